@@ -1,0 +1,135 @@
+/**
+ * Document bodies, decoded on demand. The parse tree only holds spans; extractors ask here for what they need:
+ *   - `documentSource`: the body as text (UTF-8, windows-1252 fallback), `<XML>`/`<XBRL>` wrappers removed;
+ *   - `documentText`: readable text — HTML rendered to lines (blocks and table rows break lines, cells are separated
+ *     by a tab), plain text as is. Extracted records' spans are offsets into this string;
+ *   - `documentBinary`: uuencoded attachments (`begin 644 name.pdf`, also inside `<PDF>`) decoded to bytes.
+ * Results are memoised per document, so several extractors can share one decoding.
+ */
+import * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { ParseError } from '../errors/index.js';
+import type { DocumentEnvelope, Submission } from './types.js';
+import { decodeText } from './text-decoding.js';
+
+const sourceCache = new WeakMap<DocumentEnvelope, string>();
+const textCache = new WeakMap<DocumentEnvelope, string>();
+
+/** The raw bytes of a document's body. */
+export function documentBytes(submission: Submission, doc: DocumentEnvelope): Uint8Array {
+  return submission.bytes.subarray(doc.bodySpan.start, doc.bodySpan.end);
+}
+
+/** The body as a string, with the `<XML>`, `<XBRL>` or `<PDF>` wrapper removed. */
+export function documentSource(submission: Submission, doc: DocumentEnvelope): string {
+  const cached = sourceCache.get(doc);
+  if (cached !== undefined) return cached;
+  let text = decodeText(documentBytes(submission, doc));
+  if (doc.bodyFormat === 'xml' || doc.bodyFormat === 'xbrl' || doc.bodyFormat === 'pdf') {
+    text = text.replace(/^\s*<(XML|XBRL|PDF)>\s*/i, '').replace(/\s*<\/(XML|XBRL|PDF)>\s*$/i, '');
+  }
+  sourceCache.set(doc, text);
+  return text;
+}
+
+/** Readable text of the body: HTML rendered to lines, text as is, XML as its source. */
+export function documentText(submission: Submission, doc: DocumentEnvelope): string {
+  const cached = textCache.get(doc);
+  if (cached !== undefined) return cached;
+  const source = documentSource(submission, doc);
+  const text = doc.bodyFormat === 'html' ? htmlToText(source) : source;
+  textCache.set(doc, text);
+  return text;
+}
+
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'nav', 'ol',
+  'p', 'pre', 'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'title',
+]);
+const SKIP_TAGS = new Set(['script', 'style', 'head', 'noscript']);
+
+/**
+ * Render HTML to text a person (and a line-oriented extractor) can read: block elements and `<br>` end lines, table
+ * cells are separated by a tab, runs of white space inside a line collapse to one space, `<pre>` keeps its lines.
+ * Character references are decoded (`&#254;` → `þ`, the Wingdings checked box).
+ */
+export function htmlToText(html: string): string {
+  const $ = cheerio.load(html, { xml: false });
+  const out: string[] = [];
+  let line = '';
+  const flush = (): void => {
+    const trimmed = line.replace(/[ \u00a0]+/g, ' ').replace(/ ?\t ?/g, '\t').trim();
+    if (trimmed) out.push(trimmed);
+    line = '';
+  };
+  const visit = (node: AnyNode, inPre: boolean): void => {
+    if (node.type === 'text') {
+      const data = (node as unknown as { data: string }).data;
+      if (inPre) {
+        const parts = data.split(/\r\n|\r|\n/);
+        parts.forEach((part, i) => {
+          if (i > 0) flush();
+          line += part;
+        });
+      } else {
+        line += data.replace(/[\s]+/g, ' ');
+      }
+      return;
+    }
+    if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
+    const el = node as Element;
+    const name = node.type === 'root' ? '' : el.name.toLowerCase();
+    if (SKIP_TAGS.has(name)) return;
+    if (name === 'br') {
+      flush();
+      return;
+    }
+    const block = BLOCK_TAGS.has(name);
+    if (block) flush();
+    if ((name === 'td' || name === 'th') && line.trim() !== '') line += '\t';
+    for (const child of el.children ?? []) visit(child, inPre || name === 'pre');
+    if ((name === 'td' || name === 'th')) line += ' ';
+    if (block) flush();
+  };
+  visit($.root()[0] as unknown as AnyNode, false);
+  flush();
+  return out.join('\n');
+}
+
+export interface DecodedBinary {
+  filename: string;
+  mode: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Decode a uuencoded body (`begin 644 name`, lines of `M…`, a backtick or empty line, `end`). Throws ParseError
+ * with the offending line when the data is damaged, since a silently short binary would be worse than none.
+ */
+export function documentBinary(submission: Submission, doc: DocumentEnvelope): DecodedBinary | null {
+  const text = Buffer.from(documentBytes(submission, doc)).toString('latin1');
+  const begin = /^[ \t]*begin ([0-7]{3,4}) (.+?)[ \t]*$/m.exec(text);
+  if (!begin) return null;
+  const lines = text.slice(begin.index + begin[0].length).split(/\r\n|\r|\n/);
+  const chunks: Buffer[] = [];
+  let lineNo = 0;
+  for (const raw of lines) {
+    lineNo += 1;
+    const line = raw.replace(/\s+$/, '');
+    if (line === '') continue;
+    if (line === 'end') return { filename: begin[2]!, mode: begin[1]!, bytes: Buffer.concat(chunks) };
+    const n = (line.charCodeAt(0) - 32) & 63;
+    if (n === 0) continue;
+    const out = Buffer.alloc(n);
+    let o = 0;
+    for (let i = 1; o < n; i += 4) {
+      const c = [0, 1, 2, 3].map((k) => ((line.charCodeAt(i + k) || 32) - 32) & 63);
+      const bytes = [(c[0]! << 2) | (c[1]! >> 4), ((c[1]! & 15) << 4) | (c[2]! >> 2), ((c[2]! & 3) << 6) | c[3]!];
+      for (const b of bytes) if (o < n) out[o++] = b & 255;
+    }
+    chunks.push(out);
+  }
+  const offset = doc.bodySpan.start + begin.index;
+  throw new ParseError('UUENCODE_TRUNCATED', `uuencoded ${begin[2]} has no "end" line (after ${lineNo} lines)`, { file: submission.sourceName, offset, line: 0, column: 0 }, begin[0]);
+}
