@@ -1,0 +1,30 @@
+/**
+ * The extract stage: runs every extractor over a parsed submission and gathers their records and warnings.
+ * Each extractor is independent (a failure to find something in one never stops another) and returns rows keyed
+ * by the table they belong to, so the store can write them without knowing the extractors.
+ */
+import type { Submission } from '../parse/types.js';
+import type { ExtractionWarning } from './types.js';
+
+export type { ExtractionWarning, Provenance } from './types.js';
+
+export interface ExtractedFiling {
+  /** Rows by table name (keys in camelCase), without the accession number: the store adds it. */
+  tables: Record<string, Record<string, unknown>[]>;
+  warnings: ExtractionWarning[];
+}
+
+/** An extractor: one concern (cover pages, items, exhibits …) from a submission. */
+export type Extractor = (submission: Submission) => ExtractedFiling;
+
+const EXTRACTORS: Extractor[] = [];
+
+export function extractFiling(submission: Submission): ExtractedFiling {
+  const result: ExtractedFiling = { tables: {}, warnings: [] };
+  for (const extractor of EXTRACTORS) {
+    const part = extractor(submission);
+    for (const [table, rows] of Object.entries(part.tables)) (result.tables[table] ??= []).push(...rows);
+    result.warnings.push(...part.warnings);
+  }
+  return result;
+}
