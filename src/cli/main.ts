@@ -1,0 +1,201 @@
+/**
+ * The command line, as a function (`runCli(argv, io) → exit code`) so tests run it in-process. It parses arguments,
+ * calls the library, and prints; nothing else. Commands:
+ *   edgar-extract <accession | file | directory>... [--db FILE] [--json]   store every input, print a summary
+ *   edgar-extract parse <file> [--json]                                  print the parse tree, store nothing
+ *   edgar-extract cik <CIK> [...]                                        every filing of a CIK (see cik-command.ts)
+ * Exit codes (design.md §3): 0 success, 1 a parse or extraction failure of an input, 2 usage error, 3 network failure.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isEdgarError, isFetchError, isNotFoundError, isParseError, isValidationError } from '../errors/index.js';
+import { isAccessionNumber } from '../fetch/accession.js';
+import { resolveAccession } from '../fetch/resolve.js';
+import { parseSubmission } from '../parse/index.js';
+import { ingestSubmission, type IngestResult } from '../pipeline.js';
+import { openDatabase, type EdgarDatabase } from '../store/database.js';
+import { runCikCommand } from './cik-command.js';
+import { packageRoot } from './package-root.js';
+import { formatFilingSummary, filingJson } from './summary.js';
+
+export interface CliIo {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+  env: NodeJS.ProcessEnv;
+}
+
+export const USAGE = `Usage: edgar-extract <accession-number | file | directory>... [--db FILE] [--json]
+       edgar-extract parse <file> [--json]
+       edgar-extract cik <CIK> [--forms "SC 13D,SC 13D/A"] [--since YYYY-MM-DD] [--db FILE] ...
+
+Parse EDGAR submissions, extract Schedule 13D/13G data, and store everything in SQLite (default ./edgar.db).
+An accession number is looked up in samples/ and the cache first; only then fetched (needs EDGAR_USER_AGENT).
+
+Options:
+  --db FILE     SQLite database to write (default ./edgar.db)
+  --json        print the records as JSON instead of a summary
+  --refresh     refetch an accession even when it is cached
+  -h, --help    show this help
+  --version     print the version`;
+
+export async function runCli(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'cik') {
+      return await runCikCommand(rest, {
+        env: io.env,
+        stdout: io.stdout,
+        stderr: io.stderr,
+        storage: (args) => {
+          const db = openDatabase(args.db);
+          return {
+            isStored: (accession) => db.hasFiling(accession),
+            processFiling: (accession, bytes) => {
+              ingestSubmission(db, bytes, { sourceName: accession });
+            },
+            close: () => db.close(),
+          };
+        },
+      });
+    }
+    if (command === 'parse') return runParse(rest, io);
+    return await runStore(argv, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function runParse(argv: readonly string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({ args: [...argv], options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  if (values.help) {
+    io.stdout.write('Usage: edgar-extract parse <file> [--json]\n\nPrint the parse tree of one submission (header and document envelopes) without storing it.\n');
+    return 0;
+  }
+  if (positionals.length !== 1) return usageError('parse takes exactly one file', io);
+  const file = positionals[0]!;
+  const submission = parseSubmission(readInput(file), { sourceName: file });
+  const { bytes: _bytes, ...tree } = submission;
+  if (values.json) io.stdout.write(`${JSON.stringify(tree, null, 2)}\n`);
+  else io.stdout.write(`${formatFilingSummary(submission, null)}\n`);
+  return 0;
+}
+
+async function runStore(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: {
+      db: { type: 'string', default: 'edgar.db' },
+      json: { type: 'boolean' },
+      refresh: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
+    },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout.write(`${readVersion()}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) return usageError('nothing to do: give an accession number, a file or a directory', io);
+
+  const db = openDatabase(values.db!);
+  let exitCode = 0;
+  const results: IngestResult[] = [];
+  try {
+    for (const input of positionals) {
+      for (const source of await expandInput(input, io, Boolean(values.refresh))) {
+        try {
+          const result = ingestSubmission(db, source.bytes, { sourceName: source.name });
+          results.push(result);
+          if (!values.json) io.stdout.write(`${formatFilingSummary(result.submission, result)}\n\n`);
+        } catch (error) {
+          if (!isParseError(error)) throw error;
+          // One unreadable input does not stop the others; it does make the run fail.
+          io.stderr.write(`${error.format()}\n`);
+          exitCode = 1;
+        }
+      }
+    }
+  } finally {
+    db.close();
+  }
+  if (values.json) io.stdout.write(`${JSON.stringify(results.map(filingJson), null, 2)}\n`);
+  else io.stderr.write(`stored ${results.length} filing(s) in ${values.db}\n`);
+  return exitCode;
+}
+
+interface InputSource {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** An input argument → the submissions it names: a file, every file under a directory, or an accession number. */
+async function expandInput(input: string, io: CliIo, refresh: boolean): Promise<InputSource[]> {
+  if (existsSync(input)) {
+    const st = statSync(input);
+    if (st.isDirectory()) return listFiles(input).map((f) => ({ name: f, bytes: readInput(f) }));
+    return [{ name: input, bytes: readInput(input) }];
+  }
+  if (isAccessionNumber(input)) {
+    const resolved = await resolveAccession(input, { samplesDir: join(packageRoot(), 'samples'), refresh, env: io.env });
+    return [{ name: resolved.path, bytes: resolved.bytes }];
+  }
+  throw new CliUsageError(`${input}: no such file or directory, and not an accession number (##########-##-######)`);
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const p = join(dir, name);
+    const st = statSync(p);
+    if (st.isDirectory()) out.push(...listFiles(p));
+    else if (st.isFile() && !/\.(md|json|tsv)$/i.test(name)) out.push(p);
+  }
+  return out;
+}
+
+function readInput(path: string): Uint8Array {
+  return new Uint8Array(readFileSync(path));
+}
+
+class CliUsageError extends Error {}
+
+function usageError(message: string, io: CliIo): number {
+  io.stderr.write(`edgar-extract: ${message}\n\n${USAGE}\n`);
+  return 2;
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CliUsageError) return usageError(error.message, io);
+  if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return usageError(error.message, io);
+  if (isParseError(error)) {
+    io.stderr.write(`${error.format()}\n`);
+    return 1;
+  }
+  if (isValidationError(error)) {
+    io.stderr.write(`edgar-extract: ${error.message}\n`);
+    return 2;
+  }
+  if (isFetchError(error) || isNotFoundError(error)) {
+    io.stderr.write(`edgar-extract: ${error.message}\n`);
+    return 3;
+  }
+  if (isEdgarError(error)) {
+    io.stderr.write(`edgar-extract: ${error.code}: ${error.message}\n`);
+    return 1;
+  }
+  throw error;
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export type { EdgarDatabase };

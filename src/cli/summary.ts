@@ -1,0 +1,66 @@
+/**
+ * The human summary of one stored filing (and its `--json` twin). Sections come from what the pipeline produced:
+ * the header (form, dates, filer and subject with CIKs, group members), the documents, every extracted table that
+ * has a formatter below, and the warnings.
+ */
+import type { IngestResult } from '../pipeline.js';
+import type { Submission } from '../parse/types.js';
+import { formatTable, type Cell } from './table.js';
+
+/** How an extracted table is shown: its title and columns (camelCase record keys). */
+export interface TableView {
+  title: string;
+  columns: [header: string, key: string][];
+}
+
+/** Extracted tables the summary prints, in order. Extractors add theirs here. */
+export const TABLE_VIEWS: Record<string, TableView> = {};
+
+export function formatFilingSummary(submission: Submission, result: IngestResult | null): string {
+  const h = submission.header;
+  const lines: string[] = [];
+  const acc = result?.accessionNumber ?? submission.accessionNumber ?? '(no accession number)';
+  lines.push(`${acc}  ${h?.formType ?? submission.documents[0]?.type ?? '?'}  filed ${h?.filedAt ?? '?'}  (${submission.format})`);
+  if (result && !result.store.changed) lines.push('already stored, unchanged');
+  for (const e of h?.entities ?? []) {
+    lines.push(`  ${e.role.replace(/_/g, ' ').padEnd(16)} ${e.companyData.conformedName ?? '?'}  CIK ${e.companyData.cik ?? '?'}${e.filingValues?.fileNumber ? `  file ${e.filingValues.fileNumber}` : ''}`);
+  }
+  if (h?.groupMembers.length) lines.push(`  group members    ${h.groupMembers.join('; ')}`);
+  lines.push('');
+  lines.push(
+    indent(
+      formatTable(
+        ['seq', 'type', 'filename', 'description', 'format', 'bytes'],
+        submission.documents.map((d) => [d.sequence, d.type, d.filename, d.description, d.bodyFormat, d.bytes]),
+      ),
+    ),
+  );
+  for (const [table, view] of Object.entries(TABLE_VIEWS)) {
+    const rows = result?.extracted.tables[table];
+    if (!rows?.length) continue;
+    lines.push('', `  ${view.title}`, indent(formatTable(view.columns.map(([header]) => header), rows.map((r) => view.columns.map(([, key]) => r[key] as Cell)))));
+  }
+  const warnings = [...submission.warnings.map((w) => `${w.code} (line ${w.line}): ${w.message}`), ...(result?.extracted.warnings ?? []).map((w) => `${w.code}${w.documentSequence !== null ? ` (document ${w.documentSequence})` : ''}: ${w.message}`)];
+  if (warnings.length) lines.push('', `  warnings (${warnings.length})`, ...warnings.map((w) => `    ${w}`));
+  return lines.join('\n');
+}
+
+/** The records of one ingest, for `--json`. */
+export function filingJson(result: IngestResult): Record<string, unknown> {
+  const { bytes: _bytes, ...submission } = result.submission;
+  return {
+    accessionNumber: result.accessionNumber,
+    stored: result.store.changed,
+    header: submission.header ? { ...submission.header, nodes: undefined } : null,
+    documents: submission.documents,
+    ...result.extracted.tables,
+    warnings: [...submission.warnings.map((w) => ({ stage: 'parse', ...w })), ...result.extracted.warnings.map((w) => ({ stage: 'extract', ...w }))],
+  };
+}
+
+function indent(block: string): string {
+  return block
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+}
