@@ -195,6 +195,18 @@ export class SubmissionLexer {
         const name = input.slice(j + (isClose ? 2 : 1), close);
         if (TAG_NAME.test(name)) {
           if (isClose) return token(pos, contentEnd, next, 'close', depth, name.toUpperCase(), '', contentEnd);
+          // 1995 files run the root and header tags together on one line
+          // (`<IMS-DOCUMENT>….txt : 19950719<IMS-HEADER>….hdr.sgml : 19950719`): end this token where the header
+          // tag starts, so the next line token begins there.
+          const upper = name.toUpperCase();
+          if (upper === 'SEC-DOCUMENT' || upper === 'IMS-DOCUMENT') {
+            const inner = input.slice(close + 1, contentEnd).search(/<(SEC|IMS)-HEADER>/i);
+            if (inner >= 0) {
+              const innerAt = close + 1 + inner;
+              const valueStart = skipBlanks(input, close + 1, innerAt);
+              return token(pos, innerAt, innerAt, 'open', depth, upper, input.slice(valueStart, trimBlanksEnd(input, valueStart, innerAt)), valueStart);
+            }
+          }
           const valueStart = skipBlanks(input, close + 1, contentEnd);
           const value = input.slice(valueStart, trimBlanksEnd(input, valueStart, contentEnd));
           return token(pos, contentEnd, next, 'open', depth, name.toUpperCase(), value, valueStart);

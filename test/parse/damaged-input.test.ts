@@ -101,3 +101,14 @@ describe('damaged input', () => {
     expect(s.warnings.map((w) => [w.code, w.message])).toEqual([['DOCUMENT_COUNT_MISMATCH', 'PUBLIC DOCUMENT COUNT is 3 but 1 documents were found']]);
   });
 });
+
+describe('regressions', () => {
+  it('regression: <IMS-DOCUMENT> and <IMS-HEADER> on one line (1995) still give the header and the document', () => {
+    const s = parseSubmission(readFileSync('test/fixtures/full/0000950124-95-002164.txt'), { sourceName: '0000950124-95-002164.txt' });
+    expect(s.format).toBe('ims-submission');
+    expect(s.stamps).toEqual({ document: '1995-07-19', header: '1995-07-19' });
+    expect(s.header!.formType).toBe('SC 13D');
+    expect(s.header!.sros).toEqual(['NONE']);
+    expect(s.documents.map((d) => d.type)).toEqual(['SC 13D']);
+  });
+});
