@@ -1,0 +1,199 @@
+/**
+ * Value readers for exhibit prose: dollar amounts (`$302,000.00`, `$.7924`, `$2 million`), dates (`December 20,
+ * 2004`, `12/20/04`, `the 21st day of September, 2000`), sentences (legal abbreviations do not end one), numbered
+ * sections and lettered subsections of an agreement, and long quotations (replacement text inside an amendment).
+ *
+ * Handles: thousands separators, cents, `million`/`billion`, two-digit years (< 50 → 20xx), ordinal days.
+ * Does not handle: amounts in words ("two million dollars"), foreign currencies, or relative dates ("the date
+ * hereof" — callers resolve those against a date they found).
+ */
+import { isCalendarDate } from '../../parse/values.js';
+import type { Span } from '../../parse/types.js';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A month-name date, a numeric date, or `the 21st day of September, 2000`, as a regex source (no captures). */
+export const DATE_SOURCE = String.raw`(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})\b|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+day\s+of\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*,?\s+\d{4})`;
+
+/** A dollar amount as a regex source (no captures): `$302,000.00`, `$.7924`, `$2 million`. */
+export const MONEY_SOURCE = String.raw`\$\s?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:\s+(?:million|billion))?`;
+
+/** One date in `text` (the whole string, trimmed) → ISO, or null when it is not a real calendar date. */
+export function parseDate(text: string): string | null {
+  const t = text.trim().replace(/\s+/g, ' ');
+  let m = /^(?:the )?(\d{1,2})(?:st|nd|rd|th) day of ([A-Za-z]+)\.?,? (\d{4})$/i.exec(t);
+  if (m) return iso(Number(m[3]), monthNumber(m[2]!), Number(m[1]));
+  m = /^([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(t);
+  if (m) return iso(Number(m[3]), monthNumber(m[1]!), Number(m[2]));
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(t);
+  if (m) {
+    let year = Number(m[3]);
+    if (m[3]!.length === 2) year += year < 50 ? 2000 : 1900;
+    return iso(year, Number(m[1]), Number(m[2]));
+  }
+  return null;
+}
+
+function monthNumber(name: string): number {
+  const lower = name.toLowerCase();
+  const i = MONTHS.findIndex((m) => m.startsWith(lower.slice(0, 3)) && (lower.length <= 4 || m === lower));
+  return i + 1;
+}
+
+function iso(year: number, month: number, day: number): string | null {
+  if (month < 1 || !isCalendarDate(year, month, day)) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export interface Found<T> {
+  value: T;
+  span: Span;
+}
+
+/** Every date in `text[from, to)`, with spans in `text`'s offsets. */
+export function findDates(text: string, from = 0, to = text.length): Found<string>[] {
+  const out: Found<string>[] = [];
+  const re = new RegExp(DATE_SOURCE, 'g');
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(re)) {
+    const value = parseDate(m[0]);
+    if (value) out.push({ value, span: { start: from + m.index, end: from + m.index + m[0].length } });
+  }
+  return out;
+}
+
+/** `$302,000.00` → 302000, `$.7924` → 0.7924, `$2 million` → 2000000; null when there is no number. */
+export function parseMoney(text: string): number | null {
+  const m = /\$\s?((?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)(?:\s+(million|billion))?/.exec(text);
+  if (!m || !m[1] || !/\d/.test(m[1])) return null;
+  const n = Number(m[1].replace(/,/g, ''));
+  if (!Number.isFinite(n)) return null;
+  const scale = m[2] === 'million' ? 1e6 : m[2] === 'billion' ? 1e9 : 1;
+  // Round to cents (or to the printed precision for prices such as $.7924) to avoid float noise from the scale.
+  return Math.round(n * scale * 1e6) / 1e6;
+}
+
+/** Every dollar amount in `text[from, to)`. */
+export function findMoney(text: string, from = 0, to = text.length): Found<number>[] {
+  const out: Found<number>[] = [];
+  const re = new RegExp(MONEY_SOURCE, 'g');
+  for (const m of text.slice(from, to).matchAll(re)) {
+    const raw = m[0].replace(/[.,]+$/, '');
+    const value = parseMoney(raw);
+    if (value !== null) out.push({ value, span: { start: from + m.index, end: from + m.index + raw.length } });
+  }
+  return out;
+}
+
+/** Abbreviations after which a period does not end a sentence. */
+const NO_BREAK = /(?:\b(?:Inc|Co|Corp|Ltd|No|Nos|Sec|Secs|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|Cos|Bros|Pty|Art|approx)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|\bU\.S|\bL\.P|\bN\.A|\bi\.e|\be\.g)$/;
+
+/** Sentence spans of `text[from, to)`: a period, `?` or `!` followed by white space and a capital or an opener. */
+export function sentences(text: string, from = 0, to = text.length): Span[] {
+  const out: Span[] = [];
+  let start = from;
+  while (start < to && /\s/.test(text[start]!)) start += 1;
+  const re = /[.?!](?=["\u201d)]?\s+(?:["\u201c(\[]?[A-Z0-9$-]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+[A-Z]))/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const before = text.slice(Math.max(from, m.index - 12), m.index);
+    if (text[m.index] === '.' && NO_BREAK.test(before)) continue;
+    // A period inside a number ($1.13) is followed by a digit, never by white space, so it never matches here.
+    let end = m.index + 1;
+    if (/["\u201d)]/.test(text[end] ?? '')) end += 1;
+    if (end - start > 1) out.push({ start, end });
+    start = end;
+    while (start < to && /\s/.test(text[start]!)) start += 1;
+  }
+  if (start < to && /\S/.test(text.slice(start, to))) out.push({ start, end: trimEnd(text, start, to) });
+  return out;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e -= 1;
+  return e;
+}
+
+/**
+ * Quotations longer than `min` characters (replacement paragraphs, quoted sections), as spans including the marks.
+ * Marks are paired with a stack, so defined terms quoted inside a quoted paragraph (`… (the "Company") …`) nest:
+ * a straight quote opens after white space, `(` or `:` and closes before white space or punctuation.
+ */
+export function longQuotes(text: string, min = 150): Span[] {
+  const out: Span[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '"' && c !== '\u201c' && c !== '\u201d') continue;
+    const prev = i > 0 ? text[i - 1]! : ' ';
+    const next = i + 1 < text.length ? text[i + 1]! : ' ';
+    const opener = c === '\u201c' || (c === '"' && /[\s(:\[\u2014-]/.test(prev) && /\S/.test(next));
+    const closer = c === '\u201d' || (c === '"' && /\S/.test(prev) && /[\s.,;:)\]!?]/.test(next));
+    if (opener && !closer) stack.push(i);
+    else if (closer && stack.length) {
+      const open = stack.pop()!;
+      if (!stack.length && i - open > min) out.push({ start: open, end: i + 1 });
+    }
+  }
+  return out;
+}
+
+export interface Section {
+  /** `2`, or `2(a)` for a subsection. */
+  number: string;
+  heading: string;
+  /** The whole section, from its number to the next section's number. */
+  span: Span;
+  /** The text after the heading. */
+  bodyStart: number;
+  subsections: Section[];
+}
+
+const HEADING_WORD = String.raw`(?:[A-Z][\w'\u2019&-]*|of|the|to|and|or|for|in|on|with|a|an|by|under)`;
+
+/**
+ * Numbered sections (`1. Amendments to Certificate of Incorporation.`) and their lettered subsections (`(a)
+ * Consent.`) in `text[from, to)`. Numbers must run 1, 2, 3 … and letters a, b, c …; a candidate inside a long
+ * quotation is ignored, so a quoted replacement section never splits the agreement.
+ */
+export function numberedSections(text: string, from: number, to: number, quotes: Span[]): Section[] {
+  const inQuote = (at: number): boolean => quotes.some((q) => at > q.start && at < q.end);
+  const heads = new RegExp(String.raw`(?:^|\s)(\d{1,2})\.\s+(${HEADING_WORD}(?:\s+${HEADING_WORD}){0,11})\.(?=\s)`, 'g');
+  const candidates: { n: number; at: number; heading: string; bodyStart: number }[] = [];
+  for (const m of text.slice(from, to).matchAll(heads)) {
+    const at = from + m.index + m[0].indexOf(m[1]!);
+    if (inQuote(at) || !/^[A-Z]/.test(m[2]!)) continue;
+    candidates.push({ n: Number(m[1]), at, heading: m[2]!, bodyStart: from + m.index + m[0].length });
+  }
+  const chain: typeof candidates = [];
+  for (const c of candidates) if (c.n === chain.length + 1) chain.push(c);
+  return chain.map((c, i) => {
+    const end = i + 1 < chain.length ? chain[i + 1]!.at : to;
+    const section: Section = { number: String(c.n), heading: c.heading, span: { start: c.at, end: trimEnd(text, c.at, end) }, bodyStart: c.bodyStart, subsections: [] };
+    section.subsections = lettered(text, c.bodyStart, end, quotes).map((s) => ({ ...s, number: `${c.n}(${s.number})` }));
+    return section;
+  });
+}
+
+function lettered(text: string, from: number, to: number, quotes: Span[]): Section[] {
+  const inQuote = (at: number): boolean => quotes.some((q) => at > q.start && at < q.end);
+  const heads = new RegExp(String.raw`(?:^|\s)\(([a-z])\)\s+(${HEADING_WORD}(?:\s+${HEADING_WORD}){0,9})\.(?=\s)`, 'g');
+  const candidates: { letter: string; at: number; heading: string; bodyStart: number }[] = [];
+  for (const m of text.slice(from, to).matchAll(heads)) {
+    const at = from + m.index + m[0].indexOf('(');
+    if (inQuote(at) || !/^[A-Z]/.test(m[2]!)) continue;
+    candidates.push({ letter: m[1]!, at, heading: m[2]!, bodyStart: from + m.index + m[0].length });
+  }
+  const chain: typeof candidates = [];
+  for (const c of candidates) if (c.letter.charCodeAt(0) === 97 + chain.length) chain.push(c);
+  return chain.map((c, i) => {
+    const end = i + 1 < chain.length ? chain[i + 1]!.at : to;
+    return { number: c.letter, heading: c.heading, span: { start: c.at, end: trimEnd(text, c.at, end) }, bodyStart: c.bodyStart, subsections: [] };
+  });
+}
+
+/** White space collapsed. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,584 @@
+/**
+ * Waiver letters and agreements/waivers/consents → one `waivers` record per document, its `waiver_items` (each thing
+ * waived or consented to) and, when the document sets a new conversion price that depends on an event, the rule's
+ * branches as `conversion_price_rules`.
+ *
+ * Handles: numbered agreements (`2. Convertible Debt Financing. (a) Consent. … (b) Waiver. …`) and letters (one
+ * operative sentence); active and passive waivers (`agrees to waive …`, `Section 9A … is hereby waived`); consents;
+ * partial waivers; holders and counterparties named by defined terms (`the Payee`, `Discovery`); conversion-price
+ * rules with enumerated branches (`(i) in the event of … , the lower of (A) … or (B) $1.13; or (ii) … , $1.13`), in
+ * either order (condition first or price first).
+ * Does not handle: waivers stated only in a schedule's prose (Items 4–6; see the items extractor); more than one item
+ * per (sub)section (the first operative sentence of each is read); rules with more than one level of nesting.
+ * Values not found are null with a warning naming the value and the span searched.
+ */
+import type { DocumentEnvelope } from '../../parse/types.js';
+import type { ExtractionWarning } from '../types.js';
+import type { DefinedTerm, DefinedTerms } from '../defined-terms.js';
+import type { ConversionPriceRuleRecord, ValueSpans, WaiverItemRecord, WaiverRecord } from './types.js';
+import { DATE_SOURCE, MONEY_SOURCE, findDates, longQuotes, numberedSections, parseDate, parseMoney, sentences, squash, type Section } from './values.js';
+import type { Span } from '../../parse/types.js';
+
+export interface WaiverExtraction {
+  waiver: WaiverRecord;
+  items: WaiverItemRecord[];
+  rules: ConversionPriceRuleRecord[];
+  warnings: ExtractionWarning[];
+}
+
+const WAIVE_ACTIVE = /\b(?:(?:has|have)\s+)?(?:hereby\s+)?(?:agreed|agrees?)\s+to\s+waive\b|\bhereby\s+(?:irrevocably\s+)?waives?\b|\bwaives?\s+(?:its|their|his|her|any|all)\s+rights?\b/i;
+const WAIVE_PASSIVE = /\b(?:is|are)\s+hereby\s+(?:irrevocably\s+)?waived\b/i;
+const CONSENT = /\bhereby\s+consents?\s+to\b|\bconsents?\s+to\s+the\b|\bhereby\s+agrees?\b,?[^.]{0,120}?\bto\s+the\s+following\s+amendments?\b/i;
+const QUALIFIER = /\b(?:subject to|provided(?:,\s*however,)?\s+that|except (?:as|to the extent)|solely|only if|conditioned|contingent|not a waiver|nothing herein shall be construed|no other changes)\b/i;
+const BOILERPLATE = /^(?:expenses|fees and expenses|severability|notices?|counterparts|governing law|headings|benefit of agreement|successors(?: and assigns)?|definitions|further assurances|entire agreement and amendments|waiver of jury trial|jurisdiction)$/i;
+const GENERIC_HEADINGS = /^(?:consents?|waivers?|consent and waiver|waiver and consent|general)$/i;
+const TRANSACTION_TERM = /(?:Financing|Exchange|Offering|Merger|Acquisition|Transactions?|Closing|Issuance|Sale|Purchase|Tender Offer|Recapitalization|Restructuring)$/;
+const COUNTERPARTY_ROLES = /^(?:company|maker|issuer|borrower|corporation|obligor|payor|partnership)$/i;
+const HOLDER_ROLES = /^(?:payee|holders?|purchasers?|investors?|lenders?|noteholders?|stockholders?|shareholders?|subscribers?|funds?|buyers?)$/i;
+const SIGNATURE = /\[\s*signature page|\bIN WITNESS WHEREOF\b|\bVery truly yours\b|\bSincerely\b|\bAGREED AND ACCEPTED\b|\bACKNOWLEDGED AND AGREED\b/i;
+
+interface Unit {
+  section: string | null;
+  heading: string | null;
+  sectionHeading: string | null;
+  unitHeading: string | null;
+  span: Span;
+  bodyStart: number;
+}
+
+export function extractWaiver(
+  text: string,
+  doc: DocumentEnvelope,
+  kind: WaiverRecord['kind'],
+  title: string | null,
+  ordinal: number,
+  terms: DefinedTerms,
+): WaiverExtraction {
+  const seq = doc.sequence;
+  const warnings: ExtractionWarning[] = [];
+  const spans: ValueSpans = {};
+  const warn = (code: string, message: string, span: Span | null): void => {
+    warnings.push({ code, message, documentSequence: seq, span });
+  };
+  const mark = (key: string, span: Span): void => {
+    spans[key] = [span.start, span.end];
+  };
+
+  // The operative part: after the recitals (`agree as follows`) and before the signatures.
+  const asFollows = /\b(?:agree|agrees)\s+as\s+follows\s*:?/i.exec(text);
+  const opStart = asFollows ? asFollows.index + asFollows[0].length : 0;
+  const sig = SIGNATURE.exec(text.slice(opStart));
+  const opEnd = sig ? opStart + sig.index : text.length;
+  const quotes = longQuotes(text);
+
+  // Units: numbered (sub)sections of an agreement; a letter (or an unnumbered agreement) is one unit.
+  const units: Unit[] = [];
+  const sections = numberedSections(text, opStart, opEnd, quotes);
+  for (const s of sections) {
+    if (BOILERPLATE.test(s.heading)) continue;
+    if (s.subsections.length) for (const sub of s.subsections) units.push(unitOf(sub, s));
+    else units.push(unitOf(s, null));
+  }
+  if (!units.length) units.push({ section: null, heading: null, sectionHeading: null, unitHeading: null, span: { start: opStart, end: opEnd }, bodyStart: opStart });
+
+  const docInstrument = findHeldInstrument(text, terms);
+  const items: WaiverItemRecord[] = [];
+  const actors: string[] = [];
+  for (const unit of units) {
+    if (unit.unitHeading && /^no other\b/i.test(unit.unitHeading)) continue;
+    for (const sentence of sentences(text, unit.bodyStart, unit.span.end)) {
+      const s = text.slice(sentence.start, sentence.end);
+      const passive = WAIVE_PASSIVE.exec(s);
+      const active = WAIVE_ACTIVE.exec(s);
+      const consent = CONSENT.exec(s);
+      const verb = active ?? passive ?? consent;
+      if (!verb) continue;
+      const isConsent = !active && !passive;
+      const partial = /\bpartial\b/i.test(`${unit.sectionHeading ?? ''} ${unit.unitHeading ?? ''}`);
+      const itemKind: WaiverItemRecord['kind'] = isConsent ? 'consent' : partial ? 'partial_waiver' : 'waiver';
+      const actor = actingParty(s.slice(0, verb.index), terms);
+      if (actor) actors.push(actor);
+      const subject = isConsent ? consentSubject(s, verb, unit) : passive && !active ? passiveSubject(s, passive) : activeSubject(s, verb);
+      const provision = subject && /^(?:Section|Article|Paragraph)s?\b/.test(subject) ? subject : (/\bunder\s+((?:Section|Article|Paragraph)\s+[\w().]+(?:\s+of\s+(?:Article|Section)\s+[\w().]+)*\s+of\s+(?:the\s+)?[A-Z][\w]*(?:\s+(?:of\s+)?[A-Z][\w]*)*)/.exec(s)?.[1] ?? null);
+      const unitText = withoutQuotes(text, unit.bodyStart, unit.span.end, quotes);
+      const itemSpan = unit.section ? unit.span : sentence;
+      items.push({
+        waiverOrdinal: ordinal,
+        ordinal: items.length,
+        documentSequence: seq,
+        kind: itemKind,
+        section: unit.section,
+        heading: unit.heading,
+        subject,
+        provision,
+        transactionName: transactionOf(unit, s, terms, sentence),
+        instruments: instrumentsOf(unit, s, terms, docInstrument?.term ?? null),
+        conditions: itemConditions(unit.section ? unitText : s),
+        text: squash(s),
+        spanStart: itemSpan.start,
+        spanEnd: itemSpan.end,
+      });
+      break; // one item per unit: the first operative sentence
+    }
+  }
+  if (!items.length) warn('WAIVER_ITEMS_MISSING', 'no sentence that waives or consents was found', { start: opStart, end: opEnd });
+
+  // Parties: the holder acts (waives, consents); the counterparty is the other party of the document.
+  // Only the document's own parties: the schedule's terms (merged in to fill gaps) name other people.
+  const parties = terms.all().filter((t) => t.kind === 'party' && !t.members && t.documentSequence === seq);
+  const holderTerm = mostFrequent(actors) ?? parties.find((t) => HOLDER_ROLES.test(t.term))?.term ?? null;
+  const holderDef = holderTerm ? terms.lookup(holderTerm) : null;
+  const counterpartyDef =
+    parties.find((t) => COUNTERPARTY_ROLES.test(t.term) && t.meaning !== holderDef?.meaning) ??
+    parties.find((t) => t.meaning !== holderDef?.meaning && t.span.start < 1200) ??
+    null;
+  if (holderDef) mark('holder', holderDef.span);
+  else warn('WAIVER_HOLDER_MISSING', 'the party who waives or consents is not named by a defined term', { start: opStart, end: opEnd });
+  if (counterpartyDef) mark('counterparty', counterpartyDef.span);
+  else warn('WAIVER_COUNTERPARTY_MISSING', 'the other party of the document is not named by a defined term', { start: 0, end: opEnd });
+
+  // Dates.
+  const reLine = /(?:^|\s)Re:\s/.exec(text);
+  let dated: string | null = null;
+  if (kind === 'waiver_letter') {
+    const top = findDates(text, 0, reLine ? reLine.index : Math.min(text.length, 400))[0];
+    if (top) {
+      dated = top.value;
+      mark('dated', top.span);
+    }
+  }
+  if (!dated) {
+    // Only the preamble speaks of the document itself; recitals date other documents.
+    const recitals = /\bWHEREAS\b|\bW\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H\b|\bRECITALS\b|\bBACKGROUND\b|\bReference is made\b/.exec(text);
+    const preambleEnd = Math.min(recitals ? recitals.index : 1200, opStart || 1200, 1200);
+    const m = new RegExp(String.raw`\b(?:dated|made(?:\s+and\s+entered\s+into)?|entered\s+into)\s+(?:as\s+of\s+)?(?:this\s+)?(${DATE_SOURCE})`, 'i').exec(text.slice(0, preambleEnd));
+    if (m) {
+      dated = parseDate(m[1]!);
+      const at = m.index + m[0].indexOf(m[1]!);
+      mark('dated', { start: at, end: at + m[1]!.length });
+    }
+  }
+  if (!dated) warn('WAIVER_DATE_MISSING', 'the document states no date of its own (only an effective date, if any)', { start: 0, end: Math.min(text.length, Math.max(opStart, 1200)) });
+  const effectiveRe = new RegExp(String.raw`\beffective\s+(?:as\s+of\s+)?(${DATE_SOURCE}|the\s+date\s+hereof)`, 'i');
+  let effectiveDate: string | null = null;
+  const firstItem = items[0];
+  const effectiveIn = (from: number, to: number): boolean => {
+    const m = effectiveRe.exec(text.slice(from, to));
+    if (!m) return false;
+    const at = from + m.index + m[0].indexOf(m[1]!);
+    effectiveDate = /date hereof/i.test(m[1]!) ? dated : parseDate(m[1]!);
+    mark('effectiveDate', { start: at, end: at + m[1]!.length });
+    return effectiveDate !== null;
+  };
+  if (!(kind === 'waiver_letter' && firstItem && effectiveIn(firstItem.spanStart, firstItem.spanEnd)) && !effectiveIn(0, Math.max(opStart, 1200)) && !(firstItem && effectiveIn(firstItem.spanStart, firstItem.spanEnd))) {
+    warn('WAIVER_EFFECTIVE_DATE_MISSING', 'no "effective as of" date was found', { start: 0, end: opEnd });
+  }
+
+  // The instrument: a letter's subject or the instrument its operative sentence names; an agreement's holding.
+  let instrumentDef: DefinedTerm | null = null;
+  let shares: number | null = null;
+  if (kind === 'waiver_letter') {
+    const subjectTerm = title ? terms.lookup(title) : null;
+    instrumentDef = subjectTerm?.kind === 'instrument' ? subjectTerm : null;
+    if (!instrumentDef && firstItem) instrumentDef = firstTermIn(firstItem.text, terms, (t) => t.kind === 'instrument');
+  }
+  if (!instrumentDef && docInstrument) {
+    instrumentDef = terms.lookup(docInstrument.term);
+    shares = docInstrument.shares;
+    mark('shares', docInstrument.sharesSpan);
+  }
+  let principal: number | null = null;
+  let maturityDate: string | null = null;
+  if (instrumentDef) {
+    mark('instrument', instrumentDef.span);
+    const defText = text.slice(instrumentDef.span.start, instrumentDef.span.end);
+    const p = new RegExp(String.raw`principal amount of\s+(${MONEY_SOURCE})`, 'i').exec(defText);
+    if (p) {
+      principal = parseMoney(p[1]!);
+      const at = instrumentDef.span.start + p.index + p[0].indexOf(p[1]!);
+      mark('principal', { start: at, end: at + p[1]!.replace(/[.,]+$/, '').length });
+    }
+    const d = new RegExp(String.raw`\bdue\s+(?:on\s+)?(${DATE_SOURCE})`, 'i').exec(defText);
+    if (d) {
+      maturityDate = parseDate(d[1]!);
+      const at = instrumentDef.span.start + d.index + d[0].indexOf(d[1]!);
+      mark('maturityDate', { start: at, end: at + d[1]!.length });
+    }
+    const debt = /\b(?:notes?|debentures?|bonds?|loans?)\b/i.test(instrumentDef.meaning);
+    if (debt && principal === null) warn('WAIVER_PRINCIPAL_MISSING', `no principal amount is stated for the ${instrumentDef.term}`, instrumentDef.span);
+    if (debt && maturityDate === null) warn('WAIVER_MATURITY_MISSING', `no maturity date is stated for the ${instrumentDef.term}`, instrumentDef.span);
+  } else {
+    warn('WAIVER_INSTRUMENT_MISSING', 'no defined instrument names what the waiver concerns', { start: 0, end: opEnd });
+  }
+
+  // Conversion price: the old price and the new rule, when the document sets one.
+  const rules: ConversionPriceRuleRecord[] = [];
+  let oldConversionPrice: number | null = null;
+  let newConversionPrice: number | null = null;
+  const ruleStart = new RegExp(String.raw`conversion\s+(?:price|rate)\b[^.;]{0,60}?\bshall\s+(?:be\s+)?(?:deemed\s+to\s+(?:be\s+)?)?(?:equal(?:\s+to)?|(?:reduced|increased|changed|amended|adjusted)\s+to|fixed\s+at)\s*:?`, 'i');
+  for (const sentence of sentences(text, opStart, opEnd)) {
+    // Quoted wording (a charter section being replaced) is not this document's own rule.
+    if (quotes.some((q) => sentence.start >= q.start && sentence.start < q.end)) continue;
+    const s = text.slice(sentence.start, sentence.end);
+    const m = ruleStart.exec(s);
+    if (!m) continue;
+    const from = sentence.start + m.index + m[0].length;
+    for (const r of parseRule(text, from, sentence.end, terms)) rules.push({ waiverOrdinal: ordinal, documentSequence: seq, ...r });
+    const before = new RegExp(String.raw`conversion\s+(?:price|rate)\b[^.$]{0,120}?\b(?:is|was|of|equals?)\s+(?:equal\s+to\s+)?(${MONEY_SOURCE})`, 'i').exec(text.slice(0, sentence.start));
+    if (before) {
+      oldConversionPrice = parseMoney(before[1]!);
+      const at = before.index + before[0].indexOf(before[1]!);
+      mark('oldConversionPrice', { start: at, end: at + before[1]!.replace(/[.,]+$/, '').length });
+    } else {
+      warn('WAIVER_OLD_PRICE_MISSING', 'a new conversion price is set but the price it replaces is not stated', sentence);
+    }
+    const prices = [...new Set(rules.map((r) => r.price))];
+    if (prices.length === 1 && prices[0] !== null && prices[0] !== undefined) {
+      newConversionPrice = prices[0];
+      const last = rules[rules.length - 1]!;
+      mark('newConversionPrice', { start: last.spanStart, end: last.spanEnd });
+    } else {
+      warn('WAIVER_NEW_PRICE_CONTINGENT', 'the branches of the new conversion price name different prices; see conversion_price_rules', sentence);
+    }
+    break;
+  }
+
+  // Document-level qualifications: qualifying sentences outside the items and outside boilerplate sections.
+  const excluded: Span[] = [
+    ...items.map((i) => ({ start: i.spanStart, end: i.spanEnd })),
+    ...sections.filter((s) => BOILERPLATE.test(s.heading)).map((s) => s.span),
+  ];
+  const conditionSentences = sentences(text, opStart, opEnd).filter(
+    (s) => !excluded.some((e) => s.start < e.end && s.end > e.start) && !quotes.some((q) => s.start < q.end && s.end > q.start) && QUALIFIER.test(text.slice(s.start, s.end)),
+  );
+  const conditions = conditionSentences.length ? conditionSentences.map((s) => squash(text.slice(s.start, s.end))).join('\n') : null;
+
+  const waiver: WaiverRecord = {
+    ordinal,
+    documentSequence: seq,
+    documentType: doc.type,
+    kind,
+    title,
+    dated,
+    effectiveDate,
+    holder: holderDef?.meaning ?? null,
+    holderTerm: holderDef?.term ?? null,
+    counterparty: counterpartyDef?.meaning ?? null,
+    counterpartyTerm: counterpartyDef?.term ?? null,
+    instrument: instrumentDef?.term ?? null,
+    instrumentDescription: instrumentDef?.meaning ?? null,
+    principal,
+    maturityDate,
+    shares,
+    oldConversionPrice,
+    newConversionPrice,
+    conditions,
+    summary: null,
+    spanStart: null,
+    spanEnd: null,
+    spans,
+  };
+  waiver.summary = summarize(waiver, items, rules);
+  const all = [...Object.values(spans), ...items.map((i) => [i.spanStart, i.spanEnd] as [number, number])];
+  if (all.length) {
+    waiver.spanStart = Math.min(...all.map((s) => s[0]));
+    waiver.spanEnd = Math.max(...all.map((s) => s[1]));
+  }
+  return { waiver, items, rules, warnings };
+}
+
+function unitOf(s: Section, parent: Section | null): Unit {
+  return {
+    section: s.number,
+    heading: parent ? `${parent.heading} — ${s.heading}` : s.heading,
+    sectionHeading: parent ? parent.heading : s.heading,
+    unitHeading: parent ? s.heading : null,
+    span: s.span,
+    bodyStart: s.bodyStart,
+  };
+}
+
+/** `Discovery holds an aggregate of 100,515 shares of Preferred A Stock`: the holder's instrument and count. */
+function findHeldInstrument(text: string, terms: DefinedTerms): { term: string; shares: number; sharesSpan: Span } | null {
+  const re = /\bholds?\s+(?:an\s+aggregate\s+of\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s+shares\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})/g;
+  for (const m of text.matchAll(re)) {
+    const words = m[2]!.split(/\s+/);
+    for (let n = words.length; n > 0; n--) {
+      const def = terms.lookup(words.slice(0, n).join(' '));
+      if (def && def.kind === 'instrument') {
+        const at = m.index + m[0].indexOf(m[1]!);
+        return { term: def.term, shares: Number(m[1]!.replace(/,/g, '')), sharesSpan: { start: at, end: at + m[1]!.length } };
+      }
+    }
+  }
+  return null;
+}
+
+/** The party named just before the verb (`the Payee has agreed to waive`, `Discovery hereby consents`). */
+function actingParty(prefix: string, terms: DefinedTerms): string | null {
+  const cleaned = prefix.replace(/\s+(?:has|have|hereby|also|further|each|irrevocably|unconditionally)\s*$/gi, '').replace(/\s+(?:has|have|hereby)\s*$/gi, '');
+  const m = /(?:^|[\s,(])(?:the\s+)?([A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,5})\s*$/.exec(cleaned);
+  if (!m) return null;
+  if (/\band\b/.test(cleaned.slice(Math.max(0, m.index - 30), m.index + 1))) return null; // `The Company and Discovery`
+  const words = m[1]!.split(/\s+/);
+  for (let k = 0; k < words.length; k++) {
+    const def = terms.lookup(words.slice(k).join(' '));
+    if (def && def.kind === 'party') return def.term;
+  }
+  return null;
+}
+
+function activeSubject(s: string, verb: RegExpExecArray): string | null {
+  const after = s.slice(verb.index);
+  const m = /\bwaives?\s+(?:(?:its|their|his|her|any|all)\s+rights?\s+(?:to|under|with\s+respect\s+to)\s+)?(.+?)(?=,|;|:|\s+(?:as\s+set\s+forth|under|with\s+respect\s+to|that\s+would|in\s+connection\s+with|for\s+consideration|set\s+forth)\b|\.(?:\s|$)|$)/i.exec(after);
+  return m ? squash(m[1]!) : null;
+}
+
+function passiveSubject(s: string, passive: RegExpExecArray): string | null {
+  const before = s.slice(0, passive.index);
+  const m = /((?:Section|Sections|Article|Paragraph)s?\s+[\w.()]+(?:\s+(?:and|of|to)\s+(?:the\s+)?[A-Z\d][\w.()]*(?:\s+[A-Z][\w]*)*)*)\s*$/.exec(before);
+  if (m) return squash(m[1]!);
+  const tail = /(?:the\s+)?([A-Z][\w'-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'-]*)*)\s*$/.exec(before);
+  return tail ? squash(tail[1]!) : null;
+}
+
+function consentSubject(s: string, verb: RegExpExecArray, unit: Unit): string | null {
+  // A consent under a generic heading (`(a) Consent.`) is to what its section names.
+  if (unit.unitHeading && GENERIC_HEADINGS.test(unit.unitHeading) && unit.sectionHeading) return unit.sectionHeading;
+  if (unit.unitHeading && !GENERIC_HEADINGS.test(unit.unitHeading)) return unit.unitHeading;
+  if (!unit.unitHeading && unit.sectionHeading && !GENERIC_HEADINGS.test(unit.sectionHeading)) return unit.sectionHeading;
+  const after = s.slice(verb.index + verb[0].length);
+  const m = /^\s*(.+?)(?=,|;|:|\.(?:\s|$)|$)/.exec(after);
+  return m ? squash(m[1]!) : null;
+}
+
+function transactionOf(unit: Unit, sentence: string, terms: DefinedTerms, at: Span): string | null {
+  for (const h of [unit.sectionHeading, unit.unitHeading]) {
+    const def = h ? terms.lookup(h) : null;
+    if (def && def.kind === 'other' && TRANSACTION_TERM.test(def.term)) return def.term;
+  }
+  // A term defined inside the operative sentence itself is introduced by a condition (`in the event of … (the
+  // "Equity Offering")`), not the transaction the waiver is given for.
+  const definedHere = (t: DefinedTerm): boolean => t.span.start >= at.start && t.span.end <= at.end;
+  return firstTermIn(sentence, terms, (t) => t.kind === 'other' && TRANSACTION_TERM.test(t.term) && !definedHere(terms.lookup(t.term) ?? t))?.term ?? null;
+}
+
+/** `text[from, to)` with long quotations blanked out (their offsets kept). */
+function withoutQuotes(text: string, from: number, to: number, quotes: Span[]): string {
+  let out = text.slice(from, to);
+  for (const q of quotes) {
+    const s = Math.max(q.start, from);
+    const e = Math.min(q.end, to);
+    if (s < e) out = out.slice(0, s - from) + ' '.repeat(e - s) + out.slice(e - from);
+  }
+  return out;
+}
+
+function instrumentsOf(unit: Unit, sentence: string, terms: DefinedTerms, exclude: string | null): string | null {
+  const heading = unit.unitHeading ? terms.lookup(unit.unitHeading) : null;
+  if (heading && heading.kind === 'instrument') return heading.term;
+  const found = termsIn(sentence, terms, (t) => t.kind === 'instrument' && t.term !== exclude && !/^common stock$/i.test(t.term));
+  return found.length ? found.map((t) => t.term).join('; ') : null;
+}
+
+/** Defined terms mentioned in `s` (longest first, no overlaps), in order of appearance. */
+function termsIn(s: string, terms: DefinedTerms, keep: (t: DefinedTerm) => boolean): DefinedTerm[] {
+  const candidates = [...new Map(terms.all().filter(keep).map((t) => [t.term, t])).values()].sort((a, b) => b.term.length - a.term.length);
+  const taken: Span[] = [];
+  const hits: { at: number; def: DefinedTerm }[] = [];
+  for (const def of candidates) {
+    const re = new RegExp(String.raw`(?<![\w-])${def.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\w-])`, 'g');
+    for (const m of s.matchAll(re)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (taken.some((t) => span.start < t.end && span.end > t.start)) continue;
+      taken.push(span);
+      if (!hits.some((h) => h.def.term === def.term)) hits.push({ at: m.index, def });
+    }
+  }
+  return hits.sort((a, b) => a.at - b.at).map((h) => h.def);
+}
+
+function firstTermIn(s: string, terms: DefinedTerms, keep: (t: DefinedTerm) => boolean): DefinedTerm | null {
+  return termsIn(s, terms, keep)[0] ?? null;
+}
+
+/** Limits of one item: `solely …`, `subject to …`, `provided that …` clauses and `not a waiver` sentences. */
+function itemConditions(text: string): string | null {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b(?:solely|only)\s+(?:with\s+respect\s+to|for\s+the\s+purpose\s+of|to\s+the\s+extent|in\s+connection\s+with)\b[^;]*?(?=\.(?:\s|$)|;|$)/gi)) out.push(m[0]);
+  for (const m of text.matchAll(/\bsubject\s+to\b[^,.;]*/gi)) out.push(m[0]);
+  for (const m of text.matchAll(/\bprovided(?:,\s*however,)?\s+that\b[^.;]*/gi)) out.push(m[0]);
+  for (const s of sentences(text)) {
+    const t = text.slice(s.start, s.end);
+    if (/\bnot\s+a\s+waiver\b|\bavoidance\s+of\s+doubt\b|\bexpressly\s+agreed\b|\bshall\s+not\s+(?:be\s+deemed|apply)\b/i.test(t)) out.push(t);
+  }
+  const unique = [...new Set(out.map(squash))];
+  return unique.length ? unique.join('\n') : null;
+}
+
+type RuleBranch = Omit<ConversionPriceRuleRecord, 'waiverOrdinal' | 'documentSequence'>;
+
+/**
+ * The branches of a conversion-price rule in `text[from, to)`: enumerated `(i) … ; or (ii) …` (or `(a)`, `(1)`), each
+ * a condition and a price expression in either order; a rule without enumeration is one branch.
+ */
+export function parseRule(text: string, from: number, to: number, terms: DefinedTerms): RuleBranch[] {
+  const body = text.slice(from, to);
+  const enumerators: { at: number; end: number; label: string }[] = [];
+  let depth = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    const m = c === '(' ? /^\((i{1,3}|iv|v|vi|[a-f]|[1-6])\)/.exec(body.slice(i)) : null;
+    if (m && depth === 0) {
+      enumerators.push({ at: i, end: i + m[0].length, label: m[1]! });
+      i += m[0].length - 1;
+      continue;
+    }
+    if (c === '(') depth += 1;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+  }
+  const style = enumerators[0] ? labelStyle(enumerators[0].label) : null;
+  const chain = enumerators.filter((e) => labelStyle(e.label) === style).filter((e, i, all) => labelIndex(e.label) === (i === 0 ? 1 : labelIndex(all[i - 1]!.label) + 1));
+  const pieces: { branch: number; start: number; end: number }[] = chain.length
+    ? chain.map((e, i) => ({ branch: i + 1, start: from + e.end, end: i + 1 < chain.length ? from + chain[i + 1]!.at : to }))
+    : [{ branch: 1, start: from, end: to }];
+  return pieces.map((p) => parseBranch(text, p.start, p.end, p.branch, terms));
+}
+
+function labelStyle(label: string): string {
+  return /^\d$/.test(label) ? 'digit' : /^(?:i{1,3}|iv|v|vi)$/.test(label) ? 'roman' : 'letter';
+}
+
+function labelIndex(label: string): number {
+  const roman: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6 };
+  if (/^\d$/.test(label)) return Number(label);
+  if (roman[label] !== undefined && labelStyle(label) === 'roman') return roman[label]!;
+  return label.charCodeAt(0) - 96;
+}
+
+function parseBranch(text: string, start: number, end: number, branch: number, terms: DefinedTerms): RuleBranch {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s += 1;
+  const trimmed = text.slice(s, e).replace(/(?:[;,.]?\s*(?:or|and)?\s*)$/i, '').replace(/[;,.\s]+$/, '');
+  e = s + trimmed.length;
+  // Split at top-level commas, but not inside a date (`December 20, 2003`).
+  const parts: { start: number; end: number }[] = [];
+  let depth = 0;
+  let partStart = s;
+  for (let i = s; i < e; i++) {
+    const c = text[i]!;
+    if (c === '(') depth += 1;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth === 0 && !/^\s*\d{4}\b/.test(text.slice(i + 1, i + 8))) {
+      parts.push({ start: partStart, end: i });
+      partStart = i + 1;
+    }
+  }
+  parts.push({ start: partStart, end: e });
+  const isCondition = (p: { start: number; end: number }): boolean => /^\s*(?:in\s+the\s+event|if|upon|provided|unless|in\s+case|should|when)\b/i.test(text.slice(p.start, p.end));
+  const conditionParts = parts.filter(isCondition);
+  const priceParts = parts.filter((p) => !isCondition(p));
+  const condition = conditionParts.length ? squash(conditionParts.map((p) => text.slice(p.start, p.end)).join(',')) : null;
+  const priceText = squash(priceParts.map((p) => text.slice(p.start, p.end)).join(','));
+
+  let priceBasis: RuleBranch['priceBasis'] = 'fixed';
+  let price: number | null = null;
+  let alternative: string | null = null;
+  const choice = /^(?:the\s+)?(lower|lesser|higher|greater)\s+of\s+(?:\((?:A|a|x|i|1)\)\s+)?(.+?)\s+(?:or|and)\s+(?:\((?:B|b|y|ii|2)\)\s+)?(.+)$/i.exec(priceText);
+  if (choice) {
+    priceBasis = /lower|lesser/i.test(choice[1]!) ? 'lower_of' : 'higher_of';
+    const [a, b] = [stripTrailingParen(choice[2]!), stripTrailingParen(choice[3]!)];
+    const aMoney = /^\$/.test(a) ? parseMoney(a) : null;
+    const bMoney = /^\$/.test(b) ? parseMoney(b) : null;
+    price = bMoney ?? aMoney;
+    alternative = bMoney !== null ? a : aMoney !== null ? b : `${a}; ${b}`;
+  } else if (/^\$/.test(priceText)) {
+    price = parseMoney(priceText);
+  }
+  const conditionText = condition ?? '';
+  const event = firstTermIn(conditionText, terms, (t) => t.kind === 'other' && /[A-Z]/.test(t.term[0]!) && !/price|rate/i.test(t.term))?.term ?? null;
+  const proceeds = new RegExp(String.raw`gross\s+proceeds\s+of\s+(?:not\s+less\s+than|at\s+least|no\s+less\s+than|in\s+excess\s+of)?\s*(${MONEY_SOURCE})`, 'i').exec(conditionText);
+  const deadline = new RegExp(String.raw`\b(?:prior\s+to|before|on\s+or\s+before|no\s+later\s+than)\s+(${DATE_SOURCE})`, 'i').exec(conditionText);
+  return {
+    branch,
+    priceBasis,
+    price,
+    alternative,
+    condition,
+    event,
+    eventOccurs: condition === null ? null : /\b(?:does|do|shall|will|did)\s+not\s+occur\b|\bnot\s+(?:be\s+)?(?:consummated|completed)\b|\bfails?\s+to\b|\bin\s+the\s+absence\s+of\b|\b(?:if|in\s+the\s+event\s+that|unless)\s+no\b|\bno\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:occurs|has\s+occurred|is\s+(?:consummated|completed))\b/i.test(conditionText) ? 0 : 1,
+    minGrossProceeds: proceeds ? parseMoney(proceeds[1]!) : null,
+    deadline: deadline ? parseDate(deadline[1]!) : null,
+    spanStart: s,
+    spanEnd: e,
+  };
+}
+
+/** `$1.13 (the average closing sale price …)` → `$1.13`. */
+function stripTrailingParen(s: string): string {
+  let t = s.trim();
+  for (;;) {
+    const m = /\s*\([^()]*\)$/.exec(t);
+    if (!m || m.index === 0) break;
+    t = t.slice(0, m.index).trim();
+  }
+  return t;
+}
+
+function mostFrequent(values: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
+  return best;
+}
+
+function money(n: number): string {
+  return n >= 1 && Number.isInteger(n * 100) && n >= 100
+    ? `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+    : `$${n.toLocaleString('en-US', { maximumFractionDigits: 4 })}`;
+}
+
+/** One sentence from the record's fields (computed, so it never quotes more than was read). */
+function summarize(w: WaiverRecord, items: WaiverItemRecord[], rules: ConversionPriceRuleRecord[]): string | null {
+  const who = w.holder ?? 'The holder';
+  const parts: string[] = [];
+  if (w.kind === 'waiver_letter' && items.length) {
+    const inst = w.instrument
+      ? ` of the ${w.instrument}${w.principal !== null || w.maturityDate ? ` (${[w.principal !== null ? money(w.principal) : null, w.maturityDate ? `due ${w.maturityDate}` : null].filter(Boolean).join(', ')})` : ''}`
+      : '';
+    parts.push(`${who} waives ${items.map((i) => i.subject ?? 'a right').join('; ')}${inst}${w.counterparty ? ` issued by ${w.counterparty}` : ''}`);
+  } else {
+    const byKind = (k: WaiverItemRecord['kind'], label: string): void => {
+      const these = items.filter((i) => i.kind === k);
+      if (!these.length) return;
+      // One phrase per subject, with the instruments it is waived for (`… for Convertible Notes, Exchange Notes`).
+      const bySubject = new Map<string, string[]>();
+      for (const i of these) {
+        const list = bySubject.get(i.subject ?? '?') ?? [];
+        if (k === 'partial_waiver' && i.instruments) list.push(i.instruments);
+        bySubject.set(i.subject ?? '?', list);
+      }
+      const subjects = [...bySubject].map(([subject, inst]) => (inst.length ? `${subject} for the ${[...new Set(inst)].join(', ')}` : subject));
+      parts.push(`${label} ${subjects.join(', ')}`);
+    };
+    byKind('consent', 'consent to');
+    byKind('waiver', 'waiver of');
+    byKind('partial_waiver', 'partial waiver of');
+    if (parts.length) parts[0] = `${who}${w.counterparty ? ` (with ${w.counterparty})` : ''}: ${parts[0]}`;
+  }
+  if (w.effectiveDate) parts.push(`effective ${w.effectiveDate}`);
+  if (rules.length) {
+    const branches = rules.map((r) => {
+      const price = r.price !== null ? money(r.price) : '?';
+      const value = r.priceBasis === 'fixed' ? price : `the ${r.priceBasis === 'lower_of' ? 'lower' : 'higher'} of ${r.alternative ?? '?'} and ${price}`;
+      const when = r.event
+        ? `${r.eventOccurs === 0 ? 'if no' : 'if an'} ${r.event}${r.minGrossProceeds !== null && r.eventOccurs !== 0 ? ` of at least ${money(r.minGrossProceeds)}` : ''}${r.deadline ? ` ${r.eventOccurs === 0 ? 'occurs before' : 'before'} ${r.deadline}` : ''}`
+        : r.condition ?? '';
+      return `${value}${when ? ` ${when}` : ''}`;
+    });
+    parts.push(`conversion price ${w.oldConversionPrice !== null ? money(w.oldConversionPrice) : '?'} becomes ${branches.join('; or ')}`);
+  }
+  return parts.length ? `${parts.join('; ')}.` : null;
+}

@@ -1,0 +1,132 @@
+/**
+ * The defined-term resolver on the shapes of the founding samples (expected values typed from reading the filings)
+ * and on small hand-made cases of the forms it promises to read.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DefinedTerms } from '../../src/extract/defined-terms.js';
+import { documentText } from '../../src/parse/body.js';
+import { parseSubmission } from '../../src/parse/index.js';
+
+const FOUNDING = new URL('../../samples/0001125282-03-003998.txt', import.meta.url);
+const AMENDMENT = new URL('../../samples/hudson-ex10-20-first-amendment.txt', import.meta.url);
+
+function documentTerms(file: URL, type: string): { text: string; terms: DefinedTerms } {
+  const sub = parseSubmission(readFileSync(file), { sourceName: file.pathname });
+  const doc = sub.documents.find((d) => d.type === type);
+  if (!doc) throw new Error(`no ${type} in ${file.pathname}`);
+  const text = documentText(sub, doc);
+  return { text, terms: DefinedTerms.fromText(text, doc.sequence) };
+}
+
+const squash = (s: string): string => s.replace(/\s+/g, ' ');
+
+describe('DefinedTerms on the founding 13D/A', () => {
+  const { text, terms } = documentTerms(FOUNDING, 'SC 13D/A');
+
+  it('maps party terms to full legal names', () => {
+    expect(terms.resolve('US Fund')).toBe('Fleming US Discovery Fund III, L.P.');
+    expect(terms.resolve('the Offshore Fund')).toBe('Fleming US Discovery Offshore Fund III, L.P.');
+    expect(terms.resolve('Issuer')).toBe('Hudson Technologies, Inc.');
+    expect(terms.resolve('Fleming Partners')).toBe('Fleming US Discovery Partners, L.P.');
+    expect(terms.resolve('Discovery')).toBe('Fleming US Discovery, LLC');
+    expect(terms.resolve('JP Morgan Chase')).toBe('J.P. Morgan Chase & Co.');
+    expect(terms.resolve('Fleming Bermuda')).toBe('Fleming (Bermuda) Discovery III Limited');
+    expect(terms.lookup('US Fund')?.kind).toBe('party');
+  });
+
+  it('maps instrument terms to the instrument with its rate and maturity', () => {
+    expect(terms.lookup('Exchange Notes')).toMatchObject({ meaning: '10% Exchange Notes due 12/20/04', kind: 'instrument', documentSequence: 1 });
+    expect(terms.resolve('Convertible Notes')).toBe('10% Convertible Notes due 12/20/04');
+    expect(terms.resolve('Additional Convertible Notes')).toBe('10% Convertible Notes due 4/15/05');
+    expect(terms.resolve('Series A Preferred Stock')).toBe('Series A Convertible Preferred Stock, $.01 par value per share');
+    expect(terms.resolve('Exchange Note Warrants')).toBe('Common Stock purchase warrants');
+  });
+
+  it('resolves a collective term to its members', () => {
+    const funds = terms.lookup('Fleming Funds');
+    expect(funds?.kind).toBe('party');
+    expect(funds?.members).toEqual(['Fleming US Discovery Fund III, L.P.', 'Fleming US Discovery Offshore Fund III, L.P.']);
+  });
+
+  it('keeps a span that covers the meaning and the defining parenthesis', () => {
+    for (const t of terms.all()) {
+      const slice = squash(text.slice(t.span.start, t.span.end));
+      expect(slice.endsWith(')')).toBe(true);
+      expect(slice).toContain(t.term);
+    }
+    const us = terms.lookup('US Fund')!;
+    expect(text.slice(us.span.start, us.span.end)).toBe('Fleming US Discovery Fund III, L.P. ("US Fund")');
+  });
+
+  it('returns a phrase that is no defined term unchanged', () => {
+    expect(terms.resolve('Robert L. Burr')).toBe('Robert L. Burr');
+    expect(terms.lookup('Nonexistent Term')).toBeNull();
+  });
+});
+
+describe('DefinedTerms in the exhibits', () => {
+  it('reads payee and maker of a waiver letter (EX-12)', () => {
+    const { terms } = documentTerms(FOUNDING, 'EX-12');
+    expect(terms.resolve('the Payee')).toBe('Fleming US Discovery Fund III, L.P.');
+    expect(terms.resolve('Maker')).toBe('Hudson Technologies, Inc.');
+    expect(terms.lookup('Convertible Note')).toMatchObject({
+      meaning: 'Convertible Note due December 20, 2004 in the principal amount of $302,000.00',
+      kind: 'instrument',
+    });
+    expect(terms.resolve('Equity Offering')).toBe(
+      'public offering of equity securities by the Maker for gross proceeds of not less than $2 million prior to December 20, 2003',
+    );
+  });
+
+  it('gives each document its own meaning of a term (EX-10 "Discovery" is the fund)', () => {
+    const { terms } = documentTerms(FOUNDING, 'EX-10');
+    expect(terms.resolve('Discovery')).toBe('Fleming US Discovery Fund III, L.P.');
+    expect(terms.resolve('Company')).toBe('Hudson Technologies, Inc.');
+    expect(terms.resolve('Preferred A Stock')).toBe('Series A Convertible Preferred Stock, par value $.01 per share');
+    expect(terms.resolve('Agreement')).toBe('Agreement, Waiver and Consent');
+    expect(terms.lookup('Convertible Debt Financing')?.kind).toBe('other');
+  });
+
+  it('reads a list of parties and a collective term inside a quoted paragraph (Exhibit 10.20)', () => {
+    const { terms } = documentTerms(AMENDMENT, 'EX-10.20');
+    expect(terms.lookup('Parties')?.members).toEqual([
+      'Hudson Technologies, Inc.',
+      'Hudson Technologies Company',
+      'Fleming US Discovery Fund III, L.P.',
+      'Fleming US Discovery Offshore Fund III, L.P.',
+    ]);
+    expect(terms.resolve('Fleming Funds')).toBe('Fleming US Discovery Fund III, L.P. and Fleming US Discovery Offshore Fund III, L.P.');
+    expect(terms.resolve('Letter Agreement')).toBe('Letter Agreement, dated as of May 30, 2003');
+    expect(terms.resolve('Amendment')).toBe('First Amendment');
+  });
+});
+
+describe('DefinedTerms forms', () => {
+  it('reads alternative terms, curly quotes, appositives and "means" clauses', () => {
+    const text =
+      'This Agreement is made by Acme Widgets, Inc., a Delaware corporation (the \u201cCompany\u201d or \u201cAcme\u201d), and ' +
+      'Bank of America, N.A. ("Lender"). The Company issued its 8.5% Senior Notes due 2010 (the "Notes"). ' +
+      '"Business Day" means any day on which banks in New York are open; and so on.';
+    const terms = DefinedTerms.fromText(text, 3);
+    expect(terms.resolve('Company')).toBe('Acme Widgets, Inc.');
+    expect(terms.resolve('Acme')).toBe('Acme Widgets, Inc.');
+    expect(terms.lookup('Lender')).toMatchObject({ meaning: 'Bank of America, N.A.', kind: 'party', documentSequence: 3 });
+    expect(terms.lookup('Notes')).toMatchObject({ meaning: '8.5% Senior Notes due 2010', kind: 'instrument' });
+    expect(terms.resolve('Business Day')).toBe('any day on which banks in New York are open');
+  });
+
+  it('merges sets, the receiver\u2019s definitions winning', () => {
+    const a = DefinedTerms.fromText('Alpha Partners, L.P. ("Fund")');
+    const b = DefinedTerms.fromText('Beta Capital LLC ("Fund") and Gamma Holdings Corp. ("Gamma")');
+    const merged = a.merge(b);
+    expect(merged.resolve('Fund')).toBe('Alpha Partners, L.P.');
+    expect(merged.resolve('Gamma')).toBe('Gamma Holdings Corp.');
+    expect(merged.all()).toHaveLength(3);
+  });
+
+  it('records nothing for a parenthesis it cannot delimit and for non-definitions', () => {
+    const terms = DefinedTerms.fromText('the price (as defined below) was paid (see Exhibit 2), and the value is "filed".');
+    expect(terms.all()).toEqual([]);
+  });
+});
