@@ -1,0 +1,151 @@
+/**
+ * The items extractor: a Schedule 13D's Items 1–7 or a 13G's Items 1–10 as `items` rows (for full-text search), and
+ * the records read from their prose (`holdings`, `notes`, `options`, `transactions`, `ownership_basis`) with the
+ * cross-checks against the cover pages (`checks`).
+ *
+ * Handles: text, HTML and flattened schedules (split-items.ts) and XML-era ones (xml-items.ts), chosen by the
+ * document the cover-page extractor reads (find-schedule.ts); defined terms from the schedule document only (an
+ * exhibit may define "Discovery" differently); holders resolved to the cover pages' reporting persons.
+ * Does not handle: exhibits, and filings that are not Schedule 13D/13G (they yield nothing, silently).
+ *
+ * Rows carry camelCase keys equal to store/tables/items.ts's columns, without the accession number.
+ */
+import { documentText } from '../../parse/body.js';
+import type { DocumentEnvelope, Submission } from '../../parse/types.js';
+import { runChecks } from '../checks.js';
+import { extractCoverPages, findSchedule } from '../cover-page/index.js';
+import type { CoverPageResult, ReportingPersonRecord } from '../cover-page/types.js';
+import { DefinedTerms } from '../defined-terms.js';
+import type { ExtractedFiling, Extractor } from '../index.js';
+import { PartyIndex, readProse, type ProseItem } from '../prose/index.js';
+import { readXmlFields } from '../prose/xml-fields.js';
+import type { ExtractionWarning } from '../types.js';
+import { blankPageFurniture, collapseSpace, identitySource } from './prose-source.js';
+import { CANONICAL_TITLES, splitItems, type ScheduleKind } from './split-items.js';
+import { xmlItems } from './xml-items.js';
+
+export { itemTableViews } from './views.js';
+export { splitItems, CANONICAL_TITLES, type ItemHeading, type ScheduleKind } from './split-items.js';
+export { xmlItems } from './xml-items.js';
+
+/** One item of a schedule, as found. */
+export interface ItemSection {
+  itemNumber: number;
+  title: string | null;
+  documentSequence: number | null;
+  /** Heading to end of item, in the document's decoded text. */
+  spanStart: number;
+  spanEnd: number;
+  /** The body, white space collapsed. */
+  text: string;
+  prose: ProseItem;
+}
+
+export interface ScheduleItems {
+  kind: ScheduleKind;
+  doc: DocumentEnvelope;
+  items: ItemSection[];
+  /** The text the terms are read from (the schedule document, page furniture blanked). */
+  termText: string;
+}
+
+/** Find and split the schedule document of a submission; null when it is not a 13D/13G. */
+export function scheduleItems(submission: Submission, cover: ReportingPersonRecord[] = []): ScheduleItems | null {
+  const found = findSchedule(submission);
+  if (found.status !== 'found') return null;
+  const { doc, kind } = found;
+  const text = documentText(submission, doc);
+  const seq = doc.sequence;
+  if (found.format === 'xml') {
+    const items = xmlItems(text, kind).map((x) => ({
+      itemNumber: x.itemNumber,
+      title: CANONICAL_TITLES[kind][x.itemNumber] ?? null,
+      documentSequence: seq,
+      spanStart: x.span.start,
+      spanEnd: x.span.end,
+      text: collapseSpace(x.source.text),
+      prose: { itemNumber: x.itemNumber, documentSequence: seq, source: x.source, leaves: x.leaves },
+    }));
+    return { kind, doc, items, termText: items.map((i) => i.prose.source.text).join('\n') };
+  }
+  const clean = blankPageFurniture(text);
+  const flattened = submission.format.startsWith('flattened') || lineCount(text) * 400 < text.length;
+  // Cover pages mention "Item 2(d)" and "See Item 5": start after the last cover page when it is known.
+  const coverEnd = Math.max(0, ...cover.filter((p) => p.documentSequence === seq && p.spanEnd !== null).map((p) => p.spanEnd!));
+  const headings = splitItems(clean, { kind, flattened, startAt: coverEnd });
+  const linesAreBlocks = doc.bodyFormat === 'html';
+  const items = headings.map((h) => ({
+    itemNumber: h.itemNumber,
+    title: h.title,
+    documentSequence: seq,
+    spanStart: h.span.start,
+    spanEnd: h.span.end,
+    text: collapseSpace(clean.slice(h.bodySpan.start, h.bodySpan.end)),
+    prose: { itemNumber: h.itemNumber, documentSequence: seq, source: identitySource(clean, h.bodySpan.start, h.bodySpan.end, linesAreBlocks) },
+  }));
+  return { kind, doc, items, termText: clean };
+}
+
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Items, prose records and checks of one submission. Never throws: a defect becomes a warning. */
+export const extractItemsAndProse: Extractor = (submission) => extractItemsAndProseWithCover(submission);
+
+/**
+ * The same, reusing cover pages already extracted (the pipeline runs the cover-page extractor anyway; passing its
+ * result here saves reading the cover pages twice).
+ */
+export function extractItemsAndProseWithCover(submission: Submission, coverResult?: CoverPageResult): ExtractedFiling {
+  try {
+    return extract(submission, coverResult ?? extractCoverPages(submission));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { tables: {}, warnings: [{ code: 'ITEMS_EXTRACTOR_FAILED', message: `items extractor failed: ${message}`, documentSequence: null, span: null }] };
+  }
+}
+
+function extract(submission: Submission, coverResult: CoverPageResult): ExtractedFiling {
+  const warnings: ExtractionWarning[] = [];
+  const cover = coverResult.reportingPersons;
+  const found = scheduleItems(submission, cover);
+  if (!found) return { tables: {}, warnings };
+  const { kind, doc, items } = found;
+  if (!items.length) {
+    warnings.push({ code: 'ITEMS_NOT_FOUND', message: `no Item headings found in the ${kind} document (sequence ${doc.sequence ?? '?'})`, documentSequence: doc.sequence, span: null });
+  }
+  const terms = DefinedTerms.fromText(found.termText, doc.sequence);
+  const parties = PartyIndex.build(
+    cover.filter((p) => p.name).map((p) => ({ ordinal: p.ordinal, name: p.name! })),
+    terms,
+    found.termText,
+  );
+  const ctx = { parties, terms, filedAt: submission.header?.filedAt ?? null, coverParties: parties.coverParties };
+  const prose = readProse(
+    items.map((i) => i.prose),
+    kind,
+    ctx,
+  );
+  // XML schedules may state the position as an element value rather than a sentence.
+  if (found.doc.bodyFormat === 'xml' && !prose.holdings.some((h) => h.row.itemNumber === (kind === '13G' ? 4 : 5))) {
+    prose.holdings.push(...readXmlFields(items.map((i) => ({ itemNumber: i.itemNumber, documentSequence: i.documentSequence, leaves: i.prose.leaves ?? [] })), kind, ctx));
+  }
+  warnings.push(...prose.warnings);
+  const checks = runChecks(cover, prose);
+  const ordinal = <T extends object>(rows: T[]): Record<string, unknown>[] => rows.map((r, i) => ({ ordinal: i + 1, ...r }));
+  return {
+    tables: {
+      items: ordinal(items.map(({ prose: _p, ...row }) => row)),
+      holdings: ordinal(prose.holdings.map((f) => f.row)),
+      notes: ordinal(prose.notes.map((f) => f.row)),
+      options: ordinal(prose.options.map((f) => f.row)),
+      transactions: ordinal(prose.transactions.map((f) => f.row)),
+      ownership_basis: ordinal(prose.ownershipBasis.map((f) => f.row)),
+      checks: ordinal(checks),
+    },
+    warnings,
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * How the CLI summary shows the items extractor's tables (the shape of `TableView` in cli/summary.ts): holdings,
+ * notes and checks, with columns named by their camelCase record keys.
+ * Does not handle: formatting values (cli/table.ts does).
+ */
+
+export interface ItemTableView {
+  title: string;
+  columns: [header: string, key: string][];
+}
+
+export const itemTableViews: Record<string, ItemTableView> = {
+  holdings: {
+    title: 'holdings (Item 5)',
+    columns: [
+      ['holder', 'holder'],
+      ['security', 'security'],
+      ['shares', 'shares'],
+      ['converts into', 'convertibleIntoShares'],
+      ['as of', 'asOfDate'],
+      ['%', 'percentOfClass'],
+    ],
+  },
+  notes: {
+    title: 'notes',
+    columns: [
+      ['holder', 'holder'],
+      ['instrument', 'instrument'],
+      ['principal', 'principal'],
+      ['rate %', 'interestRate'],
+      ['issued', 'issueDate'],
+      ['matures', 'maturityDate'],
+      ['conv. price', 'conversionPrice'],
+      ['conv. shares', 'convertibleIntoShares'],
+      ['warrants', 'warrantShares'],
+    ],
+  },
+  checks: {
+    title: 'checks',
+    columns: [
+      ['status', 'status'],
+      ['kind', 'kind'],
+      ['subject', 'subject'],
+      ['expected', 'expected'],
+      ['actual', 'actual'],
+      ['message', 'message'],
+    ],
+  },
+};

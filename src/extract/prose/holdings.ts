@@ -1,0 +1,412 @@
+/**
+ * Holdings: positions the prose states.
+ *
+ * Handles:
+ *   - active statements: "As of the date hereof, the US Fund holds 104,095 shares of Series A Preferred Stock …,
+ *     which are convertible into 4,382,947 shares of Common Stock"; "Wesmar is the record and beneficial owner of
+ *     1,399,096 shares … representing approximately 63.0%"; "Vertex GP … may be deemed the beneficial owner of the
+ *     2,081,499 Shares owned by Vertex Opportunities"; "has the right … to acquire up to 5,559,610 shares";
+ *   - lists of positions after one verb: "beneficially owns 9,418,231 shares of Common Stock and Warrants to
+ *     purchase 116,070 shares", "consisting of (i) 451,590 shares … (ii) 100,000 shares of Preferred Stock
+ *     convertible into 212,766 shares …";
+ *   - passives and appositives: "322,100 Shares beneficially owned by the Reporting Persons", "189,664 shares of
+ *     Common Stock owned by the Decedent directly", "Micco Corporation, holder of 474,052 shares";
+ *   - totals: "the total number of Beneficial Shares owned by Mr. Gould is 2,110,933 shares", "The aggregate number
+ *     of shares … that Motient may … be deemed the beneficial owner of … is 26,940,499";
+ *   - label forms, also when the number sits on a following line or grid cell: "Aggregate Number of Shares …
+ *     Beneficially Owned: 180,000 shares", "a. Aggregate number … beneficially owned by the filing person: /
+ *     Number of Shares / Percentage / 764,546 / 8.98 %";
+ *   - option and warrant positions (shares = the shares they cover), conversion into the class, the percent stated
+ *     with the count (also "Percentage: Approximately 3.8%" on the next line), the clause's as-of date ("the date
+ *     hereof" = the filing date), coordinated and "each of" holders.
+ * Does not handle: re-references ("such 1,399,096 shares"), suppositions ("Assuming …", "would … own"), disclaimers,
+ * statements of voting or dispositive power alone (the cover pages' rows 7–10), and positions laid out in tables.
+ */
+import { holderColumns, holdersOf, isHypothetical, securityAfter, securityKindOf, segmentAt, subjectBefore, clauseDate } from './clauses.js';
+import { looksLikeName, type Party, type PartyMention } from './parties.js';
+import type { Token } from './tokens.js';
+import { evidence, provenance, type Found, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
+
+const ADVERBS = '(?:(?:directly|indirectly|beneficially|collectively|together|jointly|currently|now|also|thus|presently|still|solely|individually|in\\s+the\\s+aggregate|of\\s+record|each|,)\\s*)*';
+const HOLD_VERB = new RegExp(
+  [
+    `(?:may\\s+be\\s+deemed\\s+to\\s+(?:have\\s+)?)?${ADVERBS}(?:owns?|owned|owning|holds?|held|hold|holding)\\b(?!\\s+by\\b)`,
+    `(?:is|are|was|were|be|been|(?:may\\s+be\\s+)?deemed(?:\\s+to\\s+be)?)\\s+(?:the\\s+)?(?:record\\s+(?:and|or)\\s+)?(?:beneficial\\s+)?(?:record\\s+)?owners?\\s+of\\b`,
+    `(?:has|have)\\s+acquired\\s+beneficial\\s+ownership\\s+of\\b`,
+    `(?:has|have)\\s+the\\s+right\\b[^.;]{0,120}?\\bto\\s+acquire\\b`,
+  ].join('|'),
+  'gi',
+);
+const LABEL = /\b(?:aggregate\s+)?(?:amount|number(?:\s+and\s+percentage\s+of\s+class)?\s+of\s+(?:shares|units|securities)(?:\s+of\s+[A-Za-z][\w\s]{0,60}?)?)\s+(?:beneficially\s+)?owned(?:\s+by\s+(?:each|the)\s+(?:reporting|filing)\s+persons?)?\s*(?:\([^)]{0,80}\))?\s*[:\-]\s*/gi;
+// "convertible (on such date | , as described above,) into (about) N": the words before the conversion shares.
+const CONVERSION = /^[\s\S]{0,160}?\b(?:convertible|exercisable|exchangeable)\b[^.;]{0,60}?\b(?:into|for)\s+(?:about\s+|approximately\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?$/i;
+/** "FJ Capital Management LLC - 807,223 shares", "Franklin Resources, Inc.: 0": a holder and a count on a line. */
+export const PAIR_LINE = /^\s*(?:\([a-z0-9]{1,3}\)\s*)?(.+?)\s*[-\u2013\u2014:]\s*(\d{1,3}(?:,\d{3})+|\d+)\s*(?:shares|Shares|units|Units)?\s*\.?\s*$/;
+const OPTION_WORDS = /\b(options?|warrants?|rights?\s+to\s+(?:purchase|acquire)|right\b[^.;]{0,120}?\bto\s+acquire)\b/i;
+/** Between one position of a list and the next: "and", "plus", ", (ii)", "; (iii)". */
+const LIST_JOIN = /^[\s,;]*(?:and\s+|plus\s+|as\s+well\s+as\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?(?:and\s+)?/i;
+
+/**
+ * @param following the next few sentences (a count or percent may sit on the next line of a grid)
+ * @param heading the party of the section heading above the sentence, if any
+ * @param amountList whether the sentence is under an "Amount beneficially owned" label (13G Item 4 lists
+ *   "Name: N" lines under it; under a power label the same lines are powers, not positions)
+ */
+export function readHoldings(s: ProseSentence, ctx: ProseContext, following: ProseSentence[] = [], heading: Party | null = null, amountList = false): Found<HoldingRow>[] {
+  const out: Found<HoldingRow>[] = [];
+  const used = new Set<number>();
+  const take = (list: Found<HoldingRow>[], tokens: Token[]): void => {
+    for (const t of tokens) used.add(t.start);
+    out.push(...list);
+  };
+
+  // Active: subject + verb + one or more positions.
+  HOLD_VERB.lastIndex = 0;
+  for (let m = HOLD_VERB.exec(s.raw); m; m = HOLD_VERB.exec(s.raw)) {
+    const seg = segmentAt(s.raw, m.index);
+    const verbEnd = m.index + m[0].length;
+    const before = s.raw.slice(Math.max(0, m.index - 40), m.index);
+    if (/\bdisclaims?\b[^.;]*$|\bnot\s+$|\bno\s+longer\s+$|\bneither\b|\bnor\b/i.test(before)) continue;
+    // "A, B and C beneficially owned N1, N2 and N3 Common Shares, respectively".
+    const listed = subjectBefore(s, m.index, seg.start);
+    const pairs = listed.length >= 2 ? respectively(s, verbEnd, listed.length) : null;
+    if (pairs && !pairs.some((t) => used.has(t.start))) {
+      for (let k = 0; k < pairs.length; k++) take(buildHoldings(s, ctx, [listed[k]!.party], pairs[k]!, '', seg.start, s.raw.length, following, pairs[pairs.length - 1]!), [pairs[k]!]);
+      continue;
+    }
+    const first = firstCount(s, verbEnd, s.raw.length);
+    if (!first || used.has(first.start)) continue;
+    const prefix = s.raw.slice(verbEnd, first.start);
+    if (!acceptablePrefix(prefix, s, verbEnd)) continue;
+    if (isHypothetical(s.raw.slice(seg.start, first.end)) || /\bwould\b/.test(prefix) || /\bwould\s+(?:\w+\s+)?$/.test(s.raw.slice(Math.max(0, m.index - 20), m.index))) continue;
+    // A gerund ("resulting in EFM beneficially owning …") takes the party right before it as its subject.
+    const gerund = /\b(?:owning|holding)\b/i.test(m[0]) ? s.mentions.find((x) => x.end <= m.index && /^\s*(?:beneficially\s+|directly\s+|indirectly\s+)*$/i.test(s.raw.slice(x.end, m.index))) : undefined;
+    let subject = gerund ? [gerund] : subjectBefore(s, m.index, seg.start);
+    if (!subject.length && seg.start > 0) subject = subjectBefore(s, m.index, 0);
+    // A name the filing never defines, right before the verb ("the Rare Medium Stockholders have the right …").
+    const holders = subject.length ? holdersOf(s, subject) : namedAt(s.raw, m.index, 'before');
+    if (!holders.length) continue;
+
+    // The list of positions governed by this verb: until the next verb or the end of the sentence.
+    const nextVerb = nextHoldVerb(s.raw, verbEnd);
+    // "has the right … to acquire up to N shares": a warrant or similar right; the verb names the security.
+    const rightTo = /\bright\b/i.test(m[0]) ? `${/\bwarrant/i.test(s.raw) ? 'Warrant ' : ''}right to acquire ` : '';
+    const positions = positionList(s, ctx, first, rightTo + prefix, nextVerb);
+    for (const p of positions) {
+      if (used.has(p.token.start)) continue;
+      take(buildHoldings(s, ctx, holders, p.token, p.prefix, seg.start, p.end, following), [p.token]);
+    }
+  }
+
+  // Passive: "322,100 Shares beneficially owned by the Reporting Persons", "… held by the Decedent as custodian".
+  for (const t of s.tokens) {
+    if (used.has(t.start) || (t.kind !== 'shares' && t.kind !== 'number')) continue;
+    const lead = s.raw.slice(Math.max(0, t.start - 40), t.start);
+    if (/\b(?:such|said|these|those)\s+$/i.test(lead)) continue;
+    // The conversion shares of another position are not a position of their own.
+    if (/\b(?:convertible|exercisable|exchangeable)\s+(?:on\s+such\s+date\s+)?(?:into|for)\s+(?:about\s+|approximately\s+)?$/i.test(lead)) continue;
+    // "1,326,863 Common Shares and 375,000 LTIP Units held directly by EMGH": a list before one "held by".
+    const chain: Token[] = [t];
+    let sec = securityAfter(s, t, ctx);
+    for (;;) {
+      const join = /^\s*(?:,\s*(?:and\s+)?|and\s+)$/;
+      const next = s.tokens.find((x) => x.start >= sec.end && x.start <= sec.end + 8);
+      if (!next || (next.kind !== 'shares' && next.kind !== 'number') || !join.test(s.raw.slice(sec.end, next.start)) || used.has(next.start)) break;
+      chain.push(next);
+      sec = securityAfter(s, next, ctx);
+    }
+    const rest = s.raw.slice(sec.end, sec.end + 60);
+    const by = /^\s*,?\s*(?:which\s+(?:are|were)\s+)?(?:beneficially\s+|directly\s+|indirectly\s+|of\s+record\s+)*(?:owned|held)\s+(?:directly\s+|indirectly\s+|of\s+record\s+|beneficially\s+)*by\s+(?:each\s+of\s+)?(?:the\s+)?/i.exec(rest);
+    if (!by) continue;
+    if (t.kind === 'number' && !/^\s*(?:shares|Shares|units|Units)/.test(s.raw.slice(t.end, t.end + 10))) continue;
+    const at = sec.end + by[0].length;
+    const mention = s.mentions.find((x) => x.start >= at && x.start <= at + 2);
+    const holders = mention ? holdersOf(s, [mention]) : namedAt(s.raw, at, 'after');
+    if (!holders.length) continue;
+    const seg = segmentAt(s.raw, t.start);
+    if (isHypothetical(s.raw.slice(seg.start, t.end))) continue;
+    for (const c of chain) take(buildHoldings(s, ctx, holders, c, s.raw.slice(Math.max(seg.start, c.start - 60), c.start), seg.start, seg.end, following), [c]);
+  }
+
+  // Appositive: "Micco Corporation, (the) holder of 474,052 shares".
+  for (const m of s.raw.matchAll(/,\s*(?:the\s+)?(?:record\s+)?holder\s+of\s+(?:an\s+aggregate\s+of\s+)?/gi)) {
+    const at = m.index + m[0].length;
+    const t = s.tokens.find((x) => x.kind === 'shares' && x.start >= at && x.start <= at + 2);
+    if (!t || used.has(t.start)) continue;
+    const owner = [...s.mentions].reverse().find((x) => x.end <= m.index && x.end >= m.index - 2);
+    const holders = owner ? [owner.party] : namedAt(s.raw, m.index, 'before');
+    if (!holders.length) continue;
+    take(buildHoldings(s, ctx, holders, t, '', 0, s.raw.length, following), [t]);
+  }
+
+  // Totals: "the total number of … owned by Mr. Gould is 2,110,933 shares", "aggregate number of shares … that
+  // Motient may … be deemed the beneficial owner of … is 26,940,499".
+  for (const m of s.raw.matchAll(/\b(?:the\s+)?(?:aggregate|total)\s+number(?:\s+and\s+percentage)?\s+of\b([^;]{0,320}?)\b(?:is|was|equals)\s+(?:approximately\s+|about\s+)?/gi)) {
+    const at = m.index + m[0].length;
+    const t = s.tokens.find((x) => (x.kind === 'shares' || x.kind === 'number') && x.start >= at && x.start <= at + 2);
+    if (!t || used.has(t.start)) continue;
+    const inner = m[1]!;
+    const relates = /\bto\s+which\s+this\s+(?:Schedule(?:\s+13[DG])?|Statement|statement|Amendment)\s+relates\b/i.test(inner);
+    if (!relates && !/\b(?:own|owned|held|beneficial)/i.test(inner)) continue;
+    const innerStart = m.index + m[0].indexOf(inner);
+    let holders: Party[] = holdersOf(s, s.mentions.filter((x) => x.start >= innerStart && x.end <= innerStart + inner.length).slice(0, 1));
+    // "The aggregate number … of Common Shares to which this Schedule 13D relates is N": the reporting persons'.
+    if (!holders.length && relates) holders = [ctx.parties.reportingPersons()].filter((p): p is Party => p !== null);
+    if (!holders.length && /\b(?:him|her|it|them)\b/i.test(inner)) holders = topicParty(s);
+    if (!holders.length) continue;
+    take(buildHoldings(s, ctx, holders, t, '', 0, s.raw.length, following), [t]);
+  }
+
+  // A line that pairs a holder and a count: "FJ Capital Management LLC - 807,223 shares" (13G Item 4 lists).
+  const pair = amountList ? PAIR_LINE.exec(s.raw) : null;
+  if (pair) {
+    const who = s.mentions.find((x) => x.start <= s.raw.indexOf(pair[1]!) + 2 && x.end >= s.raw.indexOf(pair[1]!) + pair[1]!.trim().length - 2);
+    const t = s.tokens.find((x) => x.raw === pair[2] && !used.has(x.start));
+    if (who && t) take(buildHoldings(s, ctx, holdersOf(s, [who]), t, '', 0, s.raw.length, following), [t]);
+  }
+
+  // Label forms: "Aggregate Number of Shares … Beneficially Owned: 180,000 shares" (the count may follow on the
+  // next lines of a grid: "Number of Shares / Percentage / 764,546 / 8.98 %").
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(s.raw); m; m = LABEL.exec(s.raw)) {
+    const at = m.index + m[0].length;
+    const holder = labelHolder(s, ctx, heading);
+    if (!holder) continue;
+    const here = s.tokens.find((t) => (t.kind === 'shares' || t.kind === 'number') && t.start >= at && t.start <= at + 3);
+    if (here) {
+      if (used.has(here.start)) continue;
+      take(buildHoldings(s, ctx, [holder], here, '', 0, s.raw.length, following), [here]);
+      continue;
+    }
+    if (s.raw.slice(at).trim()) continue;
+    // The count in the next few lines, after header words only.
+    for (let k = 0; k < Math.min(4, following.length); k++) {
+      const next = following[k]!;
+      const count = next.tokens.find((t) => t.kind === 'shares' || t.kind === 'number');
+      if (!count) {
+        if (/\d/.test(next.raw) || next.raw.length > 60) break;
+        continue;
+      }
+      if (next.raw.slice(0, count.start).trim()) break;
+      const rows = buildHoldings(next, ctx, [holder], count, '', 0, next.raw.length, following.slice(k + 1));
+      take(rows, []);
+      break;
+    }
+  }
+  return out;
+}
+
+/** The first share count after the verb (money first means a note; a percent or date first means no count). */
+function firstCount(s: ProseSentence, from: number, to: number): Token | null {
+  for (const t of s.tokens) {
+    if (t.start < from || t.start >= to) continue;
+    if (t.kind === 'money' && !t.typo) return null;
+    if (t.kind === 'percent' || t.kind === 'date') return null;
+    // "based on 3,185,100 shares of Common Stock outstanding": a denominator, not a position.
+    if (/^\s*(?:shares?|Shares)?(?:\s+of\s+[\w\s]{0,50}?)?\s+(?:issued\s+and\s+|then\s+)?outstanding\b/.test(s.raw.slice(t.end, t.end + 80))) return null;
+    if (t.kind === 'shares') return t;
+    if (t.kind === 'number' && /^\s*(?:\([^)]*\)\s*)?(?:of\s+(?:the|its)\s+|Shares|Units|ADSs)/.test(s.raw.slice(t.end, t.end + 30))) return t;
+    return null;
+  }
+  return null;
+}
+
+/** Words between the verb and the count: an aggregate, adverbs, an option description, a comma-enclosed aside. */
+function acceptablePrefix(prefix: string, s?: ProseSentence, from = 0): boolean {
+  if (prefix.length > 160) return false;
+  // Another clause in between ("owns one-third of … and is an officer of Micco Corporation, holder of …").
+  // "… beneficially owns and has sole voting and dispositive power with respect to 7,000 shares" is one clause.
+  const bare = prefix
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\bthat\s+(?:are|is)\s+(?:not\s+)?(?:currently\s+|immediately\s+|presently\s+|yet\s+)?(?:exercisable|vested)\b/gi, ' ')
+    .replace(/,?\s*(?:and\s+)?(?:thus\s+|therefore\s+)?(?:has|have)\s+(?:the\s+)?(?:sole|shared)\s+[^,;]*?power\b[^,;]*?\b(?:over|with\s+respect\s+to|of)\s*,?/gi, ' ');
+  if (/\b(?:is|are|was|were|has|have|had)\b/i.test(bare)) return false;
+  if (s && s.mentions.some((m) => m.start >= from && m.end <= from + prefix.length)) return false;
+  if (/\b(?:such|said|these|those)\s+$/i.test(prefix)) return false;
+  if (/\b(?:which|who|whom)\b/i.test(prefix.replace(/\([^)]*\)/g, ''))) return false;
+  if (/[;:]/.test(prefix)) return false;
+  if ((prefix.match(/\(/g) ?? []).length !== (prefix.match(/\)/g) ?? []).length) return false;
+  return true;
+}
+
+function nextHoldVerb(raw: string, from: number): number {
+  const re = new RegExp(HOLD_VERB.source, 'gi');
+  re.lastIndex = from;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    // "held by"/"owned by" after a count belong to that count, not a new clause.
+    if (/^(?:held|owned)$/i.test(m[0].trim())) continue;
+    return m.index;
+  }
+  return raw.length;
+}
+
+interface Position {
+  token: Token;
+  prefix: string;
+  end: number;
+}
+
+/**
+ * The positions a verb governs: the first count, then each count joined to it by "and", "plus" or an enumerator,
+ * optionally introduced by option/warrant words ("and Warrants to purchase 116,070 shares") or a definite article
+ * ("(ii) the 96,539 shares … held by Goldman Sachs"). "consisting of (i) …" lists the parts of the first position.
+ */
+function positionList(s: ProseSentence, ctx: ProseContext, first: Token, firstPrefix: string, limit: number): Position[] {
+  const out: Position[] = [{ token: first, prefix: firstPrefix, end: limit }];
+  let cursor = afterPosition(s, ctx, first);
+  for (let guard = 0; guard < 12; guard++) {
+    let rest = s.raw.slice(cursor, limit);
+    const consisting = /^[\s,]*(?:consisting\s+of|comprised\s+of|comprising|including)\s*:?\s*/i.exec(rest);
+    if (consisting) {
+      cursor += consisting[0].length;
+      rest = s.raw.slice(cursor, limit);
+    }
+    const join = LIST_JOIN.exec(rest);
+    if (!join || (!join[0].trim() && !consisting)) break;
+    const from = cursor + join[0].length;
+    const next = s.tokens.find((t) => t.start >= from && t.start < limit && (t.kind === 'shares' || t.kind === 'number' || t.kind === 'money' || t.kind === 'percent'));
+    if (!next || next.kind !== 'shares') break;
+    const between = s.raw.slice(from, next.start);
+    if (between.length > 70 || !/^(?:the\s+|an\s+additional\s+|additional\s+)?(?:(?:[\w-]+\s+){0,4}(?:options?|warrants?|rights?)\s+(?:exercisable\s+(?:for|into)|to\s+(?:purchase|acquire))\s+)?(?:up\s+to\s+)?$/i.test(between)) break;
+    out.push({ token: next, prefix: between, end: limit });
+    cursor = afterPosition(s, ctx, next);
+  }
+  for (let i = 0; i < out.length - 1; i++) out[i]!.end = out[i + 1]!.token.start;
+  return out;
+}
+
+/** Where a position's words end: its security, conversion, "issuable upon exercise of …", "held (directly) by …". */
+function afterPosition(s: ProseSentence, ctx: ProseContext, t: Token): number {
+  let end = securityAfter(s, t, ctx).end;
+  const tail = /^(?:\s*,?\s*(?:\((?!(?:[ivx]{1,4}|[a-h]|\d{1,2})\))[^)]{0,80}\)|(?:which\s+are\s+)?(?:convertible|exercisable|exchangeable)\s+(?:into|for)\s+[\d,]+\s+(?:shares|Shares)(?:\s+of\s+(?:[A-Z][\w-]*\s*)+)?|issuable\s+upon\s+(?:the\s+)?(?:exercise|conversion)\s+of\s+[^,;()]{0,80}?(?=,|;|\s+and\b|$)|(?:beneficially\s+)?(?:held|owned)\s+(?:directly\s+|indirectly\s+)?by\s+(?:the\s+)?[A-Z][\w.,&'\s-]{0,60}?(?=,|;|\s+and\b|$)|(?:issued|granted|awarded|acquired|purchased)\s+(?:to|by|on|from|in)\s+(?:[^,;()]|,\s+\d{4}\b){0,80}?(?=,(?!\s+\d{4}\b)|;|\s+and\b|$)|of\s+which\s+[^;]{0,200}?(?=,\s*\(|;|$)))+/.exec(s.raw.slice(end));
+  if (tail) end += tail[0].length;
+  return end;
+}
+
+function buildHoldings(s: ProseSentence, ctx: ProseContext, holders: Party[], token: Token, prefix: string, segStart: number, segEnd: number, following: ProseSentence[], securityFrom: Token = token): Found<HoldingRow>[] {
+  const optionWord = OPTION_WORDS.exec(prefix);
+  const sec = securityAfter(s, securityFrom, ctx);
+  let after = sec.end;
+  let security: string | null;
+  let kind: HoldingRow['securityKind'];
+  let convertible: Token | null = null;
+  const issuable = /^\s*(?:shares?|Shares)?\s*(?:of\s+[A-Za-z\s]{0,40}?)?\s*issuable\s+upon\s+(?:the\s+)?exercise\s+of\s+((?:[\w-]+\s+){0,3}?(?:options?|warrants?))/i.exec(s.raw.slice(token.end, token.end + 160));
+  if (optionWord) {
+    security = optionName(prefix, optionWord);
+    kind = securityKindOf(security, optionWord[1]);
+  } else if (issuable) {
+    // "98,251 shares of Common Stock issuable upon exercise of warrants": a warrant (or option) position.
+    security = issuable[1]!.replace(/^(?:currently\s+exercisable\s+|the\s+)/i, '').trim();
+    kind = securityKindOf(security);
+  } else {
+    security = sec.name;
+    kind = securityKindOf(security);
+    // "…, which are convertible into 4,382,947 shares of Common Stock" (before the next count).
+    const next = s.tokens.find((t) => t.start >= after && t.start < segEnd && (t.kind === 'shares' || t.kind === 'number'));
+    if (next && !next.typo && CONVERSION.test(s.raw.slice(after, next.start))) {
+      convertible = next;
+      after = next.end;
+    }
+  }
+  // "…, representing approximately 63.0% of the Common Stock outstanding" right after the position.
+  const percent = s.tokens.find((t) => t.kind === 'percent' && t.start >= after && t.start < Math.min(segEnd, after + 140));
+  const countsBetween = percent ? s.tokens.some((t) => (t.kind === 'shares' || t.kind === 'money') && t.start > after && t.start < percent.start) : true;
+  let pct: { value: number; ev: ReturnType<typeof evidence> } | null = null;
+  if (percent && !countsBetween && /\b(?:represent\w*|constitut\w*|or|approximately|about|equal\s+to|which\s+is|\()\W*(?:\w+\s+){0,3}$/i.test(s.raw.slice(after, percent.start)) && /^\s*of\b/i.test(s.raw.slice(percent.end, percent.end + 8))) {
+    pct = { value: percent.value, ev: evidence(s, percent.start, percent.end) };
+  }
+  if (!pct) pct = percentLine(following[0]);
+  const asOf = clauseDate(s, segStart, token.start, ctx) ?? clauseDate(s, 0, Math.min(token.start, 80), ctx);
+  return holders.map((p) => {
+    const ev: Found<HoldingRow>['evidence'] = { shares: evidence(s, token.start, token.end) };
+    if (convertible) ev.convertibleIntoShares = evidence(s, convertible.start, convertible.end);
+    if (pct) ev.percent = pct.ev;
+    return {
+      row: {
+        ...holderColumns(p),
+        security,
+        securityKind: kind,
+        shares: token.value,
+        convertibleIntoShares: convertible ? convertible.value : null,
+        asOfDate: asOf,
+        percentOfClass: pct ? pct.value : null,
+        ...provenance(s),
+      },
+      evidence: ev,
+    };
+  });
+}
+
+/** "Percentage: Approximately 3.8%" on the line after a position (the Olshan layout). */
+function percentLine(next: ProseSentence | undefined): { value: number; ev: ReturnType<typeof evidence> } | null {
+  // Or a grid cell holding only the percent ("8.98 %") after a label-form count.
+  if (!next || !(/^\s*Percent(?:age)?(?:\s+of\s+class)?\s*:/i.test(next.raw) || /^\s*\d{1,3}(?:\.\d+)?\s*%\s*$/.test(next.raw))) return null;
+  const p = next.tokens.find((t) => t.kind === 'percent');
+  if (!p || /less\s+than/i.test(next.raw.slice(0, p.start))) return null;
+  return { value: p.value, ev: evidence(next, p.start, p.end) };
+}
+
+/** "fully vested and currently exercisable Fleming Options exercisable into" → "Fleming Options". */
+function optionName(prefix: string, word: RegExpExecArray): string {
+  if (/^right\b/i.test(word[1]!)) return /^Warrant\b/.test(prefix) ? 'Warrant' : 'right to acquire';
+  const upto = prefix.slice(0, word.index + word[1]!.length);
+  const named = /((?:[A-Z][\w-]*\s+){1,4})(Options?|Warrants?)$/.exec(upto);
+  if (named && !/^(?:The|And|Such)\s/.test(named[1]!)) return `${named[1]!.trim()} ${named[2]}`;
+  const plain = /((?:(?:currently|immediately|fully|vested|exercisable|nonqualified|non-qualified|incentive|stock|and|presently)\s+)*)(options?|warrants?|Options?|Warrants?)$/.exec(upto);
+  return plain ? `${plain[1]!.replace(/\b(?:and|currently|immediately|fully|presently|vested|exercisable)\s+/gi, '').trim()} ${plain[2]}`.trim() : word[1]!;
+}
+
+/**
+ * The holder of a label-form position: the one party named in the sentence (not the issuer), else the party of the
+ * section heading above it ("A. Tontine Financial Partners, L.P."), else the reporting persons (together, or the only one).
+ */
+function labelHolder(s: ProseSentence, ctx: ProseContext, heading: Party | null): Party | null {
+  const named = [...new Set(s.mentions.map((m) => m.party))].filter((p) => (!p.group || p.members.length === 0) && !ctx.parties.isIssuer(p));
+  if (named.length === 1) return named[0]!;
+  if (named.length) return null;
+  if (heading) return heading;
+  // No name and no heading: the filing's own position, the reporting persons' together (or the only one's).
+  return ctx.parties.reportingPersons();
+}
+
+/** Counts listed right after the verb and paired with the subjects by "respectively". */
+function respectively(s: ProseSentence, from: number, n: number): Token[] | null {
+  const rest = s.raw.slice(from);
+  const end = rest.search(/\brespectively\b/i);
+  if (end < 0 || end > 400) return null;
+  const list: Token[] = [];
+  let cursor = from;
+  for (const t of s.tokens) {
+    if (t.start < cursor || t.start > from + end) continue;
+    if (t.kind !== 'number' && t.kind !== 'shares') break;
+    const gap = s.raw.slice(cursor, t.start);
+    if (list.length === 0 ? !/^\s*(?:beneficially\s+|directly\s+|in\s+the\s+aggregate\s+|an\s+aggregate\s+of\s+)*$/i.test(gap) : !/^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(gap)) break;
+    list.push(t);
+    cursor = t.end;
+    if (t.kind === 'shares') break;
+  }
+  return list.length === n && list[n - 1]!.kind === 'shares' ? list : null;
+}
+
+/**
+ * A proper name the filing does not define, printed right before (`Micco Corporation, holder of …`) or after
+ * (`… held by Landmark Equity Partners III, L.P.`) a position: kept as printed, not tied to a cover page.
+ */
+function namedAt(raw: string, at: number, side: 'before' | 'after'): Party[] {
+  const NAME = "(?:[A-Z][\\w.&'\u2019-]*|of|and|&)(?:\\s+(?:[A-Z][\\w.&'\u2019-]*|of|and|&))*(?:,?\\s+(?:Inc\\.?|L\\.?P\\.?|LLC|Ltd\\.?|N\\.A\\.|Corp\\.?))?";
+  const m = side === 'before' ? new RegExp(`(${NAME})\\s*$`).exec(raw.slice(Math.max(0, at - 80), at)) : new RegExp(`^(${NAME})`).exec(raw.slice(at, at + 80));
+  if (!m) return [];
+  const name = m[1]!.replace(/^(?:The|and|of)\s+/, '').replace(/\s+(?:and|of|&)$/, '').trim();
+  // A single word only as a plural after "the" ("owned by the Accounts"), which names a group of holders.
+  const single = name.split(/\s+/).length < 2 && !(side === 'after' && /^[A-Z][a-z]+s$/.test(name) && /\bthe\s+$/i.test(raw.slice(Math.max(0, at - 4), at)));
+  if (!looksLikeName(name) || single || /^(?:Common|Preferred|Series|Class|Shares?|Stock|Percentage|Percent|Number|Aggregate|Amount|Total|Item)\b/.test(name)) return [];
+  return [{ name, coverOrdinal: null, group: false, members: [] }];
+}
+
+/** "As to Marshall Rose, …", "With respect to Fredric H. Gould, …": the party a pronoun in the sentence refers to. */
+function topicParty(s: ProseSentence): Party[] {
+  const m = /^\s*(?:\([a-z0-9]+\)\s*)?(?:as\s+to|with\s+respect\s+to|in\s+the\s+case\s+of)\s+/i.exec(s.raw);
+  if (!m) return [];
+  const mention: PartyMention | undefined = s.mentions.find((x) => x.start >= m[0].length && x.start <= m[0].length + 4);
+  return mention ? [mention.party] : [];
+}

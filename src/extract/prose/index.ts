@@ -1,0 +1,250 @@
+/**
+ * Reads the prose of a schedule's items into records: holdings, notes, options/warrants, transactions and the
+ * Item 5 basis, plus the sums the prose asserts ("which is the sum of …") for the checks.
+ *
+ * Handles: a 13D's Items 3 and 5 and a 13G's Item 4 (where positions are stated); terms and instruments learnt from
+ * every item; duplicates (Item 5 restating Item 3's purchases) merged, with the differences kept for the checks;
+ * sentences with numbers that no reader could use reported as `PROSE_UNREAD` warnings, and typos such as
+ * "$42,478 shares" as `PROSE_TYPO` warnings.
+ * Does not handle: Items 4 and 6 (intent and agreements: their numbers are mostly conditional), exhibits, or tables
+ * laid out as HTML grids of positions.
+ */
+import type { ExtractionWarning } from '../types.js';
+import type { ProseSource } from '../items/prose-source.js';
+import type { XmlLeaf } from '../items/xml-items.js';
+import { PartyIndex, type Party } from './parties.js';
+import { InstrumentRegistry } from './instruments.js';
+import { readHoldings } from './holdings.js';
+import { completeNotes, readNotes } from './notes.js';
+import { readOptionGrants } from './options.js';
+import { readDivision, readOwnershipBasis } from './ownership-basis.js';
+import { splitSentences } from './sentences.js';
+import { scanTokens } from './tokens.js';
+import { applySourceOfFunds, readTradeTable, readTransactions } from './transactions.js';
+import {
+  evidence,
+  sentenceSpan,
+  type Evidence,
+  type Found,
+  type HoldingRow,
+  type NoteRow,
+  type OptionRow,
+  type OwnershipBasisRow,
+  type ProseContext,
+  type ProseSentence,
+  type TransactionRow,
+} from './types.js';
+
+export { PartyIndex } from './parties.js';
+export type * from './types.js';
+
+export interface ProseItem {
+  itemNumber: number;
+  documentSequence: number | null;
+  source: ProseSource;
+  /** XML schedules: the item's leaf elements (see xml-fields.ts). */
+  leaves?: XmlLeaf[];
+}
+
+/** An arithmetic statement of the prose: `total (which is the sum of parts…)`. */
+export interface StatedSum {
+  total: Evidence & { value: number };
+  parts: (Evidence & { value: number })[];
+  sentence: ProseSentence;
+}
+
+/** Two statements of one transaction that disagree (Item 3 and Item 5 giving different conversion shares). */
+export interface Restatement {
+  field: string;
+  first: Found<TransactionRow>;
+  second: Found<TransactionRow>;
+}
+
+export interface ProseResult {
+  holdings: Found<HoldingRow>[];
+  notes: Found<NoteRow>[];
+  options: Found<OptionRow>[];
+  transactions: Found<TransactionRow>[];
+  ownershipBasis: Found<OwnershipBasisRow>[];
+  sums: StatedSum[];
+  restatements: Restatement[];
+  typos: { evidence: Evidence; sentence: ProseSentence; message: string }[];
+  /** Values read by statements merged into an earlier record (they count as read). */
+  merged: Evidence[];
+  warnings: ExtractionWarning[];
+}
+
+/** Which items state positions. */
+export function proseItemNumbers(kind: '13D' | '13G'): number[] {
+  return kind === '13D' ? [3, 5] : [4];
+}
+
+export function sentencesOf(item: ProseItem, parties: PartyIndex): ProseSentence[] {
+  const src = item.source;
+  return splitSentences(src.text, src.start, src.end, src.linesAreBlocks).map((sn, index) => {
+    const raw = src.text.slice(sn.start, sn.end);
+    return {
+      itemNumber: item.itemNumber,
+      documentSequence: item.documentSequence,
+      source: src,
+      start: sn.start,
+      end: sn.end,
+      raw,
+      text: sn.text,
+      tokens: scanTokens(raw),
+      mentions: parties.mentions(raw),
+      index,
+    };
+  });
+}
+
+export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseContext): ProseResult {
+  const bySection = items.map((item) => ({ item, sentences: sentencesOf(item, ctx.parties) }));
+  const all = bySection.flatMap((b) => b.sentences);
+  const proseNumbers = proseItemNumbers(kind);
+  const prose = bySection.filter((b) => proseNumbers.includes(b.item.itemNumber));
+  const registry = new InstrumentRegistry();
+  registry.learn(all);
+
+  const result: ProseResult = { holdings: [], notes: [], options: [], transactions: [], ownershipBasis: [], sums: [], restatements: [], typos: [], merged: [], warnings: [] };
+  for (const { sentences } of prose) {
+    let lastBasis: Found<OwnershipBasisRow> | null = null;
+    let heading: Party | null = null;
+    let amountList = false;
+    sentences.forEach((s, i) => {
+      // A line that only names a party ("A. Tontine Financial Partners, L.P.", "Vertex Opportunities") heads the
+      // statements under it.
+      const only = s.mentions.length === 1 && /^\s*(?:[A-Z]\.|\(?[a-z0-9]{1,3}[.)])?\s*$/.test(s.raw.slice(0, s.mentions[0]!.start)) && /^\s*[:.]?\s*$/.test(s.raw.slice(s.mentions[0]!.end));
+      if (only) heading = s.mentions[0]!.party;
+      // Under "Amount beneficially owned:" a 13G lists "Name: N" lines; under a power label the same lines are powers.
+      if (/\bamount\s+beneficially\s+owned\b|\baggregate\s+(?:number|amount)\b/i.test(s.raw)) amountList = true;
+      else if (/\bpower\b|\bpercent(?:age)?\s+of\s+class\b/i.test(s.raw)) amountList = false;
+      result.holdings.push(...readHoldings(s, ctx, sentences.slice(i + 1, i + 6), heading, amountList));
+      const notes = readNotes(s, ctx, registry);
+      result.notes.push(...notes.notes);
+      result.transactions.push(...notes.transactions);
+      const grants = readOptionGrants(s, sentences[i + 1] ?? null, ctx);
+      result.options.push(...grants.options);
+      result.transactions.push(...grants.transactions);
+      result.transactions.push(...readTransactions(s, ctx));
+      const basis = readOwnershipBasis(s);
+      if (basis) {
+        result.ownershipBasis.push(basis);
+        lastBasis = basis;
+      } else readDivision(s, lastBasis);
+      result.sums.push(...statedSums(s));
+      for (const t of s.tokens) {
+        if (t.typo === 'dollar-sign-on-shares') {
+          result.typos.push({ evidence: evidence(s, t.start, t.end), sentence: s, message: `"${s.raw.slice(t.start, t.end)} shares": a dollar sign on a share count; the number is not used` });
+        }
+      }
+    });
+    result.transactions.push(...readTradeTable(sentences, ctx));
+  }
+  result.options.push(...completeNotes(result.notes, all, registry));
+  applySourceOfFunds(prose.flatMap((p) => p.sentences), result.transactions);
+
+  // A position restated (Item 3 and Item 5, or with and without its conversion) is one row; Item 5's statement,
+  // the current one, names it.
+  const holdings = dedupe(result.holdings, (h) => [h.holder, h.securityKind, h.shares].join('|'), ['asOfDate', 'percentOfClass', 'security', 'convertibleIntoShares'], (later, kept) => kept.itemNumber === 3 && later.itemNumber !== 3);
+  const notes = dedupe(result.notes, (n) => [n.holder, n.definedTerm ?? n.instrument, n.principal].join('|'), []);
+  const options = dedupe(result.options, (o) => [o.kind, o.holder, o.security, o.shares, o.grantDate].join('|'), []);
+  const tx = dedupe(result.transactions, (t) => [t.transactionDate, t.holder, t.action, t.shares, t.principalAmount].join('|'), ['security', 'pricePerShare', 'consideration', 'convertibleIntoShares', 'sourceOfFunds']);
+  result.holdings = holdings.rows;
+  result.notes = notes.rows;
+  result.options = options.rows;
+  result.transactions = tx.rows;
+  result.restatements = tx.conflicts;
+  result.merged = [holdings, notes, options, tx].flatMap((d) => d.merged);
+
+  for (const t of result.typos) {
+    result.warnings.push({ code: 'PROSE_TYPO', message: t.message, documentSequence: t.evidence.documentSequence, span: t.evidence.span });
+  }
+  result.warnings.push(...unreadWarnings(prose.flatMap((p) => p.sentences), result));
+  return result;
+}
+
+/**
+ * Keep the first of rows with the same key, filling its empty fields from later statements; a later statement that
+ * disagrees on a field is a restatement for the checks.
+ */
+function dedupe<Row extends object>(
+  list: Found<Row>[],
+  key: (r: Row) => string,
+  fill: (keyof Row & string)[],
+  preferLater?: (later: Row, kept: Row) => boolean,
+): { rows: Found<Row>[]; conflicts: { field: string; first: Found<Row>; second: Found<Row> }[]; merged: Evidence[] } {
+  const seen = new Map<string, Found<Row>>();
+  const rows: Found<Row>[] = [];
+  const conflicts: { field: string; first: Found<Row>; second: Found<Row> }[] = [];
+  const merged: Evidence[] = [];
+  for (const f of list) {
+    const k = key(f.row);
+    const first = seen.get(k);
+    if (!first) {
+      seen.set(k, f);
+      rows.push(f);
+      continue;
+    }
+    merged.push(...Object.values(f.evidence));
+    if (preferLater?.(f.row, first.row)) {
+      // Keep the later statement's provenance, and the earlier's values where the later has none.
+      const keep = { ...first.row };
+      Object.assign(first.row, f.row);
+      for (const field of fill) if ((first.row as Record<string, unknown>)[field] === null) (first.row as Record<string, unknown>)[field] = (keep as Record<string, unknown>)[field];
+      first.evidence = { ...first.evidence, ...f.evidence };
+      continue;
+    }
+    for (const field of fill) {
+      const a = first.row[field] as unknown;
+      const b = f.row[field] as unknown;
+      if ((a === null || a === undefined) && b !== null && b !== undefined) {
+        (first.row as Record<string, unknown>)[field] = b;
+        const ev = f.evidence[field];
+        if (ev) first.evidence[field] = ev;
+      } else if (a !== null && b !== null && a !== b && typeof a === 'number' && typeof b === 'number') {
+        conflicts.push({ field, first, second: f });
+      }
+    }
+  }
+  return { rows, conflicts, merged };
+}
+
+/** "5,120,558 (which is the sum of 5,085,558 and 35,000)". */
+function statedSums(s: ProseSentence): StatedSum[] {
+  const out: StatedSum[] = [];
+  for (const m of s.raw.matchAll(/\(\s*(?:which\s+is\s+|being\s+)?the\s+sum\s+of\s+([^)]{1,200})\)/gi)) {
+    const total = [...s.tokens].reverse().find((t) => (t.kind === 'number' || t.kind === 'shares') && t.end <= m.index && t.end >= m.index - 3);
+    if (!total) continue;
+    const inner = m.index + m[0].indexOf(m[1]!);
+    const parts = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares') && t.start >= inner && t.end <= m.index + m[0].length);
+    if (parts.length < 2) continue;
+    out.push({
+      total: { ...evidence(s, total.start, total.end), value: total.value },
+      parts: parts.map((p) => ({ ...evidence(s, p.start, p.end), value: p.value })),
+      sentence: s,
+    });
+  }
+  return out;
+}
+
+/** Sentences with a share count or a dollar amount that no record used. */
+function unreadWarnings(sentences: ProseSentence[], r: ProseResult): ExtractionWarning[] {
+  const used: Evidence[] = [
+    ...[r.holdings, r.notes, r.options, r.transactions, r.ownershipBasis].flatMap((list: Found<object>[]) => list.flatMap((f) => Object.values(f.evidence))),
+    ...r.sums.flatMap((s) => [s.total, ...s.parts]),
+    ...r.typos.map((t) => t.evidence),
+    ...r.merged,
+  ];
+  const out: ExtractionWarning[] = [];
+  for (const s of sentences) {
+    const numeric = s.tokens.some((t) => t.kind === 'shares' || (t.kind === 'money' && !t.typo));
+    if (!numeric) continue;
+    const span = sentenceSpan(s);
+    const read = used.some((e) => e.documentSequence === s.documentSequence && e.span.start >= span.start && e.span.end <= span.end);
+    if (read) continue;
+    const preview = s.text.length > 160 ? `${s.text.slice(0, 157)}…` : s.text;
+    out.push({ code: 'PROSE_UNREAD', message: `Item ${s.itemNumber}: a sentence with numbers yielded no record: "${preview}"`, documentSequence: s.documentSequence, span });
+  }
+  return out;
+}

@@ -1,0 +1,305 @@
+/**
+ * Who the prose is talking about: every way a filing names a holder, mapped to one full legal name.
+ *
+ * Handles: the cover pages' reporting persons (as printed, any case); defined terms that name a party
+ * (`Fleming US Discovery Fund III, L.P. ("US Fund")` → the US Fund is that cover person, under the prose's spelling
+ * of the name); collective terms (`the "Fleming Funds"`, `the "Reporting Persons"`) as groups with their members;
+ * "the Reporting Person(s)" when the filing does not define it; a unique first word or two of a cover name
+ * (`Wesmar` for Wesmar Partners Limited Partnership); `Mr. Ross` for a cover person Robert L. Ross.
+ * Does not handle: pronouns ("it", "such Fund") — a record whose holder is only a pronoun is not made.
+ *
+ * This is a thin layer over the shared `DefinedTerms` reader (extract/defined-terms.ts): it only decides which terms
+ * are parties and which party each stands for.
+ */
+import type { DefinedTerms } from '../defined-terms.js';
+
+export interface Party {
+  /** The full legal name (the prose's spelling when it matches a cover person), or a group's term. */
+  name: string;
+  /** 1-based cover page of this party, when it is a reporting person. */
+  coverOrdinal: number | null;
+  group: boolean;
+  /** A group's members (full names). */
+  members: Party[];
+}
+
+export interface PartyMention {
+  /** Offsets into the scanned string. */
+  start: number;
+  end: number;
+  surface: string;
+  party: Party;
+}
+
+export interface CoverPerson {
+  ordinal: number;
+  name: string;
+}
+
+interface Surface {
+  text: string;
+  caseSensitive: boolean;
+  party: Party;
+}
+
+/** Compare names without case, punctuation, "the" or white space differences. */
+export function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[\u2018\u2019']/g, "'")
+    .replace(/\bthe\b/g, ' ')
+    .replace(/[.,;:"\u201c\u201d()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const PERSON_NAME = /^(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][a-z'\u2019-]+(?:\s+[A-Z](?:\.|[a-z'\u2019-]+))*\s+[A-Z][a-z'\u2019-]+(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))?$/;
+const ENTITY_SUFFIX = /(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|L\.?P\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|N\.A\.|PLC|plc|S\.A\.|AG|GmbH|B\.V\.|N\.V\.|Trust|Partnership|LLP))$/;
+/** Words of documents, instruments and events: a term built on them is not a party. */
+const COMMON_NOUNS = /\b(?:Agreements?|Plans?|Stock|Shares?|Notes?|Offering|Statement|Act|Amendments?|Schedule|Certificates?|Warrants?|Options?|Securities|Merger|Proxy|Letters?|Report|Exhibits?|Rate|Price|Dates?|Period|Events?|Transactions?|Conversion|Financing|Loan|Facility|Interests?|Rights?|Units?|Debentures?|Bonds?|Will|Estate)\b/;
+const ENTITY_WORDS = /\b(?:inc|incorporated|corp|corporation|co|company|l\.?\s?p|lp|llc|l\.?l\.?c|ltd|limited|partners|partnership|fund|trust|holdings?|capital|group|management|advisors?|associates|bank|n\.?a|plc|s\.?a|ag|gmbh|b\.?v|n\.?v|foundation|llp|investments?|ventures?|securities|master|offshore|equity)\b/i;
+/** Words too common to stand for one cover person on their own. */
+const GENERIC_PREFIX = new Set(['the', 'first', 'new', 'american', 'national', 'united', 'general', 'international', 'capital', 'global', 'north', 'south', 'east', 'west', 'fund', 'trust', 'bank', 'mr', 'ms', 'mrs', 'dr']);
+const ISSUER_TERM = /^(?:Issuer|Company|Corporation|Registrant)$/;
+const GROUP_TERM = /\b(?:persons|funds|entities|parties|partnerships|members|filers|holders|companies|investors|purchasers|stockholders|shareholders|group)\b/i;
+
+export class PartyIndex {
+  private readonly surfaces: Surface[];
+  readonly coverParties: Party[];
+
+  private readonly issuers: Set<Party>;
+
+  private constructor(surfaces: Surface[], coverParties: Party[], issuers: Set<Party>) {
+    this.issuers = issuers;
+    // Longest first, so "Offshore Fund Options" never yields "Offshore Fund" when a longer party name matches.
+    this.surfaces = surfaces.sort((a, b) => b.text.length - a.text.length);
+    this.coverParties = coverParties;
+  }
+
+  /**
+   * @param text the schedule's text, scanned for short forms of cover names that the filing never defines
+   *   ("GS Group" for The Goldman Sachs Group, L.P.).
+   */
+  static build(cover: CoverPerson[], terms: DefinedTerms | null, text = ''): PartyIndex {
+    const surfaces: Surface[] = [];
+    const coverParties: Party[] = [];
+    const issuers = new Set<Party>();
+    const byKey = new Map<string, Party>();
+    const termList = terms?.all() ?? [];
+    for (const person of cover) {
+      if (!person.name) continue;
+      const key = nameKey(person.name);
+      // The prose usually spells the name in mixed case where the cover shouts it: prefer the defined meaning.
+      const printed = person.name.replace(/\s+/g, ' ').trim();
+      const spellings = [...termList.filter((t) => nameKey(t.meaning) === key).map((t) => t.meaning), printed];
+      const spelled = spellings.find((n) => /[a-z]/.test(n)) ?? printed;
+      const party: Party = { name: spelled, coverOrdinal: person.ordinal, group: false, members: [] };
+      coverParties.push(party);
+      byKey.set(key, party);
+      surfaces.push({ text: person.name.replace(/\s+/g, ' ').trim(), caseSensitive: false, party });
+      if (spelled !== person.name) surfaces.push({ text: spelled, caseSensitive: false, party });
+      // Without the legal suffix: "Fleming US Discovery Fund III" for "… Fund III, L.P.".
+      const short = spelled.replace(/,?\s+(?:Inc\.?|L\.?P\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.?|Corporation|Co\.?)$/i, '');
+      if (short !== spelled && short.split(/\s+/).length >= 2) surfaces.push({ text: short, caseSensitive: false, party });
+    }
+    const resolveName = (name: string): Party | null => byKey.get(nameKey(name)) ?? null;
+
+    // Defined terms that name a party (or whose meaning is a cover person whatever kind the reader gave it).
+    const seenTerms = new Set<string>();
+    for (const t of termList) {
+      const termKey = t.term.toLowerCase();
+      if (seenTerms.has(termKey)) continue;
+      // The form's own words must stand for the cover persons; a reader's stray meaning for them is ignored.
+      if (/^(?:reporting|filing)\s+persons?$/i.test(t.term) && !resolveName(t.meaning) && !(t.members ?? []).some((m) => resolveName(m))) continue;
+      const plural = GROUP_TERM.test(t.term) && /s$/i.test(t.term);
+      const direct = plural ? null : resolveName(t.meaning) ?? truncatedName(t.term, t.meaning, coverParties);
+      if (direct) {
+        seenTerms.add(termKey);
+        surfaces.push({ text: t.term, caseSensitive: true, party: direct });
+        continue;
+      }
+      if (GROUP_TERM.test(t.term) && /s$/i.test(t.term)) {
+        // A collective term is a holder in its own right even when its members are not all known.
+        const members = groupMembers(t.members ?? t.meaning.split(/,\s*(?:and\s+)?|\s+and\s+/), resolveName, surfaces);
+        seenTerms.add(termKey);
+        surfaces.push({ text: t.term, caseSensitive: true, party: { name: t.term, coverOrdinal: null, group: true, members: members.length >= 2 ? members : [] } });
+        continue;
+      }
+      // A person's name is a party whatever kind the reader gave the term (`Buck A. Mickel (the "Decedent")`).
+      const personLike = PERSON_NAME.test(t.meaning) && !COMMON_NOUNS.test(t.meaning);
+      if ((t.kind === 'party' || personLike || ENTITY_SUFFIX.test(t.meaning)) && looksLikeName(t.meaning) && !COMMON_NOUNS.test(t.term)) {
+        seenTerms.add(termKey);
+        const party: Party = { name: t.meaning, coverOrdinal: null, group: false, members: [] };
+        surfaces.push({ text: t.term, caseSensitive: true, party });
+        // The full name too, so "Loeb Offshore Management LP" is not read as the shorter term "Loeb".
+        if (t.meaning.split(/\s+/).length >= 2) surfaces.push({ text: t.meaning, caseSensitive: false, party });
+        if (ISSUER_TERM.test(t.term)) issuers.add(party);
+      }
+    }
+
+    // "the Reporting Person(s)" when the filing relies on the form's own words.
+    if (!seenTerms.has('reporting persons') && coverParties.length > 1) {
+      surfaces.push({ text: 'Reporting Persons', caseSensitive: false, party: { name: 'Reporting Persons', coverOrdinal: null, group: true, members: coverParties } });
+    }
+    if (!seenTerms.has('reporting person') && coverParties.length === 1) {
+      surfaces.push({ text: 'Reporting Person', caseSensitive: false, party: coverParties[0]! });
+      surfaces.push({ text: 'Reporting Persons', caseSensitive: false, party: coverParties[0]! });
+    }
+
+    // A unique leading word or two of a cover name, capitalised as a name ("Wesmar", "Mill Road").
+    for (const party of coverParties) {
+      const words = party.name.split(/\s+/);
+      for (let n = 1; n <= Math.min(2, words.length - 1); n++) {
+        const prefix = words.slice(0, n).join(' ').replace(/[,.]$/, '');
+        if (prefix.length < 4 || GENERIC_PREFIX.has(prefix.toLowerCase()) || !/^[A-Z]/.test(prefix)) continue;
+        const clash = coverParties.some((p) => p !== party && p.name.toLowerCase().startsWith(prefix.toLowerCase()));
+        if (clash) continue;
+        if (surfaces.some((s) => s.text.toLowerCase() === prefix.toLowerCase())) break;
+        surfaces.push({ text: prefix, caseSensitive: true, party });
+        break;
+      }
+      // Individuals: "Mr. Ross" for Robert L. Ross.
+      if (!ENTITY_WORDS.test(party.name) && words.length >= 2 && words.length <= 5) {
+        const last = words[words.length - 1]!.replace(/[,.]$/, '');
+        const lastName = /^(?:Jr|Sr|II|III|IV)$/i.test(last) ? words[words.length - 2]!.replace(/[,.]$/, '') : last;
+        if (/^[A-Z][a-z'-]+$/i.test(lastName)) {
+          const title = lastName.charAt(0).toUpperCase() + lastName.slice(1).toLowerCase();
+          for (const honorific of ['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Mr', 'Ms', 'Mrs', 'Dr']) surfaces.push({ text: `${honorific} ${title}`, caseSensitive: true, party });
+        }
+      }
+    }
+    // Short forms built from initials and words of one cover name ("GS Group", "JPMP Capital", "BLR Partners").
+    const known = new Set(surfaces.map((x) => x.text.toLowerCase()));
+    for (const m of text.matchAll(/\b[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Z][A-Za-z0-9&'-]*){0,3}\b/g)) {
+      const words = m[0].split(/\s+/);
+      for (let a = 0; a < words.length; a++) {
+        for (let b = a + 1; b <= words.length; b++) {
+          const phrase = words.slice(a, b).join(' ');
+          if (known.has(phrase.toLowerCase()) || !words.slice(a, b).some((w) => /^[A-Z]{2,}$/.test(w))) continue;
+          const hits = coverParties.filter((p) => abbreviates(phrase, p.name));
+          if (hits.length === 1) {
+            surfaces.push({ text: phrase, caseSensitive: true, party: hits[0]! });
+            known.add(phrase.toLowerCase());
+          }
+        }
+      }
+    }
+    return new PartyIndex(surfaces, coverParties, issuers);
+  }
+
+  /** The reporting persons together: the group the filing calls "the Reporting Persons", or the only one. */
+  reportingPersons(): Party | null {
+    const named = this.surfaces.find((s) => /^reporting persons$/i.test(s.text))?.party;
+    if (named) return named;
+    if (this.coverParties.length === 1) return this.coverParties[0]!;
+    return this.coverParties.length ? { name: 'Reporting Persons', coverOrdinal: null, group: true, members: this.coverParties } : null;
+  }
+
+  /** Is this party the issuer (a holder only in unusual sentences)? */
+  isIssuer(p: Party): boolean {
+    return this.issuers.has(p);
+  }
+
+  /** Every party named in `text`, leftmost first, never overlapping (the longest name wins). */
+  mentions(text: string): PartyMention[] {
+    const found: PartyMention[] = [];
+    const lower = text.toLowerCase();
+    for (const s of this.surfaces) {
+      const needle = s.caseSensitive ? s.text : s.text.toLowerCase();
+      const hay = s.caseSensitive ? text : lower;
+      for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+        const end = at + needle.length;
+        if (at > 0 && /[\w]/.test(text[at - 1]!)) continue;
+        if (end < text.length && /[\w]/.test(text[end]!) && !/^'s/.test(text.slice(end))) continue;
+        if (found.some((f) => at < f.end && end > f.start)) continue;
+        found.push({ start: at, end, surface: text.slice(at, end), party: s.party });
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  /** The party a phrase names (a whole name, a defined term, "the US Fund"), or null. */
+  resolve(phrase: string): Party | null {
+    const p = phrase.trim().replace(/^the\s+/i, '').replace(/['\u2019]s$/, '').replace(/[,;:.]+$/, '');
+    const m = this.mentions(p);
+    if (m.length === 1 && m[0]!.start <= 1 && m[0]!.end >= p.length - 1) return m[0]!.party;
+    return null;
+  }
+}
+
+const LEGAL_SUFFIX = /^(?:inc|incorporated|corp|corporation|co|company|l\.?p|lp|llc|l\.?l\.?c|ltd|limited|plc|n\.?a|s\.?a|ag|gmbh|the)$/i;
+
+/** The significant words of a name: no punctuation, legal suffixes or a leading "The". */
+function coreWords(name: string): string[] {
+  return name
+    .replace(/[,.]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !LEGAL_SUFFIX.test(w.replace(/\./g, '')) && w !== '&');
+}
+
+/**
+ * Does `phrase` abbreviate `name`? Each word of the phrase is either a word of the name or the initials of the next
+ * words of the name ("GS Group" → Goldman Sachs Group), consuming the name's words in order from the start; at least
+ * one word must be initials, and the phrase must use at least two of the name's words.
+ */
+export function abbreviates(phrase: string, name: string): boolean {
+  const p = phrase.split(/\s+/);
+  const w = coreWords(name);
+  let j = 0;
+  let initials = false;
+  for (const token of p) {
+    if (j < w.length && token.toLowerCase() === w[j]!.toLowerCase()) {
+      j++;
+      continue;
+    }
+    if (/^[A-Z]{2,}$/.test(token) && j + token.length <= w.length) {
+      const letters = w.slice(j, j + token.length).map((x) => x[0]!.toUpperCase()).join('');
+      if (letters === token) {
+        j += token.length;
+        initials = true;
+        continue;
+      }
+    }
+    return false;
+  }
+  return initials && j >= 2;
+}
+
+/**
+ * A term whose recorded meaning lost the start of a name with a comma in it (`Goldman, Sachs & Co. ("Goldman
+ * Sachs")` read as "Sachs & Co."): the one cover name that ends with the meaning and contains the term's words.
+ */
+function truncatedName(term: string, meaning: string, cover: Party[]): Party | null {
+  const tail = nameKey(meaning);
+  if (tail.length < 4) return null;
+  const termWords = nameKey(term).split(' ');
+  const hits = cover.filter((p) => {
+    const key = nameKey(p.name);
+    return key !== tail && key.endsWith(tail) && termWords.every((w) => key.split(' ').includes(w));
+  });
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+function groupMembers(names: string[], resolveName: (n: string) => Party | null, surfaces: Surface[]): Party[] {
+  const out: Party[] = [];
+  for (const raw of names) {
+    const name = raw.replace(/^(?:the|and)\s+/i, '').trim();
+    const direct =
+      resolveName(name) ??
+      surfaces.find((s) => !s.party.group && (s.text.toLowerCase() === name.toLowerCase() || nameKey(s.party.name) === nameKey(name)))?.party ??
+      null;
+    if (direct && !out.includes(direct)) out.push(direct);
+  }
+  return out;
+}
+
+/** A proper name: capitalised words, or a known entity suffix; not a sentence. */
+export function looksLikeName(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 2 || t.length > 120) return false;
+  if (!/^[A-Z0-9]/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 12) return false;
+  const lowerWords = words.filter((w) => /^[a-z]/.test(w) && !/^(?:of|and|the|de|du|des|la|le|van|von|der|for|&)$/.test(w));
+  return lowerWords.length === 0;
+}

@@ -1,0 +1,121 @@
+/**
+ * Cuts an item's prose into sentences, each with its span.
+ *
+ * Handles: abbreviations and initials ("Inc.", "L.P.", "J.P. Morgan", "No. 2", "$.01"), wrapped plain text (a line
+ * break is soft when the sentence plainly continues, hard after a colon or in a column layout), HTML-rendered and XML
+ * text where a line is a block, page breaks inside a sentence (page furniture is already blanked, see
+ * items/prose-source.ts), and the " - " bullets of flattened bodies.
+ * Does not handle: clauses inside a sentence (the record readers work on clauses themselves).
+ */
+
+export interface Sentence {
+  /** Offsets into the prose source's text, end exclusive. */
+  start: number;
+  end: number;
+  /** The sentence with white space collapsed. */
+  text: string;
+}
+
+const ABBREVIATIONS = new Set([
+  'inc', 'corp', 'co', 'cos', 'ltd', 'l.p', 'lp', 'llc', 'l.l.c', 'jr', 'sr', 'mr', 'mrs', 'ms', 'dr', 'messrs', 'st', 'no', 'nos',
+  'ave', 'bldg', 'u.s', 'n.a', 's.a', 'n.v', 'a.g', 'b.v', 'p.c', 'etc', 'e.g', 'i.e', 'approx', 'vs', 'v', 'esq', 'p.o', 'ste',
+  'del', 'cal', 'n.y', 'mass', 'fla', 'ill', 'tex', 'va', 'pa', 'conn', 'assoc', 'dept', 'gen', 'intl', 'mgmt', 'par', 'fig',
+  'sec', 'seq', 'viz', 'cf', 'al', 'hon', 'prof', 'rev', 'gov', 'sen', 'rep', 'u.k', 'plc', 'p.l.c', 's.p.a', 'ag', 'se', 'n.j',
+]);
+
+/** Split `text[start, end)` into sentences. */
+export function splitSentences(text: string, start: number, end: number, linesAreBlocks: boolean): Sentence[] {
+  const out: Sentence[] = [];
+  let sentenceStart = -1;
+  const close = (at: number): void => {
+    if (sentenceStart < 0) return;
+    let e = at;
+    while (e > sentenceStart && /\s/.test(text[e - 1]!)) e--;
+    const raw = text.slice(sentenceStart, e);
+    // Rules, underlines and lone bullets are not sentences.
+    if (/[A-Za-z0-9]/.test(raw)) out.push({ start: sentenceStart, end: e, text: raw.replace(/\s+/g, ' ').trim() });
+    sentenceStart = -1;
+  };
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (sentenceStart < 0) {
+      // A bullet dash ("- Holders of …") is not part of the sentence it introduces.
+      if (!/\s/.test(ch) && !(ch === '-' && /^-\s+[A-Z]/.test(text.slice(i, i + 3)))) sentenceStart = i;
+      continue;
+    }
+    if (ch === '\n') {
+      if (isHardBreak(text, i, end, linesAreBlocks)) close(i);
+      continue;
+    }
+    if (ch === '.' || ch === '!' || ch === '?') {
+      let j = i + 1;
+      while (j < end && /["'\u201d\u2019)\]]/.test(text[j]!)) j++;
+      if (j < end && !/\s/.test(text[j]!)) continue;
+      if (ch === '.' && isAbbreviation(text, sentenceStart, i)) continue;
+      let k = j;
+      while (k < end && /\s/.test(text[k]!)) k++;
+      if (k >= end || /[A-Z0-9("'\u201c\u2018\u2022*-]/.test(text[k]!)) {
+        close(j);
+        i = j - 1;
+      }
+      continue;
+    }
+    // Flattened bullets: "…Events\"): - Holders of the …".
+    if (ch === '-' && /[:;.]["')\u201d]*\s+$/.test(text.slice(Math.max(start, i - 12), i)) && /^-\s+[A-Z]/.test(text.slice(i, i + 3))) {
+      close(i);
+      sentenceStart = -1;
+      continue;
+    }
+  }
+  close(end);
+  return out;
+}
+
+function isAbbreviation(text: string, from: number, dot: number): boolean {
+  let s = dot;
+  while (s > from && /[A-Za-z.&]/.test(text[s - 1]!)) s--;
+  const word = text.slice(s, dot).replace(/^[.&]+/, '');
+  if (!word) {
+    // "$.01", "5." in a list: a digit before the dot ends a sentence only when followed by a capital.
+    return false;
+  }
+  if (/^[A-Z]$/.test(word)) return true; // an initial: "Richard D. Waters"
+  if (/^([A-Za-z]\.)+[A-Za-z]$/.test(word)) return true; // "J.P", "U.S", "L.P"
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/**
+ * Does the line break at `i` end a sentence? Blank lines and block boundaries do, unless the words on either side
+ * plainly continue one sentence (a page break in mid-sentence leaves "options to" … "purchase 67,500"). A single
+ * line break in wrapped text does not, unless it follows a colon or the lines are laid out in columns.
+ */
+function isHardBreak(text: string, i: number, end: number, linesAreBlocks: boolean): boolean {
+  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+  const line = text.slice(lineStart, i);
+  let k = i + 1;
+  let blank = false;
+  while (k < end && /\s/.test(text[k]!)) {
+    if (text[k] === '\n') blank = true;
+    k++;
+  }
+  if (k >= end) return true;
+  // The last character written before this break (blank lines in between do not count).
+  let b = i - 1;
+  while (b >= 0 && /\s/.test(text[b]!)) b--;
+  const prevChar = b >= 0 ? text[b]! : '';
+  const nextChar = text[k]!;
+  // A block boundary (HTML, XML) continues a sentence only into a lower-case word ("options to" | "purchase …");
+  // wrapped text also continues into a number ("owner of" | "1,399,096 shares").
+  // Rendered HTML has no blank lines of its own: one here is blanked page furniture (a running header), so the
+  // words around it are one sentence broken by a page.
+  const gap = text.slice(b + 1, k);
+  const blankBetween = (gap.match(/\n/g) ?? []).length >= 2;
+  const pageBreak = linesAreBlocks && blankBetween;
+  const continues = /[a-z,]/.test(prevChar) && (linesAreBlocks && !pageBreak ? /[a-z]/.test(nextChar) : /[a-z0-9$(]/.test(nextChar));
+  if (continues) return false;
+  if (/:\s*$/.test(line)) return true;
+  if (blank || linesAreBlocks) return true;
+  // Column layouts ("Sole Voting Power:      180,000 shares") and short lines end at the line break.
+  if (/\S {3,}\S/.test(line.trim()) || /\t/.test(line.trim())) return true;
+  return line.trim().length < 45 && !/[a-z,]$/.test(line.trimEnd());
+}

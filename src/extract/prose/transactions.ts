@@ -1,0 +1,185 @@
+/**
+ * Transactions in shares: purchases, sales, dividends paid in shares and conversions, each with its date, holder,
+ * quantity, price or consideration, and (from Item 3) source of funds.
+ *
+ * Handles: "On February 16, 2001, the US Fund purchased for a purchase price of about $2,585,500, 25,855 shares of
+ * … Series A … Preferred Stock …, convertible on such date into about 1,088,632 shares …"; "sold 10,000 shares at
+ * $5.25 per share"; dividend lists "(a) March 30, 2001, a dividend of 2,422 shares of Series A Preferred Stock,
+ * convertible on such date into 101,979 shares …" under "The US Fund has received the following dividends";
+ * "converted N shares of X into M shares"; trade tables of Item 5(c) (a date, a count and a price per line);
+ * "purchased such shares … with its working capital" to set the source of funds of earlier purchases.
+ * Does not handle: transactions in notes (notes.ts) and option grants (options.ts), which their readers report.
+ */
+import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, segmentAt, subjectBefore } from './clauses.js';
+import type { Party } from './parties.js';
+import type { Token } from './tokens.js';
+import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
+
+const TRADE_VERB = /\b(purchased|acquired|bought|sold|disposed\s+of|converted)\b/gi;
+
+export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<TransactionRow>[] {
+  const out: Found<TransactionRow>[] = [];
+  if (/^\W*(?:assuming|if)\b/i.test(s.raw)) return out;
+  TRADE_VERB.lastIndex = 0;
+  for (let m = TRADE_VERB.exec(s.raw); m; m = TRADE_VERB.exec(s.raw)) {
+    const seg = segmentAt(s.raw, m.index);
+    const verbEnd = m.index + m[0].length;
+    // Passive ("shares purchased by …") and future/conditional forms are not reports of a trade.
+    const before = s.raw.slice(Math.max(seg.start, m.index - 30), m.index);
+    if (/\b(?:will|would|may|might|shall|to|could|not|be|been)\s+$/i.test(before)) continue;
+    if (/^\s+by\b/i.test(s.raw.slice(verbEnd, verbEnd + 5))) continue;
+    const token = s.tokens.find((t) => t.start >= verbEnd && t.start < seg.end && t.kind === 'shares');
+    if (!token) continue;
+    const prefix = s.raw.slice(verbEnd, token.start);
+    if (prefix.length > 140 || /\b(?:such|said|the|these|those)\s+$/i.test(prefix) || /\b(?:options?|warrants?|notes?)\b/i.test(prefix)) continue;
+    if (isHypothetical(s.raw.slice(seg.start, token.end))) continue;
+    const subject = holdersOf(s, subjectBefore(s, m.index, seg.start));
+    if (!subject.length) continue;
+    const verb = m[1]!.toLowerCase();
+    const action: TransactionAction = verb === 'sold' || verb.startsWith('disposed') ? 'sale' : verb === 'converted' ? 'conversion' : 'purchase';
+    const sec = securityAfter(s, token, ctx);
+    const convertible = conversionShares(s, sec.end, seg.end);
+    const consideration = moneyMatching(s, verbEnd, seg.end, /\b(?:for\s+(?:a|an|the)\s+(?:aggregate\s+)?(?:purchase\s+)?price\s+of|for\s+(?:an\s+)?(?:aggregate\s+)?(?:consideration|purchase\s+price)\s+of|for\s+a\s+total\s+of|aggregate\s+(?:purchase\s+)?price\s+of|for)\s+(?:about\s+|approximately\s+)?$/i, token);
+    const perShare = moneyMatching(s, sec.end, seg.end, /\b(?:at|for)\s+(?:a\s+(?:purchase\s+)?price\s+of\s+|an\s+average\s+price\s+of\s+|approximately\s+|about\s+)?$/i, null, /^\s+per\s+(?:share|unit)/i);
+    const date = leadingDate(s, ctx) ?? s.tokens.find((t) => t.kind === 'date' && t.start >= seg.start && t.start < seg.end)?.iso ?? null;
+    for (const p of subject) {
+      out.push(row(s, p, action, date, sec.name, token, convertible, perShare, consideration));
+    }
+  }
+  out.push(...readDividends(s, ctx));
+  return out;
+}
+
+function row(s: ProseSentence, p: Party, action: TransactionAction, date: string | null, security: string | null, shares: Token, convertible: Token | null, perShare: Token | null, consideration: Token | null): Found<TransactionRow> {
+  const ev: Found<TransactionRow>['evidence'] = { shares: evidence(s, shares.start, shares.end) };
+  if (convertible) ev.convertibleIntoShares = evidence(s, convertible.start, convertible.end);
+  if (perShare) ev.pricePerShare = evidence(s, perShare.start, perShare.end);
+  if (consideration) ev.consideration = evidence(s, consideration.start, consideration.end);
+  return {
+    row: {
+      transactionDate: date,
+      ...holderColumns(p),
+      action,
+      security,
+      shares: shares.value,
+      principalAmount: null,
+      pricePerShare: perShare ? perShare.value : null,
+      consideration: consideration ? consideration.value : null,
+      convertibleIntoShares: convertible ? convertible.value : null,
+      sourceOfFunds: null,
+      ...provenance(s),
+    },
+    evidence: ev,
+  };
+}
+
+/** "convertible (on such date) into (about) N shares" after `from`, before the next count. */
+function conversionShares(s: ProseSentence, from: number, to: number): Token | null {
+  const next = s.tokens.find((t) => t.start >= from && t.start < to && (t.kind === 'shares' || t.kind === 'money'));
+  if (!next || next.kind !== 'shares') return null;
+  return /\b(?:convertible|exchangeable)\s+(?:on\s+such\s+date\s+|at\s+such\s+time\s+)?into\s+(?:about\s+|approximately\s+)?$/i.test(s.raw.slice(from, next.start)) ? next : null;
+}
+
+/** A dollar amount between `from` and `to` introduced by `lead` (and followed by `trail`). */
+function moneyMatching(s: ProseSentence, from: number, to: number, lead: RegExp, skip: Token | null, trail?: RegExp): Token | null {
+  for (const t of s.tokens) {
+    if (t.kind !== 'money' || t.typo || t.start < from || t.start >= to || t === skip) continue;
+    if (!lead.test(s.raw.slice(Math.max(from, t.start - 60), t.start))) continue;
+    if (trail && !trail.test(s.raw.slice(t.end, t.end + 20))) continue;
+    if (!trail && /^\s+per\s+(?:share|unit)/i.test(s.raw.slice(t.end, t.end + 20))) continue;
+    return t;
+  }
+  return null;
+}
+
+/** "(a) March 30, 2001, a dividend of 2,422 shares of Series A Preferred Stock, convertible … into 101,979 shares". */
+function readDividends(s: ProseSentence, ctx: ProseContext): Found<TransactionRow>[] {
+  const out: Found<TransactionRow>[] = [];
+  if (!/\bdividends?\b/i.test(s.raw)) return out;
+  const received = /\b(?:has|have|had)?\s*(?:received|was\s+paid|were\s+paid|was\s+issued|were\s+issued)\b/i.exec(s.raw);
+  const holders = received ? holdersOf(s, subjectBefore(s, received.index, 0)) : [];
+  if (!holders.length) return out;
+  for (const m of s.raw.matchAll(/\ba\s+dividend\s+of\s+/gi)) {
+    const at = m.index + m[0].length;
+    const token = s.tokens.find((t) => t.kind === 'shares' && t.start >= at && t.start <= at + 2);
+    if (!token) continue;
+    const seg = segmentAt(s.raw, m.index);
+    const date = s.tokens.find((t) => t.kind === 'date' && t.start >= seg.start && t.end <= m.index)?.iso ?? null;
+    const sec = securityAfter(s, token, ctx);
+    const convertible = conversionShares(s, sec.end, seg.end);
+    for (const p of holders) out.push(row(s, p, 'dividend', date, sec.name, token, convertible, null, null));
+  }
+  return out;
+}
+
+/**
+ * Trade tables (Item 5(c)): lines with a date, a share count and a price, under a header that says whether they
+ * are purchases or sales. The holder is the one party the introduction names, else the only reporting person.
+ */
+export function readTradeTable(lines: ProseSentence[], ctx: ProseContext): Found<TransactionRow>[] {
+  const out: Found<TransactionRow>[] = [];
+  let action: TransactionAction | null = null;
+  let holder: Party | null = null;
+  for (const s of lines) {
+    const dates = s.tokens.filter((t) => t.kind === 'date');
+    const counts = s.tokens.filter((t) => t.kind === 'number' || t.kind === 'shares');
+    const money = s.tokens.filter((t) => t.kind === 'money' || (t.kind === 'number' && /\.\d+$/.test(t.raw)));
+    const isRow = dates.length === 1 && s.raw.length < 200 && counts.some((c) => c.start > dates[0]!.end && !/\./.test(c.raw));
+    if (!isRow) {
+      if (/\b(?:purchase[sd]?|bought|acquired|acquisitions?)\b/i.test(s.raw)) action = 'purchase';
+      else if (/\b(?:sales?|sold|dispositions?)\b/i.test(s.raw)) action = 'sale';
+      const named = [...new Set(s.mentions.map((m) => m.party))].filter((p) => !p.group);
+      if (named.length === 1) holder = named[0]!;
+      else if (/\btransactions?\b/i.test(s.raw) && ctx.coverParties.length === 1) holder = ctx.coverParties[0]!;
+      continue;
+    }
+    if (!action || !holder) continue;
+    if (/\b(?:sale|sold)\b/i.test(s.raw)) action = 'sale';
+    const date = dates[0]!;
+    const count = counts.find((c) => c.start > date.end && !/\./.test(c.raw))!;
+    const price = money.find((p) => p.start > count.end) ?? null;
+    out.push({
+      row: {
+        transactionDate: date.iso,
+        ...holderColumns(holder),
+        action,
+        security: null,
+        shares: count.value,
+        principalAmount: null,
+        pricePerShare: price ? price.value : null,
+        consideration: null,
+        convertibleIntoShares: null,
+        sourceOfFunds: null,
+        ...provenance(s),
+      },
+      evidence: { shares: evidence(s, count.start, count.end) },
+    });
+  }
+  return out;
+}
+
+const FUNDS = /\bwith\s+(?:its|their|his|her)\s+(own\s+)?(working\s+capital|personal\s+funds|general\s+funds|available\s+funds|investment\s+capital|cash\s+on\s+hand|own\s+funds|capital|funds)\b|\b(?:was|were)\s+(?:purchased|acquired|paid\s+for|funded)\s+(?:with|from|out\s+of|using)\s+(?:the\s+)?((?:cash\s+on\s+hand|working\s+capital|personal\s+funds|general\s+funds|available\s+funds|investment\s+capital|margin\s+loans?|borrowed\s+funds|own\s+funds)[\w\s]{0,30}?)(?=[.,;]|$)/i;
+
+/** "The US Fund purchased such shares … with its working capital": source of funds for that holder's purchases. */
+export function applySourceOfFunds(sentences: ProseSentence[], transactions: Found<TransactionRow>[]): void {
+  for (const s of sentences) {
+    const m = FUNDS.exec(s.raw);
+    if (!m) continue;
+    const funds = (m[2] ?? m[3] ?? '').replace(/\s+/g, ' ').trim();
+    if (!funds) continue;
+    const verb = /\b(?:purchased|acquired|bought|paid\s+for|funded)\b/i.exec(s.raw);
+    const holders = verb ? holdersOf(s, subjectBefore(s, verb.index, 0)) : [];
+    const earlier = transactions.filter((t) => (t.row.action === 'purchase' || t.row.action === 'exchange') && t.row.itemNumber === s.itemNumber && t.row.spanStart <= sentenceStart(s) && t.row.sourceOfFunds === null);
+    const mentionsSecurity = (sec: string | null): boolean => !sec || s.raw.toLowerCase().includes(sec.toLowerCase()) || /\bsuch\s+(?:shares|securities)\b/i.test(s.raw);
+    for (const t of earlier) {
+      if (holders.length ? !holders.some((h) => h.name === t.row.holder) : earlier.length !== 1) continue;
+      if (!mentionsSecurity(t.row.security)) continue;
+      t.row.sourceOfFunds = funds;
+    }
+  }
+}
+
+function sentenceStart(s: ProseSentence): number {
+  return s.source.toDocument(s.start, s.start + 1).start;
+}
+
