@@ -1,16 +1,15 @@
 /**
  * A database with everything the "database as a product" module adds (amendment_chains, document_text, the views),
- * whether or not the lead has wired it into MIGRATIONS yet. Tables another module owns (schedule13,
- * reporting_persons, notes, waivers) get a stand-in with the design.md §4 columns only while that module's model is
- * absent from the migrations; once it is wired, the real table is used and these tests run against it unchanged.
+ * whether or not the lead has wired it into MIGRATIONS yet. Tables another module owns get a stand-in while that
+ * module's model is absent from the migrations: the real model where it exists (items, notes), else the design.md §4
+ * columns (schedule13, reporting_persons, waivers); once wired, the real table is used and the tests run unchanged.
  */
 import type Database from 'better-sqlite3';
-import { amendmentChainsTable } from '../../src/store/chains.js';
 import { openDatabase, type EdgarDatabase } from '../../src/store/database.js';
-import { documentTextSql } from '../../src/store/document-text.js';
 import { allTables } from '../../src/store/migrations.js';
 import { createTableSql, type TableModel } from '../../src/store/model.js';
-import { optionalViewSql, viewSql } from '../../src/store/views.js';
+import { productMigration } from '../../src/store/product.js';
+import { itemMigrationSql, itemsTable, notesTable } from '../../src/store/tables/items.js';
 
 const col = (name: string, type: 'TEXT' | 'INTEGER' | 'REAL' = 'TEXT') => ({ name, type, doc: name });
 const PROVENANCE = [col('document_sequence', 'INTEGER'), col('span_start', 'INTEGER'), col('span_end', 'INTEGER')];
@@ -43,17 +42,9 @@ export const STAND_IN_TABLES: TableModel[] = [
       col('excludes_certain_shares', 'INTEGER'), col('percent_of_class', 'REAL'), col('type_of_reporting_person'), ...PROVENANCE,
     ],
   },
-  {
-    name: 'notes',
-    doc: 'stand-in',
-    perFiling: true,
-    primaryKey: ['accession_number', 'ordinal'],
-    columns: [
-      col('accession_number'), col('ordinal', 'INTEGER'), col('holder'), col('instrument'), col('principal', 'REAL'), col('interest_rate', 'REAL'),
-      col('issue_date'), col('maturity_date'), col('conversion_price', 'REAL'), col('convertible_into_shares', 'INTEGER'), col('warrant_shares', 'INTEGER'),
-      ...PROVENANCE,
-    ],
-  },
+  // The items module's real models (not wired into MIGRATIONS yet when this was written).
+  itemsTable,
+  notesTable,
   {
     name: 'waivers',
     doc: 'stand-in',
@@ -82,11 +73,13 @@ export function addProductSchema(db: EdgarDatabase, options: { standIns?: boolea
   if (options.standIns ?? true) {
     for (const t of STAND_IN_TABLES) if (!names.has(t.name)) for (const s of createTableSql(t)) sqlite.exec(s);
   }
-  if (!names.has('amendment_chains')) for (const s of createTableSql(amendmentChainsTable)) sqlite.exec(s);
-  if (!names.has('document_text')) for (const s of documentTextSql) sqlite.exec(s);
   names = objectNames(sqlite);
-  if (!names.has('latest_positions')) for (const s of viewSql) sqlite.exec(s);
-  for (const s of optionalViewSql(names)) sqlite.exec(s);
+  // The migration the lead wires in; every statement of it can run again harmlessly (IF NOT EXISTS, DROP + CREATE).
+  const migration = productMigration(99, names);
+  for (const t of migration.tables ?? []) for (const s of createTableSql(t)) sqlite.exec(s);
+  for (const s of migration.sql ?? []) sqlite.exec(s);
+  // The items module's own full-text index over `items` (its migration SQL), when items is a stand-in here.
+  if (!names.has('items_fts') && names.has('items')) for (const s of itemMigrationSql) sqlite.exec(s);
 }
 
 /** openDatabase(path) plus whatever of this module's schema (and stand-ins) the migrations do not create yet. */
@@ -176,6 +169,7 @@ export function addFiling(db: EdgarDatabase, f: TestFiling): void {
       insertRow(sqlite, 'schedule13', {
         accession_number: f.accession,
         ...(names.has('form_type') ? { form_type: f.formType } : {}),
+        ...(names.has('kind') ? { kind: /13G/.test(f.formType) ? '13G' : '13D', format: 'text' } : {}),
         issuer_name: s.issuerName ?? 'HUDSON TECHNOLOGIES, INC.',
         issuer_cik: f.subjectCik === null ? null : (f.subjectCik ?? '0000925528'),
         cusip: s.cusip ?? '444144109',
@@ -188,7 +182,7 @@ export function addFiling(db: EdgarDatabase, f: TestFiling): void {
     (f.persons ?? []).forEach((p, i) => {
       insertRow(sqlite, 'reporting_persons', {
         accession_number: f.accession,
-        ordinal: i,
+        ordinal: i + 1, // cover pages count from 1
         name: p.name,
         cik: p.cik ?? null,
         sole_voting_power: p.sole ?? null,

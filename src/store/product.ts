@@ -1,0 +1,39 @@
+/**
+ * Wiring helpers for "the database as a product": the migration that adds amendment chains, full-text search and
+ * the views, and the one call the store step makes after each filing. Everything here is assembled from
+ * chains.ts, document-text.ts and views.ts; nothing new is defined.
+ */
+import type { Submission } from '../parse/types.js';
+import { amendmentChainsTable, updateChains } from './chains.js';
+import type { EdgarDatabase } from './database.js';
+import { documentTextSql, indexDocumentText } from './document-text.js';
+import type { Migration } from './migrations.js';
+import { optionalViewSql, viewSql } from './views.js';
+
+/**
+ * The migration adding amendment_chains, document_text, cover_pages,
+ * latest_positions, ownership_history (and notes_outstanding / waivers_by_issuer when their tables exist).
+ * `tableNames`: the tables earlier migrations create (e.g. `allTables().map((t) => t.name)` before this one is added);
+ * it must come after the migration creating schedule13 and reporting_persons.
+ */
+export function productMigration(version: number, tableNames: Iterable<string>): Migration {
+  const names = [...tableNames];
+  return {
+    version,
+    name: 'amendment chains, full-text search, views',
+    tables: [amendmentChainsTable],
+    sql: [...documentTextSql, ...viewSql, ...optionalViewSql(names)],
+  };
+}
+
+/**
+ * After `storeFiling` wrote a filing: recompute its issuer's amendment chains and index its documents' text. Runs in
+ * one transaction (a savepoint inside the caller's), so call it inside the same transaction as storeFiling to keep
+ * "one transaction per filing" true for these rows too.
+ */
+export function afterStoreFiling(db: EdgarDatabase, accessionNumber: string, submission: Submission): void {
+  db.sqlite.transaction(() => {
+    updateChains(db, accessionNumber, submission);
+    indexDocumentText(db, accessionNumber, submission);
+  })();
+}
