@@ -2,10 +2,12 @@
  * One input through the whole pipeline: parse → extract → store, in one transaction per filing.
  * The CLI and batch commands call this; it is also the library's main entry (re-exported by index.ts).
  */
+import { classifyDocument, documentClassFields } from './extract/exhibits/index.js';
 import { extractFiling, type ExtractedFiling } from './extract/index.js';
 import { parseSubmission } from './parse/index.js';
 import type { Submission } from './parse/types.js';
 import type { EdgarDatabase, StoreOutcome } from './store/database.js';
+import { afterStoreFiling } from './store/product.js';
 import { filingKey, submissionRows } from './store/rows.js';
 
 export interface IngestResult {
@@ -21,9 +23,12 @@ export function ingestSubmission(db: EdgarDatabase, bytes: Uint8Array, options: 
   const extracted = extractFiling(submission);
   const accessionNumber = filingKey(submission);
   const rows = submissionRows(submission, extracted.warnings);
+  // What each document is (waiver letter, amendment, …) is stored on `documents`.
+  rows.documents = rows.documents!.map((row, i) => ({ ...row, ...documentClassFields(classifyDocument(submission, submission.documents[i]!)) }));
   for (const [table, tableRows] of Object.entries(extracted.tables)) {
-    rows[table] = tableRows.map((row) => ({ accessionNumber, ...row }));
+    rows[table] = tableRows.map((row) => ({ ...row, accessionNumber }));
   }
-  const store = db.storeFiling(rows);
+  // Amendment chains and the full-text index are derived rows: written in the filing's own transaction.
+  const store = db.storeFiling(rows, () => afterStoreFiling(db, accessionNumber, submission));
   return { accessionNumber, submission, extracted, store };
 }

@@ -4,6 +4,7 @@
  *   edgar-extract <accession | file | directory>... [--db FILE] [--json]   store every input, print a summary
  *   edgar-extract parse <file> [--json]                                  print the parse tree, store nothing
  *   edgar-extract cik <CIK> [...]                                        every filing of a CIK (see cik-command.ts)
+ *   edgar-extract sql | search | export                                  query the database (read-only)
  * Exit codes (design.md §3): 0 success, 1 a parse or extraction failure of an input, 2 usage error, 3 network failure.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -16,6 +17,9 @@ import { parseSubmission } from '../parse/index.js';
 import { ingestSubmission, type IngestResult } from '../pipeline.js';
 import { openDatabase, type EdgarDatabase } from '../store/database.js';
 import { runCikCommand } from './cik-command.js';
+import { runExportCommand } from './export-command.js';
+import { runSearchCommand } from './search-command.js';
+import { runSqlCommand } from './sql-command.js';
 import { packageRoot } from './package-root.js';
 import { formatFilingSummary, filingJson } from './summary.js';
 
@@ -28,6 +32,9 @@ export interface CliIo {
 export const USAGE = `Usage: edgar-extract <accession-number | file | directory>... [--db FILE] [--json]
        edgar-extract parse <file> [--json]
        edgar-extract cik <CIK> [--forms "SC 13D,SC 13D/A"] [--since YYYY-MM-DD] [--db FILE] ...
+       edgar-extract sql "SELECT ..." [--db FILE] [--format table|csv|json]
+       edgar-extract search "WORDS" [--db FILE] [--limit N] [--items]
+       edgar-extract export --format csv|json --out DIR [--db FILE]
 
 Parse EDGAR submissions, extract Schedule 13D/13G data, and store everything in SQLite (default ./edgar.db).
 An accession number is looked up in samples/ and the cache first; only then fetched (needs EDGAR_USER_AGENT).
@@ -60,6 +67,9 @@ export async function runCli(argv: readonly string[], io: CliIo = { stdout: proc
       });
     }
     if (command === 'parse') return runParse(rest, io);
+    if (command === 'sql') return await runSqlCommand(rest, io);
+    if (command === 'search') return await runSearchCommand(rest, io);
+    if (command === 'export') return await runExportCommand(rest, io);
     return await runStore(argv, io);
   } catch (error) {
     return reportError(error, io);

@@ -3,6 +3,8 @@
  * the header (form, dates, filer and subject with CIKs, group members), the documents, every extracted table that
  * has a formatter below, and the warnings.
  */
+import { exhibitTableViews } from '../extract/exhibits/index.js';
+import { itemTableViews } from '../extract/items/index.js';
 import type { IngestResult } from '../pipeline.js';
 import type { Submission } from '../parse/types.js';
 import { formatTable, type Cell } from './table.js';
@@ -13,8 +15,28 @@ export interface TableView {
   columns: [header: string, key: string][];
 }
 
-/** Extracted tables the summary prints, in order. Extractors add theirs here. */
-export const TABLE_VIEWS: Record<string, TableView> = {};
+/** Extracted tables the summary prints, in order. A key ending in `|Text` shows the value, else its `…Text` prose. */
+export const TABLE_VIEWS: Record<string, TableView> = {
+  reporting_persons: {
+    title: 'cover pages (reporting persons)',
+    columns: [
+      ['#', 'ordinal'],
+      ['name', 'name'],
+      ['group', 'memberOfGroup'],
+      ['funds', 'sourceOfFunds'],
+      ['citizenship', 'citizenship'],
+      ['sole vote', 'soleVotingPower|Text'],
+      ['shared vote', 'sharedVotingPower|Text'],
+      ['sole disp.', 'soleDispositivePower|Text'],
+      ['shared disp.', 'sharedDispositivePower|Text'],
+      ['aggregate', 'aggregateAmount|Text'],
+      ['%', 'percentOfClass|Text'],
+      ['type', 'typeOfReportingPerson'],
+    ],
+  },
+  ...itemTableViews,
+  ...exhibitTableViews,
+};
 
 export function formatFilingSummary(submission: Submission, result: IngestResult | null): string {
   const h = submission.header;
@@ -35,10 +57,17 @@ export function formatFilingSummary(submission: Submission, result: IngestResult
       ),
     ),
   );
+  const schedule = result?.extracted.tables.schedule13?.[0];
+  if (schedule) {
+    lines.push(
+      '',
+      `  schedule ${schedule.kind}: ${schedule.issuerName ?? '?'} — ${schedule.classTitle ?? '?'}, CUSIP ${schedule.cusip ?? '?'}, event ${schedule.eventDate ?? '?'}${schedule.amendmentNumber !== null && schedule.amendmentNumber !== undefined ? `, amendment ${schedule.amendmentNumber}` : ''}`,
+    );
+  }
   for (const [table, view] of Object.entries(TABLE_VIEWS)) {
     const rows = result?.extracted.tables[table];
     if (!rows?.length) continue;
-    lines.push('', `  ${view.title}`, indent(formatTable(view.columns.map(([header]) => header), rows.map((r) => view.columns.map(([, key]) => r[key] as Cell)))));
+    lines.push('', `  ${view.title}`, indent(formatTable(view.columns.map(([header]) => header), rows.map((r) => view.columns.map(([, key]) => cellOf(r, key))))));
   }
   const warnings = [...submission.warnings.map((w) => `${w.code} (line ${w.line}): ${w.message}`), ...(result?.extracted.warnings ?? []).map((w) => `${w.code}${w.documentSequence !== null ? ` (document ${w.documentSequence})` : ''}: ${w.message}`)];
   if (warnings.length) lines.push('', `  warnings (${warnings.length})`, ...warnings.map((w) => `    ${w}`));
@@ -56,6 +85,15 @@ export function filingJson(result: IngestResult): Record<string, unknown> {
     ...result.extracted.tables,
     warnings: [...submission.warnings.map((w) => ({ stage: 'parse', ...w })), ...result.extracted.warnings.map((w) => ({ stage: 'extract', ...w }))],
   };
+}
+
+function cellOf(row: Record<string, unknown>, key: string): Cell {
+  const [name, text] = key.split('|') as [string, string | undefined];
+  const value = row[name];
+  if ((value === null || value === undefined) && text) return (row[`${name}${text}`] as Cell) ?? null;
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return value as Cell;
 }
 
 function indent(block: string): string {

@@ -16,7 +16,7 @@ export function formatTable(headers: string[], rows: Cell[][]): string {
 
 function cellText(value: Cell): string {
   if (value === null || value === undefined) return '-';
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
+  if (typeof value === 'number') return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
   const one = value.replace(/\s+/g, ' ');
   return one.length > 60 ? `${one.slice(0, 57)}...` : one;
 }

@@ -4,6 +4,10 @@
  * by the table they belong to, so the store can write them without knowing the extractors.
  */
 import type { Submission } from '../parse/types.js';
+import { extractCoverPages } from './cover-page/index.js';
+import { declaredPreviousAccession } from './cover-page/previous-accession.js';
+import { extractExhibits } from './exhibits/index.js';
+import { extractItemsAndProseWithCover } from './items/index.js';
 import type { ExtractionWarning } from './types.js';
 
 export type { ExtractionWarning, Provenance } from './types.js';
@@ -17,7 +21,24 @@ export interface ExtractedFiling {
 /** An extractor: one concern (cover pages, items, exhibits …) from a submission. */
 export type Extractor = (submission: Submission) => ExtractedFiling;
 
-const EXTRACTORS: Extractor[] = [];
+/**
+ * Cover pages as rows of `schedule13` and `reporting_persons`, then Items 1–7 (1–10) and the records read from their
+ * prose, cross-checked against those cover pages (the items extractor reuses them rather than reading them again).
+ */
+export const extractScheduleRows: Extractor = (submission) => {
+  const cover = extractCoverPages(submission);
+  const items = extractItemsAndProseWithCover(submission, cover);
+  return {
+    tables: {
+      schedule13: cover.schedule13 ? [{ ...cover.schedule13, previousAccessionNumber: declaredPreviousAccession(submission) }] : [],
+      reporting_persons: cover.reportingPersons.map((p) => ({ ...p })),
+      ...items.tables,
+    },
+    warnings: [...cover.warnings, ...items.warnings],
+  };
+};
+
+const EXTRACTORS: Extractor[] = [extractScheduleRows, extractExhibits];
 
 export function extractFiling(submission: Submission): ExtractedFiling {
   const result: ExtractedFiling = { tables: {}, warnings: [] };

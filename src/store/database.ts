@@ -57,8 +57,9 @@ export class EdgarDatabase {
   /**
    * Store one filing's rows in one transaction. `rows.filings` must hold exactly one row, with `sourceSha256` and
    * `pipelineVersion`. Identical input already stored by the same pipeline version → nothing is written.
+   * `afterWrite` runs inside the same transaction, after the rows are written.
    */
-  storeFiling(rows: FilingRows): StoreOutcome {
+  storeFiling(rows: FilingRows, afterWrite?: () => void): StoreOutcome {
     const filing = rows.filings?.[0];
     if (!filing || rows.filings!.length !== 1) throw new Error('storeFiling: rows.filings must hold exactly one row');
     const accessionNumber = String(filing.accessionNumber);
@@ -78,6 +79,8 @@ export class EdgarDatabase {
         const insert = this.insertStatement(table);
         for (const row of tableRows) insert.run(bindRow(table, row));
       }
+      // Derived rows (amendment chains, full-text index) commit or roll back with the filing.
+      afterWrite?.();
     })();
     return { accessionNumber, changed: true };
   }

@@ -4,7 +4,11 @@
  * order (parents before children), which is also the order rows are inserted in.
  */
 import type { TableModel } from './model.js';
+import { productMigration } from './product.js';
 import { coreTables } from './tables/core.js';
+import { coverPageTables } from './tables/cover-pages.js';
+import { exhibitTables } from './tables/exhibits.js';
+import { itemMigrationSql, itemTables } from './tables/items.js';
 
 export interface Migration {
   version: number;
@@ -15,7 +19,18 @@ export interface Migration {
   sql?: string[];
 }
 
-export const MIGRATIONS: Migration[] = [{ version: 1, name: 'submissions, header entities, documents, warnings', tables: coreTables }];
+const tableMigrations: Migration[] = [
+  { version: 1, name: 'submissions, header entities, documents, warnings', tables: coreTables },
+  { version: 2, name: 'Schedule 13D/13G cover pages', tables: coverPageTables },
+  { version: 3, name: 'exhibits: waivers, conversion-price rules, amendments, exhibit references', tables: exhibitTables },
+  { version: 4, name: 'items and their prose: holdings, notes, options, transactions, ownership basis, checks', tables: itemTables, sql: itemMigrationSql },
+];
+
+export const MIGRATIONS: Migration[] = [
+  ...tableMigrations,
+  // Views and search come last: they read the tables above.
+  productMigration(5, tableMigrations.flatMap((m) => (m.tables ?? []).map((t) => t.name))),
+];
 
 export function allTables(): TableModel[] {
   return MIGRATIONS.flatMap((m) => m.tables ?? []);

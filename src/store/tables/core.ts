@@ -3,6 +3,7 @@
  * per document, and per warning (from any stage). Every child table is keyed by `accession_number` and an ordinal.
  */
 import type { TableModel } from '../model.js';
+import { documentClassColumns } from './exhibits.js';
 
 const ISO_DATE = (col: string): string => `${col} IS NULL OR ${col} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`;
 const FILING_FK = 'FOREIGN KEY (accession_number) REFERENCES filings (accession_number) ON DELETE CASCADE';
@@ -125,8 +126,12 @@ export const documentsTable: TableModel = {
     { name: 'bytes', type: 'INTEGER', notNull: true, check: 'bytes >= 0', doc: 'body size in bytes' },
     { name: 'span_start', type: 'INTEGER', notNull: true, doc: 'byte offset where the body starts in the source file' },
     { name: 'span_end', type: 'INTEGER', notNull: true, doc: 'byte offset just after the body' },
+    ...documentClassColumns,
   ],
-  indexes: [{ name: 'documents_type', columns: ['type'] }],
+  indexes: [
+    { name: 'documents_type', columns: ['type'] },
+    { name: 'documents_class', columns: ['document_class'] },
+  ],
 };
 
 export const warningsTable: TableModel = {
