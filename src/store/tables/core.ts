@@ -4,9 +4,8 @@
  */
 import type { TableModel } from '../model.js';
 import { documentClassColumns } from './exhibits.js';
+import { isoDateCheck, FILING_FOREIGN_KEY } from './common.js';
 
-const ISO_DATE = (col: string): string => `${col} IS NULL OR ${col} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`;
-const FILING_FK = 'FOREIGN KEY (accession_number) REFERENCES filings (accession_number) ON DELETE CASCADE';
 
 export const filingsTable: TableModel = {
   name: 'filings',
@@ -16,10 +15,10 @@ export const filingsTable: TableModel = {
   columns: [
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'EDGAR accession number, `##########-##-######`; `local-…` (a content hash) for a bare document that names none', example: '0001125282-03-003998' },
     { name: 'form_type', type: 'TEXT', doc: 'CONFORMED SUBMISSION TYPE as filed', example: 'SC 13D/A' },
-    { name: 'filed_at', type: 'TEXT', check: ISO_DATE('filed_at'), doc: 'FILED AS OF DATE, ISO `YYYY-MM-DD`', example: '2003-06-25' },
-    { name: 'period', type: 'TEXT', check: ISO_DATE('period'), doc: 'CONFORMED PERIOD OF REPORT, ISO date', example: '2003-03-31' },
-    { name: 'date_as_of_change', type: 'TEXT', check: ISO_DATE('date_as_of_change'), doc: 'DATE AS OF CHANGE, ISO date' },
-    { name: 'effectiveness_date', type: 'TEXT', check: ISO_DATE('effectiveness_date'), doc: 'EFFECTIVENESS DATE, ISO date' },
+    { name: 'filed_at', type: 'TEXT', check: isoDateCheck('filed_at'), doc: 'FILED AS OF DATE, ISO `YYYY-MM-DD`', example: '2003-06-25' },
+    { name: 'period', type: 'TEXT', check: isoDateCheck('period'), doc: 'CONFORMED PERIOD OF REPORT, ISO date', example: '2003-03-31' },
+    { name: 'date_as_of_change', type: 'TEXT', check: isoDateCheck('date_as_of_change'), doc: 'DATE AS OF CHANGE, ISO date' },
+    { name: 'effectiveness_date', type: 'TEXT', check: isoDateCheck('effectiveness_date'), doc: 'EFFECTIVENESS DATE, ISO date' },
     { name: 'acceptance_datetime', type: 'TEXT', doc: 'ACCEPTANCE-DATETIME, ISO local Eastern time `YYYY-MM-DDTHH:MM:SS`', example: '2003-06-25T16:05:02' },
     { name: 'public_document_count', type: 'INTEGER', doc: 'PUBLIC DOCUMENT COUNT as declared in the header', example: '6' },
     { name: 'document_count', type: 'INTEGER', notNull: true, check: 'document_count >= 0', doc: 'documents actually found (a mismatch is also a warning)', example: '6' },
@@ -45,7 +44,7 @@ export const filingEntitiesTable: TableModel = {
   doc: 'entity block of the SEC header (FILER, SUBJECT COMPANY, FILED BY, REPORTING-OWNER, ISSUER, …), in filing order',
   perFiling: true,
   primaryKey: ['accession_number', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' },
     { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position among the header\'s entity blocks, from 0' },
@@ -86,13 +85,13 @@ export const formerNamesTable: TableModel = {
   doc: 'FORMER COMPANY entry of a header entity (newest first, as filed)',
   perFiling: true,
   primaryKey: ['accession_number', 'entity_ordinal', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' },
     { name: 'entity_ordinal', type: 'INTEGER', notNull: true, doc: 'filing_entities.ordinal of the entity' },
     { name: 'ordinal', type: 'INTEGER', notNull: true, doc: 'position in the entity\'s list, from 0' },
     { name: 'former_conformed_name', type: 'TEXT', doc: 'FORMER CONFORMED NAME', example: 'REFRIGERANT RECLAMATION INDUSTRIES INC' },
-    { name: 'date_changed', type: 'TEXT', check: ISO_DATE('date_changed'), doc: 'DATE OF NAME CHANGE, ISO date', example: '1994-06-17' },
+    { name: 'date_changed', type: 'TEXT', check: isoDateCheck('date_changed'), doc: 'DATE OF NAME CHANGE, ISO date', example: '1994-06-17' },
   ],
 };
 
@@ -101,7 +100,7 @@ export const groupMembersTable: TableModel = {
   doc: 'GROUP MEMBERS entry of the header (13D/13G, tender offers): names only, no CIK',
   perFiling: true,
   primaryKey: ['accession_number', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' },
     { name: 'ordinal', type: 'INTEGER', notNull: true, doc: 'position, from 0' },
@@ -114,7 +113,7 @@ export const documentsTable: TableModel = {
   doc: '`<DOCUMENT>` of a submission (the primary form and each exhibit, graphic, XBRL part, …)',
   perFiling: true,
   primaryKey: ['accession_number', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' },
     { name: 'ordinal', type: 'INTEGER', notNull: true, doc: 'position in the file, from 0' },
@@ -139,7 +138,7 @@ export const warningsTable: TableModel = {
   doc: 'problem found while parsing or extracting a filing (the value concerned is NULL, never guessed)',
   perFiling: true,
   primaryKey: ['accession_number', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' },
     { name: 'ordinal', type: 'INTEGER', notNull: true, doc: 'position, from 0' },

@@ -5,10 +5,8 @@
  * Spans are character offsets into the schedule document's decoded text (`documentText`), end exclusive.
  */
 import type { ColumnModel, TableModel } from '../model.js';
+import { isoDateCheck, FILING_FOREIGN_KEY, booleanCheck } from './common.js';
 
-const ISO_DATE = (col: string): string => `${col} IS NULL OR ${col} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`;
-const FILING_FK = 'FOREIGN KEY (accession_number) REFERENCES filings (accession_number) ON DELETE CASCADE';
-const BOOLEAN = (col: string): string => `${col} IS NULL OR ${col} IN (0, 1)`;
 const SHARES = (name: string, caption: string, example: string): ColumnModel[] => [
   { name, type: 'REAL', check: `${name} IS NULL OR ${name} >= 0`, doc: `${caption}, in shares (whole numbers except where the filing prints fractional units); NULL when blank or prose`, example },
   { name: `${name}_text`, type: 'TEXT', doc: `what row "${caption}" printed when it is not a number ("SEE ITEM 5")` },
@@ -25,7 +23,7 @@ export const schedule13Table: TableModel = {
   doc: 'Schedule 13D or 13G filing (its cover header); legacy `SC 13D…` and XML-era `SCHEDULE 13D…` alike',
   perFiling: true,
   primaryKey: ['accession_number'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing', example: '0001125282-03-003998' },
     { name: 'form_type', type: 'TEXT', doc: 'submission type, or for a combined filing (SC TO-T/A) the subject company\'s FORM TYPE', example: 'SC 13D/A' },
@@ -36,7 +34,7 @@ export const schedule13Table: TableModel = {
     { name: 'class_title', type: 'TEXT', doc: 'Title of Class of Securities', example: 'Common Stock, par value $.01 per share' },
     { name: 'cusip', type: 'TEXT', doc: 'the first CUSIP, normalised to 9 characters (check digit computed when 8 are printed)', example: '444144109' },
     { name: 'cusips', type: 'TEXT', doc: 'every CUSIP given, comma-separated' },
-    { name: 'event_date', type: 'TEXT', check: ISO_DATE('event_date'), doc: 'Date of Event Which Requires Filing, ISO', example: '2001-02-16' },
+    { name: 'event_date', type: 'TEXT', check: isoDateCheck('event_date'), doc: 'Date of Event Which Requires Filing, ISO', example: '2001-02-16' },
     { name: 'amendment_number', type: 'INTEGER', check: 'amendment_number IS NULL OR amendment_number >= 0', doc: 'Amendment No.; NULL for an original', example: '2' },
     { name: 'previous_accession_number', type: 'TEXT', doc: 'XML era: the accession number this amendment declares it amends (`previousAccessionNumber`); see amendment_chains for every filing' },
     { name: 'rule_boxes', type: 'TEXT', doc: '13G: checked rule boxes, comma-separated (13d-1(b), 13d-1(c), 13d-1(d)); NULL for 13D or none checked' },
@@ -54,7 +52,7 @@ export const reportingPersonsTable: TableModel = {
   doc: 'cover page: one reporting person\'s rows 1–14 (13G rows 1–12), in filing order',
   perFiling: true,
   primaryKey: ['accession_number', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' },
     { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 1', doc: 'position of the cover page, from 1', example: '1' },
@@ -62,14 +60,14 @@ export const reportingPersonsTable: TableModel = {
     { name: 'cik', type: 'TEXT', doc: 'reporting person CIK where the cover gives it (XML era), 10 digits' },
     { name: 'member_of_group', type: 'TEXT', check: "member_of_group IS NULL OR member_of_group IN ('a', 'b')", doc: 'row 2: which box is checked, a or b; NULL when neither', example: 'a' },
     { name: 'source_of_funds', type: 'TEXT', doc: '13D row 4 codes, comma-separated (SC, BK, AF, WC, PF, OO)', example: 'WC' },
-    { name: 'legal_proceedings', type: 'INTEGER', check: BOOLEAN('legal_proceedings'), doc: '13D row 5 box checked (1) or not (0); NULL for 13G' },
+    { name: 'legal_proceedings', type: 'INTEGER', check: booleanCheck('legal_proceedings'), doc: '13D row 5 box checked (1) or not (0); NULL for 13G' },
     { name: 'citizenship', type: 'TEXT', doc: 'CITIZENSHIP OR PLACE OF ORGANIZATION as printed (XML: EDGAR code)', example: 'DELAWARE' },
     ...SHARES('sole_voting_power', 'SOLE VOTING POWER', '4413110'),
     ...SHARES('shared_voting_power', 'SHARED VOTING POWER', '0'),
     ...SHARES('sole_dispositive_power', 'SOLE DISPOSITIVE POWER', '4413110'),
     ...SHARES('shared_dispositive_power', 'SHARED DISPOSITIVE POWER', '0'),
     ...SHARES('aggregate_amount', 'AGGREGATE AMOUNT BENEFICIALLY OWNED', '3466118'),
-    { name: 'excludes_certain_shares', type: 'INTEGER', check: BOOLEAN('excludes_certain_shares'), doc: 'row 12 (13G row 10) box checked' },
+    { name: 'excludes_certain_shares', type: 'INTEGER', check: booleanCheck('excludes_certain_shares'), doc: 'row 12 (13G row 10) box checked' },
     { name: 'percent_of_class', type: 'REAL', check: 'percent_of_class IS NULL OR percent_of_class >= 0', doc: 'PERCENT OF CLASS, in percent (49.8 = 49.8%)', example: '5.0' },
     { name: 'percent_of_class_text', type: 'TEXT', doc: 'what the percent row printed when it is not a number ("SEE ITEM 5", "Less than 1%")', example: 'SEE ITEM 5' },
     { name: 'type_of_reporting_person', type: 'TEXT', doc: 'TYPE OF REPORTING PERSON codes, comma-separated (PN, CO, IN, IA, …)', example: 'PN' },

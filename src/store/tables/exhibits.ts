@@ -13,14 +13,12 @@
  * `document_sequence`, `span_start`, `span_end` (character offsets into that document's decoded text, end exclusive).
  */
 import type { ColumnModel, TableModel } from '../model.js';
+import { isoDateCheck, FILING_FOREIGN_KEY, nonNegativeCheck } from './common.js';
 
-const ISO_DATE = (col: string): string => `${col} IS NULL OR ${col} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`;
-const NON_NEGATIVE = (col: string): string => `${col} IS NULL OR ${col} >= 0`;
 const SPAN = (): ColumnModel[] => [
-  { name: 'span_start', type: 'INTEGER', check: NON_NEGATIVE('span_start'), doc: 'character offset in the document\'s decoded text where the words this row came from start' },
+  { name: 'span_start', type: 'INTEGER', check: nonNegativeCheck('span_start'), doc: 'character offset in the document\'s decoded text where the words this row came from start' },
   { name: 'span_end', type: 'INTEGER', check: 'span_end IS NULL OR span_end >= span_start', doc: 'character offset just after those words' },
 ];
-const FILING_FK = 'FOREIGN KEY (accession_number) REFERENCES filings (accession_number) ON DELETE CASCADE';
 const ACCESSION: ColumnModel = { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' };
 const DOCUMENT_SEQUENCE: ColumnModel = { name: 'document_sequence', type: 'INTEGER', doc: 'SEQUENCE of the exhibit the row was read from (NULL for a bare document without envelope)', example: '6' };
 
@@ -43,7 +41,7 @@ export const waiversTable: TableModel = {
   doc: 'waiver letter or agreement/waiver/consent filed as an exhibit (what it waives or consents to is in `waiver_items`)',
   perFiling: true,
   primaryKey: ['accession_number', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     ACCESSION,
     { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position among the filing\'s waivers, from 0' },
@@ -51,19 +49,19 @@ export const waiversTable: TableModel = {
     { name: 'document_type', type: 'TEXT', doc: 'TYPE of the exhibit', example: 'EX-12' },
     { name: 'kind', type: 'TEXT', notNull: true, check: "kind IN ('waiver_letter', 'agreement_waiver_consent')", doc: 'waiver_letter or agreement_waiver_consent', example: 'waiver_letter' },
     { name: 'title', type: 'TEXT', doc: 'the document\'s title or letter subject', example: 'Convertible Note' },
-    { name: 'dated', type: 'TEXT', check: ISO_DATE('dated'), doc: 'date of the letter or agreement; NULL (with a warning) when it states only an effective date', example: '2003-04-10' },
-    { name: 'effective_date', type: 'TEXT', check: ISO_DATE('effective_date'), doc: 'date the waiver or consent takes effect ("effective as of …")', example: '2002-12-20' },
+    { name: 'dated', type: 'TEXT', check: isoDateCheck('dated'), doc: 'date of the letter or agreement; NULL (with a warning) when it states only an effective date', example: '2003-04-10' },
+    { name: 'effective_date', type: 'TEXT', check: isoDateCheck('effective_date'), doc: 'date the waiver or consent takes effect ("effective as of …")', example: '2002-12-20' },
     { name: 'holder', type: 'TEXT', doc: 'full legal name of the holder who waives or consents, defined terms resolved', example: 'Fleming US Discovery Fund III, L.P.' },
     { name: 'holder_term', type: 'TEXT', doc: 'the defined term the document uses for the holder', example: 'Payee' },
     { name: 'counterparty', type: 'TEXT', doc: 'full legal name of the other party (maker, company)', example: 'Hudson Technologies, Inc.' },
     { name: 'counterparty_term', type: 'TEXT', doc: 'the defined term the document uses for the counterparty', example: 'Maker' },
     { name: 'instrument', type: 'TEXT', doc: 'the instrument the waiver concerns, as the document names it', example: 'Convertible Note' },
     { name: 'instrument_description', type: 'TEXT', doc: 'what that name is defined as in the document', example: 'Convertible Note due December 20, 2004 in the principal amount of $302,000.00' },
-    { name: 'principal', type: 'REAL', check: NON_NEGATIVE('principal'), doc: 'principal of a debt instrument, US dollars', example: '302000.0' },
-    { name: 'maturity_date', type: 'TEXT', check: ISO_DATE('maturity_date'), doc: 'maturity of a debt instrument', example: '2004-12-20' },
-    { name: 'shares', type: 'INTEGER', check: NON_NEGATIVE('shares'), doc: 'shares of the instrument the holder is stated to hold', example: '100515' },
-    { name: 'old_conversion_price', type: 'REAL', check: NON_NEGATIVE('old_conversion_price'), doc: 'conversion price before the waiver, US dollars per share', example: '0.7924' },
-    { name: 'new_conversion_price', type: 'REAL', check: NON_NEGATIVE('new_conversion_price'), doc: 'the fixed price every branch of the new conversion-price rule names (a cap or the fallback), US dollars per share; NULL when the branches differ (see conversion_price_rules)', example: '1.13' },
+    { name: 'principal', type: 'REAL', check: nonNegativeCheck('principal'), doc: 'principal of a debt instrument, US dollars', example: '302000.0' },
+    { name: 'maturity_date', type: 'TEXT', check: isoDateCheck('maturity_date'), doc: 'maturity of a debt instrument', example: '2004-12-20' },
+    { name: 'shares', type: 'INTEGER', check: nonNegativeCheck('shares'), doc: 'shares of the instrument the holder is stated to hold', example: '100515' },
+    { name: 'old_conversion_price', type: 'REAL', check: nonNegativeCheck('old_conversion_price'), doc: 'conversion price before the waiver, US dollars per share', example: '0.7924' },
+    { name: 'new_conversion_price', type: 'REAL', check: nonNegativeCheck('new_conversion_price'), doc: 'the fixed price every branch of the new conversion-price rule names (a cap or the fallback), US dollars per share; NULL when the branches differ (see conversion_price_rules)', example: '1.13' },
     { name: 'conditions', type: 'TEXT', doc: 'qualifications of the whole document (outside its items), one sentence per line', example: 'The Initial Conversion Price is subject to the anti-dilution adjustments set forth in the Convertible Note.' },
     { name: 'summary', type: 'TEXT', doc: 'one sentence built from the columns (computed, not quoted)' },
     ...SPAN(),
@@ -77,7 +75,7 @@ export const waiverItemsTable: TableModel = {
   doc: 'one thing a waiver document waives or consents to (a section of a purchase agreement, a transaction, an anti-dilution adjustment, a conversion-price calculation)',
   perFiling: true,
   primaryKey: ['accession_number', 'waiver_ordinal', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     ACCESSION,
     { name: 'waiver_ordinal', type: 'INTEGER', notNull: true, doc: 'waivers.ordinal of the document' },
@@ -102,20 +100,20 @@ export const conversionPriceRulesTable: TableModel = {
   doc: 'one branch of a conversion price that depends on an event: `(i) if an Equity Offering of at least $2 million happens before 2003-12-20, the lower of the offering price and $1.13; (ii) otherwise $1.13`',
   perFiling: true,
   primaryKey: ['accession_number', 'waiver_ordinal', 'branch'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     ACCESSION,
     { name: 'waiver_ordinal', type: 'INTEGER', notNull: true, doc: 'waivers.ordinal of the document setting the rule' },
     { name: 'branch', type: 'INTEGER', notNull: true, check: 'branch >= 1', doc: 'branch number as printed: 1 for (i), 2 for (ii)', example: '1' },
     DOCUMENT_SEQUENCE,
     { name: 'price_basis', type: 'TEXT', notNull: true, check: "price_basis IN ('fixed', 'lower_of', 'higher_of')", doc: 'fixed, lower_of (the lower of `alternative` and `price`) or higher_of', example: 'lower_of' },
-    { name: 'price', type: 'REAL', check: NON_NEGATIVE('price'), doc: 'the fixed price of the branch (the cap of a lower_of), US dollars per share', example: '1.13' },
+    { name: 'price', type: 'REAL', check: nonNegativeCheck('price'), doc: 'the fixed price of the branch (the cap of a lower_of), US dollars per share', example: '1.13' },
     { name: 'alternative', type: 'TEXT', doc: 'the other term of a lower_of / higher_of', example: 'the conversion price of the equity securities in the Equity Offering' },
     { name: 'condition', type: 'TEXT', doc: 'the condition of the branch as written' },
     { name: 'event', type: 'TEXT', doc: 'the defined event the condition names', example: 'Equity Offering' },
     { name: 'event_occurs', type: 'INTEGER', check: 'event_occurs IS NULL OR event_occurs IN (0, 1)', doc: '1: the branch applies if the event happens; 0: if it does not', example: '1' },
-    { name: 'min_gross_proceeds', type: 'REAL', check: NON_NEGATIVE('min_gross_proceeds'), doc: 'minimum gross proceeds of the event stated in the branch, US dollars', example: '2000000.0' },
-    { name: 'deadline', type: 'TEXT', check: ISO_DATE('deadline'), doc: 'the event must happen before this date', example: '2003-12-20' },
+    { name: 'min_gross_proceeds', type: 'REAL', check: nonNegativeCheck('min_gross_proceeds'), doc: 'minimum gross proceeds of the event stated in the branch, US dollars', example: '2000000.0' },
+    { name: 'deadline', type: 'TEXT', check: isoDateCheck('deadline'), doc: 'the event must happen before this date', example: '2003-12-20' },
     ...SPAN(),
   ],
 };
@@ -125,7 +123,7 @@ export const amendmentsTable: TableModel = {
   doc: 'amendment filed as an exhibit (an amendment to a letter agreement, a loan agreement, a plan …)',
   perFiling: true,
   primaryKey: ['accession_number', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     ACCESSION,
     { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position among the filing\'s amendments, from 0' },
@@ -133,10 +131,10 @@ export const amendmentsTable: TableModel = {
     { name: 'document_type', type: 'TEXT', doc: 'TYPE of the exhibit (from its heading for a bare document)', example: 'EX-10.20' },
     { name: 'title', type: 'TEXT', doc: 'title or letter subject', example: 'First Amendment to Letter Agreement Regarding New Notes' },
     { name: 'amendment_number', type: 'INTEGER', check: 'amendment_number IS NULL OR amendment_number >= 1', doc: '`First` → 1, `Amendment No. 2` → 2', example: '1' },
-    { name: 'dated', type: 'TEXT', check: ISO_DATE('dated'), doc: 'date of the amendment', example: '2003-08-22' },
-    { name: 'effective_date', type: 'TEXT', check: ISO_DATE('effective_date'), doc: 'effective date (`effective as of the date hereof` resolved to `dated`)', example: '2003-08-22' },
+    { name: 'dated', type: 'TEXT', check: isoDateCheck('dated'), doc: 'date of the amendment', example: '2003-08-22' },
+    { name: 'effective_date', type: 'TEXT', check: isoDateCheck('effective_date'), doc: 'effective date (`effective as of the date hereof` resolved to `dated`)', example: '2003-08-22' },
     { name: 'amended_document', type: 'TEXT', doc: 'the document amended, as the amendment names it', example: 'Letter Agreement' },
-    { name: 'amended_document_date', type: 'TEXT', check: ISO_DATE('amended_document_date'), doc: 'date of the amended document', example: '2003-05-30' },
+    { name: 'amended_document_date', type: 'TEXT', check: isoDateCheck('amended_document_date'), doc: 'date of the amended document', example: '2003-05-30' },
     { name: 'parties', type: 'TEXT', doc: 'parties, full legal names, `; `-separated' },
     { name: 'replaced', type: 'TEXT', doc: 'what is changed, `; `-separated (details in amendment_changes)', example: 'first paragraph; second paragraph' },
     { name: 'summary', type: 'TEXT', doc: 'one sentence built from the columns (computed, not quoted)' },
@@ -150,7 +148,7 @@ export const amendmentChangesTable: TableModel = {
   doc: 'one part of a document an amendment replaces, deletes, inserts or amends',
   perFiling: true,
   primaryKey: ['accession_number', 'amendment_ordinal', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     ACCESSION,
     { name: 'amendment_ordinal', type: 'INTEGER', notNull: true, doc: 'amendments.ordinal' },
@@ -168,7 +166,7 @@ export const amendmentAmountsTable: TableModel = {
   doc: 'dollar amount stated in an amendment\'s new wording, with the role its words give it',
   perFiling: true,
   primaryKey: ['accession_number', 'amendment_ordinal', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     ACCESSION,
     { name: 'amendment_ordinal', type: 'INTEGER', notNull: true, doc: 'amendments.ordinal' },
@@ -189,7 +187,7 @@ export const exhibitReferencesTable: TableModel = {
   doc: 'reference from the schedule (or other primary document) to an exhibit: a `see Exhibits 12 and 13` in the prose or an entry of the Item 7 list, linked to the attached document',
   perFiling: true,
   primaryKey: ['accession_number', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     ACCESSION,
     { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position, from 0, in order of appearance' },

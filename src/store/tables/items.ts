@@ -7,9 +7,8 @@
  * Does not handle: the cover pages (reporting_persons) or exhibits' waivers.
  */
 import type { ColumnModel, TableModel } from '../model.js';
+import { isoDateCheck, FILING_FOREIGN_KEY } from './common.js';
 
-const ISO_DATE = (col: string): string => `${col} IS NULL OR ${col} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`;
-const FILING_FK = 'FOREIGN KEY (accession_number) REFERENCES filings (accession_number) ON DELETE CASCADE';
 
 const key: ColumnModel[] = [
   { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' },
@@ -35,7 +34,7 @@ export const itemsTable: TableModel = {
   doc: 'item of a Schedule 13D (Items 1–7) or 13G (Items 1–10), as printed; searchable through `items_fts`',
   perFiling: true,
   primaryKey: ['accession_number', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     ...key,
     { name: 'item_number', type: 'INTEGER', notNull: true, check: 'item_number BETWEEN 1 AND 10', doc: 'the item\'s number', example: '5' },
@@ -53,7 +52,7 @@ export const holdingsTable: TableModel = {
   doc: 'position stated in the prose of Items 3 and 5 (13G: Item 4): who holds how much of what, as of when',
   perFiling: true,
   primaryKey: ['accession_number', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     ...key,
     ...holder,
@@ -61,7 +60,7 @@ export const holdingsTable: TableModel = {
     { name: 'security_kind', type: 'TEXT', notNull: true, check: "security_kind IN ('common', 'preferred', 'option', 'warrant', 'unit', 'note', 'other')", doc: 'common, preferred, option, warrant, unit, note or other', example: 'preferred' },
     { name: 'shares', type: 'INTEGER', doc: 'units of the security held (shares, units); for options and warrants, the shares they cover', example: '104095' },
     { name: 'convertible_into_shares', type: 'INTEGER', doc: 'shares of the class the position converts into, where stated', example: '4382947' },
-    { name: 'as_of_date', type: 'TEXT', check: ISO_DATE('as_of_date'), doc: 'date the position is stated as of, ISO; "the date hereof" is the filing date', example: '2003-06-25' },
+    { name: 'as_of_date', type: 'TEXT', check: isoDateCheck('as_of_date'), doc: 'date the position is stated as of, ISO; "the date hereof" is the filing date', example: '2003-06-25' },
     { name: 'percent_of_class', type: 'REAL', check: 'percent_of_class IS NULL OR percent_of_class BETWEEN 0 AND 100', doc: 'percent of the class stated with the position (49.8 = 49.8%)', example: '63.0' },
     ...source,
   ],
@@ -73,7 +72,7 @@ export const notesTable: TableModel = {
   doc: 'debt instrument held (note, debenture, bond) with its terms as the prose states them',
   perFiling: true,
   primaryKey: ['accession_number', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     ...key,
     ...holder,
@@ -81,8 +80,8 @@ export const notesTable: TableModel = {
     { name: 'defined_term', type: 'TEXT', doc: 'the filing\'s defined term for it', example: 'Convertible Notes' },
     { name: 'principal', type: 'REAL', check: 'principal IS NULL OR principal >= 0', doc: 'principal amount in US dollars, cents kept', example: '302000' },
     { name: 'interest_rate', type: 'REAL', check: 'interest_rate IS NULL OR interest_rate BETWEEN 0 AND 100', doc: 'annual interest rate in percent (10 = 10%)', example: '10' },
-    { name: 'issue_date', type: 'TEXT', check: ISO_DATE('issue_date'), doc: 'date the holder acquired it (purchase or exchange), ISO', example: '2002-12-20' },
-    { name: 'maturity_date', type: 'TEXT', check: ISO_DATE('maturity_date'), doc: 'maturity date, ISO', example: '2004-12-20' },
+    { name: 'issue_date', type: 'TEXT', check: isoDateCheck('issue_date'), doc: 'date the holder acquired it (purchase or exchange), ISO', example: '2002-12-20' },
+    { name: 'maturity_date', type: 'TEXT', check: isoDateCheck('maturity_date'), doc: 'maturity date, ISO', example: '2004-12-20' },
     { name: 'conversion_price', type: 'REAL', check: 'conversion_price IS NULL OR conversion_price > 0', doc: 'conversion price in dollars per share as stated', example: '0.7924' },
     { name: 'convertible_into_shares', type: 'INTEGER', doc: 'shares it converts into, as stated for this holder', example: '381121' },
     { name: 'warrant_shares', type: 'INTEGER', doc: 'shares of the warrants that come with it, as stated for this holder', example: '38112' },
@@ -96,7 +95,7 @@ export const optionsTable: TableModel = {
   doc: 'option or warrant granted, issued or to be issued to a holder',
   perFiling: true,
   primaryKey: ['accession_number', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     ...key,
     { name: 'kind', type: 'TEXT', notNull: true, check: "kind IN ('option', 'warrant')", doc: 'option or warrant', example: 'option' },
@@ -105,8 +104,8 @@ export const optionsTable: TableModel = {
     { name: 'security', type: 'TEXT', doc: 'what the prose calls it', example: 'nonqualified options' },
     { name: 'shares', type: 'INTEGER', doc: 'shares it is exercisable for', example: '8618' },
     { name: 'exercise_price', type: 'REAL', check: 'exercise_price IS NULL OR exercise_price >= 0', doc: 'exercise price in dollars per share', example: '2.38' },
-    { name: 'grant_date', type: 'TEXT', check: ISO_DATE('grant_date'), doc: 'grant or issue date, ISO', example: '1999-08-31' },
-    { name: 'expiry_date', type: 'TEXT', check: ISO_DATE('expiry_date'), doc: 'expiration date, ISO', example: '2004-08-31' },
+    { name: 'grant_date', type: 'TEXT', check: isoDateCheck('grant_date'), doc: 'grant or issue date, ISO', example: '1999-08-31' },
+    { name: 'expiry_date', type: 'TEXT', check: isoDateCheck('expiry_date'), doc: 'expiration date, ISO', example: '2004-08-31' },
     ...source,
   ],
 };
@@ -116,10 +115,10 @@ export const transactionsTable: TableModel = {
   doc: 'transaction the prose reports: purchase, sale, dividend in kind, exchange, grant or conversion',
   perFiling: true,
   primaryKey: ['accession_number', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     ...key,
-    { name: 'transaction_date', type: 'TEXT', check: ISO_DATE('transaction_date'), doc: 'date of the transaction, ISO', example: '2001-02-16' },
+    { name: 'transaction_date', type: 'TEXT', check: isoDateCheck('transaction_date'), doc: 'date of the transaction, ISO', example: '2001-02-16' },
     ...holder,
     { name: 'action', type: 'TEXT', notNull: true, check: "action IN ('purchase', 'sale', 'dividend', 'exchange', 'grant', 'conversion')", doc: 'purchase, sale, dividend, exchange, grant or conversion', example: 'purchase' },
     { name: 'security', type: 'TEXT', doc: 'the security (its defined term where it has one)', example: 'Series A Preferred Stock' },
@@ -139,16 +138,16 @@ export const ownershipBasisTable: TableModel = {
   doc: 'basis of an Item 5 percentage: percent of class, shares outstanding used, their date and source document',
   perFiling: true,
   primaryKey: ['accession_number', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     ...key,
     { name: 'holder', type: 'TEXT', doc: 'whose percentage; NULL when stated for the reporting persons together' },
     { name: 'reporting_person_ordinal', type: 'INTEGER', doc: 'reporting_persons.ordinal of the holder, when it is one' },
     { name: 'percent_of_class', type: 'REAL', check: 'percent_of_class IS NULL OR percent_of_class BETWEEN 0 AND 100', doc: 'the percent stated (49.8 = 49.8%)', example: '49.8' },
     { name: 'shares_outstanding', type: 'INTEGER', doc: 'shares outstanding the percent is computed on', example: '5165020' },
-    { name: 'shares_outstanding_as_of', type: 'TEXT', check: ISO_DATE('shares_outstanding_as_of'), doc: 'date of that count, ISO', example: '2003-04-15' },
+    { name: 'shares_outstanding_as_of', type: 'TEXT', check: isoDateCheck('shares_outstanding_as_of'), doc: 'date of that count, ISO', example: '2003-04-15' },
     { name: 'source_document', type: 'TEXT', doc: 'the document the count was taken from', example: 'Form 10-QSB' },
-    { name: 'source_filed_date', type: 'TEXT', check: ISO_DATE('source_filed_date'), doc: 'when that document was filed, ISO', example: '2003-05-15' },
+    { name: 'source_filed_date', type: 'TEXT', check: isoDateCheck('source_filed_date'), doc: 'when that document was filed, ISO', example: '2003-05-15' },
     { name: 'numerator', type: 'REAL', doc: 'stated numerator of the percent (shares)', example: '5120558' },
     { name: 'denominator', type: 'REAL', doc: 'stated denominator of the percent (shares)', example: '10285578' },
     ...source,
@@ -160,7 +159,7 @@ export const checksTable: TableModel = {
   doc: 'cross-check between values the filing states in different places (cover page vs Item 5, percent arithmetic, stated sums, note conversions, restatements, typos)',
   perFiling: true,
   primaryKey: ['accession_number', 'ordinal'],
-  constraints: [FILING_FK],
+  constraints: [FILING_FOREIGN_KEY],
   columns: [
     ...key,
     { name: 'kind', type: 'TEXT', notNull: true, doc: 'cover_vs_item5, item5_percent, holding_percent, stated_sum, note_conversion, restatement or typo', example: 'cover_vs_item5' },
