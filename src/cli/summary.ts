@@ -7,13 +7,10 @@ import { exhibitTableViews } from '../extract/exhibits/index.js';
 import { itemTableViews } from '../extract/items/index.js';
 import type { IngestResult } from '../pipeline.js';
 import type { Submission } from '../parse/types.js';
+import type { TableView } from '../extract/types.js';
 import { formatTable, type Cell } from './table.js';
 
-/** How an extracted table is shown: its title and columns (camelCase record keys). */
-export interface TableView {
-  title: string;
-  columns: [header: string, key: string][];
-}
+export type { TableView };
 
 /** Extracted tables the summary prints, in order. A key ending in `|Text` shows the value, else its `…Text` prose. */
 export const TABLE_VIEWS: Record<string, TableView> = {

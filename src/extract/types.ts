@@ -21,3 +21,12 @@ export interface Provenance {
   spanStart: number | null;
   spanEnd: number | null;
 }
+
+/**
+ * How the CLI summary shows one extracted table: a title and `[header, record key]` columns. Declared here, with
+ * the records, so each extractor describes its own tables without the extract stage importing the CLI.
+ */
+export interface TableView {
+  title: string;
+  columns: [header: string, key: string][];
+}

@@ -1,11 +1,9 @@
 /**
  * How the CLI summary shows the exhibits tables: a title and `[header, camelCase key]` columns per table, the shape
- * of `TableView` in cli/summary.ts (declared here structurally so the extract stage does not import the CLI).
+ * of `TableView` (extract/types.ts).
  */
-export interface ExhibitTableView {
-  title: string;
-  columns: [header: string, key: string][];
-}
+import type { TableView } from '../types.js';
+export type ExhibitTableView = TableView;
 
 export const exhibitTableViews: Record<string, ExhibitTableView> = {
   waivers: {

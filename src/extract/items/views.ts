@@ -1,13 +1,11 @@
 /**
- * How the CLI summary shows the items extractor's tables (the shape of `TableView` in cli/summary.ts): holdings,
+ * How the CLI summary shows the items extractor's tables (`TableView`, extract/types.ts): holdings,
  * notes and checks, with columns named by their camelCase record keys.
  * Does not handle: formatting values (cli/table.ts does).
  */
+import type { TableView } from '../types.js';
 
-export interface ItemTableView {
-  title: string;
-  columns: [header: string, key: string][];
-}
+export type ItemTableView = TableView;
 
 export const itemTableViews: Record<string, ItemTableView> = {
   holdings: {
