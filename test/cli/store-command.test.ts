@@ -29,6 +29,13 @@ describe('edgar-extract <inputs>', () => {
     expect(t.stdout()).toMatch(/subject company\s+HUDSON TECHNOLOGIES INC \/NY\s+CIK 0000925528/);
     expect(t.stdout()).toMatch(/filed by\s+FLEMING US DISCOVERY FUND III LP\s+CIK 0001024780/);
     expect(t.stdout()).toMatch(/7\s+EX-13\s+b325596_ex13\.txt\s+CONVERTIBLE NOTE/);
+    // Both cover pages (issue 4), the prose records and checks (issue 5), the waivers (issue 6).
+    expect(t.stdout()).toMatch(/schedule 13D: HUDSON TECHNOLOGIES, INC\. — Common Stock, par value \$\.01 per share, CUSIP 444144109, event 2001-02-16, amendment 2/);
+    expect(t.stdout()).toMatch(/1\s+FLEMING US DISCOVERY FUND III, L\.P\.\s+a\s+WC\s+DELAWARE\s+4,413,110\s+0\s+4,413,110\s+0\s+SEE ITEM 5/);
+    expect(t.stdout()).toMatch(/2\s+FLEMING US DISCOVERY OFFSHORE FUND III, L\.P\.\s+a\s+WC\s+BERMUDA\s+707,448\s+0\s+707,448\s+0\s+SEE ITEM 5/);
+    expect(t.stdout()).toMatch(/Fleming US Discovery Fund III, L\.P\.\s+10% Exchange Notes due 12\/20\/04\s+349,939\.27/);
+    expect(t.stdout()).toMatch(/pass\s+cover_vs_item5\s+Fleming US Discovery Fund III, L\.P\.\s+4,413,110\s+4,413,110/);
+    expect(t.stdout()).toMatch(/6\s+EX-12\s+waiver_letter\s+2003-04-10\s+2002-12-20\s+Fleming US Discovery Fund III, L\.P\./);
     const sql = new Database(db, { readonly: true });
     expect(sql.prepare("SELECT type FROM documents WHERE accession_number='0001125282-03-003998' ORDER BY sequence").pluck().all()).toEqual(['SC 13D/A', 'EX-1', 'EX-10', 'EX-11', 'EX-12', 'EX-13']);
     sql.close();
@@ -56,6 +63,11 @@ describe('edgar-extract <inputs>', () => {
     const json = JSON.parse(t.stdout());
     expect(json[0].accessionNumber).toBe('0001125282-03-003998');
     expect(json[0].documents.map((d: { type: string }) => d.type)).toEqual(['SC 13D/A', 'EX-1', 'EX-10', 'EX-11', 'EX-12', 'EX-13']);
+    expect(json[0].reporting_persons.map((p: { name: string; soleVotingPower: number }) => [p.name, p.soleVotingPower])).toEqual([
+      ['FLEMING US DISCOVERY FUND III, L.P.', 4413110],
+      ['FLEMING US DISCOVERY OFFSHORE FUND III, L.P.', 707448],
+    ]);
+    expect(json[0].schedule13[0].cusip).toBe('444144109');
   });
 
   it('parse --json prints the tree and stores nothing', async () => {
