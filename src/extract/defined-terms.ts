@@ -10,12 +10,16 @@
  * (`Hudson Technologies, Inc., a New York corporation (the "Issuer")`); names with commas, initials, `&`,
  * parenthesised words and connectors (`Fleming (Bermuda) Discovery III Limited`, `J.P. Morgan Chase & Co.`,
  * `Bank of America, N.A.`); instrument post-modifiers (`due …`, `in the principal amount of $…`, `, par value …`,
- * `dated as of …`); lists of parties or earlier terms for a plural or collective term (members resolved); straight
- * and curly quotes; line breaks anywhere.
+ * `dated as of …`); lists of parties or earlier terms for a plural or collective term (members resolved), also when
+ * the list comes first (`X, Y and Z are referred to collectively as the "Funds"`); jurisdiction appositives (`, a
+ * limited liability company organized under the laws of the State of Delaware`); commas, possessives and connectors
+ * inside a name when the term names the words before them (`Goldman, Sachs & Co. ("Goldman Sachs")`); page breaks
+ * between a name and its parenthesis; straight and curly quotes; line breaks anywhere.
  * Does not handle: terms defined by reference to another document (`as defined in the Registration Statement`) —
  * merge the other document's terms instead — nor definitions without quotation marks.
  *
- * Never guesses: a parenthesis whose noun phrase cannot be delimited is not recorded as a definition.
+ * Never guesses: a parenthesis whose noun phrase cannot be delimited (`Alpha, Beta & Co. (the "Seller")`: one name or
+ * two?) is not recorded as a definition.
  * Spans are offsets into the text given to `fromText`: from the start of the meaning to the closing parenthesis, or
  * for a `"Term" means …` definition from the quoted term to the end of its clause.
  */
@@ -89,9 +93,24 @@ const DATES_TEXT = String.raw`${DATE_TEXT}(?:,?\s+(?:and|or)\s+${DATE_TEXT})*`;
  * Phrases that may follow a name before its defining parenthesis: stripped before the name is delimited. `keep`:
  * whether they stay in the meaning (an instrument's maturity does; an appositive or a `subject to` clause does not).
  */
+/**
+ * `organized under the laws of the State of Delaware`, `incorporated in the Province of British Columbia, Canada`,
+ * `regulated by the Guernsey Financial Services Commission`: capitalised place (or regulator) words.
+ */
+const PLACE_WORD = String.raw`(?:[A-Z][\w.'\u2019-]*|of|the|province|state|commonwealth|republic|kingdom|territory)`;
+const JURISDICTION = String.raw`(?:(?:regulated|authori[sz]ed|licensed|supervised)\s+by\s+the\s+${PLACE_WORD}(?:\s+${PLACE_WORD}){0,8}|(?:duly\s+)?(?:organized|organised|incorporated|formed|existing|established|registered|constituted)(?:\s+and\s+existing)?\s+(?:under\s+the\s+laws\s+of|in)\s+${PLACE_WORD}(?:,?\s+${PLACE_WORD}){0,10})(?:\s+(?:that|which)\s+[^,()"\u201c\u201d]{1,100})?`;
+/** A page break between a name and its parenthesis: `<PAGE>` and page-number lines (`4 of 9`, `Page 4`, `- 4 -`). */
+const PAGE_LINE = String.raw`(?:<PAGE>|(?:Page[ \t]+)?\d{1,3}[ \t]+of[ \t]+\d{1,3}|Page[ \t]+\d{1,3}|-[ \t]*\d{1,3}[ \t]*-)`;
 const POST_MODIFIERS: { re: RegExp; keep: boolean; party?: boolean }[] = [
+  // Each line is blanks, or blanks and one furniture item: no two ways to read the same blanks (no backtracking).
+  { re: new RegExp(String.raw`\n(?:[ \t]*(?:${PAGE_LINE}[ \t]*)?\n)*[ \t]*${PAGE_LINE}$`), keep: false },
   {
-    re: /,?\s+(?:a|an)\s+(?:[A-Za-z.'\u2019-]+\s+){0,5}?(?:corporation|limited partnership|general partnership|partnership|limited liability company|company|business trust|statutory trust|trust|bank|banking association|banking corporation|association|exempted company|company limited by shares|societe anonyme|corporation organized[^,()]*|limited)\s*,?\s*$/i,
+    // The jurisdiction clause is matched word by word (`… of Delaware, and Bar Corp.` is not one) so that a
+    // following name is never swallowed.
+    re: new RegExp(
+      String.raw`,?\s+(?:a|an)\s+(?:[A-Za-z.'\u2019-]+\s+){0,5}?(?:corporation|limited partnership|general partnership|partnership|limited liability company|company|business trust|statutory trust|trust|bank|banking association|banking corporation|association|exempted company|company limited by shares|societe anonyme|limited)(?:\s+${JURISDICTION})?\s*,?\s*$`,
+      'i',
+    ),
     keep: false,
     party: true,
   },
@@ -169,6 +188,21 @@ export class DefinedTerms {
         },
       });
     }
+    // `(Apollo Fund IV, Apollo Overseas and AIF IV are referred to collectively as the "Rare Medium Stockholders")`.
+    for (const m of text.matchAll(REFERRED_AS)) {
+      const at = m.index;
+      events.push({
+        at,
+        run: () => {
+          const def = referredSubject(text, at, known);
+          if (!def) return;
+          const close = /^\s*\)/.exec(text.slice(at + m[0].length));
+          const end = at + m[0].length + (close ? close[0].length : 0);
+          // `as the "Reporting Entities."`: the sentence's period inside the quotation marks is no part of the term.
+          add({ term: collapse(m[1]!).replace(/[.,;:]$/, ''), meaning: def.meaning, kind: def.kind, documentSequence, span: { start: def.start, end }, ...(def.members ? { members: def.members } : {}) });
+        },
+      });
+    }
     events.sort((a, b) => a.at - b.at);
     for (const e of events) e.run();
     return new DefinedTerms(found);
@@ -231,6 +265,29 @@ interface Meaning {
   members?: string[];
 }
 
+/** `are referred to collectively as the "Term"`, `is hereinafter called "Term"`: a definition whose subject comes first. */
+const REFERRED_AS =
+  /\b(?:are|is|shall\s+be|will\s+be|may\s+be)\s+(?:(?:hereinafter|herein|sometimes|also)\s+)*(?:referred\s+to|called|known)\s+(?:(?:herein|hereinafter|collectively|together|jointly|individually)\s*,?\s+)*as\s+(?:the\s+)?[\u201c"]([^"\u201c\u201d()]{1,80})[\u201d"]/g;
+
+/**
+ * The subject of a `… are referred to as "Term"` definition: the parties or earlier terms between the clause's start
+ * (an opening parenthesis, a semicolon or colon, a sentence end) and the verb. Only a list that fills the whole
+ * subject counts, and only of parties; anything else (`In this statement, Alpha LLC …`) leaves the term undefined.
+ */
+function referredSubject(text: string, verbAt: number, known: Map<string, DefinedTerm>): Meaning | null {
+  const from = Math.max(0, verbAt - 400);
+  const before = text.slice(from, verbAt);
+  const boundary = /.*(?:[(;:]|[^A-Z.]\.\s)/s.exec(before);
+  const tokens = tokenize(text, from + (boundary ? boundary[0].length : 0), verbAt);
+  const list = listWalk(tokens, known);
+  // Parties only: a list of documents or events says too little about what the term stands for.
+  if (!list || list[0]!.kind !== 'party') return null;
+  const lead = tokens.filter((t) => t.start < list[0]!.start).map((t) => t.text.toLowerCase());
+  if (lead.some((w) => w !== 'the')) return null;
+  const members = list.map((e) => resolveKnown(e.text, known));
+  return { meaning: joinList(members), kind: list[0]!.kind, start: list[0]!.start, ...(members.length >= 2 ? { members } : {}) };
+}
+
 /** The noun phrase that ends just before the parenthesis at `parenStart`. */
 function meaningBefore(text: string, parenStart: number, terms: string[], collective: boolean, distributive: boolean, known: Map<string, DefinedTerm>): Meaning | null {
   const windowStart = Math.max(0, parenStart - 600);
@@ -282,7 +339,10 @@ function meaningBefore(text: string, parenStart: number, terms: string[], collec
 
   if (collective || isPluralTerm(termText)) {
     const list = listWalk(tokens, known);
-    if (list && list.length >= 2) {
+    // `Motient and Apollo Overseas Partners IV, L.P. ("Apollo Overseas")`: a term made of the last name's own words
+    // names that name, however plural it looks.
+    const own = !collective && list && explainsTerm(list[list.length - 1]!.text.split(/\s+/).map(bare), termText.split(/\s+/));
+    if (list && list.length >= 2 && !own) {
       const members = list.map((e) => resolveKnown(e.text, known));
       const start = list[0]!.start;
       return { meaning: joinList(members), kind: list[0]!.kind, start, members };
@@ -299,6 +359,14 @@ function meaningBefore(text: string, parenStart: number, terms: string[], collec
 
   const walk = nameWalk(tokens, tokens.length - 1);
   if (walk) {
+    // `Goldman, Sachs & Co.`, `Survivor's Trust`, `Company of Texas`: the name may go on before the walk's stop.
+    const lead = leadByTerm(tokens, walk, termText);
+    if (lead === undefined) return null;
+    if (lead !== null) {
+      const meaning = meaningOf(lead);
+      const person = isPersonName(tokens.filter((t) => t.start >= lead), termText);
+      return { meaning, kind: walk.suffixed || appositive ? 'party' : kindOfPhrase(meaning, termText, person), start: lead };
+    }
     const phrase = collapse(text.slice(walk.start, coreEnd));
     const quantity = quantityBefore(tokens, walk.first);
     if (isKnown(phrase)) {
@@ -346,6 +414,76 @@ function meaningBefore(text: string, parenStart: number, terms: string[], collec
   const alias = known.get(normalizeKey(meaning));
   if (alias) return { meaning: alias.meaning, kind: alias.kind, start: fallback, ...(alias.members ? { members: alias.members } : {}) };
   return { meaning, kind: kindOfPhrase(meaning, termText, false), start: fallback };
+}
+
+/** Capitalised words that open a sentence or clause before a comma and never begin a name. */
+const SENTENCE_ADVERBS =
+  /^(?:furthermore|moreover|additionally|accordingly|also|finally|thereafter|subsequently|consequently|however|similarly|specifically|previously|currently|together|instead|meanwhile|then|today|recently|separately|likewise|hence|therefore|thus|nevertheless|further|first|second|third|lastly|namely|notably|collectively|individually)$/i;
+
+/**
+ * Where a walk stops is not always where the name starts. Three separators may sit inside a name: a comma (`Goldman,
+ * Sachs & Co.`, `Friedman, Billings, Ramsey & Co., Inc.`, but also a list: `BCLP, Boston Celtics Limited Partnership
+ * II`), a possessive (`Evelyn Potter Rose Survivor's Trust`, but also `the Issuer's Series A Preferred Stock`) and a
+ * connector after a legal suffix (`Wilshire Oil Company of Texas`). The term decides: the name starts at the nearest
+ * segment from which every word of the term is a word of the name or its initials. Returns null to keep the walk
+ * (it explains the term, or there is no such separator), the start of the longer name, or undefined when the walk
+ * stopped at a comma and the term tells neither way (`Alpha, Beta & Co. (the "Seller")`): the start cannot be told,
+ * so no definition.
+ */
+function leadByTerm(tokens: Token[], walk: Walk, term: string): number | null | undefined {
+  if (tokens[walk.first]!.opensQuote) return null;
+  const termWords = term.replace(/^(?:the|Mr\.|Mrs\.|Ms\.|Dr\.)\s+/i, '').split(/\s+/).filter(Boolean);
+  const starts: number[] = [walk.first];
+  let view = tokens;
+  let byComma = false;
+  for (let first = walk.first; starts.length <= 4; ) {
+    const prev = view[first - 1];
+    if (!prev || view[first]!.opensQuote) break;
+    let outer: Walk | null = null;
+    if (prev.text.endsWith(',')) {
+      const word = bare(prev.text);
+      if (!/^[A-Z][A-Za-z'\u2019&-]*$/.test(word) || !isNameToken(prev.text) || isSuffix(word) || ROMAN.test(word)) break;
+      if (MONTH_WORDS.test(word) || SENTENCE_ADVERBS.test(word)) break;
+      view = [...view.slice(0, first - 1), { ...prev, text: word }, ...view.slice(first)];
+      outer = nameWalk(view, first - 1);
+      if (first === walk.first) byComma = true;
+    } else if (/^[A-Z][A-Za-z&-]*['\u2019]s$/.test(prev.text)) {
+      view = [...view.slice(0, first - 1), { ...prev, text: prev.text.replace(/['\u2019]s$/, '') }, ...view.slice(first)];
+      outer = nameWalk(view, first - 1);
+    } else if (CONNECTORS.has(prev.text) && view[first - 2] && isSuffix(view[first - 2]!.text) && !view[first - 2]!.text.endsWith(',')) {
+      outer = nameWalk(view, first - 2);
+    }
+    if (!outer) break;
+    starts.push(outer.first);
+    first = outer.first;
+  }
+  if (starts.length === 1) return null;
+  for (const [k, first] of starts.entries()) {
+    if (explainsTerm(view.slice(first).map((t) => bare(t.text)), termWords)) return k === 0 ? null : view[first]!.start;
+  }
+  if (!byComma) return null;
+  // `V10, Vieco US, Foundation Sub 1, Inc. ("Merger Sub A")`: term words only in the walk still point at the walk.
+  const walkWords = view.slice(walk.first).map((t) => bare(t.text));
+  const outerWords = view.slice(starts[starts.length - 1], walk.first).map((t) => bare(t.text));
+  if (termWords.some((w) => explainsTerm(walkWords, [w])) && !termWords.some((w) => explainsTerm(outerWords, [w]))) return null;
+  return undefined;
+}
+
+/** Is every word of the term a word of the name, a numeral, or an acronym of the name's initials (`PNF`, `GS`)? */
+function explainsTerm(nameWords: string[], termWords: string[]): boolean {
+  const key = (w: string): string => w.toLowerCase().replace(/['\u2019]s$/, '').replace(/[^a-z0-9&]/g, '');
+  const words = new Set(nameWords.map(key));
+  const initials = nameWords
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0]!)
+    .join('');
+  return termWords.every((w) => {
+    if (words.has(key(w))) return true;
+    if (!/^[A-Z]{2,}$/.test(w)) return false;
+    let at = 0;
+    for (const c of initials) if (c === w[at]) at += 1;
+    return at === w.length && initials[0] === w[0];
+  });
 }
 
 /** Start of `30,163 shares of` before the token at `first`, or null. */
@@ -564,12 +702,18 @@ function isPluralTerm(term: string): boolean {
 
 /** `Robert L. Burr ("Burr")`, `Gilbert F. Amelio ("Mr. Amelio")`: the term is a surname of a short capitalised name. */
 function isPersonName(tokens: Token[], term: string): boolean {
-  const words = tokens.map((t) => bare(t.text));
+  // `Dr. Michael F. Powell ("Powell")`: an honorific is no part of the name's shape.
+  const words = tokens.map((t) => bare(t.text)).filter((w, i) => i > 0 || !/^(?:Mr|Mrs|Ms|Dr)\.$/.test(w));
   if (words.length < 2 || words.length > 4) return false;
   if (!words.every((w) => /^[A-Z][a-z'\u2019-]+$|^[A-Z]\.$|^(?:Jr|Sr)\.$|^[IV]{1,3}$/.test(w))) return false;
   if (words.some((w) => INSTRUMENT_HEAD.test(w) || ROLE_WORDS.test(w) || DOCUMENT_HEADS.test(w))) return false;
+  // `Frederick V. Fortmiller, Jr.`: the surname is the last word before a generational suffix.
+  const names = words.filter((w, i) => i === 0 || !/^(?:Jr|Sr)\.$|^[IV]{1,3}$/.test(w));
+  const surname = names[names.length - 1]!;
+  // `Buck A. Mickel (the "Decedent")`: a given name, a middle initial and a surname are a person whatever the term.
+  if (names.length >= 3 && /^[A-Z][a-z'\u2019-]+$/.test(names[0]!) && /^[A-Z][a-z'\u2019-]+$/.test(surname) && names.slice(1, -1).every((w) => /^[A-Z]\.$/.test(w))) return true;
   const termWords = term.replace(/^(?:Mr|Mrs|Ms|Dr)\.\s*/, '').split(/\s+/);
-  if (termWords.length !== 1 || words[words.length - 1] !== termWords[0]) return false;
+  if (termWords.length !== 1 || surname !== termWords[0]) return false;
   return words.some((w) => /^[A-Z]\.$/.test(w)) || /^(?:Mr|Mrs|Ms|Dr)\./.test(term) || words.length <= 3;
 }
 

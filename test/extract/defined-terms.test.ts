@@ -10,6 +10,7 @@ import { parseSubmission } from '../../src/parse/index.js';
 
 const FOUNDING = new URL('../../samples/0001125282-03-003998.txt', import.meta.url);
 const AMENDMENT = new URL('../../samples/hudson-ex10-20-first-amendment.txt', import.meta.url);
+const fixture = (accession: string): URL => new URL(`../fixtures/sc13/${accession}.txt`, import.meta.url);
 
 function documentTerms(file: URL, type: string): { text: string; terms: DefinedTerms } {
   const sub = parseSubmission(readFileSync(file), { sourceName: file.pathname });
@@ -128,5 +129,71 @@ describe('DefinedTerms forms', () => {
   it('records nothing for a parenthesis it cannot delimit and for non-definitions', () => {
     const terms = DefinedTerms.fromText('the price (as defined below) was paid (see Exhibit 2), and the value is "filed".');
     expect(terms.all()).toEqual([]);
+  });
+});
+
+describe('DefinedTerms regressions (real filings in test/fixtures/sc13)', () => {
+  it('keeps the start of a firm name with a comma in it: "Goldman, Sachs & Co." was cut to "Sachs & Co." (0000895345-94-000020)', () => {
+    // `… Water Street Corporate Recovery Fund I, L.P. ("Water Street"), Goldman, Sachs & Co. ("Goldman Sachs") …`
+    const { text, terms } = documentTerms(fixture('0000895345-94-000020'), 'SC 13D/A');
+    const gs = terms.lookup('Goldman Sachs')!;
+    expect(gs).toMatchObject({ meaning: 'Goldman, Sachs & Co.', kind: 'party' });
+    expect(text.slice(gs.span.start, gs.span.end)).toBe('Goldman, Sachs & Co. ("Goldman Sachs")');
+    // The term is what tells the comma inside a name from a list separator; a term that tells neither way is no definition.
+    expect(DefinedTerms.fromText('sold to Alpha, Beta & Co. (the "Seller") on May 1').lookup('Seller')).toBeNull();
+  });
+
+  it('reads past "organized under the laws of the State of Delaware": "Reporting Person" meant the State (0001649910-20-000012)', () => {
+    // `… Relative Value Partners Group, LLC, a limited liability company organized under the laws of the State of
+    // Delaware (the "Reporting Person").`
+    const { terms } = documentTerms(fixture('0001649910-20-000012'), 'SC 13D');
+    expect(terms.lookup('Reporting Person')).toMatchObject({ meaning: 'Relative Value Partners Group, LLC', kind: 'party' });
+  });
+
+  it('classes a name with a middle initial as a party whatever the term: "Buck A. Mickel" was `other` (0001193125-10-137857)', () => {
+    // `On May 3, 2010, Buck A. Mickel (the "Decedent") died.`
+    const { terms } = documentTerms(fixture('0001193125-10-137857'), 'SC 13D/A');
+    expect(terms.lookup('Decedent')).toMatchObject({ meaning: 'Buck A. Mickel', kind: 'party' });
+  });
+
+  it('reads "… are referred to collectively as the" definitions: "Rare Medium Stockholders" was missing (0000913665-01-500031)', () => {
+    // `(Apollo Fund IV, Apollo Overseas and AIF IV are referred to collectively as the "Rare Medium Stockholders")`,
+    // after `Apollo Overseas Partners IV, L.P. <PAGE> 4 of 9 ("Apollo Overseas")` across a page break.
+    const { terms } = documentTerms(fixture('0000913665-01-500031'), 'SC 13D');
+    expect(terms.resolve('Apollo Overseas')).toBe('Apollo Overseas Partners IV, L.P.');
+    expect(terms.lookup('Rare Medium Stockholders')).toMatchObject({
+      kind: 'party',
+      members: ['Apollo Investment Fund IV, L.P.', 'Apollo Overseas Partners IV, L.P.', 'AIF IV/RRRR L.L.C.'],
+    });
+  });
+
+  it('keeps a document out of a list of parties: "Fleming Funds" took in the Registration Statement (founding sample 0001125282-03-003998)', () => {
+    // `As further described in the Registration Statement, the US Fund and the Offshore Fund (collectively, the
+    // "Fleming Funds")`
+    const { terms } = documentTerms(FOUNDING, 'SC 13D/A');
+    expect(terms.lookup('Registration Statement')?.kind).toBe('other');
+    expect(terms.lookup('Fleming Funds')).toMatchObject({
+      meaning: 'Fleming US Discovery Fund III, L.P. and Fleming US Discovery Offshore Fund III, L.P.',
+      members: ['Fleming US Discovery Fund III, L.P.', 'Fleming US Discovery Offshore Fund III, L.P.'],
+    });
+  });
+
+  // The prose's PartyIndex used to patch these meanings up itself; the reader now gets them right.
+  it('reads a name past a possessive or a connector the term names: "Survivor\u2019s Trust" was "Trust", "Company" was "Texas"', () => {
+    // 0001193125-20-313455 and 0000905718-94-000018 (excerpts verbatim).
+    const trust = DefinedTerms.fromText('held by the Evelyn Potter Rose Survivor\u2019s Trust (the \u201cSurvivor\u2019s Trust\u201d), which');
+    expect(trust.resolve('Survivor\u2019s Trust')).toBe('Evelyn Potter Rose Survivor\u2019s Trust');
+    const wilshire = DefinedTerms.fromText('of Jacobs Engineering Group, Inc. ("Jacobs") of Wilshire Oil Company of Texas (the "Company") filed');
+    expect(wilshire.lookup('Company')).toMatchObject({ meaning: 'Wilshire Oil Company of Texas', kind: 'party' });
+    // A possessive the term does not name stays a determiner.
+    expect(DefinedTerms.fromText('the Issuer\'s Series A Preferred Stock (the "Preferred")').resolve('Preferred')).toBe('Series A Preferred Stock');
+  });
+
+  it('classes "Dr. Michael F. Powell" as a party and reads past "regulated by the …": "EGM II LP" meant the regulator', () => {
+    // 0001144204-13-040868 (excerpt verbatim) and the holdout fixture 0001140361-23-028095.
+    const powell = DefinedTerms.fromText('and Alain L. Azan (\u201cAzan\u201d), Dr. Michael F. Powell (\u201cPowell\u201d), Dr. James I. Healy');
+    expect(powell.lookup('Powell')).toMatchObject({ meaning: 'Dr. Michael F. Powell', kind: 'party' });
+    const { terms } = documentTerms(fixture('0001140361-23-028095'), 'SC 13D');
+    expect(terms.lookup('EGM II LP')).toMatchObject({ meaning: 'Energy Growth Momentum II LP', kind: 'party' });
   });
 });

@@ -53,7 +53,6 @@ export function nameKey(name: string): string {
     .trim();
 }
 
-const PERSON_NAME = /^(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*[A-Z][a-z'\u2019-]+(?:\s+[A-Z](?:\.|[a-z'\u2019-]+))*\s+[A-Z][a-z'\u2019-]+(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))?$/;
 const ENTITY_SUFFIX = /(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|L\.?P\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|N\.A\.|PLC|plc|S\.A\.|AG|GmbH|B\.V\.|N\.V\.|Trust|Partnership|LLP))$/;
 /** Words of documents, instruments and events: a term built on them is not a party. */
 const COMMON_NOUNS = /\b(?:Agreements?|Plans?|Stock|Shares?|Notes?|Offering|Statement|Act|Amendments?|Schedule|Certificates?|Warrants?|Options?|Securities|Merger|Proxy|Letters?|Report|Exhibits?|Rate|Price|Dates?|Period|Events?|Transactions?|Conversion|Financing|Loan|Facility|Interests?|Rights?|Units?|Debentures?|Bonds?|Will|Estate)\b/;
@@ -112,7 +111,7 @@ export class PartyIndex {
       // The form's own words must stand for the cover persons; a reader's stray meaning for them is ignored.
       if (/^(?:reporting|filing)\s+persons?$/i.test(t.term) && !resolveName(t.meaning) && !(t.members ?? []).some((m) => resolveName(m))) continue;
       const plural = GROUP_TERM.test(t.term) && /s$/i.test(t.term);
-      const direct = plural ? null : resolveName(t.meaning) ?? truncatedName(t.term, t.meaning, coverParties);
+      const direct = plural ? null : resolveName(t.meaning) ?? coverNameEndingIn(t.term, t.meaning, coverParties);
       if (direct) {
         seenTerms.add(termKey);
         surfaces.push({ text: t.term, caseSensitive: true, party: direct });
@@ -125,9 +124,7 @@ export class PartyIndex {
         surfaces.push({ text: t.term, caseSensitive: true, party: { name: t.term, coverOrdinal: null, group: true, members: members.length >= 2 ? members : [] } });
         continue;
       }
-      // A person's name is a party whatever kind the reader gave the term (`Buck A. Mickel (the "Decedent")`).
-      const personLike = PERSON_NAME.test(t.meaning) && !COMMON_NOUNS.test(t.meaning);
-      if ((t.kind === 'party' || personLike || ENTITY_SUFFIX.test(t.meaning)) && looksLikeName(t.meaning) && !COMMON_NOUNS.test(t.term)) {
+      if ((t.kind === 'party' || ENTITY_SUFFIX.test(t.meaning)) && looksLikeName(t.meaning) && !COMMON_NOUNS.test(t.term)) {
         seenTerms.add(termKey);
         const party: Party = { name: t.meaning, coverOrdinal: null, group: false, members: [] };
         surfaces.push({ text: t.term, caseSensitive: true, party });
@@ -266,10 +263,11 @@ export function abbreviates(phrase: string, name: string): boolean {
 }
 
 /**
- * A term whose recorded meaning lost the start of a name with a comma in it (`Goldman, Sachs & Co. ("Goldman
- * Sachs")` read as "Sachs & Co."): the one cover name that ends with the meaning and contains the term's words.
+ * A cover name that ends with a term's meaning: the trustee's cover page for the trust the prose defines (`Wachovia
+ * Bank of North Carolina, N.A., as Trustee for the M.A. Hanna Company Associates Ownership Trust` for `M.A. Hanna
+ * Company Associates Ownership Trust (the "Trust")`). The one such cover name that also contains the term's words.
  */
-function truncatedName(term: string, meaning: string, cover: Party[]): Party | null {
+function coverNameEndingIn(term: string, meaning: string, cover: Party[]): Party | null {
   const tail = nameKey(meaning);
   if (tail.length < 4) return null;
   const termWords = nameKey(term).split(' ');
