@@ -8,9 +8,14 @@ import type { ExtractionWarning } from '../extract/types.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { FilingRows } from './database.js';
 
-/** The key a filing is stored under: its accession number, else `local-` and a hash of its bytes. */
+/**
+ * The key a filing is stored under: the accession number its SEC header declares, else `local-` and a hash of its
+ * bytes. An input without a header is at most part of a submission (one exhibit cut out of it, a primary document
+ * saved alone); keying it by the accession number in its file name would replace the whole filing's rows with a
+ * fragment, so that number is kept in `named_accession_number` instead.
+ */
 export function filingKey(submission: Submission): string {
-  return submission.accessionNumber ?? `local-${sha256(submission.bytes).slice(0, 20)}`;
+  return submission.header?.accessionNumber ?? `local-${sha256(submission.bytes).slice(0, 20)}`;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -22,6 +27,7 @@ export function submissionRows(submission: Submission, extractionWarnings: Extra
   const h = submission.header;
   const filing = {
     accessionNumber,
+    namedAccessionNumber: submission.header?.accessionNumber ? null : submission.accessionNumber,
     formType: h?.formType ?? submission.documents[0]?.type ?? null,
     filedAt: h?.filedAt ?? null,
     period: h?.period ?? null,

@@ -94,3 +94,15 @@ describe('store round trip', () => {
     db.close();
   });
 });
+
+describe('regressions', () => {
+  it('regression: a single exhibit named after its submission (…-ex13.txt) no longer replaces the whole filing', () => {
+    const db = openDatabase(':memory:');
+    ingestSubmission(db, readFileSync(SAMPLE), { sourceName: SAMPLE });
+    const exhibit = ingestSubmission(db, readFileSync('samples/0001125282-03-003998-ex13.txt'), { sourceName: 'samples/0001125282-03-003998-ex13.txt' });
+    expect(exhibit.accessionNumber).toMatch(/^local-[0-9a-f]{20}$/);
+    expect(db.sqlite.prepare("SELECT count(*) FROM documents WHERE accession_number = '0001125282-03-003998'").pluck().get()).toBe(6);
+    expect(db.sqlite.prepare('SELECT named_accession_number FROM filings WHERE accession_number = ?').pluck().get(exhibit.accessionNumber)).toBe('0001125282-03-003998');
+    db.close();
+  });
+});

@@ -13,7 +13,7 @@ export const filingsTable: TableModel = {
   perFiling: true,
   primaryKey: ['accession_number'],
   columns: [
-    { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'EDGAR accession number, `##########-##-######`; `local-…` (a content hash) for a bare document that names none', example: '0001125282-03-003998' },
+    { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'EDGAR accession number, `##########-##-######`, from the SEC header; `local-…` (a content hash) for an input without a header', example: '0001125282-03-003998' },
     { name: 'form_type', type: 'TEXT', doc: 'CONFORMED SUBMISSION TYPE as filed', example: 'SC 13D/A' },
     { name: 'filed_at', type: 'TEXT', check: isoDateCheck('filed_at'), doc: 'FILED AS OF DATE, ISO `YYYY-MM-DD`', example: '2003-06-25' },
     { name: 'period', type: 'TEXT', check: isoDateCheck('period'), doc: 'CONFORMED PERIOD OF REPORT, ISO date', example: '2003-03-31' },
@@ -28,6 +28,7 @@ export const filingsTable: TableModel = {
     { name: 'pem_wrapped', type: 'INTEGER', notNull: true, check: 'pem_wrapped IN (0, 1)', doc: '1 when the file had the 1990s PRIVACY-ENHANCED MESSAGE wrapper' },
     { name: 'header_dialect', type: 'TEXT', doc: 'tab, tag, flat or mixed' },
     { name: 'source_name', type: 'TEXT', doc: 'the path or accession the input was read from' },
+    { name: 'named_accession_number', type: 'TEXT', doc: 'for an input without an SEC header (a single document cut from a submission): the accession number its file name gives; the row is then keyed `local-…` so it never replaces the whole filing', example: '0001125282-03-003998' },
     { name: 'source_bytes', type: 'INTEGER', notNull: true, doc: 'size of the input in bytes' },
     { name: 'source_sha256', type: 'TEXT', notNull: true, doc: 'SHA-256 of the input bytes (hex): re-running on identical input changes nothing' },
     { name: 'pipeline_version', type: 'TEXT', notNull: true, doc: 'version of edgar-extract\'s parse and extract output that produced the rows (src/version.ts)', example: '0.1.0' },
