@@ -118,7 +118,8 @@ export class ProgressReporter {
     const rate = seconds > 0 ? this.#worked / seconds : 0;
     const remaining = this.#total - this.#completed;
     const percent = this.#total === 0 ? 100 : Math.floor((this.#completed / this.#total) * 100);
-    const eta = rate > 0 ? formatClock(remaining / rate) : '--:--';
+    // Nothing left means no wait, whatever the rate (all from cache, or no measurable time elapsed yet).
+    const eta = remaining <= 0 ? formatClock(0) : rate > 0 ? formatClock(remaining / rate) : '--:--';
     return `${this.#completed}/${this.#total} ${percent}% ${rate.toFixed(1)}/s ETA ${eta}`;
   }
 }

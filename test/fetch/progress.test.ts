@@ -16,6 +16,16 @@ const event = (completed: number, outcome: BatchProgressEvent['outcome'], origin
 });
 
 describe('ProgressReporter', () => {
+  it('regression: a finished batch showed ETA --:-- when no measurable time had passed (flaky under load)', () => {
+    const out = stream(true);
+    const now = 0;
+    const progress = new ProgressReporter({ total: 1, stream: out, label: 'CIK 1', now: () => now, redrawMs: 0 });
+    progress.update({ ...event(1, 'stored', 'cache'), total: 1 });
+    progress.finish();
+    expect(out.text).toMatch(/1\/1 100% 0\.0\/s ETA 0:00 /);
+    expect(out.text).not.toContain('--:--');
+  });
+
   it('draws one bar in place on a terminal, with count, rate and ETA, and failures above it', () => {
     let now = 0;
     const out = stream(true);
