@@ -101,9 +101,14 @@ const PLACE_WORD = String.raw`(?:[A-Z][\w.'\u2019-]*|of|the|province|state|commo
 const JURISDICTION = String.raw`(?:(?:regulated|authori[sz]ed|licensed|supervised)\s+by\s+the\s+${PLACE_WORD}(?:\s+${PLACE_WORD}){0,8}|(?:duly\s+)?(?:organized|organised|incorporated|formed|existing|established|registered|constituted)(?:\s+and\s+existing)?\s+(?:under\s+the\s+laws\s+of|in)\s+${PLACE_WORD}(?:,?\s+${PLACE_WORD}){0,10})(?:\s+(?:that|which)\s+[^,()"\u201c\u201d]{1,100})?`;
 /** A page break between a name and its parenthesis: `<PAGE>` and page-number lines (`4 of 9`, `Page 4`, `- 4 -`). */
 const PAGE_LINE = String.raw`(?:<PAGE>|(?:Page[ \t]+)?\d{1,3}[ \t]+of[ \t]+\d{1,3}|Page[ \t]+\d{1,3}|-[ \t]*\d{1,3}[ \t]*-)`;
-const POST_MODIFIERS: { re: RegExp; keep: boolean; party?: boolean }[] = [
+/**
+ * `needs`: words one of which the lower-cased text must contain for `re` to match. meaningBefore tries every modifier on
+ * a 600-character window up to eight times per parenthesis, and an end-anchored regex is tried at every position of
+ * the window, so a cheap `includes` first skips most of them. Each list must hold for every way `re` can match.
+ */
+const POST_MODIFIERS: { re: RegExp; keep: boolean; party?: boolean; needs: string[] }[] = [
   // Each line is blanks, or blanks and one furniture item: no two ways to read the same blanks (no backtracking).
-  { re: new RegExp(String.raw`\n(?:[ \t]*(?:${PAGE_LINE}[ \t]*)?\n)*[ \t]*${PAGE_LINE}$`), keep: false },
+  { re: new RegExp(String.raw`\n(?:[ \t]*(?:${PAGE_LINE}[ \t]*)?\n)*[ \t]*${PAGE_LINE}$`), keep: false, needs: ['\n'] },
   {
     // The jurisdiction clause is matched word by word (`… of Delaware, and Bar Corp.` is not one) so that a
     // following name is never swallowed.
@@ -113,19 +118,20 @@ const POST_MODIFIERS: { re: RegExp; keep: boolean; party?: boolean }[] = [
     ),
     keep: false,
     party: true,
+    needs: ['corporation', 'partnership', 'company', 'trust', 'bank', 'association', 'societe anonyme', 'limited'],
   },
-  { re: /,\s+subject to [^,()"\u201c\u201d]{1,80}$/i, keep: false },
-  { re: /,?\s+(?:with|having) (?:its )?(?:principal|registered) (?:executive )?(?:offices?|place of business) (?:located )?(?:at|in) [^()"\u201c\u201d]{1,160}$/i, keep: false },
-  { re: /,?\s+in\s+the\s+(?:aggregate\s+|original\s+)?principal\s+amount\s+of\s+\$\s?[\d,]*\.?\d+(?:\s+(?:million|billion))?\s*,?\s*$/i, keep: true },
-  { re: new RegExp(String.raw`,?\s+due\s+(?:on\s+)?${DATE_TEXT}\s*,?\s*$`), keep: true },
-  { re: new RegExp(String.raw`,?\s+dated\s+(?:as\s+of\s+)?${DATES_TEXT}\s*,?\s*$`), keep: true },
-  { re: /,\s+respectively\s*,?\s*$/i, keep: true },
-  { re: new RegExp(String.raw`,?\s+(?:each\s+)?as (?:so )?amended(?:\s+and restated)?(?:\s+(?:effective\s+)?(?:as of|through)\s+${DATE_TEXT}|\s+to date|\s+from time to time)?\s*,?\s*$`, 'i'), keep: true },
-  { re: /\s+(?:substantially\s+)?in accordance with the terms (?:set forth|described) (?:on|in) (?:Exhibit|Schedule|Annex|Appendix) [\w.-]+(?:\s+(?:attached\s+)?hereto)?\s*,?\s*$/i, keep: true },
-  { re: /,?\s+(?:\$\s?[\d.]+|\d+ cents?|no)\s+par value(?: per share)?\s*,?\s*$/i, keep: true },
-  { re: /,?\s+(?:which|that) (?:is|are|will be|shall be|was|were|may be) (?:not )?[^,()"\u201c\u201d]{1,80}$/, keep: true },
-  { re: /\s*\([^()"\u201c\u201d]{1,200}\)\s*,?\s*$/, keep: false },
-  { re: /,?\s+par value \$\s?[\d.]+(?: per share)?\s*,?\s*$/i, keep: true },
+  { re: /,\s+subject to [^,()"\u201c\u201d]{1,80}$/i, keep: false, needs: ['subject to'] },
+  { re: /,?\s+(?:with|having) (?:its )?(?:principal|registered) (?:executive )?(?:offices?|place of business) (?:located )?(?:at|in) [^()"\u201c\u201d]{1,160}$/i, keep: false, needs: ['principal', 'registered'] },
+  { re: /,?\s+in\s+the\s+(?:aggregate\s+|original\s+)?principal\s+amount\s+of\s+\$\s?[\d,]*\.?\d+(?:\s+(?:million|billion))?\s*,?\s*$/i, keep: true, needs: ['principal'] },
+  { re: new RegExp(String.raw`,?\s+due\s+(?:on\s+)?${DATE_TEXT}\s*,?\s*$`), keep: true, needs: ['due'] },
+  { re: new RegExp(String.raw`,?\s+dated\s+(?:as\s+of\s+)?${DATES_TEXT}\s*,?\s*$`), keep: true, needs: ['dated'] },
+  { re: /,\s+respectively\s*,?\s*$/i, keep: true, needs: ['respectively'] },
+  { re: new RegExp(String.raw`,?\s+(?:each\s+)?as (?:so )?amended(?:\s+and restated)?(?:\s+(?:effective\s+)?(?:as of|through)\s+${DATE_TEXT}|\s+to date|\s+from time to time)?\s*,?\s*$`, 'i'), keep: true, needs: ['amended'] },
+  { re: /\s+(?:substantially\s+)?in accordance with the terms (?:set forth|described) (?:on|in) (?:Exhibit|Schedule|Annex|Appendix) [\w.-]+(?:\s+(?:attached\s+)?hereto)?\s*,?\s*$/i, keep: true, needs: ['in accordance with the terms'] },
+  { re: /,?\s+(?:\$\s?[\d.]+|\d+ cents?|no)\s+par value(?: per share)?\s*,?\s*$/i, keep: true, needs: ['par value'] },
+  { re: /,?\s+(?:which|that) (?:is|are|will be|shall be|was|were|may be) (?:not )?[^,()"\u201c\u201d]{1,80}$/, keep: true, needs: ['which', 'that'] },
+  { re: /\s*\([^()"\u201c\u201d]{1,200}\)\s*,?\s*$/, keep: false, needs: [')'] },
+  { re: /,?\s+par value \$\s?[\d.]+(?: per share)?\s*,?\s*$/i, keep: true, needs: ['par value'] },
 ];
 /** Verbs that take a noun phrase as object: a short phrase after one of them is complete. */
 const OBJECT_VERBS = new Set([
@@ -230,6 +236,17 @@ export class DefinedTerms {
   }
 }
 
+/**
+ * The last run of non-blanks in `s` ('' when none): what `/(\S+)\s*$/` captures, without that regex's retries at
+ * every word of a 600-character window (it showed in profiles).
+ */
+function lastWord(s: string): string {
+  const t = s.trimEnd();
+  let i = t.length;
+  while (i > 0 && !/\s/.test(t[i - 1]!)) i -= 1;
+  return t.slice(i);
+}
+
 /** Key for lookup: quotes straightened, white space collapsed, case folded. */
 function normalizeKey(term: string): string {
   return collapse(term.replace(/[\u2018\u2019]/g, "'")).toLowerCase();
@@ -298,9 +315,19 @@ function meaningBefore(text: string, parenStart: number, terms: string[], collec
   const dropped: [number, number][] = [];
   for (let guard = 0; guard < 8; guard++) {
     const slice = text.slice(windowStart, coreEnd);
-    const pm = POST_MODIFIERS.map((p) => ({ p, m: p.re.exec(slice) })).find((x) => x.m && x.m.index > 0);
+    // The first modifier (in order) ending the slice; later ones are not run (each scans the whole slice).
+    let pm: { p: (typeof POST_MODIFIERS)[number]; m: RegExpExecArray } | undefined;
+    const lower = slice.toLowerCase();
+    for (const p of POST_MODIFIERS) {
+      if (!p.needs.some((w) => lower.includes(w))) continue;
+      const m = p.re.exec(slice);
+      if (m && m.index > 0) {
+        pm = { p, m };
+        break;
+      }
+    }
     if (!pm) break;
-    const at = windowStart + pm.m!.index;
+    const at = windowStart + pm.m.index;
     if (!pm.p.keep) dropped.push([at, coreEnd]);
     if (pm.p.party) appositive = true;
     coreEnd = at;
@@ -323,7 +350,7 @@ function meaningBefore(text: string, parenStart: number, terms: string[], collec
   // Self-naming: `an Agreement, Waiver and Consent (the "Agreement, Waiver and Consent")`.
   const core = text.slice(windowStart, coreEnd);
   const beforeTerm = core.slice(0, core.length - termText.length);
-  const wordBefore = /(\S+)\s*$/.exec(beforeTerm)?.[1] ?? '';
+  const wordBefore = lastWord(beforeTerm);
   if (core.toLowerCase().endsWith(termText.toLowerCase()) && /(?:^|\s)$/.test(beforeTerm) && !isNameToken(wordBefore) && !/^\d/.test(wordBefore)) {
     const start = coreEnd - termText.length;
     const meaning = meaningOf(start);

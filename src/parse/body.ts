@@ -58,10 +58,18 @@ export function htmlToText(html: string): string {
   const $ = cheerio.load(html, { xml: false });
   const out: string[] = [];
   let line = '';
+  // Whether `line` has a non-blank character: the same as `line.trim() !== ''`, kept as we go because testing that
+  // at every table cell re-flattened the growing line (quadratic in a row's cells).
+  let lineHasText = false;
+  const append = (part: string): void => {
+    line += part;
+    if (!lineHasText && /\S/.test(part)) lineHasText = true;
+  };
   const flush = (): void => {
-    const trimmed = line.replace(/[ \u00a0]+/g, ' ').replace(/ ?\t ?/g, '\t').trim();
+    const trimmed = lineHasText ? line.replace(/[ \u00a0]+/g, ' ').replace(/ ?\t ?/g, '\t').trim() : '';
     if (trimmed) out.push(trimmed);
     line = '';
+    lineHasText = false;
   };
   const visit = (node: AnyNode, inPre: boolean): void => {
     if (node.type === 'text') {
@@ -70,10 +78,10 @@ export function htmlToText(html: string): string {
         const parts = data.split(/\r\n|\r|\n/);
         parts.forEach((part, i) => {
           if (i > 0) flush();
-          line += part;
+          append(part);
         });
       } else {
-        line += data.replace(/[\s]+/g, ' ');
+        append(data.replace(/[\s]+/g, ' '));
       }
       return;
     }
@@ -87,7 +95,7 @@ export function htmlToText(html: string): string {
     }
     const block = BLOCK_TAGS.has(name);
     if (block) flush();
-    if ((name === 'td' || name === 'th') && line.trim() !== '') line += '\t';
+    if ((name === 'td' || name === 'th') && lineHasText) line += '\t';
     for (const child of el.children ?? []) visit(child, inPre || name === 'pre');
     if ((name === 'td' || name === 'th')) line += ' ';
     if (block) flush();

@@ -49,8 +49,16 @@ export function createTableSql(model: TableModel): string[] {
 
 /** `sole_voting_power` → `soleVotingPower`. */
 export function camelCase(snake: string): string {
-  return snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  // Called for every column of every stored row, on a few hundred distinct names: memoised.
+  let camel = camelCache.get(snake);
+  if (camel === undefined) {
+    camel = snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    camelCache.set(snake, camel);
+  }
+  return camel;
 }
+
+const camelCache = new Map<string, string>();
 
 /** SQLite holds no booleans or arrays: booleans become 0/1, arrays a comma-separated list, undefined NULL. */
 export function toSqlValue(value: unknown): string | number | null {

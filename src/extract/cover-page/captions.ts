@@ -132,10 +132,36 @@ export interface CaptionHit {
   end: number;
 }
 
+// Sticky: tried only where CAPTION_START finds a caption's first word (see findCaptions).
 const COMBINED = new RegExp(
   (Object.keys(CAPTION_PATTERNS) as RowKey[]).map((row) => `(?<${row}>${CAPTION_PATTERNS[row]})`).join('|'),
-  'gi',
+  'iy',
 );
+
+/**
+ * The first word of every alternative of CAPTION_PATTERNS (lookbehinds aside): a caption can only start where one of
+ * these does. Running the big alternation at every character of a long text cost more than the rest of the cover-page
+ * reader; running it only here finds the same matches. Keep in step with CAPTION_PATTERNS.
+ */
+const CAPTION_START = /NAME|REPORTING|CHECK|MEMBER|SEC|SOURCE|DISCLOSURE|CITIZENSHIP|PLACE|NUMBER|SOLE|SHARE|AGGREGATE|THE|EXCLU|PERCENT|TYPE/gi;
+
+/** The same matches as `text.matchAll(/COMBINED/gi)`: leftmost first, the next search starting where a match ends. */
+function* captionMatches(text: string): Generator<RegExpExecArray> {
+  let from = 0;
+  while (from < text.length) {
+    CAPTION_START.lastIndex = from;
+    const candidate = CAPTION_START.exec(text);
+    if (!candidate) return;
+    COMBINED.lastIndex = candidate.index;
+    const m = COMBINED.exec(text);
+    if (!m) {
+      from = candidate.index + 1;
+      continue;
+    }
+    from = m.index + Math.max(1, m[0].length);
+    yield m;
+  }
+}
 
 // A row number just before a caption: `7`, `7.`, `(7)`, `[5]`, `7)`, `l.` (OCR'd one), `Item 7:`, glued to the
 // separator underscores before it (`____2.`).
@@ -148,7 +174,7 @@ function rowNumberValue(s: string): number {
 /** All caption hits in a text, in order, with non-overlapping spans. */
 export function findCaptions(text: string, kind: ScheduleKind | null): CaptionHit[] {
   const hits: CaptionHit[] = [];
-  for (const m of text.matchAll(COMBINED)) {
+  for (const m of captionMatches(text)) {
     const groups = m.groups ?? {};
     const row = (Object.keys(groups) as RowKey[]).find((k) => groups[k] !== undefined);
     if (!row || m[0].length === 0) continue;
@@ -181,8 +207,20 @@ export function findCaptions(text: string, kind: ScheduleKind | null): CaptionHi
  * Words that are never a value: caption tails, the side caption, instructions, page furniture. Readers replace them
  * with spaces (offsets kept) before reading a value.
  */
+/** For `mask`: a word a pattern cannot match without, so the pattern is not run over text lacking it. */
+const REQUIRED_WORD = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Mark `re` as needing `word` (a case-insensitive test), for patterns that start with optional blanks (`\s*\(?\s*…`):
+ * those backtrack over every run of blanks, which in fixed-width cover pages is most of the text.
+ */
+export function needsWord(re: RegExp, word: RegExp): RegExp {
+  REQUIRED_WORD.set(re, word);
+  return re;
+}
+
 export const VALUE_NOISE: RegExp[] = [
-  /\*?\s*\(?\s*SEE\s+INSTRUCTIONS?(?:\s+(?:BEFORE\s+FILLING\s+OUT|SHEET\s+BEFORE\s+FILLING\s+OUT))?\s*!?\s*\)?/gi,
+  needsWord(/\*?\s*\(?\s*SEE\s+INSTRUCTIONS?(?:\s+(?:BEFORE\s+FILLING\s+OUT|SHEET\s+BEFORE\s+FILLING\s+OUT))?\s*!?\s*\)?/gi, /SEE/i),
   /\(\s*ENTITIES\s+ONLY\s*\)/gi,
   /<PAGE>[ \t]*\d*/gi,
   // Legacy EDGAR table markup inside text bodies (<TABLE>, <CAPTION>, <S>, <C>, <FN>).
@@ -201,6 +239,8 @@ export const SIDE_WORDS = /\b(?:NUMBER\s+OF|SHARES|BENEFICIALLY|OWNED|BY|EACH|RE
 export function mask(text: string, patterns: RegExp[]): string {
   let out = text;
   for (const re of patterns) {
+    const word = REQUIRED_WORD.get(re);
+    if (word && !word.test(out)) continue;
     out = out.replace(re, (s) => s.replace(/[^\n]/g, ' '));
   }
   return out;

@@ -7,7 +7,7 @@
  * name, list markers before it ("(a) Jeffrey Klausner").
  * Does not handle: defined-term suffixes ("(“SVP VI”)" stays, as printed) or resolving names to CIKs.
  */
-import { mask, VALUE_NOISE } from './captions.js';
+import { mask, needsWord, VALUE_NOISE } from './captions.js';
 import { logicalLines, trimLine } from './layout.js';
 import { collapse } from './values.js';
 
@@ -17,7 +17,7 @@ export const ID_CAPTIONS: RegExp[] = [
   /\bNo\s+(?:S\.?\s*S\.?|I\.?\s*R\.?\s*S\.?)\b[^\n]*/gi,
   /(?:S\.?\s*S\.?\s*(?:OR|\/|AND)\s*)?I\.?\s*R\.?\s*S\.?\s*(?:IDENTIFICATION|I\.?\s*D\.?)\s*(?:NOS?\.?|NUMBERS?)?(?:\s*\(?\s*S\s*\)?)?(?:\s+OF\s+(?:THE\s+)?ABOVE\s+PERSONS?)?(?:\s*\(\s*ENTITIES\s+ONLY\s*\))?\s*:?/gi,
   /\bS\.?\s*S\.?\s+OR\s+I\.?\s*R\.?\s*S\.?\s+NOS?\.?(?:\s+OF\s+(?:THE\s+)?ABOVE\s+PERSONS?)?\s*:?/gi,
-  /\(?\s*ENTITIES\s+ONLY\s*\)?\s*:?/gi,
+  needsWord(/\(?\s*ENTITIES\s+ONLY\s*\)?\s*:?/gi, /ENTITIES/i),
 ];
 
 /** A line that is only an identification number or clause, not a name. */

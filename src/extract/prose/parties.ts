@@ -42,8 +42,26 @@ interface Surface {
   party: Party;
 }
 
+/** A surface with the string `mentions` searches for (lower-cased once here rather than on every call). */
+interface IndexedSurface extends Surface {
+  needle: string;
+}
+
 /** Compare names without case, punctuation, "the" or white space differences. */
 export function nameKey(name: string): string {
+  // Pure and called O(cover persons × defined terms) times per filing while building a PartyIndex: memoised.
+  let key = nameKeyCache.get(name);
+  if (key === undefined) {
+    if (nameKeyCache.size >= 20_000) nameKeyCache.clear();
+    key = computeNameKey(name);
+    nameKeyCache.set(name, key);
+  }
+  return key;
+}
+
+const nameKeyCache = new Map<string, string>();
+
+function computeNameKey(name: string): string {
   return name
     .toLowerCase()
     .replace(/[\u2018\u2019']/g, "'")
@@ -63,7 +81,7 @@ const ISSUER_TERM = /^(?:Issuer|Company|Corporation|Registrant)$/;
 const GROUP_TERM = /\b(?:persons|funds|entities|parties|partnerships|members|filers|holders|companies|investors|purchasers|stockholders|shareholders|group)\b/i;
 
 export class PartyIndex {
-  private readonly surfaces: Surface[];
+  private readonly surfaces: IndexedSurface[];
   readonly coverParties: Party[];
 
   private readonly issuers: Set<Party>;
@@ -71,7 +89,9 @@ export class PartyIndex {
   private constructor(surfaces: Surface[], coverParties: Party[], issuers: Set<Party>) {
     this.issuers = issuers;
     // Longest first, so "Offshore Fund Options" never yields "Offshore Fund" when a longer party name matches.
-    this.surfaces = surfaces.sort((a, b) => b.text.length - a.text.length);
+    this.surfaces = surfaces
+      .sort((a, b) => b.text.length - a.text.length)
+      .map((s) => ({ ...s, needle: s.caseSensitive ? s.text : s.text.toLowerCase() }));
     this.coverParties = coverParties;
   }
 
@@ -166,14 +186,24 @@ export class PartyIndex {
       }
     }
     // Short forms built from initials and words of one cover name ("GS Group", "JPMP Capital", "BLR Partners").
+    // Hot loop (the text has thousands of capitalised runs): the cover names' words are split once, a run without an
+    // all-capitals word is skipped outright, and a phrase already tried is not tried again — its outcome cannot
+    // change, since a hit goes into `known` and a miss stays a miss.
     const known = new Set(surfaces.map((x) => x.text.toLowerCase()));
+    const coverCores = coverParties.map((p) => coreName(p.name));
+    const tried = new Set<string>();
     for (const m of text.matchAll(/\b[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Z][A-Za-z0-9&'-]*){0,3}\b/g)) {
+      if (!/(?:^|\s)[A-Z]{2,}(?=\s|$)/.test(m[0])) continue; // no all-capitals word: nothing to try
       const words = m[0].split(/\s+/);
+      const capitals = words.map((w) => /^[A-Z]{2,}$/.test(w));
       for (let a = 0; a < words.length; a++) {
         for (let b = a + 1; b <= words.length; b++) {
           const phrase = words.slice(a, b).join(' ');
-          if (known.has(phrase.toLowerCase()) || !words.slice(a, b).some((w) => /^[A-Z]{2,}$/.test(w))) continue;
-          const hits = coverParties.filter((p) => abbreviates(phrase, p.name));
+          if (tried.has(phrase)) continue;
+          tried.add(phrase);
+          if (known.has(phrase.toLowerCase()) || !capitals.slice(a, b).includes(true)) continue;
+          const tokens = words.slice(a, b);
+          const hits = coverParties.filter((_, i) => abbreviatesCore(tokens, coverCores[i]!));
           if (hits.length === 1) {
             surfaces.push({ text: phrase, caseSensitive: true, party: hits[0]! });
             known.add(phrase.toLowerCase());
@@ -202,7 +232,7 @@ export class PartyIndex {
     const found: PartyMention[] = [];
     const lower = text.toLowerCase();
     for (const s of this.surfaces) {
-      const needle = s.caseSensitive ? s.text : s.text.toLowerCase();
+      const needle = s.needle;
       const hay = s.caseSensitive ? text : lower;
       for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
         const end = at + needle.length;
@@ -240,17 +270,32 @@ function coreWords(name: string): string[] {
  * one word must be initials, and the phrase must use at least two of the name's words.
  */
 export function abbreviates(phrase: string, name: string): boolean {
-  const p = phrase.split(/\s+/);
+  return abbreviatesCore(phrase.split(/\s+/), coreName(name));
+}
+
+/** A name's core words, lower-cased, and their initials in capitals: what `abbreviates` compares against. */
+interface CoreName {
+  lower: string[];
+  /** Per word (not one string: an initial may upper-case to two letters, `ß` → `SS`). */
+  initials: string[];
+}
+
+function coreName(name: string): CoreName {
   const w = coreWords(name);
+  return { lower: w.map((x) => x.toLowerCase()), initials: w.map((x) => x[0]!.toUpperCase()) };
+}
+
+function abbreviatesCore(p: string[], name: CoreName): boolean {
+  const w = name.lower;
   let j = 0;
   let initials = false;
   for (const token of p) {
-    if (j < w.length && token.toLowerCase() === w[j]!.toLowerCase()) {
+    if (j < w.length && token.toLowerCase() === w[j]!) {
       j++;
       continue;
     }
     if (/^[A-Z]{2,}$/.test(token) && j + token.length <= w.length) {
-      const letters = w.slice(j, j + token.length).map((x) => x[0]!.toUpperCase()).join('');
+      const letters = name.initials.slice(j, j + token.length).join('');
       if (letters === token) {
         j += token.length;
         initials = true;
