@@ -15,7 +15,7 @@ import type { DocumentEnvelope, Span } from '../../parse/types.js';
 import type { ExtractionWarning } from '../types.js';
 import type { DefinedTerms } from '../defined-terms.js';
 import type { AmendmentAmountRecord, AmendmentChangeRecord, AmendmentRecord, ValueSpans } from './types.js';
-import { DATE_SOURCE, findDates, findMoney, parseDate, sentences, squash } from './values.js';
+import { DATE_SOURCE, findDates, findMoney, parseDate, sentences, squash, coveringSpan } from './values.js';
 
 export interface AmendmentExtraction {
   amendment: AmendmentRecord;
@@ -195,10 +195,10 @@ export function extractAmendment(text: string, doc: DocumentEnvelope, title: str
     spans,
   };
   amendment.summary = summarize(amendment, changes, amounts);
-  const all = [...Object.values(spans), ...changes.map((c) => [c.spanStart, c.spanEnd] as [number, number])];
-  if (all.length) {
-    amendment.spanStart = Math.min(...all.map((s) => s[0]));
-    amendment.spanEnd = Math.max(...all.map((s) => s[1]));
+  const covering = coveringSpan([...Object.values(spans), ...changes.map((c) => [c.spanStart, c.spanEnd] as [number, number])]);
+  if (covering) {
+    amendment.spanStart = covering.start;
+    amendment.spanEnd = covering.end;
   }
   return { amendment, changes, amounts, warnings };
 }

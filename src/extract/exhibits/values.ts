@@ -197,3 +197,9 @@ function lettered(text: string, from: number, to: number, quotes: Span[]): Secti
 export function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
+
+/** The smallest span covering every `[start, end]` given (a record's span over all its values), or null for none. */
+export function coveringSpan(spans: readonly (readonly [number, number])[]): Span | null {
+  if (spans.length === 0) return null;
+  return { start: Math.min(...spans.map((s) => s[0])), end: Math.max(...spans.map((s) => s[1])) };
+}

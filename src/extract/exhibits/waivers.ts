@@ -16,7 +16,7 @@ import type { DocumentEnvelope } from '../../parse/types.js';
 import type { ExtractionWarning } from '../types.js';
 import type { DefinedTerm, DefinedTerms } from '../defined-terms.js';
 import type { ConversionPriceRuleRecord, ValueSpans, WaiverItemRecord, WaiverRecord } from './types.js';
-import { DATE_SOURCE, MONEY_SOURCE, findDates, longQuotes, numberedSections, parseDate, parseMoney, sentences, squash, type Section } from './values.js';
+import { DATE_SOURCE, MONEY_SOURCE, findDates, longQuotes, numberedSections, parseDate, parseMoney, sentences, squash, coveringSpan, type Section } from './values.js';
 import type { Span } from '../../parse/types.js';
 
 export interface WaiverExtraction {
@@ -279,10 +279,10 @@ export function extractWaiver(
     spans,
   };
   waiver.summary = summarize(waiver, items, rules);
-  const all = [...Object.values(spans), ...items.map((i) => [i.spanStart, i.spanEnd] as [number, number])];
-  if (all.length) {
-    waiver.spanStart = Math.min(...all.map((s) => s[0]));
-    waiver.spanEnd = Math.max(...all.map((s) => s[1]));
+  const covering = coveringSpan([...Object.values(spans), ...items.map((i) => [i.spanStart, i.spanEnd] as [number, number])]);
+  if (covering) {
+    waiver.spanStart = covering.start;
+    waiver.spanEnd = covering.end;
   }
   return { waiver, items, rules, warnings };
 }
