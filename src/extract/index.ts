@@ -8,6 +8,7 @@ import { extractCoverPages } from './cover-page/index.js';
 import { declaredPreviousAccession } from './cover-page/previous-accession.js';
 import { extractExhibits } from './exhibits/index.js';
 import { extractItemsAndProseWithCover } from './items/index.js';
+import { nameKey } from './name-key.js';
 import type { ExtractionWarning } from './types.js';
 
 export type { ExtractionWarning, Provenance } from './types.js';
@@ -30,13 +31,24 @@ export const extractScheduleRows: Extractor = (submission) => {
   const items = extractItemsAndProseWithCover(submission, cover);
   return {
     tables: {
-      schedule13: cover.schedule13 ? [{ ...cover.schedule13, previousAccessionNumber: declaredPreviousAccession(submission) }] : [],
-      reporting_persons: cover.reportingPersons.map((p) => ({ ...p })),
-      ...items.tables,
+      schedule13: cover.schedule13
+        ? [{ ...cover.schedule13, issuerNameKey: nameKey(cover.schedule13.issuerName), previousAccessionNumber: declaredPreviousAccession(submission) }]
+        : [],
+      reporting_persons: cover.reportingPersons.map((p) => ({ ...p, nameKey: nameKey(p.name) })),
+      ...withHolderKeys(items.tables),
     },
     warnings: [...cover.warnings, ...items.warnings],
   };
 };
+
+/** Rows naming a holder get its matching key, so views can group holders without string surgery in SQL. */
+function withHolderKeys(tables: Record<string, Record<string, unknown>[]>): Record<string, Record<string, unknown>[]> {
+  const out: Record<string, Record<string, unknown>[]> = {};
+  for (const [table, rows] of Object.entries(tables)) {
+    out[table] = rows.map((row) => ('holder' in row ? { ...row, holderKey: nameKey(row.holder as string | null) } : row));
+  }
+  return out;
+}
 
 const EXTRACTORS: Extractor[] = [extractScheduleRows, extractExhibits];
 

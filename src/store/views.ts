@@ -33,26 +33,15 @@ export interface ViewModel {
   select: string;
 }
 
-/** SQL for a matching key of a name: upper case, punctuation removed, `&` → AND, white space collapsed and trimmed. */
-export function nameKeySql(expr: string): string {
-  let e = `upper(${expr})`;
-  for (const ch of ['.', ',', "''", '"', '(', ')', ';', ':', '!', '?', '*', '`', '’', '‘', '“', '”']) e = `replace(${e}, '${ch}', '')`;
-  e = `replace(${e}, '&', ' AND ')`;
-  for (const ch of ["'-'", "'/'", "'_'", 'char(9)', 'char(10)', 'char(13)', 'char(160)']) e = `replace(${e}, ${ch}, ' ')`;
-  // Each pass halves a run of spaces: five passes collapse runs of up to 32.
-  for (let i = 0; i < 5; i++) e = `replace(${e}, '  ', ' ')`;
-  return `trim(${e})`;
-}
-
 /** The order filings are told in: date filed, then accession number. */
 const FILING_ORDER = 'filed_at, accession_number, ordinal';
 /** Rows `a` and `b` of cover_pages are the same (issuer, person) pair: same issuer CIK (or, both unknown, issuer name). */
 function samePair(a: string, b: string): string {
-  return `${a}.issuer_cik IS ${b}.issuer_cik AND ${a}.person_key = ${b}.person_key AND (${b}.issuer_cik IS NOT NULL OR ${nameKeySql(`${a}.issuer_name`)} IS ${nameKeySql(`${b}.issuer_name`)})`;
+  return `${a}.issuer_cik IS ${b}.issuer_cik AND ${a}.person_key = ${b}.person_key AND (${b}.issuer_cik IS NOT NULL OR ${a}.issuer_name_key IS ${b}.issuer_name_key)`;
 }
 
 /** Rows of the same issuer and person: by issuer CIK, or by issuer name where the CIK is unknown. */
-const PAIR_PARTITION = `issuer_cik, CASE WHEN issuer_cik IS NULL THEN ${nameKeySql('issuer_name')} END, person_key`;
+const PAIR_PARTITION = `issuer_cik, CASE WHEN issuer_cik IS NULL THEN issuer_name_key END, person_key`;
 
 const FIGURES = ['sole_voting_power', 'shared_voting_power', 'sole_dispositive_power', 'shared_dispositive_power', 'aggregate_amount', 'percent_of_class'] as const;
 
@@ -92,6 +81,7 @@ const coverPages: ViewModel = {
   requires: ['schedule13', 'reporting_persons', 'filings', 'amendment_chains'],
   columns: [
     ...IDENTITY_DOCS,
+    { name: 'issuer_name_key', doc: 'issuer_name as a matching key (pairs issuers that have no CIK)', example: 'HUDSON TECHNOLOGIES INC' },
     ...FILING_DOCS,
     ...FIGURES.map((f) => FIGURE_DOCS[f]),
     { name: 'type_of_reporting_person', doc: 'row 14 (13G row 12) codes, comma-separated', example: 'PN' },
@@ -102,7 +92,8 @@ const coverPages: ViewModel = {
   select: `SELECT
   s.issuer_cik AS issuer_cik,
   s.issuer_name AS issuer_name,
-  ${nameKeySql('rp.name')} AS person_key,
+  s.issuer_name_key AS issuer_name_key,
+  rp.name_key AS person_key,
   rp.name AS reporting_person,
   rp.cik AS reporting_person_cik,
   rp.accession_number AS accession_number,
@@ -228,7 +219,7 @@ FROM (
   SELECT x.*, rank() OVER (PARTITION BY issuer_cik, holder_key ORDER BY filed_at DESC, accession_number DESC) AS newest_rank
   FROM (
     SELECT ${issuer.cik} AS issuer_cik, ${issuer.name} AS issuer_name,
-      n.holder AS holder, ${nameKeySql('n.holder')} AS holder_key, n.instrument AS instrument, n.principal AS principal,
+      n.holder AS holder, n.holder_key AS holder_key, n.instrument AS instrument, n.principal AS principal,
       n.interest_rate AS interest_rate, n.issue_date AS issue_date, n.maturity_date AS maturity_date,
       n.conversion_price AS conversion_price, n.convertible_into_shares AS convertible_into_shares,
       n.warrant_shares AS warrant_shares, n.accession_number AS accession_number, f.filed_at AS filed_at

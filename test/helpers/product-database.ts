@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { openDatabase, type EdgarDatabase } from '../../src/store/database.js';
 import { allTables } from '../../src/store/migrations.js';
 import { createTableSql, type TableModel } from '../../src/store/model.js';
+import { nameKey } from '../../src/extract/name-key.js';
 import { productMigration } from '../../src/store/product.js';
 import { itemMigrationSql, itemsTable, notesTable } from '../../src/store/tables/items.js';
 
@@ -21,7 +22,7 @@ export const STAND_IN_TABLES: TableModel[] = [
     perFiling: true,
     primaryKey: ['accession_number'],
     columns: [
-      col('accession_number'), col('form_type'), col('issuer_name'), col('issuer_cik'), col('class_title'), col('cusip'), col('cusips'),
+      col('accession_number'), col('form_type'), col('issuer_name'), col('issuer_name_key'), col('issuer_cik'), col('class_title'), col('cusip'), col('cusips'),
       col('event_date'), col('amendment_number', 'INTEGER'), col('rule_boxes'), col('previous_accession_number'), ...PROVENANCE,
     ],
     // The indexes this module asks the cover-page module for (see the final report / query-plans test).
@@ -36,7 +37,7 @@ export const STAND_IN_TABLES: TableModel[] = [
     perFiling: true,
     primaryKey: ['accession_number', 'ordinal'],
     columns: [
-      col('accession_number'), col('ordinal', 'INTEGER'), col('name'), col('cik'), col('member_of_group'), col('source_of_funds'),
+      col('accession_number'), col('ordinal', 'INTEGER'), col('name'), col('name_key'), col('cik'), col('member_of_group'), col('source_of_funds'),
       col('legal_proceedings', 'INTEGER'), col('citizenship'), col('sole_voting_power', 'INTEGER'), col('shared_voting_power', 'INTEGER'),
       col('sole_dispositive_power', 'INTEGER'), col('shared_dispositive_power', 'INTEGER'), col('aggregate_amount', 'INTEGER'),
       col('excludes_certain_shares', 'INTEGER'), col('percent_of_class', 'REAL'), col('type_of_reporting_person'), ...PROVENANCE,
@@ -171,6 +172,7 @@ export function addFiling(db: EdgarDatabase, f: TestFiling): void {
         ...(names.has('form_type') ? { form_type: f.formType } : {}),
         ...(names.has('kind') ? { kind: /13G/.test(f.formType) ? '13G' : '13D', format: 'text' } : {}),
         issuer_name: s.issuerName ?? 'HUDSON TECHNOLOGIES, INC.',
+        ...(names.has('issuer_name_key') ? { issuer_name_key: nameKey(s.issuerName ?? 'HUDSON TECHNOLOGIES, INC.') } : {}),
         issuer_cik: f.subjectCik === null ? null : (f.subjectCik ?? '0000925528'),
         cusip: s.cusip ?? '444144109',
         class_title: s.classTitle ?? 'Common Stock',
@@ -184,6 +186,7 @@ export function addFiling(db: EdgarDatabase, f: TestFiling): void {
         accession_number: f.accession,
         ordinal: i + 1, // cover pages count from 1
         name: p.name,
+        name_key: nameKey(p.name),
         cik: p.cik ?? null,
         sole_voting_power: p.sole ?? null,
         shared_voting_power: p.shared ?? 0,

@@ -1,6 +1,6 @@
 /**
  * Schedule 13D/13G cover pages (extract/cover-page): one `schedule13` row per filing (the cover header) and one
- * `reporting_persons` row per cover page. Shares INTEGER (REAL only where a filing prints fractional units), percent
+ * `reporting_persons` row per cover page. Shares INTEGER (a fractional unit count, rare, stays fractional), percent
  * REAL (49.8 = 49.8%), dates ISO. A row printed as prose ("SEE ITEM 5") is NULL with the words in its `_text` column.
  * Spans are character offsets into the schedule document's decoded text (`documentText`), end exclusive.
  */
@@ -8,7 +8,8 @@ import type { ColumnModel, TableModel } from '../model.js';
 import { isoDateCheck, FILING_FOREIGN_KEY, booleanCheck } from './common.js';
 
 const SHARES = (name: string, caption: string, example: string): ColumnModel[] => [
-  { name, type: 'REAL', check: `${name} IS NULL OR ${name} >= 0`, doc: `${caption}, in shares (whole numbers except where the filing prints fractional units); NULL when blank or prose`, example },
+  // INTEGER affinity stores whole counts as integers and keeps the rare fractional unit count (31,797.3) as a real.
+  { name, type: 'INTEGER', check: `${name} IS NULL OR ${name} >= 0`, doc: `${caption}, in shares (whole numbers except where the filing prints fractional units); NULL when blank or prose`, example },
   { name: `${name}_text`, type: 'TEXT', doc: `what row "${caption}" printed when it is not a number ("SEE ITEM 5")` },
 ];
 const SPAN: ColumnModel[] = [
@@ -30,6 +31,7 @@ export const schedule13Table: TableModel = {
     { name: 'kind', type: 'TEXT', notNull: true, check: "kind IN ('13D', '13G')", doc: '13D or 13G', example: '13D' },
     { name: 'format', type: 'TEXT', notNull: true, check: "format IN ('text', 'html', 'xml')", doc: 'how the schedule document was written and read', example: 'text' },
     { name: 'issuer_name', type: 'TEXT', doc: 'Name of Issuer as printed on the cover', example: 'HUDSON TECHNOLOGIES, INC.' },
+    { name: 'issuer_name_key', type: 'TEXT', doc: 'issuer_name as a matching key (upper case, punctuation removed, spaces collapsed)', example: 'HUDSON TECHNOLOGIES INC' },
     { name: 'issuer_cik', type: 'TEXT', doc: 'issuer CIK (the header\'s SUBJECT COMPANY), 10 digits', example: '0000925528' },
     { name: 'class_title', type: 'TEXT', doc: 'Title of Class of Securities', example: 'Common Stock, par value $.01 per share' },
     { name: 'cusip', type: 'TEXT', doc: 'the first CUSIP, normalised to 9 characters (check digit computed when 8 are printed)', example: '444144109' },
@@ -57,6 +59,7 @@ export const reportingPersonsTable: TableModel = {
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' },
     { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 1', doc: 'position of the cover page, from 1', example: '1' },
     { name: 'name', type: 'TEXT', doc: 'NAMES OF REPORTING PERSONS (row 1), without the I.R.S. number clause', example: 'FLEMING US DISCOVERY FUND III, L.P.' },
+    { name: 'name_key', type: 'TEXT', doc: 'name as a matching key (upper case, punctuation removed, `&` → AND, spaces collapsed): joins the same person across filings', example: 'FLEMING US DISCOVERY FUND III LP' },
     { name: 'cik', type: 'TEXT', doc: 'reporting person CIK where the cover gives it (XML era), 10 digits' },
     { name: 'member_of_group', type: 'TEXT', check: "member_of_group IS NULL OR member_of_group IN ('a', 'b')", doc: 'row 2: which box is checked, a or b; NULL when neither', example: 'a' },
     { name: 'source_of_funds', type: 'TEXT', doc: '13D row 4 codes, comma-separated (SC, BK, AF, WC, PF, OO)', example: 'WC' },
@@ -75,6 +78,7 @@ export const reportingPersonsTable: TableModel = {
   ],
   indexes: [
     { name: 'reporting_persons_name', columns: ['name'] },
+    { name: 'reporting_persons_name_key', columns: ['name_key'] },
     { name: 'reporting_persons_cik', columns: ['cik'] },
   ],
 };

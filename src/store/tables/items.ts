@@ -26,6 +26,7 @@ const source: ColumnModel[] = [
 
 const holder: ColumnModel[] = [
   { name: 'holder', type: 'TEXT', notNull: true, doc: 'full legal name of the holder, defined terms resolved ("US Fund" → the name it stands for); a group term ("Reporting Persons") when the prose states a position for several persons together', example: 'Fleming US Discovery Fund III, L.P.' },
+  { name: 'holder_key', type: 'TEXT', doc: 'the holder\'s name as a matching key (upper case, punctuation removed, spaces collapsed)', example: 'FLEMING US DISCOVERY FUND III LP' },
   { name: 'reporting_person_ordinal', type: 'INTEGER', doc: 'reporting_persons.ordinal of the holder when it is a reporting person (join key to the cover page)', example: '1' },
 ];
 
