@@ -7,11 +7,12 @@
  *   edgar-extract sql | search | export                                  query the database (read-only)
  * Exit codes (design.md §3): 0 success, 1 a parse or extraction failure of an input, 2 usage error, 3 network failure.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isEdgarError, isFetchError, isNotFoundError, isParseError, isValidationError } from '../errors/index.js';
 import { isAccessionNumber } from '../fetch/accession.js';
+import { listInputFiles } from '../input-files.js';
 import { resolveAccession } from '../fetch/resolve.js';
 import { parseSubmission } from '../parse/index.js';
 import { ingestSubmission, type IngestResult } from '../pipeline.js';
@@ -120,7 +121,7 @@ async function runStore(argv: readonly string[], io: CliIo): Promise<number> {
     for (const input of positionals) {
       for (const source of await expandInput(input, io, Boolean(values.refresh))) {
         try {
-          const result = ingestSubmission(db, source.bytes, { sourceName: source.name });
+          const result = ingestSubmission(db, await source.read(), { sourceName: source.name });
           results.push(result);
           if (!values.json) io.stdout.write(`${formatFilingSummary(result.submission, result)}\n\n`);
         } catch (error) {
@@ -141,33 +142,21 @@ async function runStore(argv: readonly string[], io: CliIo): Promise<number> {
 
 interface InputSource {
   name: string;
-  bytes: Uint8Array;
+  /** Read when its turn comes, so a directory of thousands of filings is never all in memory at once. */
+  read: () => Uint8Array | Promise<Uint8Array>;
 }
 
 /** An input argument → the submissions it names: a file, every file under a directory, or an accession number. */
 async function expandInput(input: string, io: CliIo, refresh: boolean): Promise<InputSource[]> {
   if (existsSync(input)) {
-    const st = statSync(input);
-    if (st.isDirectory()) return listFiles(input).map((f) => ({ name: f, bytes: readInput(f) }));
-    return [{ name: input, bytes: readInput(input) }];
+    const files = statSync(input).isDirectory() ? listInputFiles(input) : [input];
+    return files.map((name) => ({ name, read: () => readInput(name) }));
   }
   if (isAccessionNumber(input)) {
     const resolved = await resolveAccession(input, { samplesDir: join(packageRoot(), 'samples'), refresh, env: io.env });
-    return [{ name: resolved.path, bytes: resolved.bytes }];
+    return [{ name: resolved.path, read: () => resolved.bytes }];
   }
   throw new CliUsageError(`${input}: no such file or directory, and not an accession number (##########-##-######)`);
-}
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
-    const p = join(dir, name);
-    const st = statSync(p);
-    if (st.isDirectory()) out.push(...listFiles(p));
-    else if (st.isFile() && !/\.(md|json|tsv)$/i.test(name)) out.push(p);
-  }
-  return out;
 }
 
 function readInput(path: string): Uint8Array {

@@ -3,7 +3,7 @@
  * entity blocks with company data, filing values, addresses and former names. Unknown keys and blocks are kept
  * (otherFields, generic roles) because EDGAR adds fields over time and a hard-coded list breaks (edgar-reference §1.2).
  */
-import { BLOCK_NAMES, ENTITY_ROLES, roleOf } from './header-keys.js';
+import { ENTITY_ROLES, roleOf } from './header-keys.js';
 import type {
   Address,
   CompanyData,
@@ -104,7 +104,7 @@ export function buildHeader(nodes: HeaderNode[], span: Span, acceptance: string 
 }
 
 function isEntitySection(node: HeaderSectionNode): boolean {
-  return node.key in ENTITY_ROLES && !BLOCK_NAMES.has(node.key);
+  return node.key in ENTITY_ROLES;
 }
 
 function applyTopField(header: SubmissionHeader, node: HeaderFieldNode): void {

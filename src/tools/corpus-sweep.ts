@@ -4,9 +4,9 @@
  * clean, parsed with warnings (by code), failed with a typed error (by code), and uncaught exceptions (defects).
  * Exits 1 when any uncaught exception happened, so CI can run it over ../shared/corpus.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { isEdgarError } from '../errors/index.js';
+import { listInputFiles } from '../input-files.js';
 import { parseSubmission } from '../parse/index.js';
 
 export interface SweepReport {
@@ -18,20 +18,6 @@ export interface SweepReport {
   errorCodes: Record<string, number>;
   uncaught: { file: string; error: string }[];
   bytes: number;
-}
-
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else if (st.isFile() && !/^(MANIFEST\.tsv|README\.md)$/.test(name)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 export function sweep(files: string[]): SweepReport {
@@ -78,7 +64,7 @@ if (isMain) {
     console.error('usage: npm run corpus -- DIR [DIR...]');
     process.exit(2);
   }
-  const report = sweep(dirs.flatMap(listFiles));
+  const report = sweep(dirs.flatMap(listInputFiles));
   console.log(formatReport(report));
   process.exit(report.uncaught.length > 0 ? 1 : 0);
 }

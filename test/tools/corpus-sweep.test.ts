@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatReport, listFiles, sweep } from '../../src/tools/corpus-sweep.js';
+import { listInputFiles as listFiles } from '../../src/input-files.js';
+import { formatReport, sweep } from '../../src/tools/corpus-sweep.js';
 
 describe('corpus sweep', () => {
   it('parses every fixture and sample with zero uncaught exceptions', () => {
