@@ -32,7 +32,8 @@ export function percentChart(points: readonly ChartPoint[], title: string): Safe
     minDay -= 180;
     maxDay += 180;
   }
-  const maxPct = Math.min(100, Math.max(10, Math.ceil(Math.max(...points.map((p) => p.percent)) / 10) * 10));
+  const top = Math.max(10, Math.ceil(Math.max(...points.map((p) => p.percent)) / 10) * 10);
+  const maxPct = Math.min(100, top > 50 ? Math.ceil(top / 20) * 20 : top);
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
   const x = (iso: string): number => MARGIN.left + ((dayNumber(iso) - minDay) / (maxDay - minDay)) * plotW;
@@ -40,8 +41,11 @@ export function percentChart(points: readonly ChartPoint[], title: string): Safe
   const fmt = (n: number): string => n.toFixed(1);
 
   const holders = [...new Set(points.map((p) => p.holder))];
-  const gridLines = [0, 0.25, 0.5, 0.75, 1].map((f) => {
-    const pct = maxPct * f;
+  // Round-numbered grid lines: every 10 points up to 50%, every 20 beyond.
+  const tickStep = maxPct <= 50 ? 10 : 20;
+  const ticks: number[] = [];
+  for (let pct = 0; pct <= maxPct; pct += tickStep) ticks.push(pct);
+  const gridLines = ticks.map((pct) => {
     return html`<line class="grid" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${fmt(y(pct))}" y2="${fmt(y(pct))}"/><text class="axis" x="${MARGIN.left - 6}" y="${fmt(y(pct) + 4)}" text-anchor="end">${`${Math.round(pct)}%`}</text>`;
   });
   const firstYear = new Date(minDay * 86_400_000).getUTCFullYear();
