@@ -19,6 +19,8 @@ import { ingestSubmission, type IngestResult } from '../pipeline.js';
 import { openDatabase, type EdgarDatabase } from '../store/database.js';
 import { runCikCommand } from './cik-command.js';
 import { runExportCommand } from './export-command.js';
+import { runReportCommand } from './report-command.js';
+import { runServeCommand } from './serve-command.js';
 import { runSearchCommand } from './search-command.js';
 import { runSqlCommand } from './sql-command.js';
 import { packageRoot } from './package-root.js';
@@ -36,6 +38,8 @@ export const USAGE = `Usage: edgar-extract <accession-number | file | directory>
        edgar-extract sql "SELECT ..." [--db FILE] [--format table|csv|json]
        edgar-extract search "WORDS" [--db FILE] [--limit N] [--items]
        edgar-extract export --format csv|json --out DIR [--db FILE]
+       edgar-extract serve [--db FILE] [--port N] [--host 127.0.0.1]
+       edgar-extract report <accession-number> [--db FILE] --out FILE.html
 
 Parse EDGAR submissions, extract Schedule 13D/13G data, and store everything in SQLite (default ./edgar.db).
 An accession number is looked up in samples/ and the cache first; only then fetched (needs EDGAR_USER_AGENT).
@@ -71,6 +75,8 @@ export async function runCli(argv: readonly string[], io: CliIo = { stdout: proc
     if (command === 'sql') return await runSqlCommand(rest, io);
     if (command === 'search') return await runSearchCommand(rest, io);
     if (command === 'export') return await runExportCommand(rest, io);
+    if (command === 'serve') return await runServeCommand(rest, io);
+    if (command === 'report') return await runReportCommand(rest, io);
     return await runStore(argv, io);
   } catch (error) {
     return reportError(error, io);
