@@ -4,12 +4,12 @@
  * of every row a fixed set of filings stores must match test/fixtures/golden/pipeline-fingerprint.json, which is
  * only rewritten (npm run fingerprint) together with a PIPELINE_VERSION bump.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestSubmission } from '../../src/pipeline.js';
 import { openDatabase } from '../../src/store/database.js';
 import { canonicalRows, fingerprintProblem, pipelineFingerprint, readGolden } from '../../src/tools/pipeline-fingerprint.js';
 import { PIPELINE_VERSION } from '../../src/version.js';
-import { readFileSync } from 'node:fs';
 
 describe('PIPELINE_VERSION is tied to the stored output', () => {
   it('the stored output of the fingerprint filings matches the golden fingerprint of this PIPELINE_VERSION', () => {
@@ -22,7 +22,7 @@ describe('PIPELINE_VERSION is tied to the stored output', () => {
     const db = openDatabase(':memory:');
     ingestSubmission(db, new Uint8Array(readFileSync('samples/0001125282-03-003998.txt')), { sourceName: 'samples/0001125282-03-003998.txt' });
     const before = canonicalRows(db.sqlite);
-    db.sqlite.prepare('UPDATE reporting_persons SET name = name || ' (changed)' WHERE ordinal = 1').run();
+    db.sqlite.prepare("UPDATE reporting_persons SET name = name || ' (changed)' WHERE ordinal = 1").run();
     expect(canonicalRows(db.sqlite)).not.toBe(before);
     db.close();
     const golden = { pipelineVersion: PIPELINE_VERSION, fingerprint: 'an older output' };
