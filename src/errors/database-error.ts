@@ -1,3 +1,4 @@
+import type { ErrorCode } from './codes.js';
 import { EdgarError } from './edgar-error.js';
 
 /**
@@ -9,7 +10,7 @@ export class DatabaseError extends EdgarError {
   override name = 'DatabaseError';
   readonly path: string;
 
-  constructor(code: string, path: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, path: string, message: string, options?: { cause?: unknown }) {
     super(code, message, options);
     this.path = path;
   }
