@@ -61,11 +61,13 @@ export class EdgarDatabase {
     try {
       this.sqlite.pragma('busy_timeout = 5000');
       // One read transaction: its several reads must see one state, not a migration another process commits between them.
-      const refused = refusal(path, sqliteCall(path, () => whenNotBusy(() => this.sqlite.transaction(() => inspectDatabase(this.sqlite)).deferred())));
+      const kind = sqliteCall(path, () => whenNotBusy(() => this.sqlite.transaction(() => inspectDatabase(this.sqlite)).deferred()));
+      const refused = refusal(path, kind);
       if (refused) throw refused;
       if (readonly) return;
       sqliteCall(path, () => whenNotBusy(() => this.sqlite.pragma('journal_mode = WAL')));
-      this.migrate(path);
+      // Up to date: no write lock needed (a batch may be writing in another process).
+      if (kind.kind !== 'ours' || kind.version !== SCHEMA_VERSION) this.migrate(path);
       this.sqlite.pragma('foreign_keys = ON');
     } catch (error) {
       this.sqlite.close();
