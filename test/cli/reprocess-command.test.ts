@@ -21,7 +21,7 @@ const SAMPLE = 'samples/0001125282-03-003998.txt';
 
 function madeBy010(name: string): string {
   const path = join(dir, name);
-  writeFileSync(path, gunzipSync(readFileSync('test/fixtures/db/made-by-0.1.0.db.gz')));
+  writeFileSync(path, gunzipSync(readFileSync('test/databases/made-by-0.1.0.db.gz')));
   return path;
 }
 

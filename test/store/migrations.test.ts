@@ -1,6 +1,6 @@
 /**
  * Frozen migrations: databases made by earlier releases are upgraded to exactly the schema a fresh database gets.
- * test/fixtures/db/ holds two databases made by the released code, before these migrations existed (its README
+ * test/databases/ holds two databases made by the released code, before these migrations existed (its README
  * says how): one by 0.1.0, one by the pre-release before the `name_key` columns.
  */
 import { createHash } from 'node:crypto';
@@ -20,7 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function fixtureCopy(name: string): string {
   const path = join(dir, `${name}.db`);
-  writeFileSync(path, gunzipSync(readFileSync(`test/fixtures/db/${name}.db.gz`)));
+  writeFileSync(path, gunzipSync(readFileSync(`test/databases/${name}.db.gz`)));
   return path;
 }
 
