@@ -13,6 +13,7 @@ export { extractFiling, type ExtractedFiling, type Extractor } from './extract/i
 export type { ExtractionWarning, Provenance } from './extract/types.js';
 export { openDatabase, EdgarDatabase, type FilingRows, type StoreOutcome } from './store/database.js';
 export { ingestSubmission, type IngestResult } from './pipeline.js';
+export { reprocessDatabase, type ReprocessReport } from './reprocess.js';
 export { resolveAccession, type ResolveOptions, type ResolvedSubmission } from './fetch/resolve.js';
 export { EdgarClient, type EdgarClientOptions } from './fetch/client.js';
 export * from './errors/index.js';

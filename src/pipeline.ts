@@ -29,6 +29,6 @@ export function ingestSubmission(db: EdgarDatabase, bytes: Uint8Array, options: 
     rows[table] = tableRows.map((row) => ({ ...row, accessionNumber }));
   }
   // Amendment chains and the full-text index are derived rows: written in the filing's own transaction.
-  const store = db.storeFiling(rows, () => afterStoreFiling(db, accessionNumber, submission));
+  const store = db.storeFiling(rows, { afterWrite: () => afterStoreFiling(db, accessionNumber, submission), source: bytes });
   return { accessionNumber, submission, extracted, store };
 }

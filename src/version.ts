@@ -1,6 +1,10 @@
 /**
  * The version of what edgar-extract produces from a filing. Stored with each filing: re-running over identical bytes
- * is skipped only when this matches, so an upgraded extractor refreshes old rows instead of keeping them.
- * Bump it whenever parsing or extraction output changes.
+ * is skipped only when this matches, and `edgar-extract reprocess` re-extracts every filing stored by an older one.
+ * Bump it whenever parsing or extraction output changes: test/store/pipeline-fingerprint.test.ts fails until you do,
+ * then `npm run fingerprint` records the new output (src/tools/pipeline-fingerprint.ts).
+ *
+ * 0.1.0  the first release.
+ * 0.2.0  name keys stored, share counts as integers, and the extractor fixes made after 0.1.0 was set.
  */
-export const PIPELINE_VERSION = '0.1.0';
+export const PIPELINE_VERSION = '0.2.0';

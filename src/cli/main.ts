@@ -5,6 +5,7 @@
  *   edgar-extract parse <file> [--json]                                  print the parse tree, store nothing
  *   edgar-extract cik <CIK> [...]                                        every filing of a CIK (see cik-command.ts)
  *   edgar-extract sql | search | export                                  query the database (read-only)
+ *   edgar-extract reprocess [--db FILE]                                  re-extract filings an older version stored
  * Exit codes (design.md §3): 0 success, 1 a parse or extraction failure of an input, 2 usage error, 3 network failure.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { runCikCommand } from './cik-command.js';
 import { runExportCommand } from './export-command.js';
 import { runReportCommand } from './report-command.js';
 import { runServeCommand } from './serve-command.js';
+import { runReprocessCommand } from './reprocess-command.js';
 import { runSearchCommand } from './search-command.js';
 import { runSqlCommand } from './sql-command.js';
 import { packageRoot } from './package-root.js';
@@ -40,6 +42,7 @@ export const USAGE = `Usage: edgar-extract <accession-number | file | directory>
        edgar-extract export --format csv|json --out DIR [--db FILE]
        edgar-extract serve [--db FILE] [--port N] [--host 127.0.0.1]
        edgar-extract report <accession-number> [--db FILE] --out FILE.html
+       edgar-extract reprocess [--db FILE]
 
 Parse EDGAR submissions, extract Schedule 13D/13G data, and store everything in SQLite (default ./edgar.db).
 An accession number is looked up in samples/ and the cache first; only then fetched (needs EDGAR_USER_AGENT).
@@ -77,6 +80,7 @@ export async function runCli(argv: readonly string[], io: CliIo = { stdout: proc
     if (command === 'export') return await runExportCommand(rest, io);
     if (command === 'serve') return await runServeCommand(rest, io);
     if (command === 'report') return await runReportCommand(rest, io);
+    if (command === 'reprocess') return await runReprocessCommand(rest, io);
     return await runStore(argv, io);
   } catch (error) {
     return reportError(error, io);

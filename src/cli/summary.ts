@@ -40,7 +40,7 @@ export function formatFilingSummary(submission: Submission, result: IngestResult
   const lines: string[] = [];
   const acc = result?.accessionNumber ?? submission.accessionNumber ?? '(no accession number)';
   lines.push(`${acc}  ${h?.formType ?? submission.documents[0]?.type ?? '?'}  filed ${h?.filedAt ?? '?'}  (${submission.format})`);
-  if (result && !result.store.changed) lines.push('already stored, unchanged');
+  if (result && result.store.action !== 'stored') lines.push(storeActionLine(result.store));
   for (const e of h?.entities ?? []) {
     lines.push(`  ${e.role.replace(/_/g, ' ').padEnd(16)} ${e.companyData.conformedName ?? '?'}  CIK ${e.companyData.cik ?? '?'}${e.filingValues?.fileNumber ? `  file ${e.filingValues.fileNumber}` : ''}`);
   }
@@ -77,6 +77,8 @@ export function filingJson(result: IngestResult): Record<string, unknown> {
   return {
     accessionNumber: result.accessionNumber,
     stored: result.store.changed,
+    storeAction: result.store.action,
+    ...(result.store.detail ? { storeDetail: result.store.detail } : {}),
     header: submission.header ? { ...submission.header, nodes: undefined } : null,
     documents: submission.documents,
     ...result.extracted.tables,
@@ -98,4 +100,20 @@ function indent(block: string): string {
     .split('\n')
     .map((l) => `  ${l}`)
     .join('\n');
+}
+
+/** What storing did, when it was not a plain new filing (the duplicate rule: docs/schema-notes.md). */
+function storeActionLine(store: IngestResult['store']): string {
+  switch (store.action) {
+    case 'unchanged':
+      return 'already stored, unchanged';
+    case 'refreshed':
+      return 'already stored by an older pipeline version: re-extracted';
+    case 'replaced':
+      return `replaced the stored copy of this accession: ${store.detail ?? ''}`;
+    case 'kept-existing':
+      return `not stored, duplicate accession: ${store.detail ?? ''}`;
+    default:
+      return store.action;
+  }
 }

@@ -1,3 +1,5 @@
+import type { ErrorCode } from './codes.js';
+
 /**
  * The root of every error edgar-extract throws on purpose. Each error has a stable `code` (for scripts and the
  * database's warning tables), keeps its `cause`, and says what to do where it can. The four branches follow the
@@ -5,9 +7,10 @@
  */
 export class EdgarError extends Error {
   override name = 'EdgarError';
-  readonly code: string;
+  /** Registered in codes.ts (an unregistered code fails the typecheck). */
+  readonly code: ErrorCode;
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
   }

@@ -1,3 +1,4 @@
+import type { ErrorCode } from './codes.js';
 import { EdgarError } from './edgar-error.js';
 
 /** A network or HTTP failure talking to EDGAR: the request, its URL and (when there was one) the status are kept. */
@@ -6,7 +7,7 @@ export class FetchError extends EdgarError {
   readonly url: string;
   readonly status: number | null;
 
-  constructor(code: string, message: string, details: { url: string; status?: number | null; cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, details: { url: string; status?: number | null; cause?: unknown }) {
     super(code, message, { cause: details.cause });
     this.url = details.url;
     this.status = details.status ?? null;

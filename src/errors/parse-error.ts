@@ -1,3 +1,4 @@
+import type { ErrorCode } from './codes.js';
 import { EdgarError } from './edgar-error.js';
 
 /** Where in a named source something went wrong: 1-based line and column, 0-based character offset. */
@@ -17,7 +18,7 @@ export class ParseError extends EdgarError {
   readonly location: SourceLocation;
   readonly sourceLine: string;
 
-  constructor(code: string, message: string, location: SourceLocation, sourceLine: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, location: SourceLocation, sourceLine: string, options?: { cause?: unknown }) {
     super(code, message, options);
     this.location = location;
     this.sourceLine = sourceLine;

@@ -4,11 +4,12 @@
  * Records name their source: the document's SEQUENCE and a character span into that document's decoded text
  * (`documentText` in parse/body.ts), end exclusive.
  */
+import type { WarningCode } from '../errors/codes.js';
 import type { Span } from '../parse/types.js';
 
 export interface ExtractionWarning {
-  /** Stable, SCREAMING_SNAKE code (`COVER_VALUE_MISSING`, `COVER_INCONSISTENT`, …). */
-  code: string;
+  /** Stable, SCREAMING_SNAKE code (`COVER_VALUE_MISSING`, …), registered in src/errors/codes.ts. */
+  code: WarningCode;
   message: string;
   documentSequence: number | null;
   /** Where in the document's decoded text the problem is, when known. */

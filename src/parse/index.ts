@@ -6,6 +6,7 @@
  * the grammar tolerated (missing closing tags, stray lines, document counts), reporting each as a warning with a
  * location. Input that is not a submission at all (empty, binary) is a ParseError. Bodies stay bytes (see body.ts).
  */
+import type { ErrorCode, WarningCode } from '../errors/codes.js';
 import { isAscii } from 'node:buffer';
 import { ParseError } from '../errors/index.js';
 import { parse as parseGrammar, SyntaxError as GrammarSyntaxError } from './generated/submission-parser.js';
@@ -78,7 +79,7 @@ export function parseSubmission(input: Uint8Array | string, options: ParseOption
   }
 
   const warnings: ParseWarning[] = [];
-  const warn = (code: string, message: string, offset: number, documentSequence: number | null = null): void => {
+  const warn = (code: WarningCode, message: string, offset: number, documentSequence: number | null = null): void => {
     const { line, column } = lines.locate(offset);
     warnings.push({ code, message, offset, line, column, documentSequence });
   };
@@ -160,7 +161,7 @@ function firstControl(s: string): number {
   return 0;
 }
 
-function parseErrorAt(code: string, message: string, offset: number, file: string, lines: LineIndex, cause?: unknown): ParseError {
+function parseErrorAt(code: ErrorCode, message: string, offset: number, file: string, lines: LineIndex, cause?: unknown): ParseError {
   const { line, column } = lines.locate(offset);
   return new ParseError(code, message, { file, offset, line, column }, lines.lineText(offset), { cause });
 }
@@ -192,7 +193,7 @@ function buildDocument(d: RawDocument, bytes: Uint8Array, decode: (s: string) =>
   };
 }
 
-type Warn = (code: string, message: string, offset: number, documentSequence?: number | null) => void;
+type Warn = (code: WarningCode, message: string, offset: number, documentSequence?: number | null) => void;
 
 function checkDocument(d: RawDocument, doc: DocumentEnvelope, shape: SourceFormat, warn: Warn): void {
   if (shape === 'bare-document') return;

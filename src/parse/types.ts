@@ -2,6 +2,7 @@
  * The parse stage's output: a Submission tree with typed header and document envelopes. Every node carries a span
  * `{ start, end }` (end exclusive) into the submission's source bytes; bodies are not decoded here (see body.ts).
  */
+import type { WarningCode } from '../errors/codes.js';
 
 export interface Span {
   start: number;
@@ -154,7 +155,8 @@ export interface DocumentEnvelope {
 }
 
 export interface ParseWarning {
-  code: string;
+  /** Registered in src/errors/codes.ts. */
+  code: WarningCode;
   message: string;
   /** Offset into the source, with the 1-based line and column it falls on. */
   offset: number;

@@ -1,23 +1,52 @@
 /**
  * The store stage: SQLite through better-sqlite3.
- *   - The schema comes from the table models (tables/*.ts); migrations add tables in order and are recorded in
- *     `schema_migrations`, so an older database is brought up to date when opened.
+ *   - Opening checks the file is ours first (identity.ts) and refuses anything else untouched; then applies the
+ *     frozen migrations (migrations.ts) it lacks, inside one IMMEDIATE transaction, so two processes opening the
+ *     same new file at once cannot both migrate it (the second waits, then finds the work done).
  *   - One transaction per filing: a crash leaves either the old rows or the new ones, never half a filing.
- *   - Keyed on the accession number: storing the same bytes again changes nothing (not even `stored_at`); storing
- *     different bytes for the same accession replaces every row of that filing.
+ *   - Keyed on the accession number. Storing the same bytes again under the same pipeline version changes nothing
+ *     (not even `stored_at`); under a newer one it re-extracts them. A different input with an accession already
+ *     stored goes through the duplicate rule (duplicates.ts): the more complete submission wins, and between equals
+ *     the newest input. The outcome says which happened.
+ *   - The input bytes are kept gzip-compressed in `sources`, so `reprocess` can re-extract without the files.
  *   - WAL mode, so readers (the sqlite3 shell, Datasette) never block a running batch.
  */
+import { gunzipSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { camelCase, createTableSql, toSqlValue, type TableModel } from './model.js';
-import { MIGRATIONS, allTables } from './migrations.js';
+import { DatabaseError } from '../errors/database-error.js';
+import { compareCompleteness, completenessOf, describeCompleteness, type Completeness, type CompletenessFields } from './duplicates.js';
+import { APPLICATION_ID, checkDatabasePath, inspectDatabase, refusal } from './identity.js';
+import { adoptLegacySchema } from './legacy-schema.js';
+import { camelCase, toSqlValue, type TableModel } from './model.js';
+import { MIGRATIONS, SCHEMA_VERSION, allTables } from './migrations.js';
 
 /** Rows to store for one filing, by table name; row keys are the columns in camelCase. */
 export type FilingRows = Record<string, Record<string, unknown>[]>;
 
+/**
+ * What storing one input did:
+ *   stored         a new accession: its rows were written
+ *   replaced       the accession was stored from another input, and this one won the duplicate rule: rows replaced
+ *   refreshed      the same bytes were stored by an older pipeline version: re-extracted, rows replaced
+ *   unchanged      the same bytes under the same pipeline version: nothing written
+ *   kept-existing  the accession was stored from a more complete input, which was kept: nothing written
+ */
+export type StoreAction = 'stored' | 'replaced' | 'refreshed' | 'unchanged' | 'kept-existing';
+
 export interface StoreOutcome {
   accessionNumber: string;
-  /** false when the identical input was already stored (nothing was written). */
+  action: StoreAction;
+  /** true when rows were written (stored, replaced, refreshed). */
   changed: boolean;
+  /** For replaced and kept-existing: the two inputs compared, e.g. "a complete submission (6 of 6 documents) over a header-only one". */
+  detail?: string;
+}
+
+export interface StoreOptions {
+  /** Runs inside the filing's transaction, after its rows are written. */
+  afterWrite?: () => void;
+  /** The input bytes, kept compressed in `sources` for reprocess. */
+  source?: Uint8Array;
 }
 
 export class EdgarDatabase {
@@ -26,27 +55,59 @@ export class EdgarDatabase {
   private readonly deletes = new Map<string, Database.Statement>();
 
   constructor(path: string, options: { readonly?: boolean } = {}) {
-    this.sqlite = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
-    if (options.readonly) return;
-    this.sqlite.pragma('journal_mode = WAL');
-    this.sqlite.pragma('foreign_keys = ON');
-    this.sqlite.pragma('busy_timeout = 5000');
-    this.migrate();
+    const readonly = options.readonly ?? false;
+    checkDatabasePath(path, { mustExist: readonly });
+    this.sqlite = openSqlite(path, readonly);
+    try {
+      this.sqlite.pragma('busy_timeout = 5000');
+      // One read transaction: its several reads must see one state, not a migration another process commits between them.
+      const kind = sqliteCall(path, () => whenNotBusy(() => this.sqlite.transaction(() => inspectDatabase(this.sqlite)).deferred()));
+      const refused = refusal(path, kind);
+      if (refused) throw refused;
+      if (readonly) return;
+      sqliteCall(path, () => whenNotBusy(() => this.sqlite.pragma('journal_mode = WAL')));
+      // Up to date: no write lock needed (a batch may be writing in another process).
+      if (kind.kind !== 'ours' || kind.version !== SCHEMA_VERSION) this.migrate(path);
+      this.sqlite.pragma('foreign_keys = ON');
+    } catch (error) {
+      this.sqlite.close();
+      throw error;
+    }
   }
 
-  /** Apply every migration not yet recorded, each in its own transaction. */
-  private migrate(): void {
+  /**
+   * Bring the schema up to SCHEMA_VERSION. Everything happens in one IMMEDIATE transaction that first looks again at
+   * what the database is: another process may have created or upgraded it since the check in the constructor.
+   */
+  private migrate(path: string): void {
     const db = this.sqlite;
-    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
-    for (const migration of MIGRATIONS) {
-      if (applied.has(migration.version)) continue;
-      db.transaction(() => {
-        for (const table of migration.tables ?? []) for (const sql of createTableSql(table)) db.exec(sql);
-        for (const sql of migration.sql ?? []) db.exec(sql);
-        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
-      })();
-    }
+    // Rebuilding a 0.1.0 table drops and re-creates a parent of foreign keys; they are checked after, not during.
+    db.pragma('foreign_keys = OFF');
+    const run = db.transaction(() => {
+      const kind = inspectDatabase(db);
+      const refused = refusal(path, kind);
+      if (refused) throw refused;
+      if (kind.kind === 'ours' && kind.version === SCHEMA_VERSION) return;
+      db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+      let from = kind.kind === 'ours' ? kind.version : 0;
+      if (kind.kind === 'legacy') {
+        adoptLegacySchema(db);
+        // Its schema_migrations numbered the old model-computed steps; it now holds the 0.1.0 schema, migration 1.
+        db.exec('DELETE FROM schema_migrations');
+        recordMigration(db, MIGRATIONS[0]!);
+        from = 1;
+      }
+      for (const migration of MIGRATIONS) {
+        if (migration.version <= from) continue;
+        for (const sql of migration.sql) db.exec(sql);
+        recordMigration(db, migration);
+      }
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length) throw new DatabaseError('DB_INCONSISTENT', path, `${path}: upgrading left ${broken.length} row(s) without their filing; nothing was changed`);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    });
+    sqliteCall(path, () => whenNotBusy(() => run.immediate()));
   }
 
   /** Is this accession stored? (Batches use it to skip work after an interruption.) */
@@ -54,19 +115,44 @@ export class EdgarDatabase {
     return this.sqlite.prepare('SELECT 1 FROM filings WHERE accession_number = ?').get(accessionNumber) !== undefined;
   }
 
+  /** The input a filing was stored from, when this database kept it (databases from 0.1.0 did not). */
+  readSource(accessionNumber: string): Uint8Array | null {
+    const row = this.sqlite.prepare('SELECT encoding, content FROM sources WHERE accession_number = ?').get(accessionNumber) as { encoding: string; content: Buffer } | undefined;
+    if (!row) return null;
+    return new Uint8Array(gunzipSync(row.content));
+  }
+
   /**
-   * Store one filing's rows in one transaction. `rows.filings` must hold exactly one row, with `sourceSha256` and
-   * `pipelineVersion`. Identical input already stored by the same pipeline version → nothing is written.
-   * `afterWrite` runs inside the same transaction, after the rows are written.
+   * Store one filing's rows in one transaction. `rows.filings` must hold exactly one row, with `sourceSha256`,
+   * `pipelineVersion`, `sourceFormat`, `documentCount` and `publicDocumentCount`. See StoreAction for what can happen.
+   * A bare function as second argument is `afterWrite` (the 0.1.0 signature).
    */
-  storeFiling(rows: FilingRows, afterWrite?: () => void): StoreOutcome {
+  storeFiling(rows: FilingRows, options: StoreOptions | (() => void) = {}): StoreOutcome {
+    const { afterWrite, source } = typeof options === 'function' ? { afterWrite: options, source: undefined } : options;
     const filing = rows.filings?.[0];
     if (!filing || rows.filings!.length !== 1) throw new Error('storeFiling: rows.filings must hold exactly one row');
     const accessionNumber = String(filing.accessionNumber);
-    const existing = this.sqlite.prepare('SELECT source_sha256 AS sha, pipeline_version AS version FROM filings WHERE accession_number = ?').get(accessionNumber) as
-      | { sha: string; version: string }
-      | undefined;
-    if (existing && existing.sha === filing.sourceSha256 && existing.version === filing.pipelineVersion) return { accessionNumber, changed: false };
+    const existing = this.sqlite
+      .prepare('SELECT source_sha256 AS sha, pipeline_version AS version, source_format AS sourceFormat, document_count AS documentCount, public_document_count AS publicDocumentCount FROM filings WHERE accession_number = ?')
+      .get(accessionNumber) as ({ sha: string; version: string } & CompletenessFields) | undefined;
+
+    let action: StoreAction = 'stored';
+    let detail: string | undefined;
+    if (existing) {
+      if (existing.sha === filing.sourceSha256) {
+        if (existing.version === filing.pipelineVersion) return { accessionNumber, action: 'unchanged', changed: false };
+        action = 'refreshed';
+      } else {
+        const incoming = completenessOf(filing as unknown as CompletenessFields);
+        const stored = completenessOf(existing);
+        if (compareCompleteness(incoming, stored) < 0) {
+          return { accessionNumber, action: 'kept-existing', changed: false, detail: `kept ${describeCompleteness(stored)} over ${describeCompleteness(incoming)}` };
+        }
+        action = 'replaced';
+        detail = `${describeCompleteness(incoming)} replaced ${describeCompleteness(stored)}`;
+      }
+    }
+    const toWrite: FilingRows = source ? { ...rows, sources: [{ accessionNumber, encoding: 'gzip', content: gzipSync(source) }] } : rows;
 
     this.sqlite.transaction(() => {
       // Children first (foreign keys), then the filing row, then the new rows.
@@ -74,7 +160,7 @@ export class EdgarDatabase {
         if (table.perFiling) this.deleteStatement(table).run(accessionNumber);
       }
       for (const table of allTables()) {
-        const tableRows = rows[table.name];
+        const tableRows = toWrite[table.name];
         if (!tableRows) continue;
         const insert = this.insertStatement(table);
         for (const row of tableRows) insert.run(bindRow(table, row));
@@ -82,7 +168,7 @@ export class EdgarDatabase {
       // Derived rows (amendment chains, full-text index) commit or roll back with the filing.
       afterWrite?.();
     })();
-    return { accessionNumber, changed: true };
+    return detail === undefined ? { accessionNumber, action, changed: true } : { accessionNumber, action, changed: true, detail };
   }
 
   close(): void {
@@ -109,10 +195,54 @@ export class EdgarDatabase {
   }
 }
 
-function bindRow(table: TableModel, row: Record<string, unknown>): Record<string, string | number | null> {
-  const out: Record<string, string | number | null> = {};
+export type { Completeness };
+
+function recordMigration(db: Database.Database, migration: { version: number; name: string }): void {
+  db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+}
+
+function bindRow(table: TableModel, row: Record<string, unknown>): Record<string, string | number | Uint8Array | null> {
+  const out: Record<string, string | number | Uint8Array | null> = {};
   for (const c of table.columns) out[c.name] = toSqlValue(row[camelCase(c.name)]);
   return out;
+}
+
+/**
+ * Retry `call` while SQLite reports the file busy. busy_timeout covers most waits, but not all of them: while another
+ * process is switching a new file to WAL, or recovering its WAL index, SQLite returns SQLITE_BUSY at once.
+ */
+function whenNotBusy<T>(call: () => T, waitMs = 10_000): T {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return call();
+    } catch (error) {
+      const code = String((error as { code?: unknown }).code ?? '');
+      if (!code.startsWith('SQLITE_BUSY') || Date.now() > deadline) throw error;
+      Atomics.wait(PAUSE, 0, 0, 20);
+    }
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+function openSqlite(path: string, readonly: boolean): Database.Database {
+  return sqliteCall(path, () => new Database(path, { readonly, fileMustExist: readonly }));
+}
+
+/** SQLite's own errors about the file itself, as DatabaseErrors (one line, the path, what to do). */
+function sqliteCall<T>(path: string, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_NOTADB') throw new DatabaseError('DB_NOT_SQLITE', path, `${path} is not a SQLite database`, { cause: error });
+    if (code === 'SQLITE_CORRUPT') throw new DatabaseError('DB_CORRUPT', path, `${path} is a damaged SQLite database`, { cause: error });
+    if (code === 'SQLITE_CANTOPEN') throw new DatabaseError('DB_CANNOT_OPEN', path, `cannot open ${path}: ${(error as Error).message}`, { cause: error });
+    if (code === 'SQLITE_READONLY') throw new DatabaseError('DB_READ_ONLY', path, `${path} cannot be written (read-only file or directory)`, { cause: error });
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) throw new DatabaseError('DB_BUSY', path, `${path} is locked by another process (waited 5 s)`, { cause: error });
+    throw error;
+  }
 }
 
 /** Open (creating and migrating as needed) the database at `path`; `:memory:` works for tests. */

@@ -13,6 +13,7 @@ import { amendmentChainsTable } from './chains.js';
 import { openDatabase } from './database.js';
 import { documentTextFts, type FtsModel } from './document-text.js';
 import { itemsFtsModel } from './item-text.js';
+import { ERROR_CODES, WARNING_CODES } from '../errors/codes.js';
 import { allTables } from './migrations.js';
 import type { TableModel } from './model.js';
 import { allViewModels, type ViewModel } from './views.js';
@@ -131,6 +132,18 @@ function sentence(text: string): string {
 
 function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The code registries (src/errors/codes.ts) beside the warnings table: every `warnings.code`, and every code of an
+ * error the library throws. Code names are not in backticks so parseSchemaDocs does not read them as columns.
+ */
+function renderCodes(): string {
+  const out = ['#### Warning codes (`warnings.code`)', '', '| code | stage | meaning |', '|---|---|---|'];
+  for (const [name, info] of Object.entries(WARNING_CODES)) out.push(`| ${name} | ${info.stage} | ${cell(info.doc)} |`);
+  out.push('', '#### Error codes (thrown, not stored: `error.code` in the library, `edgar-extract: CODE: …` on the command line)', '', '| code | meaning |', '|---|---|');
+  for (const [name, doc] of Object.entries(ERROR_CODES)) out.push(`| ${name} | ${cell(doc)} |`);
+  return out.join('\n');
 }
 
 function renderTable(sqlite: Database.Database, model: TableModel, columns: string[], problems: string[]): string {
@@ -256,6 +269,7 @@ function renderSchemaDocs(sqlite: Database.Database, notes: string): SchemaDocs 
       continue;
     }
     sections.push(renderTable(sqlite, model, t.columns, problems), '');
+    if (t.name === 'warnings') sections.push(renderCodes(), '');
   }
   sections.push('## Views', '');
   if (viewObjects.length === 0) sections.push('No views in this version of the schema.', '');

@@ -1,37 +1,51 @@
 /**
- * The schema's history, oldest first. A migration is never edited once released: changes go in a new one, and
- * `schema_migrations` records which have been applied to a database. `allTables()` lists every table in creation
- * order (parents before children), which is also the order rows are inserted in.
+ * The schema's history, oldest first, as frozen SQL. A migration is never edited once released: a change to a table
+ * model (tables/*.ts) needs a new migration here that makes the same change with ALTER TABLE (or a CREATE), because
+ * a database made by any earlier release must reach the same schema as a fresh one. test/store/migrations.test.ts
+ * fails when the models and the migrated schema disagree, and upgrades a database made by 0.1.0 and compares it with
+ * a fresh one.
+ *
+ * A database records how far it got in `PRAGMA user_version` (the last migration applied) and, per migration, in
+ * `schema_migrations`. `allTables()` lists every table model in insert order (parents before children).
  */
+import { amendmentChainsTable } from './chains.js';
 import type { TableModel } from './model.js';
-import { productMigration } from './product.js';
+import { schemaV1 } from './schema-history/v1-schema-0.1.0.js';
 import { coreTables } from './tables/core.js';
 import { coverPageTables } from './tables/cover-pages.js';
 import { exhibitTables } from './tables/exhibits.js';
-import { itemMigrationSql, itemTables } from './tables/items.js';
+import { itemTables } from './tables/items.js';
+import { sourcesTable } from './tables/sources.js';
 
 export interface Migration {
   version: number;
   name: string;
-  /** Tables created by this migration (from their models). */
-  tables?: TableModel[];
-  /** Further statements (views, virtual tables, ALTERs). */
-  sql?: string[];
+  /** Statements run in order, in one transaction. Frozen text: never computed from today's models. */
+  sql: readonly string[];
 }
 
-const tableMigrations: Migration[] = [
-  { version: 1, name: 'submissions, header entities, documents, warnings', tables: coreTables },
-  { version: 2, name: 'Schedule 13D/13G cover pages', tables: coverPageTables },
-  { version: 3, name: 'exhibits: waivers, conversion-price rules, amendments, exhibit references', tables: exhibitTables },
-  { version: 4, name: 'items and their prose: holdings, notes, options, transactions, ownership basis, checks', tables: itemTables, sql: itemMigrationSql },
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'schema of edgar-extract 0.1.0: filings, header, documents, warnings, cover pages, exhibits, items, chains, search, views', sql: schemaV1 },
+  {
+    version: 2,
+    name: 'sources: the input of each filing, gzip-compressed, for reprocess',
+    sql: [
+      `CREATE TABLE sources (
+  accession_number TEXT NOT NULL,
+  encoding TEXT NOT NULL CHECK (encoding IN ('gzip')),
+  content BLOB NOT NULL,
+  PRIMARY KEY (accession_number),
+  FOREIGN KEY (accession_number) REFERENCES filings (accession_number) ON DELETE CASCADE
+)`,
+    ],
+  },
 ];
 
-export const MIGRATIONS: Migration[] = [
-  ...tableMigrations,
-  // Views and search come last: they read the tables above.
-  productMigration(5, tableMigrations.flatMap((m) => (m.tables ?? []).map((t) => t.name))),
-];
+/** The schema version this build writes: the last migration. A database with a higher user_version is refused. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
-export function allTables(): TableModel[] {
-  return MIGRATIONS.flatMap((m) => m.tables ?? []);
+const TABLE_MODELS: readonly TableModel[] = [...coreTables, ...coverPageTables, ...exhibitTables, ...itemTables, amendmentChainsTable, sourcesTable];
+
+export function allTables(): readonly TableModel[] {
+  return TABLE_MODELS;
 }

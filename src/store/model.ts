@@ -5,7 +5,7 @@
  * words in camelCase (`sole_voting_power` ← `soleVotingPower`).
  */
 
-export type SqlType = 'TEXT' | 'INTEGER' | 'REAL';
+export type SqlType = 'TEXT' | 'INTEGER' | 'REAL' | 'BLOB';
 
 export interface ColumnModel {
   name: string;
@@ -60,9 +60,10 @@ export function camelCase(snake: string): string {
 
 const camelCache = new Map<string, string>();
 
-/** SQLite holds no booleans or arrays: booleans become 0/1, arrays a comma-separated list, undefined NULL. */
-export function toSqlValue(value: unknown): string | number | null {
+/** SQLite holds no booleans or arrays: booleans become 0/1, arrays a comma-separated list, undefined NULL; bytes a BLOB. */
+export function toSqlValue(value: unknown): string | number | Uint8Array | null {
   if (value === undefined || value === null) return null;
+  if (value instanceof Uint8Array) return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (Array.isArray(value)) return value.length ? value.join(',') : null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;

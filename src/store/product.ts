@@ -7,8 +7,16 @@ import type { Submission } from '../parse/types.js';
 import { amendmentChainsTable, updateChains } from './chains.js';
 import type { EdgarDatabase } from './database.js';
 import { documentTextSql, indexDocumentText } from './document-text.js';
-import type { Migration } from './migrations.js';
+import type { TableModel } from './model.js';
 import { optionalViewSql, viewSql } from './views.js';
+
+/** A migration as its models describe it (tests build partial schemas from it; migrations.ts holds the frozen SQL). */
+export interface ModelMigration {
+  version: number;
+  name: string;
+  tables: TableModel[];
+  sql: string[];
+}
 
 /**
  * The migration adding amendment_chains, document_text, cover_pages,
@@ -16,7 +24,7 @@ import { optionalViewSql, viewSql } from './views.js';
  * `tableNames`: the tables earlier migrations create (e.g. `allTables().map((t) => t.name)` before this one is added);
  * it must come after the migration creating schedule13 and reporting_persons.
  */
-export function productMigration(version: number, tableNames: Iterable<string>): Migration {
+export function productMigration(version: number, tableNames: Iterable<string>): ModelMigration {
   const names = [...tableNames];
   return {
     version,

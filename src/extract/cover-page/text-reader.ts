@@ -15,6 +15,7 @@
  * names, footnote marks, prose values, check boxes before or after their (a)/(b) labels.
  * Does not handle: cover pages printed as one table with a column per person, values split per share class, or images
  * of cover pages. */
+import type { WarningCode } from '../../errors/codes.js';
 import type { Span } from '../../parse/types.js';
 import type { ExtractionWarning } from '../types.js';
 import { findCaptions, mask, ROW_NUMBERS, ROW_ORDER, SIDE_WORDS, VALUE_NOISE, type CaptionHit, type RowKey } from './captions.js';
@@ -229,7 +230,7 @@ function readCover(
 ): { person: PersonDraft; region: CoverPageRegion; warnings: ExtractionWarning[] } {
   const person = emptyPerson();
   const warnings: ExtractionWarning[] = [];
-  const warn = (code: string, message: string, span: Span | null): void => {
+  const warn = (code: WarningCode, message: string, span: Span | null): void => {
     warnings.push({ code, message: `cover page ${ordinal}: ${message}`, documentSequence, span });
   };
   const seg = (row: RowKey): { raw: string; start: number; afterColon: boolean } | null => {

@@ -9,6 +9,7 @@
  * comments; end tags missing their `>` (`</fundsSource` — repaired in place, with a warning).
  * Does not handle: the Items (`items1To7`, `items`) or signatures, and not schema validation.
  */
+import type { WarningCode } from '../../errors/codes.js';
 import type { Span } from '../../parse/types.js';
 import type { ExtractionWarning } from '../types.js';
 import type { HeaderDraft, PersonDraft, ReportingPersonField, RuleBox, ScheduleKind, ShareField } from './types.js';
@@ -173,7 +174,7 @@ const SHARES: Record<ShareField, string[]> = {
 /** Read the cover header and reporting persons of an XML schedule. */
 export function readXmlCoverPages(source: string, kindHint: ScheduleKind | null, documentSequence: number | null): XmlCoverResult {
   const warnings: ExtractionWarning[] = [];
-  const warn = (code: string, message: string, span: Span | null): void => {
+  const warn = (code: WarningCode, message: string, span: Span | null): void => {
     warnings.push({ code, message, documentSequence, span });
   };
   const tree = parseXmlTree(source);

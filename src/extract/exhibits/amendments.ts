@@ -11,6 +11,7 @@
  * Does not handle: amendments that only restate a whole agreement (those are classified as agreements), tables of
  * changed amounts, amounts in words.
  */
+import type { WarningCode } from '../../errors/codes.js';
 import type { DocumentEnvelope, Span } from '../../parse/types.js';
 import type { ExtractionWarning } from '../types.js';
 import type { DefinedTerms } from '../defined-terms.js';
@@ -31,7 +32,7 @@ export function extractAmendment(text: string, doc: DocumentEnvelope, title: str
   const seq = doc.sequence;
   const warnings: ExtractionWarning[] = [];
   const spans: ValueSpans = {};
-  const warn = (code: string, message: string, span: Span | null): void => {
+  const warn = (code: WarningCode, message: string, span: Span | null): void => {
     warnings.push({ code, message, documentSequence: seq, span });
   };
   const mark = (key: string, span: Span): void => {

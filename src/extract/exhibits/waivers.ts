@@ -12,6 +12,7 @@
  * per (sub)section (the first operative sentence of each is read); rules with more than one level of nesting.
  * Values not found are null with a warning naming the value and the span searched.
  */
+import type { WarningCode } from '../../errors/codes.js';
 import type { DocumentEnvelope } from '../../parse/types.js';
 import type { ExtractionWarning } from '../types.js';
 import type { DefinedTerm, DefinedTerms } from '../defined-terms.js';
@@ -57,7 +58,7 @@ export function extractWaiver(
   const seq = doc.sequence;
   const warnings: ExtractionWarning[] = [];
   const spans: ValueSpans = {};
-  const warn = (code: string, message: string, span: Span | null): void => {
+  const warn = (code: WarningCode, message: string, span: Span | null): void => {
     warnings.push({ code, message, documentSequence: seq, span });
   };
   const mark = (key: string, span: Span): void => {

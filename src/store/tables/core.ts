@@ -144,7 +144,7 @@ export const warningsTable: TableModel = {
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' },
     { name: 'ordinal', type: 'INTEGER', notNull: true, doc: 'position, from 0' },
     { name: 'stage', type: 'TEXT', notNull: true, check: "stage IN ('parse', 'extract')", doc: 'parse or extract' },
-    { name: 'code', type: 'TEXT', notNull: true, doc: 'stable warning code', example: 'DOCUMENT_COUNT_MISMATCH' },
+    { name: 'code', type: 'TEXT', notNull: true, doc: 'stable warning code, one of the warning codes listed below (src/errors/codes.ts)', example: 'DOCUMENT_COUNT_MISMATCH' },
     { name: 'message', type: 'TEXT', notNull: true, doc: 'what happened, in words' },
     { name: 'document_sequence', type: 'INTEGER', doc: 'the document concerned, when there is one' },
     { name: 'source_offset', type: 'INTEGER', doc: 'parse warnings: byte offset in the source file' },

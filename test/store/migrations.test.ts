@@ -1,0 +1,104 @@
+/**
+ * Frozen migrations: databases made by earlier releases are upgraded to exactly the schema a fresh database gets.
+ * test/databases/ holds two databases made by the released code, before these migrations existed (its README
+ * says how): one by 0.1.0, one by the pre-release before the `name_key` columns.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingestSubmission } from '../../src/pipeline.js';
+import { openDatabase } from '../../src/store/database.js';
+import { APPLICATION_ID } from '../../src/store/identity.js';
+import { MIGRATIONS, SCHEMA_VERSION, allTables } from '../../src/store/migrations.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'edgar-migrations-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function fixtureCopy(name: string): string {
+  const path = join(dir, `${name}.db`);
+  writeFileSync(path, gunzipSync(readFileSync(`test/databases/${name}.db.gz`)));
+  return path;
+}
+
+/** Every schema object as SQLite stores it, and the columns of every table and view, in a stable order. */
+function schemaOf(sqlite: Database.Database): unknown {
+  const master = sqlite.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").all() as { type: string; name: string }[];
+  const columns = master.filter((m) => m.type === 'table' || m.type === 'view').map((m) => ({ name: m.name, columns: sqlite.prepare('SELECT * FROM pragma_table_info(?)').all(m.name) }));
+  const indexes = master.filter((m) => m.type === 'index').map((m) => ({ name: m.name, columns: sqlite.prepare('SELECT * FROM pragma_index_info(?)').all(m.name) }));
+  return { master, columns, indexes };
+}
+
+const fresh = openDatabase(':memory:');
+const freshSchema = schemaOf(fresh.sqlite);
+fresh.close();
+
+describe('databases made by earlier releases', () => {
+  it('a database made by 0.1.0 is upgraded to the same schema as a fresh one (tables, columns, views, indexes, FTS)', () => {
+    const db = openDatabase(fixtureCopy('made-by-0.1.0'));
+    expect(schemaOf(db.sqlite)).toEqual(freshSchema);
+    expect(db.sqlite.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    // Its rows are still there and readable through the views and the full-text index.
+    expect(db.sqlite.prepare('SELECT count(*) FROM cover_pages').pluck().get()).toBe(2);
+    expect(db.sqlite.prepare("SELECT count(*) FROM items_fts WHERE items_fts MATCH 'notes'").pluck().get()).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('a database made before name_key is upgraded, not broken by "no such column"', () => {
+    const path = fixtureCopy('made-before-name-key');
+    const db = openDatabase(path);
+    expect(schemaOf(db.sqlite)).toEqual(freshSchema);
+    // The keys the old database never stored are computed from the names, so the views pair its rows.
+    expect(db.sqlite.prepare('SELECT name_key FROM reporting_persons ORDER BY ordinal').pluck().all()).toEqual(['FLEMING US DISCOVERY FUND III LP', 'FLEMING US DISCOVERY OFFSHORE FUND III LP']);
+    expect(db.sqlite.prepare('SELECT issuer_name_key FROM schedule13').pluck().all()).toEqual(['HUDSON TECHNOLOGIES INC']);
+    expect(db.sqlite.prepare('SELECT count(*) FROM notes WHERE holder_key IS NULL').pluck().get()).toBe(0);
+    // On 0.1.0 code this store failed: "table schedule13 has no column named issuer_name_key".
+    const result = ingestSubmission(db, new Uint8Array(readFileSync('test/fixtures/sc13/0000902664-04-001527.txt')), { sourceName: 'x' });
+    expect(result.store.action).toBe('stored');
+    expect(db.sqlite.prepare('SELECT count(*) FROM filings').pluck().get()).toBe(2);
+    expect(db.sqlite.prepare('SELECT count(*) FROM latest_positions').pluck().get()).toBeGreaterThan(2);
+    db.close();
+    // Opening it again finds nothing to do.
+    const again = openDatabase(path);
+    expect(again.sqlite.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
+    again.close();
+  });
+});
+
+describe('migrations', () => {
+  it('the table models agree with the migrated schema (an unmigrated model change fails here)', () => {
+    const db = openDatabase(':memory:');
+    for (const table of allTables()) {
+      const actual = db.sqlite.prepare('SELECT name, type, "notnull" AS not_null, pk FROM pragma_table_info(?) ORDER BY cid').all(table.name);
+      const expected = table.columns.map((c) => ({ name: c.name, type: c.type, not_null: c.notNull ? 1 : 0, pk: table.primaryKey.indexOf(c.name) + 1 }));
+      expect(actual, `table ${table.name}: add a migration (ALTER TABLE …) for the model change`).toEqual(expected);
+    }
+    db.close();
+  });
+
+  it('released migrations are never edited', () => {
+    // A released migration's SQL is what older databases ran; changing it would make them differ from fresh ones.
+    const released: Record<number, string> = {
+      1: '06f6293f',
+      2: '6f79e7fd',
+    };
+    const hash = (sql: readonly string[]) => createHash('sha256').update(sql.join('\n;\n')).digest('hex').slice(0, 8);
+    for (const m of MIGRATIONS) if (released[m.version]) expect(hash(m.sql), `migration ${m.version} was edited`).toBe(released[m.version]);
+    // Migration 1 against the database 0.1.0 made: same objects, same SQL text.
+    const made = openDatabaseReadOnlyCopy('made-by-0.1.0');
+    const fromMigration = openDatabase(':memory:');
+    const objects = (s: Database.Database) =>
+      s.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT IN ('sources', 'sqlite_autoindex_sources_1') ORDER BY type, name").all();
+    expect(objects(fromMigration.sqlite)).toEqual(objects(made.sqlite));
+    made.close();
+    fromMigration.close();
+  });
+});
+
+function openDatabaseReadOnlyCopy(name: string) {
+  return openDatabase(fixtureCopy(`${name}`), { readonly: true });
+}
