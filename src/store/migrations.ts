@@ -4,6 +4,7 @@
  * order (parents before children), which is also the order rows are inserted in.
  */
 import type { TableModel } from './model.js';
+import { itemsFtsDetectableMigration } from './fts-detection.js';
 import { productMigration } from './product.js';
 import { coreTables } from './tables/core.js';
 import { coverPageTables } from './tables/cover-pages.js';
@@ -30,6 +31,7 @@ export const MIGRATIONS: Migration[] = [
   ...tableMigrations,
   // Views and search come last: they read the tables above.
   productMigration(5, tableMigrations.flatMap((m) => (m.tables ?? []).map((t) => t.name))),
+  itemsFtsDetectableMigration(6),
 ];
 
 export function allTables(): TableModel[] {
