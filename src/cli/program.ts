@@ -79,7 +79,9 @@ export async function runProgram(commands: readonly CommandDefinition[], argv: r
     await program.parseAsync(rewriteArguments(commands, argv), { from: 'user' });
     return exitCode;
   } catch (error) {
-    return reportError(error, io, debug);
+    const at = argv.findIndex((a) => !a.startsWith('-'));
+    const named = at < 0 ? undefined : commands.find((c) => c.name === argv[at] && !('isDefault' in c && c.isDefault));
+    return reportError(error, io, debug, named?.name);
   }
 }
 
@@ -92,8 +94,9 @@ function rewriteArguments(commands: readonly CommandDefinition[], argv: readonly
 }
 
 /** An error that reached the top → one line on stderr and its exit code. */
-export function reportError(error: unknown, io: CliIo, debug = false): number {
-  const say = (text: string): void => void io.stderr.write(`${text}\n`);
+export function reportError(error: unknown, io: CliIo, debug = false, command?: string): number {
+  const prefix = command ? `edgar-extract ${command}` : 'edgar-extract';
+  const say = (text: string): void => void io.stderr.write(`${text.replace(/^edgar-extract:/, `${prefix}:`)}\n`);
   if (error instanceof CommanderError) {
     // Commander has already written its message (and the suggestion); help and version end with exit 0.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;

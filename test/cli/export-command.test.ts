@@ -81,7 +81,7 @@ describe('export', () => {
   it('refuses to run without --format or --out, or with an unknown table', async () => {
     const streams = io();
     expect(await runExportCommand(['--out', join(dir, 'x'), '--db', dbPath], streams)).toBe(2);
-    expect(streams.stderr.text).toMatch(/needs --format csv or --format json/);
+    expect(streams.stderr.text).toMatch(/required option '--format <format>' not specified/);
     expect(await runExportCommand(['--format', 'csv', '--db', dbPath], io())).toBe(2);
     expect(await runExportCommand(['--format', 'xml', '--out', join(dir, 'x'), '--db', dbPath], io())).toBe(2);
     const unknown = io();

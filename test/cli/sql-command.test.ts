@@ -135,9 +135,9 @@ describe('sql: usage errors (exit 2)', () => {
     [['SELECT 1; SELECT 2'], /one statement at a time/],
     [['SELEC nonsense'], /the query cannot run: near "SELEC"/],
     [['SELECT * FROM no_such_table'], /no such table: no_such_table/],
-    [['SELECT 1', '--format', 'xml'], /--format must be one of table, csv, json/],
+    [['SELECT 1', '--format', 'xml'], /argument 'xml' is invalid. Allowed choices are table, csv, json, ndjson/],
     [[], /sql needs a query/],
-    [['SELECT 1', 'SELECT 2'], /exactly one query/],
+    [['SELECT 1', 'SELECT 2'], /too many arguments for 'sql'/],
   ])('%j', async (argv, message) => {
     const r = await sql(...(argv as string[]));
     expect(r.code).toBe(2);
