@@ -13,17 +13,20 @@ interface Job {
 }
 
 process.once('message', (job: Job) => {
+  let answer: { columns: string[]; rows: unknown[][] } | { error: string; code: string | null };
   try {
     const sqlite = openReadOnly(job.db);
     try {
       const stmt = sqlite.prepare(job.sql).raw(true);
       const columns = distinctNames(stmt.columns().map((c) => c.name));
       const rows = (Object.keys(job.params).length ? stmt.all(job.params) : stmt.all()) as unknown[][];
-      process.send!({ columns, rows }, () => process.exit(0));
+      answer = { columns, rows };
     } finally {
+      // Closed before answering: the parent may look at the folder as soon as it has the rows.
       sqlite.close();
     }
   } catch (error) {
-    process.send!({ error: (error as Error).message, code: (error as { code?: string }).code ?? null }, () => process.exit(0));
+    answer = { error: (error as Error).message, code: (error as { code?: string }).code ?? null };
   }
+  process.send!(answer, () => process.exit(0));
 });
