@@ -19,7 +19,7 @@ import { COMMANDS } from './commands.js';
 import { packageRoot } from './package-root.js';
 import { runProgram, similarNames } from './program.js';
 import { formatFilingSummary, filingJson } from './summary.js';
-import { parseFormList } from './forms-option.js';
+import { parseFormList, passesFilingFilter } from './forms-option.js';
 
 export type { CliIo };
 
@@ -131,7 +131,10 @@ export async function runStore(options: IngestOptions, io: CliIo): Promise<numbe
     for (const input of positionals) {
       for (const source of await expandInput(input, io, Boolean(values.refresh), values.userAgent)) {
         try {
-          const result = ingestSubmission(db, await source.read(), { sourceName: source.name });
+          const bytes = await source.read();
+          if (values.verbose) io.stderr.write(`reading ${source.name}\n`);
+          if (!keepInput(bytes, source.name, values, io)) continue;
+          const result = ingestSubmission(db, bytes, { sourceName: source.name });
           results.push(result);
           if (!values.json && !values.quiet) io.stdout.write(`${formatFilingSummary(result.submission, result)}\n\n`);
         } catch (error) {
@@ -148,6 +151,16 @@ export async function runStore(options: IngestOptions, io: CliIo): Promise<numbe
   if (values.json) io.stdout.write(`${JSON.stringify(results.map(filingJson), null, 2)}\n`);
   else if (!values.quiet) io.stderr.write(`stored ${results.length} filing(s) in ${values.db}\n`);
   return exitCode;
+}
+
+/** `--forms` / `--since` on files: parse the header first, store only what passes (no filter: no extra parse). */
+function keepInput(bytes: Uint8Array, name: string, options: IngestOptions, io: CliIo): boolean {
+  if (options.forms === undefined && options.since === undefined) return true;
+  const submission = parseSubmission(bytes, { sourceName: name });
+  const filing = { formType: submission.header?.formType ?? submission.documents[0]?.type ?? null, filedAt: submission.header?.filedAt ?? null };
+  const keep = passesFilingFilter(filing, options);
+  if (!keep && options.verbose) io.stderr.write(`skipped ${name}: ${filing.formType ?? 'no form type'} filed ${filing.filedAt ?? 'on no stated date'} is outside --forms/--since\n`);
+  return keep;
 }
 
 interface InputSource {

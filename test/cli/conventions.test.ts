@@ -112,6 +112,34 @@ describe('one framework for every command', () => {
   });
 });
 
+describe('ingesting files', () => {
+  it('takes --forms and --since for files and directories, as cik does', async () => {
+    const only = join(dir, 'filtered.db');
+    const r = await cli(['test/fixtures/full', SAMPLE, '--db', only, '--forms', 'SC 13D,SC 13D/A', '--since', '1995-01-01', '--verbose', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^skipped .*0000950117-01-501696\.txt: 8-K filed 2001-11-26 is outside --forms\/--since$/m);
+    expect(r.stderr).toMatch(/^reading .*0001125282-03-003998\.txt$/m);
+    const stored = new Database(only, { readonly: true });
+    const rows = stored.prepare('SELECT form_type, filed_at FROM filings ORDER BY filed_at').all() as { form_type: string; filed_at: string }[];
+    stored.close();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(['SC 13D', 'SC 13D/A']).toContain(row.form_type);
+      expect(row.filed_at >= '1995-01-01').toBe(true);
+    }
+    expect(rows.map((row) => row.filed_at)).toContain('2003-06-25');
+  });
+
+  it('--quiet prints nothing on success; without it a summary and a count', async () => {
+    const quiet = await cli([SAMPLE, '--db', join(dir, 'quiet.db'), '--quiet']);
+    expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
+    const loud = await cli([SAMPLE, '--db', join(dir, 'loud.db')]);
+    expect(loud.stdout).toContain(`${ACCESSION}  SC 13D/A`);
+    expect(loud.stderr).toMatch(/^stored 1 filing\(s\) in /);
+  });
+});
+
 describe('one vocabulary', () => {
   it('ingest --json uses the database column names (snake_case)', async () => {
     const r = await cli([SAMPLE, '--db', join(dir, 'json.db'), '--json']);
