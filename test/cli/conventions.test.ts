@@ -321,3 +321,11 @@ describe('files the read commands leave', () => {
     expect(existsSync(`${only}-wal`)).toBe(false);
   });
 });
+
+describe('docs', () => {
+  it('docs/schema.md keeps FTS internals out of its overview', () => {
+    const overview = readFileSync('docs/schema.md', 'utf8').split('<!-- reference:start -->')[0]!;
+    expect(overview).toContain('## Conventions');
+    for (const internal of ['_fts', 'document_text', 'fts5', 'FTS5', '_data', '_idx', '_docsize', 'shadow']) expect(overview, internal).not.toContain(internal);
+  });
+});
