@@ -36,7 +36,7 @@ export const cikCommand: ParsedCommand<CikOptions> = {
     'a day). Resumable: rerun the same command after an interruption; stored filings are skipped, cached ones not\n' +
     'refetched. Environment: EDGAR_USER_AGENT or EDGAR_IDENTITY (required), EDGAR_CACHE_DIR, EDGAR_BASE_URL.',
   arguments: ['<cik-or-ticker>'],
-  shared: ['db', 'quiet', 'verbose', 'userAgent'],
+  shared: ['db', 'userAgent'],
   configure: (cmd) => {
     cmd.addOption(new Option('--forms <list>', 'form types to keep, comma-separated; all for every form').default('the 13D/13G family'));
     cmd.addOption(new Option('--since <date>', 'keep filings filed on or after YYYY-MM-DD'));

@@ -18,7 +18,7 @@ import { EXIT, UsageError, wholeNumberOption, type CliIo, type CommandDefinition
 import { COMMANDS } from './commands.js';
 import { packageRoot } from './package-root.js';
 import { runProgram, similarNames } from './program.js';
-import { formatFilingSummary, filingJson } from './summary.js';
+import { formatFilingSummary, filingJson, snakeCaseKeys } from './summary.js';
 import { parseFormList, passesFilingFilter } from './forms-option.js';
 
 export type { CliIo };
@@ -107,7 +107,7 @@ export async function runCli(argv: readonly string[], io: CliIo = { stdout: proc
 function runParse(file: string, json: boolean, io: CliIo): number {
   const submission = parseSubmission(readInputFile(file), { sourceName: file });
   const { bytes: _bytes, ...tree } = submission;
-  if (json) io.stdout.write(`${JSON.stringify(tree, null, 2)}\n`);
+  if (json) io.stdout.write(`${JSON.stringify(snakeCaseKeys(tree), null, 2)}\n`);
   else io.stdout.write(`${formatFilingSummary(submission, null)}\n`);
   return EXIT.ok;
 }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { isEdgarError, isFetchError, isNotFoundError, isParseError, isValidationError } from '../errors/index.js';
 import { EXIT, SHARED_OPTIONS, UsageError, isPassthrough, type CliIo, type CommandDefinition } from './command-registry.js';
 import { setCompletionProgram } from './completion-command.js';
@@ -37,7 +37,15 @@ export function buildProgram(commands: readonly CommandDefinition[], io: CliIo, 
       getErrHelpWidth: () => io.stderr.columns ?? 100,
       outputError: (s, write) => write(s.replace(/^error: /, 'edgar-extract: ')),
     })
-    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .configureHelp({
+      showGlobalOptions: true,
+      sortSubcommands: false,
+      // A command that parses its own arguments shows the usage it declares, not commander's `[args...]`.
+      subcommandTerm: (cmd) => {
+        const def = commands.find((c) => c.name === cmd.name());
+        return def && isPassthrough(def) ? `${def.name} ${def.usage ?? '[options]'}` : Help.prototype.subcommandTerm.call(new Help(), cmd);
+      },
+    })
     .showSuggestionAfterError(true)
     .addHelpText('after', EXIT_CODES_HELP);
 
@@ -76,6 +84,11 @@ export async function runProgram(commands: readonly CommandDefinition[], argv: r
   });
   const debug = argv.includes('--debug') || Boolean(io.env.EDGAR_DEBUG);
   try {
+    // `help nosuch` would print the program's help and exit 0; an unknown name is a usage error like any other.
+    if (argv[0] === 'help' && argv[1] !== undefined && !commands.some((c) => c.name === argv[1])) {
+      const close = similarNames(argv[1], commands.map((c) => c.name));
+      throw new UsageError(`no command '${argv[1]}'${close.length ? ` (Did you mean ${close[0]}?)` : ''}; edgar-extract --help lists them`);
+    }
     await program.parseAsync(rewriteArguments(commands, argv), { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../src/cli/main.js';
-import { reportError } from '../../src/cli/program.js';
+import { reportError, runProgram } from '../../src/cli/program.js';
 import { resolveUserAgent } from '../../src/fetch/client.js';
 import { allTables } from '../../src/store/migrations.js';
 import { EdgarTestServer, generateFilings } from '../helpers/edgar-server.js';
@@ -76,6 +76,9 @@ describe('one framework for every command', () => {
     const command = await cli(['serch', 'waiver']);
     expect(command.code).toBe(2);
     expect(command.stderr).toContain("unknown command 'serch' (Did you mean search?)");
+    const help = await cli(['help', 'serch']);
+    expect(help.code).toBe(2);
+    expect(help.stderr).toContain("no command 'serch' (Did you mean search?)");
     const option = await cli(['sql', 'SELECT 1', '--fromat', 'csv', '--db', db]);
     expect(option.code).toBe(2);
     expect(option.stderr).toMatch(/unknown option '--fromat'\n\(Did you mean --format\?\)/);
@@ -93,6 +96,9 @@ describe('one framework for every command', () => {
     }
     expect([...lines]).toEqual(['--db <file> SQLite database (default: "edgar.db")']);
     for (const command of ['ingest', 'cik']) expect((await cli(['help', command])).stdout).toContain('--user-agent <ua>');
+    // And the parse tree in the database's vocabulary too.
+    const tree = JSON.parse((await cli(['parse', SAMPLE, '--json'])).stdout) as Record<string, unknown>;
+    expect(JSON.stringify(tree)).not.toMatch(/"[a-z]+[A-Z]\w*":/);
   });
 
   it('ends every error in one line and a documented exit code, with a stack trace only under --debug', async () => {
@@ -109,6 +115,19 @@ describe('one framework for every command', () => {
     const debug = new Out();
     reportError(new TypeError('boom'), { stdout: new Out(), stderr: debug, env: {} }, true);
     expect(debug.text).toMatch(/TypeError: boom\n\s+at /);
+  });
+});
+
+describe('registering a command', () => {
+  it('routes a run<Name>Command(argv, io) module its own arguments, --help included, and lists it in the help', async () => {
+    const seen: string[][] = [];
+    const index = { name: 'index', summary: 'list filings from the full index', usage: '[options] <year>', passthrough: (argv: readonly string[]) => (seen.push([...argv]), 7) };
+    const out = new Out();
+    const io: CliIo = { stdout: out, stderr: new Out(), env: {} };
+    expect(await runProgram([index], ['index', '2003', '--forms', 'all', '--help'], io)).toBe(7);
+    expect(seen).toEqual([['2003', '--forms', 'all', '--help']]);
+    expect(await runProgram([index], ['--help'], io)).toBe(0);
+    expect(out.text).toMatch(/index \[options\] <year>\s+list filings from the full index/);
   });
 });
 

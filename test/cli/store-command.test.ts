@@ -77,7 +77,7 @@ describe('edgar-extract <inputs>', () => {
     expect(await runCli(['parse', 'test/fixtures/nc/0000774352-01-000002.nc', '--json'], t.io)).toBe(0);
     const tree = JSON.parse(t.stdout());
     expect(tree.format).toBe('pds-submission');
-    expect(tree.header.entities[0].companyData.cik).toBe('0000774352');
+    expect(tree.header.entities[0].company_data.cik).toBe('0000774352');
     expect(tree.bytes).toBeUndefined();
     expect(process.cwd()).toBe(cwd);
     expect(() => readFileSync(join(dir, 'edgar.db'))).toThrow();
