@@ -14,6 +14,7 @@ import { FetchError } from '../../src/errors/index.js';
 import { SubmissionCache } from '../../src/fetch/cache.js';
 import { EdgarClient } from '../../src/fetch/client.js';
 import { RateLimiter } from '../../src/fetch/rate-limiter.js';
+import { resolveAccession } from '../../src/fetch/resolve.js';
 import { headerAccession } from '../../src/fetch/submission-check.js';
 import { EdgarTestServer, generateFilings } from '../helpers/edgar-server.js';
 
@@ -68,6 +69,24 @@ describe('fetch integrity', () => {
     expect(stored.has(asked!.accessionNumber)).toBe(false);
     // Nothing cached either, so a rerun asks EDGAR again instead of trusting the wrong file.
     expect(await new SubmissionCache(cacheDir).read(asked!.accessionNumber)).toBeNull();
+  });
+
+  it('a cache entry holding another submission was trusted; it is refetched', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'edgar-integrity-cache-'));
+    try {
+      const cache = new SubmissionCache(dir);
+      await cache.write(staffLetter.accessionNumber, other!.bytes);
+      const resolved = await resolveAccession(staffLetter.accessionNumber, {
+        cacheDir: dir,
+        cik: CIK,
+        env: { ...server.env, EDGAR_USER_AGENT: USER_AGENT },
+        clientOptions: { limiter },
+      });
+      expect(resolved.origin).toBe('fetched');
+      expect(headerAccession(resolved.bytes)).toBe(staffLetter.accessionNumber);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('a 0000000000- accession (an SEC staff letter) gave INVALID_CIK; it is fetched under the listing CIK', async () => {
