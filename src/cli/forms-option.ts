@@ -17,8 +17,8 @@ export const SCHEDULE_13_FORMS: readonly string[] = [
 ];
 
 /** `"SC 13D, SC 13D/A"` → the list; `all` → null (no filter). */
-export function parseFormList(text: string, options: { allowAll?: boolean } = {}): string[] | null {
-  if (options.allowAll !== false && text.trim().toLowerCase() === 'all') return null;
+export function parseFormList(text: string): string[] | null {
+  if (text.trim().toLowerCase() === 'all') return null;
   const forms = text
     .split(',')
     .map((f) => f.trim())

@@ -33,7 +33,7 @@ export interface IngestOptions {
   quiet: boolean;
   verbose: boolean;
   refresh: boolean;
-  /** Keep only these form types (aliases expanded, upper case); undefined = every form. */
+  /** Keep only these form types (SC 13D also matches SCHEDULE 13D); undefined = every form. */
   forms?: string[];
   /** Keep only filings filed on or after this date, YYYY-MM-DD. */
   since?: string;
@@ -71,6 +71,8 @@ export const ingestCommand: ParsedCommand<Omit<IngestOptions, 'inputs'> & { form
       if (close.length) throw new UsageError(`unknown command '${first}' (Did you mean ${close[0]}?)`);
     }
     if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) throw new UsageError(`--since must be a date YYYY-MM-DD, got "${options.since}"`);
+    // Files keep every form unless asked (`--forms all` says the same explicitly).
+    const forms = options.forms === undefined ? null : parseFormList(options.forms);
     const typed: IngestOptions = {
       inputs,
       db: options.db ?? 'edgar.db',
@@ -79,11 +81,10 @@ export const ingestCommand: ParsedCommand<Omit<IngestOptions, 'inputs'> & { form
       verbose: Boolean(options.verbose),
       refresh: Boolean(options.refresh),
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
-      ...(options.forms !== undefined ? { forms: parseFormList(options.forms, { allowAll: true }) ?? undefined } : {}),
+      ...(forms !== null ? { forms } : {}),
       ...(options.since !== undefined ? { since: options.since } : {}),
       ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
     };
-    if (typed.forms === undefined) delete typed.forms;
     return runStore(typed, io);
   },
 };
