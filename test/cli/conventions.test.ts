@@ -4,6 +4,7 @@
  * identity and tickers for EDGAR, the 13D default of `cik`. Each `it` is one convention.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -322,6 +323,32 @@ describe('EDGAR identity, tickers and the 13D default', () => {
     expect(family.stderr).toMatch(/: 5 of 9 listed filings match \(forms SC 13D, /);
     const all = await cli(['cik', '1854583', '--db', join(dir, 'all.db'), '--forms', 'all'], { env });
     expect(all.stderr).toMatch(/: 9 of 9 listed filings match$/m);
+  });
+});
+
+describe('exit code 3: EDGAR unreachable', () => {
+  it('ends an accession fetch and a cik listing with one line and exit 3 when nothing listens', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(probe.address() as { port: number }).port}`;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const env = { EDGAR_BASE_URL: url, EDGAR_DATA_URL: url, EDGAR_USER_AGENT: USER_AGENT, EDGAR_CACHE_DIR: join(dir, 'down-cache') };
+    const accession = await cli(['0000950117-01-501696', '--db', join(dir, 'down.db')], { env });
+    expect(accession.code).toBe(3);
+    expect(accession.stderr).toMatch(/^retrying .*\nedgar-extract: cannot reach 127\.0\.0\.1:\d+: .*ECONNREFUSED.*tried twice/);
+    const cik = await cli(['cik', '925528', '--db', join(dir, 'down.db')], { env });
+    expect(cik.code).toBe(3);
+    expect(cik.stderr).toMatch(/could not list filings of CIK 925528: cannot reach/);
+  }, 30_000);
+});
+
+describe('completion', () => {
+  it('prints a script listing the commands and each command\'s options, from the same registry', async () => {
+    const r = await cli(['completion']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('complete -o default -F _edgar_extract edgar-extract');
+    expect(r.stdout).toMatch(/compgen -W "ingest parse cik show sql search export datasette-metadata completion help/);
+    expect(r.stdout).toMatch(/ {4}sql\) opts="--db --json --format --file --param --timeout --wide --help" ;;/);
   });
 });
 
