@@ -70,6 +70,9 @@ export const ingestCommand: ParsedCommand<Omit<IngestOptions, 'inputs'> & { form
       const close = similarNames(first, names);
       if (close.length) throw new UsageError(`unknown command '${first}' (Did you mean ${close[0]}?)`);
     }
+    // Every input is checked before the database is opened, so a typo never leaves an empty database behind.
+    const unknown = inputs.find((input) => !existsSync(input) && !isAccessionNumber(input));
+    if (unknown !== undefined) throw new UsageError(`${unknown}: no such file or directory, and not an accession number (##########-##-######)`);
     if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) throw new UsageError(`--since must be a date YYYY-MM-DD, got "${options.since}"`);
     // Files keep every form unless asked (`--forms all` says the same explicitly).
     const forms = options.forms === undefined ? null : parseFormList(options.forms);

@@ -151,6 +151,14 @@ describe('ingesting files', () => {
     expect(rows.map((row) => row.filed_at)).toContain('2003-06-25');
   });
 
+  it('a mistyped input left an empty database behind; inputs are checked before it is opened', async () => {
+    const typo = join(dir, 'typo.db');
+    const r = await cli([SAMPLE, 'samples/no-such-file.txt', '--db', typo]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('edgar-extract: samples/no-such-file.txt: no such file or directory, and not an accession number (##########-##-######)\n');
+    expect(existsSync(typo)).toBe(false);
+  });
+
   it('--quiet prints nothing on success; without it a summary and a count', async () => {
     const quiet = await cli([SAMPLE, '--db', join(dir, 'quiet.db'), '--quiet']);
     expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });

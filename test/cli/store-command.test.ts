@@ -88,7 +88,7 @@ describe('edgar-extract <inputs>', () => {
     expect(await runCli([], t.io)).toBe(2);
     expect(t.stderr()).toContain('nothing to do: give an accession number, a file or a directory');
     t = io();
-    expect(await runCli(['no/such/file.txt'], t.io)).toBe(2);
+    expect(await runCli(['no/such/file.txt', '--db', join(tmp(), 'typo.db')], t.io)).toBe(2);
     expect(t.stderr()).toContain('no such file or directory, and not an accession number');
     t = io();
     expect(await runCli(['--bogus'], t.io)).toBe(2);
