@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 /** The `edgar-extract` executable: hands its arguments to runCli and exits with its code. */
 import { runCli } from './cli/main.js';
+import { reportError } from './cli/program.js';
 
-runCli(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+runCli(argv).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    // Only defects reach here: every expected failure is reported by runCli with its exit code.
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exitCode = 1;
+    // Only defects reach here (runCli reports every error it meets): still one line unless --debug.
+    process.exitCode = reportError(error, { stdout: process.stdout, stderr: process.stderr, env: process.env }, argv.includes('--debug'));
   },
 );

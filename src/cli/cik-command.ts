@@ -15,28 +15,33 @@ import { parseCik } from '../fetch/cik.js';
 import { EdgarClient, type EdgarClientOptions } from '../fetch/client.js';
 import { ProgressReporter, formatBatchSummary, type ProgressStream } from '../fetch/progress.js';
 import { expandForms, listFilings, validateFilingFilter, type FilerFilings } from '../fetch/submissions.js';
+import { looksLikeTicker, resolveCikOrTicker } from '../fetch/tickers.js';
+import { SCHEDULE_13_FORMS } from './forms-option.js';
 
-export const CIK_USAGE = `Usage: edgar-extract cik <CIK> [options]
+export const CIK_USAGE = `Usage: edgar-extract cik <CIK | ticker> [options]
 
-Fetch every filing of a CIK listed by the SEC's submissions API, then parse, extract and store each one.
+Fetch every Schedule 13D/13G filing (or with --forms, others) of a CIK listed by the SEC's submissions API,
+then parse, extract and store each one. A ticker (AAPL) is looked up in EDGAR's company_tickers.json.
 Resumable: rerun the same command after an interruption; stored filings are skipped, cached ones not refetched.
 
 Options:
-  --forms "SC 13D,SC 13D/A"  form types to keep (SC 13D also matches SCHEDULE 13D, and so on)
+  --forms "SC 13D,SC 13D/A"  form types to keep (default: the 13D/13G family; all: every form)
   --since YYYY-MM-DD         keep filings filed on or after this date
   --until YYYY-MM-DD         keep filings filed on or before this date
   --limit N                  keep only the N most recent matching filings
   --concurrency N            filings in flight at once (default 4; the rate stays under 10 requests/second)
   --db FILE                  SQLite database (default ./edgar.db)
   --refresh                  refetch even cached filings and reprocess stored ones
-  --user-agent "Name email"  declared User-Agent (default: EDGAR_USER_AGENT)
+  --user-agent "Name email"  declared User-Agent (default: EDGAR_USER_AGENT or EDGAR_IDENTITY)
   -h, --help                 show this help
 
 Environment: EDGAR_USER_AGENT (required), EDGAR_CACHE_DIR, EDGAR_BASE_URL, EDGAR_DATA_URL.`;
 
 export interface CikCommandArgs {
-  /** Unpadded CIK. */
+  /** Unpadded CIK; empty until a ticker is resolved. */
   cik: string;
+  /** A ticker given instead of a CIK, resolved through company_tickers.json. */
+  ticker?: string;
   forms?: string[];
   since?: string;
   until?: string;
@@ -128,17 +133,20 @@ export function parseCikArgs(argv: readonly string[]): CikCommandArgs {
   if (flags.has('--help')) return { cik: '', concurrency: 4, db: './edgar.db', refresh: false, help: true };
   if (positional.length === 0) throw new ValidationError('INVALID_OPTION', 'missing <CIK>');
   if (positional.length > 1) throw new ValidationError('INVALID_OPTION', `one CIK at a time, got ${positional.join(' ')}`);
+  const target = (positional[0] as string).trim();
   const args: CikCommandArgs = {
-    cik: parseCik(positional[0] as string),
+    ...(looksLikeTicker(target) ? { cik: '', ticker: target.toUpperCase() } : { cik: parseCik(target) }),
     concurrency: 4,
     db: values.get('--db') ?? './edgar.db',
     refresh: flags.has('--refresh'),
     help: false,
   };
+  // A 13D tool: the 13D/13G family unless the user asks for other forms, or for all of them.
   const forms = values.get('--forms');
-  if (forms !== undefined) {
+  if (forms === undefined) args.forms = [...SCHEDULE_13_FORMS];
+  else if (forms.trim().toLowerCase() !== 'all') {
     args.forms = forms.split(',').map((f) => f.trim()).filter((f) => f !== '');
-    if (args.forms.length === 0) throw new ValidationError('INVALID_OPTION', '--forms needs at least one form type');
+    if (args.forms.length === 0) throw new ValidationError('INVALID_OPTION', '--forms needs at least one form type, or all');
   }
   const since = values.get('--since');
   if (since !== undefined) args.since = since;
@@ -170,6 +178,25 @@ export async function runCikCommand(argv: readonly string[], deps: CikCommandDep
 
 /** As runCikCommand, also returning the listing and the batch summary (for tests and callers that report). */
 export async function executeCikCommand(argv: readonly string[], deps: CikCommandDeps): Promise<CikCommandResult> {
+  let args: CikCommandArgs;
+  try {
+    args = parseCikArgs(argv);
+  } catch (error) {
+    if (isValidationError(error)) {
+      (deps.stderr ?? process.stderr).write(`edgar-extract cik: ${error.message}\nTry: edgar-extract cik --help\n`);
+      return { exitCode: 2, summary: null, listing: null };
+    }
+    throw error;
+  }
+  if (args.help) {
+    (deps.stdout ?? process.stdout).write(`${CIK_USAGE}\n`);
+    return { exitCode: 0, summary: null, listing: null };
+  }
+  return executeCik(args, deps);
+}
+
+/** Run the command with arguments already parsed (by parseCikArgs or the command framework). */
+export async function executeCik(args: CikCommandArgs, deps: CikCommandDeps): Promise<CikCommandResult> {
   const stdout = deps.stdout ?? process.stdout;
   const stderr = deps.stderr ?? process.stderr;
   const env = deps.env ?? process.env;
@@ -178,15 +205,9 @@ export async function executeCikCommand(argv: readonly string[], deps: CikComman
     return { exitCode, summary: null, listing: null };
   };
 
-  let args: CikCommandArgs;
   let client: EdgarClient;
   let notify = (line: string): void => void stderr.write(`${line}\n`);
   try {
-    args = parseCikArgs(argv);
-    if (args.help) {
-      stdout.write(`${CIK_USAGE}\n`);
-      return { exitCode: 0, summary: null, listing: null };
-    }
     // Before anything touches the network or the database: no User-Agent, no requests.
     client = new EdgarClient({
       env,
@@ -217,6 +238,17 @@ export async function executeCikCommand(argv: readonly string[], deps: CikComman
 
   let storage: CikStorage | undefined;
   try {
+    if (args.ticker !== undefined) {
+      try {
+        const found = await resolveCikOrTicker(args.ticker, { client: () => client, cacheDir: deps.cacheDir ?? defaultCacheDir(env), signal });
+        args = { ...args, cik: found.cik };
+        stderr.write(`${found.ticker} is CIK ${found.cik}${found.title ? ` (${found.title})` : ''}\n`);
+      } catch (error) {
+        if (isNotFoundError(error)) return fail(2, error.message);
+        if (isFetchError(error)) return fail(3, `could not look up ticker ${args.ticker}: ${error.message}`);
+        throw error;
+      }
+    }
     let listing: FilerFilings;
     try {
       listing = await listFilings(client, args.cik, args, { signal });

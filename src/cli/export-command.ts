@@ -3,25 +3,14 @@
  * full-text table too; FTS5's internal shadow tables never) to DIR/<name>.csv or DIR/<name>.json, reading
  * the database read-only and streaming rows, so exporting a large database needs little memory.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Option } from 'commander';
 import type Database from 'better-sqlite3';
 import { listSchemaObjects } from '../store/docs.js';
-import { CommandUsageError, csvRecord, distinctNames, jsonObject, openReadOnly, parseFormat, type CommandIo } from './query-output.js';
-import { reportCommandError } from './sql-command.js';
-
-export const EXPORT_USAGE = `Usage: edgar-extract export --format csv|json --out DIR [--db FILE] [--tables NAME,NAME]
-
-Write each table and view of the database to DIR/<name>.csv (RFC 4180, header row) or DIR/<name>.json
-(an array of objects). The database is only read.
-
-Options:
-  --format FORMAT   csv or json (required)
-  --out DIR         folder to write into (created if missing; existing files of the same name are replaced)
-  --db FILE         SQLite database to read (default ./edgar.db)
-  --tables LIST     only these tables and views, comma-separated
-  -h, --help        show this help`;
+import { EXIT, UsageError, type CliIo, type ParsedCommand } from './command-registry.js';
+import { runProgram } from './program.js';
+import { CommandUsageError, csvRecord, distinctNames, jsonObject, openReadOnly } from './query-output.js';
 
 export interface ExportedFile {
   name: string;
@@ -81,11 +70,12 @@ export function exportDatabase(sqlite: Database.Database, format: 'csv' | 'json'
   const wanted = only ?? names;
   const unknown = wanted.filter((n) => !names.includes(n));
   if (unknown.length) throw new CommandUsageError(`no such table or view: ${unknown.join(', ')} (the database has ${names.join(', ')})`);
-  mkdirSync(outDir, { recursive: true });
+  makeOutputDir(outDir);
   const files: ExportedFile[] = [];
   const failures: string[] = [];
+  const used = new Set<string>();
   for (const name of wanted) {
-    const path = join(outDir, `${name}.${format}`);
+    const path = exportPath(outDir, name, format, used);
     try {
       files.push({ name, path, rows: exportObject(sqlite, name, format, path) });
     } catch (error) {
@@ -96,41 +86,82 @@ export function exportDatabase(sqlite: Database.Database, format: 'csv' | 'json'
   return { files, failures };
 }
 
-export async function runExportCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  let sqlite: Database.Database | null = null;
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      options: {
-        format: { type: 'string' },
-        out: { type: 'string' },
-        db: { type: 'string', default: 'edgar.db' },
-        tables: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-    if (values.help) {
-      io.stdout.write(`${EXPORT_USAGE}\n`);
-      return 0;
+/**
+ * The file a table or view is written to: its name made safe as a file name (a view may be called `../../x`; no
+ * name from the database may choose where a file goes), kept distinct from the other tables' files, and checked to
+ * lie directly inside `outDir`.
+ */
+export function exportPath(outDir: string, name: string, format: string, used: Set<string> = new Set()): string {
+  let base = name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\.+/, '_');
+  if (base === '') base = '_';
+  let candidate = base;
+  for (let n = 2; used.has(candidate.toLowerCase()); n += 1) candidate = `${base}_${n}`;
+  used.add(candidate.toLowerCase());
+  const path = join(outDir, `${candidate}.${format}`);
+  if (dirname(resolve(path)) !== resolve(outDir)) throw new UsageError(`refusing to write ${name}: its file would land outside ${outDir}`);
+  return path;
+}
+
+/**
+ * Create `--out` and any missing parents one level at a time: an existing file is a usage error, and a path the
+ * system will not create (under /proc, say) fails at once (Node's recursive mkdir loops forever there).
+ */
+function makeOutputDir(outDir: string): void {
+  const full = resolve(outDir);
+  if (existsSync(full)) {
+    if (!statSync(full).isDirectory()) throw new UsageError(`--out ${outDir} is a file; give a folder to write the tables into`);
+    return;
+  }
+  const missing: string[] = [];
+  for (let dir = full; !existsSync(dir); dir = dirname(dir)) {
+    missing.unshift(dir);
+    if (dirname(dir) === dir) break;
+  }
+  const parent = dirname(missing[0]!);
+  if (existsSync(parent) && !statSync(parent).isDirectory()) throw new UsageError(`--out ${outDir}: ${parent} is a file, not a folder`);
+  for (const dir of missing) {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      throw new UsageError(`cannot create --out ${outDir}: ${(error as NodeJS.ErrnoException).code ?? ''} ${(error as Error).message}`.replace(/\s+/g, ' '));
     }
-    if (positionals.length) throw new CommandUsageError(`export takes no arguments besides options (got ${positionals.join(' ')})`);
-    if (!values.format) throw new CommandUsageError('export needs --format csv or --format json');
-    const format = parseFormat(values.format, ['csv', 'json'], 'csv') as 'csv' | 'json';
-    if (!values.out) throw new CommandUsageError('export needs --out DIR, the folder to write the files into');
-    const only = values.tables
+  }
+}
+
+export const exportCommand: ParsedCommand<{ format: 'csv' | 'json'; out: string; tables?: string }> = {
+  name: 'export',
+  summary: 'write every table and view to CSV or JSON files',
+  description:
+    'Write each table and view of the database to DIR/<name>.csv (RFC 4180, header row) or DIR/<name>.json\n' +
+    '(an array of objects, snake_case keys). The database is only read; DIR is created if missing.',
+  shared: ['db', 'quiet'],
+  configure: (cmd) => {
+    cmd.addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).makeOptionMandatory());
+    cmd.addOption(new Option('--out <dir>', 'folder to write into (existing files of the same name are replaced)').makeOptionMandatory());
+    cmd.addOption(new Option('--tables <list>', 'only these tables and views, comma-separated'));
+  },
+  examples: ['edgar-extract export --format csv --out exported', 'edgar-extract export --format json --out exported --tables filings,reporting_persons'],
+  run: (_args, options, io) => {
+    const only = options.tables
       ?.split(',')
       .map((t) => t.trim())
       .filter(Boolean);
-    sqlite = openReadOnly(values.db!);
-    const { files, failures } = exportDatabase(sqlite, format, values.out, only);
-    for (const f of files) io.stderr.write(`wrote ${f.path} (${f.rows} row${f.rows === 1 ? '' : 's'})\n`);
-    for (const f of failures) io.stderr.write(`edgar-extract export: could not export ${f}\n`);
-    io.stderr.write(`exported ${files.length} table(s) and view(s) to ${values.out}\n`);
-    return failures.length ? 1 : 0;
-  } catch (error) {
-    return reportCommandError('export', error, io, EXPORT_USAGE);
-  } finally {
-    sqlite?.close();
-  }
+    const sqlite = openReadOnly(options.db ?? 'edgar.db');
+    try {
+      const { files, failures } = exportDatabase(sqlite, options.format, options.out, only);
+      if (!options.quiet) {
+        for (const f of files) io.stderr.write(`wrote ${f.path} (${f.rows} row${f.rows === 1 ? '' : 's'})\n`);
+      }
+      for (const f of failures) io.stderr.write(`edgar-extract export: could not export ${f}\n`);
+      if (!options.quiet) io.stderr.write(`exported ${files.length} table(s) and view(s) to ${options.out}\n`);
+      return failures.length ? EXIT.inputFailed : EXIT.ok;
+    } finally {
+      sqlite.close();
+    }
+  },
+};
+
+/** `export`'s argument list (after the word `export`) → exit code; the same as `edgar-extract export …`. */
+export async function runExportCommand(argv: readonly string[], io: Partial<CliIo> & Pick<CliIo, 'stdout' | 'stderr'>): Promise<number> {
+  return runProgram([exportCommand], ['export', ...argv], { env: process.env, ...io });
 }

@@ -1,139 +1,146 @@
 /**
- * The command line, as a function (`runCli(argv, io) → exit code`) so tests run it in-process. It parses arguments,
- * calls the library, and prints; nothing else. Commands:
- *   edgar-extract <accession | file | directory>... [--db FILE] [--json]   store every input, print a summary
- *   edgar-extract parse <file> [--json]                                  print the parse tree, store nothing
- *   edgar-extract cik <CIK> [...]                                        every filing of a CIK (see cik-command.ts)
- *   edgar-extract sql | search | export                                  query the database (read-only)
- *   edgar-extract reprocess [--db FILE]                                  re-extract filings an older version stored
- * Exit codes (design.md §3): 0 success, 1 a parse or extraction failure of an input, 2 usage error, 3 network failure.
+ * The command line, as a function (`runCli(argv, io) → exit code`) so tests run it in-process. The framework
+ * (program.ts) parses arguments for every command listed in commands.ts; this file holds the default command, which
+ * stores its inputs (accession numbers, files, directories), and `parse`.
+ * Exit codes (README "Exit codes"): 0 success, 1 some input failed, 2 usage error, 3 network failure, 130 interrupted.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { isEdgarError, isFetchError, isNotFoundError, isParseError, isValidationError } from '../errors/index.js';
+import { Option } from 'commander';
+import { isParseError } from '../errors/index.js';
 import { isAccessionNumber } from '../fetch/accession.js';
 import { listInputFiles } from '../input-files.js';
 import { resolveAccession } from '../fetch/resolve.js';
 import { parseSubmission } from '../parse/index.js';
 import { ingestSubmission, type IngestResult } from '../pipeline.js';
 import { openDatabase, type EdgarDatabase } from '../store/database.js';
-import { runCikCommand } from './cik-command.js';
-import { runExportCommand } from './export-command.js';
-import { runReportCommand } from './report-command.js';
-import { runServeCommand } from './serve-command.js';
-import { runReprocessCommand } from './reprocess-command.js';
-import { runSearchCommand } from './search-command.js';
-import { runSqlCommand } from './sql-command.js';
+import { EXIT, UsageError, wholeNumberOption, type CliIo, type CommandDefinition, type ParsedCommand } from './command-registry.js';
+import { COMMANDS } from './commands.js';
 import { packageRoot } from './package-root.js';
-import { formatFilingSummary, filingJson } from './summary.js';
+import { runProgram, similarNames } from './program.js';
+import { formatFilingSummary, filingJson, snakeCaseKeys } from './summary.js';
+import { parseFormList, passesFilingFilter } from './forms-option.js';
 
-export interface CliIo {
-  stdout: { write(chunk: string): unknown };
-  stderr: { write(chunk: string): unknown };
-  env: NodeJS.ProcessEnv;
+export type { CliIo };
+
+/** Everything the default (ingest) command takes, parsed and typed. */
+export interface IngestOptions {
+  inputs: string[];
+  db: string;
+  json: boolean;
+  /** Inputs read in parallel (worker threads); undefined = the pipeline's default. */
+  jobs?: number;
+  quiet: boolean;
+  verbose: boolean;
+  refresh: boolean;
+  /** Keep only these form types (SC 13D also matches SCHEDULE 13D); undefined = every form. */
+  forms?: string[];
+  /** Keep only filings filed on or after this date, YYYY-MM-DD. */
+  since?: string;
+  userAgent?: string;
 }
 
-export const USAGE = `Usage: edgar-extract <accession-number | file | directory>... [--db FILE] [--json]
-       edgar-extract parse <file> [--json]
-       edgar-extract cik <CIK> [--forms "SC 13D,SC 13D/A"] [--since YYYY-MM-DD] [--db FILE] ...
-       edgar-extract sql "SELECT ..." [--db FILE] [--format table|csv|json]
-       edgar-extract search "WORDS" [--db FILE] [--limit N] [--items]
-       edgar-extract export --format csv|json --out DIR [--db FILE]
-       edgar-extract serve [--db FILE] [--port N] [--host 127.0.0.1]
-       edgar-extract report <accession-number> [--db FILE] --out FILE.html
-       edgar-extract reprocess [--db FILE]
+export const ingestCommand: ParsedCommand<Omit<IngestOptions, 'inputs'> & { forms?: string }> = {
+  name: 'ingest',
+  isDefault: true,
+  summary: 'store accession numbers, files and directories (the default command: `ingest` may be left out)',
+  description:
+    'Parse each input, extract the Schedule 13D/13G data, and store everything in the SQLite database.\n' +
+    'An input is a file, a directory (every submission file under it), or an accession number, looked up in\n' +
+    'samples/ and the cache first and only then fetched from EDGAR (which needs a declared User-Agent).',
+  arguments: ['[inputs...]'],
+  shared: ['db', 'json', 'quiet', 'verbose', 'userAgent'],
+  configure: (cmd) => {
+    cmd.addOption(new Option('--jobs <n>', 'inputs read in parallel').argParser(wholeNumberOption('--jobs', 1, 256)));
+    cmd.addOption(new Option('--refresh', 'refetch an accession even when it is cached'));
+    cmd.addOption(new Option('--forms <list>', 'keep only these form types, comma-separated (SC 13D also matches SCHEDULE 13D)'));
+    cmd.addOption(new Option('--since <date>', 'keep only filings filed on or after YYYY-MM-DD'));
+  },
+  examples: [
+    'edgar-extract samples/0001125282-03-003998.txt --db edgar.db',
+    'edgar-extract 0001125282-03-003998 --json',
+    'edgar-extract ingest ./filings --since 2003-01-01 --quiet',
+  ],
+  run: async (inputs, options, io) => {
+    if (inputs.length === 0) throw new UsageError('nothing to do: give an accession number, a file or a directory (edgar-extract --help)');
+    // A first word that is neither a file nor an accession but close to a command name is a mistyped command.
+    const first = inputs[0]!;
+    if (!existsSync(first) && !isAccessionNumber(first) && /^[a-z-]+$/.test(first)) {
+      const names = [...COMMANDS.map((c) => c.name), 'help'];
+      const close = similarNames(first, names);
+      if (close.length) throw new UsageError(`unknown command '${first}' (Did you mean ${close[0]}?)`);
+    }
+    // Every input is checked before the database is opened, so a typo never leaves an empty database behind.
+    const unknown = inputs.find((input) => !existsSync(input) && !isAccessionNumber(input));
+    if (unknown !== undefined) throw new UsageError(`${unknown}: no such file or directory, and not an accession number (##########-##-######)`);
+    if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) throw new UsageError(`--since must be a date YYYY-MM-DD, got "${options.since}"`);
+    // Files keep every form unless asked (`--forms all` says the same explicitly).
+    const forms = options.forms === undefined ? null : parseFormList(options.forms);
+    const typed: IngestOptions = {
+      inputs,
+      db: options.db ?? 'edgar.db',
+      json: Boolean(options.json),
+      quiet: Boolean(options.quiet),
+      verbose: Boolean(options.verbose),
+      refresh: Boolean(options.refresh),
+      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+      ...(forms !== null ? { forms } : {}),
+      ...(options.since !== undefined ? { since: options.since } : {}),
+      ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
+    };
+    return runStore(typed, io);
+  },
+};
 
-Parse EDGAR submissions, extract Schedule 13D/13G data, and store everything in SQLite (default ./edgar.db).
-An accession number is looked up in samples/ and the cache first; only then fetched (needs EDGAR_USER_AGENT).
+export const parseCommand: ParsedCommand<{ json?: boolean }> = {
+  name: 'parse',
+  summary: 'print the parse tree of one submission file, storing nothing',
+  arguments: ['<file>'],
+  shared: ['json'],
+  examples: ['edgar-extract parse samples/0001125282-03-003998.txt', 'edgar-extract parse samples/0001125282-03-003998.txt --json'],
+  run: (args, options, io) => runParse(args[0]!, Boolean(options.json), io),
+};
 
-Options:
-  --db FILE     SQLite database to write (default ./edgar.db)
-  --json        print the records as JSON instead of a summary
-  --refresh     refetch an accession even when it is cached
-  -h, --help    show this help
-  --version     print the version`;
+/** Every command, the default one first. */
+export const ALL_COMMANDS: CommandDefinition[] = [ingestCommand, parseCommand, ...COMMANDS];
 
 export async function runCli(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    if (command === 'cik') {
-      return await runCikCommand(rest, {
-        env: io.env,
-        stdout: io.stdout,
-        stderr: io.stderr,
-        storage: (args) => {
-          const db = openDatabase(args.db);
-          return {
-            isStored: (accession) => db.hasFiling(accession),
-            processFiling: (accession, bytes) => {
-              ingestSubmission(db, bytes, { sourceName: accession });
-            },
-            close: () => db.close(),
-          };
-        },
-      });
-    }
-    if (command === 'parse') return runParse(rest, io);
-    if (command === 'sql') return await runSqlCommand(rest, io);
-    if (command === 'search') return await runSearchCommand(rest, io);
-    if (command === 'export') return await runExportCommand(rest, io);
-    if (command === 'serve') return await runServeCommand(rest, io);
-    if (command === 'report') return await runReportCommand(rest, io);
-    if (command === 'reprocess') return await runReprocessCommand(rest, io);
-    return await runStore(argv, io);
-  } catch (error) {
-    return reportError(error, io);
-  }
+  return runProgram(ALL_COMMANDS, argv, io);
 }
 
-function runParse(argv: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({ args: [...argv], options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
-  if (values.help) {
-    io.stdout.write('Usage: edgar-extract parse <file> [--json]\n\nPrint the parse tree of one submission (header and document envelopes) without storing it.\n');
-    return 0;
-  }
-  if (positionals.length !== 1) return usageError('parse takes exactly one file', io);
-  const file = positionals[0]!;
-  const submission = parseSubmission(readInput(file), { sourceName: file });
+function runParse(file: string, json: boolean, io: CliIo): number {
+  const submission = parseSubmission(readInputFile(file), { sourceName: file });
   const { bytes: _bytes, ...tree } = submission;
-  if (values.json) io.stdout.write(`${JSON.stringify(tree, null, 2)}\n`);
+  if (json) io.stdout.write(`${JSON.stringify(snakeCaseKeys(tree), null, 2)}\n`);
   else io.stdout.write(`${formatFilingSummary(submission, null)}\n`);
-  return 0;
+  return EXIT.ok;
 }
 
-async function runStore(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    options: {
-      db: { type: 'string', default: 'edgar.db' },
-      json: { type: 'boolean' },
-      refresh: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean' },
-    },
-    allowPositionals: true,
-  });
-  if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (values.version) {
-    io.stdout.write(`${readVersion()}\n`);
-    return 0;
-  }
-  if (positionals.length === 0) return usageError('nothing to do: give an accession number, a file or a directory', io);
+/** A file named on the command line: missing or a directory is a usage error, said in one line. */
+function readInputFile(path: string): Uint8Array {
+  if (!existsSync(path)) throw new UsageError(`${path}: no such file`);
+  if (statSync(path).isDirectory()) throw new UsageError(`${path} is a directory; parse reads one submission file (to store a directory: edgar-extract ${path})`);
+  return readInput(path);
+}
+
+/** Store every input. The batch path: scale's runIngestCommand(options, io) replaces this body. */
+export async function runStore(options: IngestOptions, io: CliIo): Promise<number> {
+  const values = options;
+  const positionals = options.inputs;
 
   const db = openDatabase(values.db!);
   let exitCode = 0;
   const results: IngestResult[] = [];
   try {
     for (const input of positionals) {
-      for (const source of await expandInput(input, io, Boolean(values.refresh))) {
+      for (const source of await expandInput(input, io, Boolean(values.refresh), values.userAgent)) {
         try {
-          const result = ingestSubmission(db, await source.read(), { sourceName: source.name });
+          const bytes = await source.read();
+          if (values.verbose) io.stderr.write(`reading ${source.name}\n`);
+          if (!keepInput(bytes, source.name, values, io)) continue;
+          const result = ingestSubmission(db, bytes, { sourceName: source.name });
           results.push(result);
-          if (!values.json) io.stdout.write(`${formatFilingSummary(result.submission, result)}\n\n`);
+          if (!values.json && !values.quiet) io.stdout.write(`${formatFilingSummary(result.submission, result)}\n\n`);
         } catch (error) {
           if (!isParseError(error)) throw error;
           // One unreadable input does not stop the others; it does make the run fail.
@@ -146,8 +153,18 @@ async function runStore(argv: readonly string[], io: CliIo): Promise<number> {
     db.close();
   }
   if (values.json) io.stdout.write(`${JSON.stringify(results.map(filingJson), null, 2)}\n`);
-  else io.stderr.write(`stored ${results.length} filing(s) in ${values.db}\n`);
+  else if (!values.quiet) io.stderr.write(`stored ${results.length} filing(s) in ${values.db}\n`);
   return exitCode;
+}
+
+/** `--forms` / `--since` on files: parse the header first, store only what passes (no filter: no extra parse). */
+function keepInput(bytes: Uint8Array, name: string, options: IngestOptions, io: CliIo): boolean {
+  if (options.forms === undefined && options.since === undefined) return true;
+  const submission = parseSubmission(bytes, { sourceName: name });
+  const filing = { formType: submission.header?.formType ?? submission.documents[0]?.type ?? null, filedAt: submission.header?.filedAt ?? null };
+  const keep = passesFilingFilter(filing, options);
+  if (!keep && options.verbose) io.stderr.write(`skipped ${name}: ${filing.formType ?? 'no form type'} filed ${filing.filedAt ?? 'on no stated date'} is outside --forms/--since\n`);
+  return keep;
 }
 
 interface InputSource {
@@ -157,54 +174,25 @@ interface InputSource {
 }
 
 /** An input argument → the submissions it names: a file, every file under a directory, or an accession number. */
-async function expandInput(input: string, io: CliIo, refresh: boolean): Promise<InputSource[]> {
+async function expandInput(input: string, io: CliIo, refresh: boolean, userAgent?: string): Promise<InputSource[]> {
   if (existsSync(input)) {
     const files = statSync(input).isDirectory() ? listInputFiles(input) : [input];
     return files.map((name) => ({ name, read: () => readInput(name) }));
   }
   if (isAccessionNumber(input)) {
-    const resolved = await resolveAccession(input, { samplesDir: join(packageRoot(), 'samples'), refresh, env: io.env });
+    const resolved = await resolveAccession(input, {
+      samplesDir: join(packageRoot(), 'samples'),
+      refresh,
+      env: io.env,
+      clientOptions: { ...(userAgent !== undefined ? { userAgent } : {}), log: (line) => void io.stderr.write(`${line}\n`) },
+    });
     return [{ name: resolved.path, read: () => resolved.bytes }];
   }
-  throw new CliUsageError(`${input}: no such file or directory, and not an accession number (##########-##-######)`);
+  throw new UsageError(`${input}: no such file or directory, and not an accession number (##########-##-######)`);
 }
 
 function readInput(path: string): Uint8Array {
   return new Uint8Array(readFileSync(path));
-}
-
-class CliUsageError extends Error {}
-
-function usageError(message: string, io: CliIo): number {
-  io.stderr.write(`edgar-extract: ${message}\n\n${USAGE}\n`);
-  return 2;
-}
-
-function reportError(error: unknown, io: CliIo): number {
-  if (error instanceof CliUsageError) return usageError(error.message, io);
-  if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return usageError(error.message, io);
-  if (isParseError(error)) {
-    io.stderr.write(`${error.format()}\n`);
-    return 1;
-  }
-  if (isValidationError(error)) {
-    io.stderr.write(`edgar-extract: ${error.message}\n`);
-    return 2;
-  }
-  if (isFetchError(error) || isNotFoundError(error)) {
-    io.stderr.write(`edgar-extract: ${error.message}\n`);
-    return 3;
-  }
-  if (isEdgarError(error)) {
-    io.stderr.write(`edgar-extract: ${error.code}: ${error.message}\n`);
-    return 1;
-  }
-  throw error;
-}
-
-function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
 }
 
 export type { EdgarDatabase };

@@ -3,10 +3,10 @@
  * terminal table, CSV (RFC 4180) or JSON. SQLite values map as: NULL → empty CSV field / JSON null / `-`;
  * BLOB → base64 text; integers beyond 2^53 → their exact decimal text.
  */
-import { existsSync } from 'node:fs';
-import type Database from 'better-sqlite3';
-import { openDatabase } from '../store/database.js';
-import { formatTable, type Cell } from './table.js';
+import { existsSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { UsageError } from './command-registry.js';
+import { formatTable, type Cell, type TableOptions } from './table.js';
 
 export interface CommandIo {
   stdout: { write(chunk: string): unknown };
@@ -14,11 +14,10 @@ export interface CommandIo {
 }
 
 /** A problem with how the command was called (exit 2), as opposed to a defect. */
-export class CommandUsageError extends Error {
-  override readonly name = 'CommandUsageError';
-}
+export { UsageError as CommandUsageError };
+const CommandUsageError = UsageError;
 
-export type OutputFormat = 'table' | 'csv' | 'json';
+export type OutputFormat = 'table' | 'csv' | 'json' | 'ndjson';
 
 export function parseFormat(value: string | undefined, allowed: readonly OutputFormat[], fallback: OutputFormat): OutputFormat {
   if (value === undefined) return fallback;
@@ -27,14 +26,24 @@ export function parseFormat(value: string | undefined, allowed: readonly OutputF
 }
 
 /**
- * Open an existing database for reading only: the connection is read-only (it cannot write, whatever the SQL) and
- * `query_only` is set as a second lock. WAL mode lets it read while a batch is writing.
+ * Open an existing database for reading only, with `query_only` set before anything runs (and the read commands
+ * refuse any statement SQLite does not call read-only, and every pragma that sets something). The connection is
+ * opened writable when the file allows it, for one reason: a WAL database read through a read-only connection
+ * leaves `-wal` and `-shm` files beside it, while the last writable connection to close removes them. A file the
+ * user may not write is opened read-only instead. WAL mode lets it read while a batch is writing.
  */
 export function openReadOnly(path: string): Database.Database {
   if (path !== ':memory:' && !existsSync(path)) {
     throw new CommandUsageError(`no database at ${path}: create one with \`edgar-extract <file | accession>… --db ${path}\`, or give --db FILE`);
   }
-  const sqlite = openDatabase(path, { readonly: true }).sqlite;
+  if (path !== ':memory:' && statSync(path).isDirectory()) throw new CommandUsageError(`--db ${path} is a directory, not a database file`);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path, { fileMustExist: true });
+    sqlite.pragma('query_only = ON');
+  } catch {
+    sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  }
   sqlite.pragma('query_only = ON');
   // A reader can meet a lock for a moment (WAL index recovery, a checkpoint); wait instead of failing.
   sqlite.pragma('busy_timeout = 5000');
@@ -82,9 +91,13 @@ export function toJson(columns: readonly string[], rows: readonly (readonly unkn
   return `${JSON.stringify(rows.map((r) => jsonObject(columns, r)), null, 2)}\n`;
 }
 
-export function toTable(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
+export function toNdjson(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return rows.map((r) => `${JSON.stringify(jsonObject(columns, r))}\n`).join('');
+}
+
+export function toTable(columns: readonly string[], rows: readonly (readonly unknown[])[], options: TableOptions = {}): string {
   const cells = rows.map((r) => r.map((v): Cell => (v instanceof Uint8Array ? `<blob ${v.length} bytes>` : (plain(v) as Cell))));
-  return `${formatTable([...columns], cells)}\n`;
+  return `${formatTable([...columns], cells, options)}\n`;
 }
 
 /** Column names may repeat in a SELECT (`a.id, b.id`); keep them all, distinct, for JSON keys. */

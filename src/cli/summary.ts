@@ -71,10 +71,13 @@ export function formatFilingSummary(submission: Submission, result: IngestResult
   return lines.join('\n');
 }
 
-/** The records of one ingest, for `--json`. */
+/**
+ * The records of one ingest, for `--json`, in the database's vocabulary: every key snake_case, as the columns are
+ * named (`sole_voting_power`, not `soleVotingPower`), so `--json`, `sql --format json` and `export` agree.
+ */
 export function filingJson(result: IngestResult): Record<string, unknown> {
   const { bytes: _bytes, ...submission } = result.submission;
-  return {
+  return snakeCaseKeys({
     accessionNumber: result.accessionNumber,
     stored: result.store.changed,
     storeAction: result.store.action,
@@ -83,10 +86,24 @@ export function filingJson(result: IngestResult): Record<string, unknown> {
     documents: submission.documents,
     ...result.extracted.tables,
     warnings: [...submission.warnings.map((w) => ({ stage: 'parse', ...w })), ...result.extracted.warnings.map((w) => ({ stage: 'extract', ...w }))],
-  };
+  }) as Record<string, unknown>;
 }
 
-function cellOf(row: Record<string, unknown>, key: string): Cell {
+/** `soleVotingPower` → `sole_voting_power` (the inverse of the store's camelCase). */
+export function snakeCase(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+}
+
+/** Every key of plain objects, at any depth, in snake_case; values unchanged. */
+export function snakeCaseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(snakeCaseKeys);
+  if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[snakeCase(k)] = snakeCaseKeys(v);
+  return out;
+}
+
+export function cellOf(row: Record<string, unknown>, key: string): Cell {
   const [name, text] = key.split('|') as [string, string | undefined];
   const value = row[name];
   if ((value === null || value === undefined) && text) return (row[`${name}${text}`] as Cell) ?? null;

@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   HTTP_ERROR: 'fetch: EDGAR answered another unexpected HTTP status',
   EDGAR_BLOCKED: 'fetch: EDGAR blocked this client (403 rate block); every worker pauses',
   NOT_JSON: 'fetch: an API answer that should be JSON is not',
+  ACCESSION_MISMATCH: 'fetch: EDGAR (or the cache) answered with another submission than the accession asked for; nothing is stored',
   BAD_SUBMISSIONS_JSON: 'fetch: a submissions JSON page lacks the fields it must have',
   EMPTY_BODY: 'fetch: EDGAR answered with an empty body (refetched once)',
   NOT_A_FILING: 'fetch: the body is not a submission (an error page, HTML, JSON)',

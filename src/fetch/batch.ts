@@ -11,10 +11,11 @@
  */
 import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
-import { ValidationError } from '../errors/index.js';
+import { FetchError, ValidationError } from '../errors/index.js';
 import { normalizeAccessionNumber } from './accession.js';
 import type { SubmissionCache } from './cache.js';
 import type { EdgarClient } from './client.js';
+import { headerAccession } from './submission-check.js';
 
 /** What the runner needs to know of a filing: its accession number and, ideally, a CIK it is filed under. */
 export interface BatchFiling {
@@ -133,6 +134,10 @@ export async function runBatch(filings: readonly BatchFiling[], options: BatchOp
       }
       bytes = options.refresh ? null : await options.cache.read(accession);
       if (bytes) {
+        const declared = headerAccession(bytes);
+        if (declared !== null && declared !== accession) {
+          throw new FetchError('ACCESSION_MISMATCH', `the cached file for ${accession} holds submission ${declared}; nothing was stored (rerun with --refresh)`, { url: options.cache.pathFor(accession) });
+        }
         origin = 'cache';
       } else {
         let edgar: EdgarClient;

@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { FetchError, NotFoundError, ValidationError } from '../errors/index.js';
 import { normalizeAccessionNumber } from './accession.js';
 import { RateLimiter, sharedRateLimiter, sleep } from './rate-limiter.js';
-import { checkSubmission, isSecBlockPage } from './submission-check.js';
+import { checkSubmission, headerAccession, isSecBlockPage } from './submission-check.js';
 import { fullSubmissionCandidates, resolveEdgarHosts, type EdgarHosts, type EdgarUrlOptions } from './urls.js';
 
 /** How long the SEC says a block lasts; requests during it extend it. */
@@ -80,14 +80,16 @@ export interface EdgarClientStats {
 
 const USER_AGENT_HELP =
   'Set it to your name or organisation and a contact e-mail, as the SEC asks: ' +
-  'export EDGAR_USER_AGENT="Jane Doe jane.doe@example.com" (or pass --user-agent "Jane Doe jane.doe@example.com").';
+  'export EDGAR_USER_AGENT="Jane Doe jane.doe@example.com" (EDGAR_IDENTITY works too), or pass --user-agent "Jane Doe jane.doe@example.com".';
 
 /**
  * The declared User-Agent to send: the option, else `EDGAR_USER_AGENT`. Throws ValidationError
  * `USER_AGENT_REQUIRED` (missing) or `INVALID_USER_AGENT` (no contact e-mail) with how to set it.
  */
 export function resolveUserAgent(options: { userAgent?: string | undefined; env?: NodeJS.ProcessEnv } = {}): string {
-  const value = (options.userAgent ?? (options.env ?? process.env).EDGAR_USER_AGENT ?? '').trim();
+  const env = options.env ?? process.env;
+  // EDGAR_IDENTITY is edgartools' name for the same setting; users of both tools set one of them.
+  const value = (options.userAgent ?? nonBlank(env.EDGAR_USER_AGENT) ?? env.EDGAR_IDENTITY ?? '').trim();
   if (value === '') {
     throw new ValidationError('USER_AGENT_REQUIRED', `EDGAR requires a declared User-Agent before edgar-extract may fetch anything. ${USER_AGENT_HELP}`);
   }
@@ -98,10 +100,14 @@ export function resolveUserAgent(options: { userAgent?: string | undefined; env?
   return value;
 }
 
+function nonBlank(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== '' ? value : undefined;
+}
+
 type Outcome =
   | { kind: 'ok'; response: EdgarResponse }
   | { kind: 'final'; error: Error }
-  | { kind: 'retry'; error: FetchError; waitMs: number | null; pauseAll: boolean }
+  | { kind: 'retry'; error: FetchError; waitMs: number | null; pauseAll: boolean; unreachable?: boolean }
   | { kind: 'blocked'; body: string; status: number };
 
 export class EdgarClient {
@@ -172,6 +178,15 @@ export class EdgarClient {
           this.#onBlocked(url, outcome, startedAt);
           continue;
         case 'retry': {
+          // A DNS failure or a refused connection is the network or the host name, not a busy server: one retry
+          // (a resolver hiccup), then a clear message instead of minutes of silent backoff.
+          if (outcome.unreachable && attempt >= 2) {
+            throw new FetchError('NETWORK_ERROR', `cannot reach ${hostOf(url)}: ${outcome.error.message} (tried twice; check the network connection${/sec\.gov/.test(url) ? '' : ', EDGAR_BASE_URL and EDGAR_DATA_URL'})`, {
+              url,
+              status: null,
+              cause: outcome.error,
+            });
+          }
           if (attempt >= this.#maxAttempts) {
             throw new FetchError(outcome.error.code, `${outcome.error.message} (gave up after ${attempt} attempts)`, {
               url,
@@ -179,9 +194,11 @@ export class EdgarClient {
               cause: outcome.error,
             });
           }
-          const waitMs = outcome.waitMs ?? this.#backoffMs(attempt);
+          const waitMs = outcome.unreachable ? Math.min(1000, this.#initialBackoffMs) : (outcome.waitMs ?? this.#backoffMs(attempt));
           // A Retry-After is addressed to the user, not to one request: hold every worker for it.
           if (outcome.pauseAll) this.limiter.pause(waitMs);
+          // Every retry is said, so a slow run is never a silent one.
+          this.#log(`retrying ${url} in ${formatDuration(waitMs)} (attempt ${attempt + 1} of ${outcome.unreachable ? 2 : this.#maxAttempts}): ${outcome.error.message}`);
           await sleep(waitMs, signal);
           continue;
         }
@@ -221,9 +238,22 @@ export class EdgarClient {
   async fetchSubmission(accession: string, options: RequestOptions & { cik?: string | number } = {}): Promise<FetchedSubmission> {
     const accessionNumber = normalizeAccessionNumber(accession);
     const urls = fullSubmissionCandidates(accessionNumber, options.cik, this.hosts);
+    if (urls.length === 0) {
+      throw new ValidationError(
+        'INVALID_ACCESSION_NUMBER',
+        `${accessionNumber} was transmitted by the SEC itself (a staff letter), so its folder is under the company's CIK: give the CIK (edgar-extract cik CIK lists it)`,
+      );
+    }
     for (const url of urls) {
       try {
-        return { accessionNumber, url, bytes: await this.#fetchCheckedSubmission(url, options) };
+        const bytes = await this.#fetchCheckedSubmission(url, options);
+        // EDGAR has answered with another submission than the one asked for; storing it under this accession
+        // would file one company's filing as another's.
+        const declared = headerAccession(bytes);
+        if (declared !== null && declared !== accessionNumber) {
+          throw new FetchError('ACCESSION_MISMATCH', `${url} holds submission ${declared}, not ${accessionNumber}; nothing was stored`, { url, status: 200 });
+        }
+        return { accessionNumber, url, bytes };
       } catch (error) {
         if (error instanceof NotFoundError) continue;
         throw error;
@@ -292,6 +322,7 @@ export class EdgarClient {
         const code = (cause as { code?: string }).code;
         return {
           kind: 'retry',
+          unreachable: code !== undefined && UNREACHABLE_CODES.has(code),
           error: new FetchError('NETWORK_ERROR', `${code ? `${code} ` : ''}talking to ${url}: ${(cause as Error).message}`, {
             url,
             status: status || null,
@@ -355,6 +386,17 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
   const at = Date.parse(text);
   return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/** Connection errors that mean the host cannot be reached at all (name lookup failed, nothing listening). */
+const UNREACHABLE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 function isSystemError(error: unknown): boolean {

@@ -24,7 +24,7 @@ export {
   sharedRateLimiter,
   type RateLimiterOptions,
 } from './rate-limiter.js';
-export { checkSubmission, isSecBlockPage, type SubmissionCheck, type SubmissionProblem } from './submission-check.js';
+export { checkSubmission, headerAccession, isSecBlockPage, type SubmissionCheck, type SubmissionProblem } from './submission-check.js';
 export {
   EdgarClient,
   SEC_BLOCK_MS,
@@ -60,3 +60,4 @@ export {
 } from './batch.js';
 export { ProgressReporter, formatBatchSummary, formatClock, type ProgressOptions, type ProgressStream } from './progress.js';
 export { resolveAccession, type ResolveOptions, type ResolvedSubmission } from './resolve.js';
+export { looksLikeTicker, parseTickers, resolveCikOrTicker, TICKERS_MAX_AGE_MS, type TickerEntry } from './tickers.js';

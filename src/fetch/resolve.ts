@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { normalizeAccessionNumber } from './accession.js';
 import { SubmissionCache, defaultCacheDir } from './cache.js';
 import { EdgarClient, type EdgarClientOptions } from './client.js';
+import { headerAccession } from './submission-check.js';
 
 export interface ResolveOptions {
   /** Folder of bundled filings named `<accession>.txt`. */
@@ -49,7 +50,9 @@ export async function resolveAccession(accession: string, options: ResolveOption
       if (bytes) return { accessionNumber, bytes, origin: 'samples', path };
     }
     const cached = await cache.read(accessionNumber);
-    if (cached) return { accessionNumber, bytes: cached, origin: 'cache', path: cache.pathFor(accessionNumber) };
+    // A cache entry holding another submission (written before the fetcher checked) is not this filing: refetch.
+    const declared = cached ? headerAccession(cached) : null;
+    if (cached && (declared === null || declared === accessionNumber)) return { accessionNumber, bytes: cached, origin: 'cache', path: cache.pathFor(accessionNumber) };
   }
   const client = options.client ?? new EdgarClient({ env, ...options.clientOptions });
   const fetched = await client.fetchSubmission(accessionNumber, {

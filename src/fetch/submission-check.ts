@@ -77,3 +77,13 @@ export function isSecBlockPage(body: string): boolean {
   const lower = body.toLowerCase();
   return lower.includes('request rate threshold exceeded') || lower.includes('automated tools');
 }
+
+/**
+ * The accession number a submission declares in its header (`ACCESSION NUMBER:` or `<ACCESSION-NUMBER>`), dashed;
+ * null when the head has none (a bare document). Only the first 8 KB are read: the header comes first.
+ */
+export function headerAccession(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, HEAD_BYTES)).toString('latin1');
+  const m = /(?:ACCESSION NUMBER:|<ACCESSION-NUMBER>)[ \t]*(\d{10})-?(\d{2})-?(\d{6})/i.exec(head);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}

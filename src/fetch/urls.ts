@@ -89,7 +89,9 @@ export function submissionsPageUrl(name: string, options: EdgarUrlOptions = {}):
  */
 export function fullSubmissionCandidates(accession: string, cik: string | number | undefined, options: EdgarUrlOptions = {}): string[] {
   const { filerCik } = parseAccessionNumber(accession);
-  const ciks = [...new Set([cik === undefined ? undefined : parseCik(cik), filerCik].filter((c): c is string => c !== undefined))];
+  // `0000000000-` accessions are the SEC's own (staff letters): CIK 0 has no folder; only the listing CIK does.
+  const transmitter = /^0+$/.test(filerCik) ? undefined : filerCik;
+  const ciks = [...new Set([cik === undefined ? undefined : parseCik(cik), transmitter].filter((c): c is string => c !== undefined))];
   const urls = ciks.map((c) => fullSubmissionUrl(c, accession, options));
   urls.push(...ciks.map((c) => shortSubmissionUrl(c, accession, options)));
   return urls;

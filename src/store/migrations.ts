@@ -39,6 +39,18 @@ export const MIGRATIONS: readonly Migration[] = [
 )`,
     ],
   },
+  {
+    // sqlite-utils and Datasette find a table's full-text index by `content="items"` (double quotes) in its DDL;
+    // 0.1.0 wrote content='items', so items looked unsearchable to them. The triggers name items_fts, not its DDL,
+    // and stay as they are.
+    version: 3,
+    name: 'items_fts declared with content="items", as sqlite-utils and Datasette detect full-text tables',
+    sql: [
+      'DROP TABLE IF EXISTS items_fts',
+      `CREATE VIRTUAL TABLE items_fts USING fts5(text, content="items", content_rowid="rowid", tokenize='porter unicode61')`,
+      "INSERT INTO items_fts (items_fts) VALUES ('rebuild')",
+    ],
+  },
 ];
 
 /** The schema version this build writes: the last migration. A database with a higher user_version is refused. */

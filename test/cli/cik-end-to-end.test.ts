@@ -40,7 +40,7 @@ function storedCount(db: string): number {
 
 function runCik(db: string, cache: string, onSpawn?: (child: ChildProcess) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['dist/src/cli.js', 'cik', '1854583', '--db', db, '--concurrency', '4'], {
+    const child = spawn(process.execPath, ['dist/src/cli.js', 'cik', '1854583', '--forms', 'all', '--db', db, '--concurrency', '4'], {
       env: { ...process.env, ...server.env, EDGAR_USER_AGENT: 'edgar-extract tests tests@example.com', EDGAR_CACHE_DIR: cache },
     });
     let stdout = '';

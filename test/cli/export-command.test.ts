@@ -2,7 +2,7 @@
  * `edgar-extract export`: one file per table and view (the full-text table too, never FTS5's shadow tables), CSV
  * with a header row and RFC 4180 quoting, JSON arrays that hold exactly the rows of the table.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,7 +81,7 @@ describe('export', () => {
   it('refuses to run without --format or --out, or with an unknown table', async () => {
     const streams = io();
     expect(await runExportCommand(['--out', join(dir, 'x'), '--db', dbPath], streams)).toBe(2);
-    expect(streams.stderr.text).toMatch(/needs --format csv or --format json/);
+    expect(streams.stderr.text).toMatch(/required option '--format <format>' not specified/);
     expect(await runExportCommand(['--format', 'csv', '--db', dbPath], io())).toBe(2);
     expect(await runExportCommand(['--format', 'xml', '--out', join(dir, 'x'), '--db', dbPath], io())).toBe(2);
     const unknown = io();
@@ -98,5 +98,36 @@ describe('export', () => {
     expect(await runExportCommand(['--format', 'csv', '--out', out, '--db', core], streams)).toBe(0);
     expect(readdirSync(out)).toContain('filings.csv');
     expect(readFileSync(join(out, 'filings.csv'), 'utf8')).toMatch(/^accession_number,.*\r\n$/);
+  });
+});
+
+describe('export: regressions of issue 11', () => {
+  it('never writes outside --out, even for a view named ../../x', async () => {
+    const hostile = join(dir, 'hostile.db');
+    const db = openDatabase(hostile);
+    db.sqlite.exec('CREATE VIEW "../../x" AS SELECT 1 AS one');
+    db.sqlite.exec('CREATE VIEW "/etc/evil" AS SELECT 2 AS two');
+    db.close();
+    const out = join(dir, 'nested', 'out');
+    const streams = io();
+    expect(await runExportCommand(['--format', 'csv', '--out', out, '--db', hostile, '--tables', '../../x,/etc/evil'], streams)).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['__.._x.csv', '_etc_evil.csv'].sort());
+    expect(existsSync(join(dir, 'x.csv'))).toBe(false);
+    expect(readFileSync(join(out, '__.._x.csv'), 'utf8')).toBe('one\r\n1\r\n');
+  });
+
+  it('says --out is a file in one line instead of a stack trace', async () => {
+    const file = join(dir, 'a-file.txt');
+    writeFileSync(file, 'x');
+    const streams = io();
+    expect(await runExportCommand(['--format', 'csv', '--out', file, '--db', dbPath], streams)).toBe(2);
+    expect(streams.stderr.text).toBe(`edgar-extract export: --out ${file} is a file; give a folder to write the tables into\n`);
+  });
+
+  it('fails at once for an --out the system will not create (/proc/x looped forever)', async () => {
+    if (!existsSync('/proc/self')) return;
+    const streams = io();
+    expect(await runExportCommand(['--format', 'csv', '--out', '/proc/edgar-extract-test/x', '--db', dbPath], streams)).toBe(2);
+    expect(streams.stderr.text).toMatch(/^edgar-extract export: cannot create --out \/proc\/edgar-extract-test\/x: /);
   });
 });

@@ -135,9 +135,9 @@ describe('sql: usage errors (exit 2)', () => {
     [['SELECT 1; SELECT 2'], /one statement at a time/],
     [['SELEC nonsense'], /the query cannot run: near "SELEC"/],
     [['SELECT * FROM no_such_table'], /no such table: no_such_table/],
-    [['SELECT 1', '--format', 'xml'], /--format must be one of table, csv, json/],
+    [['SELECT 1', '--format', 'xml'], /argument 'xml' is invalid. Allowed choices are table, csv, json, ndjson/],
     [[], /sql needs a query/],
-    [['SELECT 1', 'SELECT 2'], /exactly one query/],
+    [['SELECT 1', 'SELECT 2'], /too many arguments for 'sql'/],
   ])('%j', async (argv, message) => {
     const r = await sql(...(argv as string[]));
     expect(r.code).toBe(2);
@@ -170,5 +170,44 @@ describe('csv helpers', () => {
     expect(csvField(Buffer.from('hi'))).toBe('aGk=');
     expect(csvField(2n ** 63n - 1n)).toBe('9223372036854775807');
     expect(toCsv(['a', 'b'], [[1, 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
+  });
+});
+
+describe('sql: regressions of issue 11', () => {
+  it('refuses function-form pragmas that set something (PRAGMA query_only(0))', async () => {
+    for (const statement of ['PRAGMA query_only(0)', 'PRAGMA main.journal_mode(DELETE)', 'pragma user_version (7)']) {
+      const r = await sql(statement);
+      expect(r.code, statement).toBe(2);
+      expect(r.stderr, statement).toMatch(/is refused: it changes a setting/);
+    }
+    // Reading pragmas that take a name in parentheses still work.
+    expect((await sql('PRAGMA table_info(filings)', '--format', 'csv')).stdout).toMatch(/^cid,name,type,/);
+  });
+
+  it('accepts read-only pragmas with a schema name (PRAGMA main.journal_mode)', async () => {
+    const r = await sql('PRAGMA main.journal_mode', '--format', 'csv');
+    expect(r).toMatchObject({ code: 0, stdout: 'journal_mode\r\nwal\r\n' });
+  });
+
+  it('takes SQL that begins with a -- comment as the query, not as an option', async () => {
+    const r = await sql('-- how many filings?\nSELECT count(*) AS n FROM filings', '--format', 'csv');
+    expect(r).toMatchObject({ code: 0, stdout: 'n\r\n1\r\n' });
+    const block = await sql('/* count */ SELECT 1 AS one', '--format', 'csv');
+    expect(block).toMatchObject({ code: 0, stdout: 'one\r\n1\r\n' });
+  });
+
+  it('stops a query that runs forever (a recursive CTE) after --timeout seconds, exit 1', async () => {
+    const started = Date.now();
+    const r = await sql('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c', '--timeout', '1');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/ran longer than 1 s and was stopped/);
+    // Generous: the point is that it ends at all, not how fast.
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 30_000);
+
+  it('has a time limit by default', async () => {
+    const help = io();
+    await runSqlCommand(['--help'], help);
+    expect(help.stdout.text).toMatch(/--timeout <seconds>.*\(default: 5\)/);
   });
 });

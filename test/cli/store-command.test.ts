@@ -61,9 +61,9 @@ describe('edgar-extract <inputs>', () => {
     const t = io();
     expect(await runCli(['samples/0001125282-03-003998.txt', '--db', join(dir, 'e.db'), '--json'], t.io)).toBe(0);
     const json = JSON.parse(t.stdout());
-    expect(json[0].accessionNumber).toBe('0001125282-03-003998');
+    expect(json[0].accession_number).toBe('0001125282-03-003998');
     expect(json[0].documents.map((d: { type: string }) => d.type)).toEqual(['SC 13D/A', 'EX-1', 'EX-10', 'EX-11', 'EX-12', 'EX-13']);
-    expect(json[0].reporting_persons.map((p: { name: string; soleVotingPower: number }) => [p.name, p.soleVotingPower])).toEqual([
+    expect(json[0].reporting_persons.map((p: { name: string; sole_voting_power: number }) => [p.name, p.sole_voting_power])).toEqual([
       ['FLEMING US DISCOVERY FUND III, L.P.', 4413110],
       ['FLEMING US DISCOVERY OFFSHORE FUND III, L.P.', 707448],
     ]);
@@ -77,7 +77,7 @@ describe('edgar-extract <inputs>', () => {
     expect(await runCli(['parse', 'test/fixtures/nc/0000774352-01-000002.nc', '--json'], t.io)).toBe(0);
     const tree = JSON.parse(t.stdout());
     expect(tree.format).toBe('pds-submission');
-    expect(tree.header.entities[0].companyData.cik).toBe('0000774352');
+    expect(tree.header.entities[0].company_data.cik).toBe('0000774352');
     expect(tree.bytes).toBeUndefined();
     expect(process.cwd()).toBe(cwd);
     expect(() => readFileSync(join(dir, 'edgar.db'))).toThrow();
@@ -86,9 +86,9 @@ describe('edgar-extract <inputs>', () => {
   it('usage errors exit 2', async () => {
     let t = io();
     expect(await runCli([], t.io)).toBe(2);
-    expect(t.stderr()).toContain('Usage: edgar-extract');
+    expect(t.stderr()).toContain('nothing to do: give an accession number, a file or a directory');
     t = io();
-    expect(await runCli(['no/such/file.txt'], t.io)).toBe(2);
+    expect(await runCli(['no/such/file.txt', '--db', join(tmp(), 'typo.db')], t.io)).toBe(2);
     expect(t.stderr()).toContain('no such file or directory, and not an accession number');
     t = io();
     expect(await runCli(['--bogus'], t.io)).toBe(2);

@@ -106,7 +106,7 @@ describe('parseCikArgs', () => {
   it.each([
     [[], /missing <CIK>/],
     [['1', '2'], /one CIK at a time/],
-    [['apple'], /not a CIK/],
+    [['12345678901'], /not a CIK/],
     [['1', '--frobnicate'], /unknown option --frobnicate/],
     [['1', '--since', '2024-02-30'], /YYYY-MM-DD/],
     [['1', '--limit', '-3'], /--limit/],
@@ -204,7 +204,7 @@ describe('acceptance: 200 filings, interrupted halfway, rerun', () => {
         if (stored.size === 100) interrupts.emit('SIGINT');
       },
     };
-    const run1 = await executeCikCommand([CIK], first.deps);
+    const run1 = await executeCikCommand([CIK, '--forms', 'all'], first.deps);
     expect(run1.exitCode).toBe(130);
     expect(first.stderr.text).toContain('Interrupted: finishing the filings already downloading');
     expect(first.stdout.text).toMatch(/^Interrupted: 200 filings — fetched \d+, from cache 0, stored \d+/);
@@ -219,7 +219,7 @@ describe('acceptance: 200 filings, interrupted halfway, rerun', () => {
     const second = deps();
     second.deps.clientOptions = { ...second.deps.clientOptions, limiter: new RateLimiter() };
     second.deps.storage = first.deps.storage;
-    const run2 = await executeCikCommand([CIK], second.deps);
+    const run2 = await executeCikCommand([CIK, '--forms', 'all'], second.deps);
     expect(run2.exitCode).toBe(0);
     expect(run2.summary).toMatchObject({ total: 200, skipped: storedAfterRun1, stored: 200 - storedAfterRun1, fromCache: 0, failed: [] });
     expect(run2.summary!.fetched).toBe(200 - storedAfterRun1);

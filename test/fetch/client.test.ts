@@ -57,7 +57,7 @@ describe('declared User-Agent', () => {
   it('sends it on every request and gets the exact bytes', async () => {
     const client = makeClient();
     const result = await client.fetchSubmission(acc(0), { cik: CIK });
-    expect(Buffer.from(result.bytes).equals(Buffer.from(fixture))).toBe(true);
+    expect(Buffer.from(result.bytes).equals(Buffer.from(filings[0]!.bytes))).toBe(true);
     expect(result.url).toBe(`${server.url}${pathOf(0)}`);
     expect(server.requests.map((r) => r.userAgent)).toEqual([USER_AGENT]);
   });

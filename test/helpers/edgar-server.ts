@@ -45,6 +45,8 @@ export interface EdgarServerOptions {
   maxPerSecond?: number;
   /** After a rate violation, keep answering 403 for this long (the SEC's is 10 minutes); default 0. */
   blockAfterViolationMs?: number;
+  /** Rows of `/files/company_tickers.json` (EDGAR's ticker → CIK list); default none (404). */
+  tickers?: Array<{ cik_str: number; ticker: string; title: string }>;
   /** Refuse requests whose User-Agent has no e-mail with the undeclared-tool page; default true. */
   requireUserAgent?: boolean;
 }
@@ -173,6 +175,7 @@ export class EdgarTestServer {
   }
 
   #build(options: EdgarServerOptions): void {
+    if (options.tickers) this.#json.set('/files/company_tickers.json', JSON.stringify(Object.fromEntries(options.tickers.map((t, i) => [String(i), t]))));
     const byCik = new Map<string, ServedFiling[]>();
     for (const filing of options.filings ?? []) {
       this.#files.set(EdgarTestServer.filingPath(filing.cik, filing.accessionNumber), filing.bytes);
@@ -335,11 +338,17 @@ export function generateFilings(
   const year = options.year ?? '24';
   const forms = options.forms ?? ['SC 13D', 'SC 13D/A', 'SCHEDULE 13D/A', '4'];
   const start = Date.UTC(2024, 5, 30);
-  return Array.from({ length: count }, (_, i) => ({
+  const text = Buffer.from(bytes).toString('latin1');
+  return Array.from({ length: count }, (_, i) => {
+    const accessionNumber = `${prefix}-${year}-${String(i + 1).padStart(6, '0')}`;
+    // Each copy declares its own accession, as EDGAR's files do (the fetcher checks the header against the request).
+    const own = new Uint8Array(Buffer.from(text.replace(/(ACCESSION NUMBER:[ \t]*)\d{10}-\d{2}-\d{6}/, `$1${accessionNumber}`), 'latin1'));
+    return {
     cik,
-    accessionNumber: `${prefix}-${year}-${String(i + 1).padStart(6, '0')}`,
-    bytes,
+    accessionNumber,
+    bytes: own,
     form: forms[i % forms.length] as string,
     filingDate: new Date(start - i * 86_400_000).toISOString().slice(0, 10),
-  }));
+    };
+  });
 }

@@ -48,7 +48,7 @@ describe('items_fts', () => {
       db.close();
       const out = io();
       expect(await runSearchCommand(['anti-dilution', '--items', '--db', path], out)).toBe(0);
-      expect(out.stdout.text).toBe(`${ACCESSION}  SC 13D/A  2003-06-25  HUDSON TECHNOLOGIES INC /NY\n  Item 4 (Purpose of Transaction): The Reporting Persons agreed to waive the **anti-dilution** adjustment of the Conversion Price of the Convertible Notes.\n`);
+      expect(out.stdout.text).toBe(`${ACCESSION}  SC 13D/A  2003-06-25  HUDSON TECHNOLOGIES INC /NY\n  Item 4 (Purpose of Transaction): The Reporting Persons agreed to waive the anti-dilution adjustment of the Conversion Price of the Convertible Notes.\n`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

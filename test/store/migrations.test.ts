@@ -88,11 +88,12 @@ describe('migrations', () => {
     };
     const hash = (sql: readonly string[]) => createHash('sha256').update(sql.join('\n;\n')).digest('hex').slice(0, 8);
     for (const m of MIGRATIONS) if (released[m.version]) expect(hash(m.sql), `migration ${m.version} was edited`).toBe(released[m.version]);
-    // Migration 1 against the database 0.1.0 made: same objects, same SQL text.
+    // Migration 1 against the database 0.1.0 made: same objects, same SQL text (leaving out what later migrations
+    // add or redeclare: sources in 2, items_fts in 3).
     const made = openDatabaseReadOnlyCopy('made-by-0.1.0');
     const fromMigration = openDatabase(':memory:');
     const objects = (s: Database.Database) =>
-      s.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT IN ('sources', 'sqlite_autoindex_sources_1') ORDER BY type, name").all();
+      s.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT IN ('sources', 'sqlite_autoindex_sources_1', 'items_fts') ORDER BY type, name").all();
     expect(objects(fromMigration.sqlite)).toEqual(objects(made.sqlite));
     made.close();
     fromMigration.close();

@@ -1,0 +1,89 @@
+/**
+ * The commands of the CLI besides the default one (main.ts): the registry the framework (program.ts) builds its
+ * parser, help and completion from. To add a command, write `src/cli/<name>-command.ts` and list it here:
+ *   - parsed by the framework: export a `ParsedCommand` (name, summary, arguments, shared options, own options,
+ *     examples, run(args, options, io)) and add it to COMMANDS;
+ *   - parsing its own arguments: `{ name: 'index', summary: '…', usage: '[options] <CIK>',
+ *     passthrough: runIndexCommand }`, where runIndexCommand(argv, io) returns the exit code.
+ */
+import { Option } from 'commander';
+import { ingestSubmission } from '../pipeline.js';
+import { openDatabase } from '../store/database.js';
+import { runCikCommand } from './cik-command.js';
+import type { CommandDefinition, ParsedCommand } from './command-registry.js';
+import { completionCommand } from './completion-command.js';
+import { datasetteMetadataCommand } from './datasette-command.js';
+import { exportCommand } from './export-command.js';
+import { runReportCommand } from './report-command.js';
+import { runReprocessCommand } from './reprocess-command.js';
+import { runServeCommand } from './serve-command.js';
+import { searchCommand } from './search-command.js';
+import { showCommand } from './show-command.js';
+import { sqlCommand } from './sql-command.js';
+
+interface CikOptions {
+  forms?: string;
+  since?: string;
+  until?: string;
+  limit?: string;
+  concurrency?: string;
+  refresh?: boolean;
+}
+
+export const cikCommand: ParsedCommand<CikOptions> = {
+  name: 'cik',
+  summary: "fetch and store a company's 13D/13G filings by CIK or ticker (resumable)",
+  description:
+    'Fetch every Schedule 13D/13G filing (or with --forms, others) of a CIK listed by the SEC\'s submissions API,\n' +
+    'then parse, extract and store each one. A ticker (AAPL) is looked up in EDGAR\'s company_tickers.json (cached\n' +
+    'a day). Resumable: rerun the same command after an interruption; stored filings are skipped, cached ones not\n' +
+    'refetched. Environment: EDGAR_USER_AGENT or EDGAR_IDENTITY (required), EDGAR_CACHE_DIR, EDGAR_BASE_URL.',
+  arguments: ['<cik-or-ticker>'],
+  shared: ['db', 'userAgent'],
+  configure: (cmd) => {
+    cmd.addOption(new Option('--forms <list>', 'form types to keep, comma-separated; all for every form').default('the 13D/13G family'));
+    cmd.addOption(new Option('--since <date>', 'keep filings filed on or after YYYY-MM-DD'));
+    cmd.addOption(new Option('--until <date>', 'keep filings filed on or before YYYY-MM-DD'));
+    cmd.addOption(new Option('--limit <n>', 'keep only the N most recent matching filings'));
+    cmd.addOption(new Option('--concurrency <n>', 'filings in flight at once (the rate stays under 10 requests/second)').default('4'));
+    cmd.addOption(new Option('--refresh', 'refetch even cached filings and reprocess stored ones'));
+  },
+  examples: ['edgar-extract cik 925528 --since 2003-01-01', 'edgar-extract cik AAPL --forms all --limit 20 --user-agent "Jane Doe jane@example.com"'],
+  run: (args, options, io) => {
+    // The framework has checked the option names; cik-command.ts checks their values, as it always has.
+    const argv = [...args, '--db', options.db ?? 'edgar.db'];
+    if (options.forms !== undefined && options.forms !== 'the 13D/13G family') argv.push('--forms', options.forms);
+    for (const name of ['since', 'until', 'limit', 'concurrency'] as const) if (options[name] !== undefined) argv.push(`--${name}`, String(options[name]));
+    if (options.refresh) argv.push('--refresh');
+    if (options.userAgent !== undefined) argv.push('--user-agent', options.userAgent);
+    return runCikCommand(argv, {
+      env: io.env,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      storage: (parsed) => {
+        const db = openDatabase(parsed.db);
+        return {
+          isStored: (accession) => db.hasFiling(accession),
+          processFiling: (accession, bytes) => {
+            ingestSubmission(db, bytes, { sourceName: accession });
+          },
+          close: () => db.close(),
+        };
+      },
+    });
+  },
+};
+
+/** Every command but the default one, in the order the help lists them. */
+export const COMMANDS: CommandDefinition[] = [
+  cikCommand,
+  showCommand,
+  sqlCommand,
+  searchCommand,
+  exportCommand,
+  { name: 'reprocess', summary: 're-extract every filing an older pipeline version stored, from its kept source', usage: '[--db FILE]', passthrough: runReprocessCommand },
+  { name: 'serve', summary: 'local read-only web viewer: every value linked to the words it came from', usage: '[--db FILE] [--port N] [--host 127.0.0.1]', passthrough: runServeCommand },
+  { name: 'report', summary: "one filing's page as a self-contained HTML file", usage: '<accession-number> [--db FILE] --out FILE.html', passthrough: runReportCommand },
+  datasetteMetadataCommand,
+  completionCommand,
+];
