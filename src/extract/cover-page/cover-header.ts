@@ -100,7 +100,7 @@ function valueAfter(text: string, re: RegExp, from: number, to: number): { value
   for (let tries = 0; tries < 3 && pos < to; tries += 1) {
     const e = lineEnd(pos);
     const raw = text.slice(pos, e);
-    const t = raw.replace(/^[\s:.\-]+/, '').replace(/\s+$/, '');
+    const t = raw.replace(/^[\s:.-]+/, '').replace(/\s+$/, '');
     if (t) {
       const s = pos + raw.indexOf(t);
       return { value: collapse(t), span: { start: s, end: s + t.length } };

@@ -211,7 +211,7 @@ function quoteEnd(text: string, open: number): number | null {
     if (c !== '"' && c !== '\u201c' && c !== '\u201d') continue;
     const prev = text[i - 1]!;
     const next = i + 1 < text.length ? text[i + 1]! : ' ';
-    const opener = c === '\u201c' || (c === '"' && /[\s(:\[]/.test(prev) && /\S/.test(next));
+    const opener = c === '\u201c' || (c === '"' && /[\s(:[]/.test(prev) && /\S/.test(next));
     if (opener) depth += 1;
     else if (depth > 0) depth -= 1;
     else return i;
