@@ -14,8 +14,7 @@ import type { ExtractionWarning } from '../types.js';
 import type { RowKey } from './captions.js';
 import { readName } from './names.js';
 import { emptyPerson, readNumber } from './row-values.js';
-import type { CoverPageRegion, TextCoverResult } from './text-reader.js';
-import type { PersonDraft, ScheduleKind } from './types.js';
+import type { CoverPageRegion, PersonDraft, ScheduleKind, TextCoverResult } from './types.js';
 import { collapse, FUND_CODES, parseBox, parseCodes, parsePercent, parseShareCount, PERSON_CODES } from './values.js';
 
 const NUMBERED_ROWS: Record<ScheduleKind, Record<number, RowKey>> = {

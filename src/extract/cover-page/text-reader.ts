@@ -22,20 +22,8 @@ import { mapSpan, splitColumns, type Remapped } from './columns.js';
 import { ID_CAPTIONS, readName } from './names.js';
 import { readNumberedCovers } from './numbered-layout.js';
 import { emptyPerson, readCitizenship, readGroupBoxes, readNumber, SHARE_ROWS } from './row-values.js';
-import type { PersonDraft, ReportingPersonField, ScheduleKind, ShareField } from './types.js';
+import type { CoverPageRegion, PersonDraft, ReportingPersonField, ScheduleKind, ShareField, TextCoverResult } from './types.js';
 import { collapse, FUND_CODES, parseBox, parseCodes, parsePercent, parseShareCount, PERSON_CODES, type ParsedValue } from './values.js';
-
-export interface CoverPageRegion {
-  start: number;
-  end: number;
-}
-
-export interface TextCoverResult {
-  persons: PersonDraft[];
-  /** Where each cover page lies, in the same order as `persons`. */
-  regions: CoverPageRegion[];
-  warnings: ExtractionWarning[];
-}
 
 interface Cover {
   nameHit: CaptionHit;
