@@ -14,6 +14,7 @@
 import type { DocumentEnvelope, Span } from '../../parse/types.js';
 import type { ExtractionWarning } from '../types.js';
 import type { DefinedTerms } from '../defined-terms.js';
+import { summarizeAmendment } from './summaries.js';
 import type { AmendmentAmountRecord, AmendmentChangeRecord, AmendmentRecord, ValueSpans } from './types.js';
 import { DATE_SOURCE, findDates, findMoney, parseDate, sentences, squash, coveringSpan } from './values.js';
 
@@ -194,7 +195,7 @@ export function extractAmendment(text: string, doc: DocumentEnvelope, title: str
     spanEnd: null,
     spans,
   };
-  amendment.summary = summarize(amendment, changes, amounts);
+  amendment.summary = summarizeAmendment(amendment, changes, amounts);
   const covering = coveringSpan([...Object.values(spans), ...changes.map((c) => [c.spanStart, c.spanEnd] as [number, number])]);
   if (covering) {
     amendment.spanStart = covering.start;
@@ -217,23 +218,4 @@ function quoteEnd(text: string, open: number): number | null {
     else return i;
   }
   return null;
-}
-
-function money(n: number): string {
-  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-function summarize(a: AmendmentRecord, changes: AmendmentChangeRecord[], amounts: AmendmentAmountRecord[]): string {
-  const parts: string[] = [];
-  const label = (a.amendedDocument && a.title ? /^.*?\bamendments?(?:\s+no\.?\s*\d+)?/i.exec(a.title)?.[0] : null) ?? a.title ?? 'Amendment';
-  parts.push(`${label}${a.dated ? ` (${a.dated})` : ''}${a.amendedDocument ? ` to the ${a.amendedDocument}${a.amendedDocumentDate ? ` of ${a.amendedDocumentDate}` : ''}` : ''}`);
-  if (changes.length) parts.push(changes.map((c) => `${c.changeKind}s ${/^[a-z]/.test(c.target) ? 'the ' : ''}${c.target}`).join(', '));
-  if (amounts.length) {
-    parts.push(
-      `amounts: ${amounts
-        .map((x) => `${money(x.amount)} ${x.role === 'principal' ? `principal of ${x.instrument ?? '?'}` : x.role}${x.term ? ` (${x.term})` : ''}`)
-        .join(', ')}`,
-    );
-  }
-  return `${parts.join('; ')}.`;
 }
