@@ -16,8 +16,8 @@ import ts from 'typescript';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * TEMPORARY allow-list, `importer -> imported`, paths relative to src/. Each entry names an import that closes one of
- * the cycles issue 16 lists and that sits in files other branches are rewriting; remove an entry when its cycle is cut.
+ * TEMPORARY allow-list, `importer -> imported`, paths relative to src/. Each entry names an import that closes a
+ * known cycle and says how the cycle is to be cut; remove the entry when it is.
  */
 const KNOWN_CYCLE_EDGES = [
   // extract/index.ts runs the extractors and declares the types they implement: move `Extractor` and
