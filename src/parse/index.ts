@@ -10,6 +10,7 @@ import type { ErrorCode, WarningCode } from '../errors/codes.js';
 import { isAscii } from 'node:buffer';
 import { ParseError } from '../errors/index.js';
 import { parse as parseGrammar, SyntaxError as GrammarSyntaxError } from './generated/submission-parser.js';
+import type { RawDocument, RawTree } from './grammar-types.js';
 import { buildHeader, inspectHeaderNodes } from './header.js';
 import { SubmissionLexer } from './lexer.js';
 import { LineIndex } from './line-index.js';
@@ -22,35 +23,6 @@ export type * from './types.js';
 export interface ParseOptions {
   /** Name used in warnings and errors (a path or an accession number). Default `<input>`. */
   sourceName?: string;
-}
-
-interface RawDocument {
-  kind: 'document';
-  meta: HeaderNode[];
-  span: Span;
-  body: Span | null;
-  textOpened: boolean;
-  textClosed: boolean;
-  documentClosed: boolean;
-}
-
-interface RawHeaderBlock {
-  tag: string | null;
-  stamp: string | null;
-  items: HeaderNode[];
-  closed: boolean;
-  span: Span;
-}
-
-interface RawTree {
-  shape: SourceFormat;
-  preamble: { kind: 'pem' | 'none'; span: Span };
-  root: { tag: string; stamp: string | null; closed: boolean; span: Span } | null;
-  header: RawHeaderBlock | null;
-  documents: RawDocument[];
-  strays: { kind: 'stray'; text: string; span: Span }[];
-  trailer: Span;
-  flatStamp?: { documentStamp: string | null; headerStamp: string | null; acceptanceDatetime: string | null };
 }
 
 const ACCESSION_IN_NAME = /(\d{10})-?(\d{2})-?(\d{6})/;
@@ -68,7 +40,7 @@ export function parseSubmission(input: Uint8Array | string, options: ParseOption
 
   let tree: RawTree;
   try {
-    tree = parseGrammar(text, { lexer: new SubmissionLexer(text, bytes), grammarSource: sourceName }) as RawTree;
+    tree = parseGrammar(text, { lexer: new SubmissionLexer(text, bytes), grammarSource: sourceName });
   } catch (error) {
     // The grammar ends in a catch-all alternative, so this is a defect, but it still gets a location.
     if (error instanceof GrammarSyntaxError) {

@@ -238,11 +238,13 @@ describe('search', () => {
 
   it('highlights matches only on a terminal, in plain bold, never with **', async () => {
     const tty = await cli(['search', 'anti-dilution', '--db', db, '--limit', '1'], { tty: true });
+    // eslint-disable-next-line no-control-regex -- ESC is the ANSI bold sequence under test
     expect(tty.stdout).toMatch(/\u001b\[1manti-dilution\u001b\[22m/i);
     expect(tty.stdout).not.toContain('**');
     const noColor = await cli(['search', 'anti-dilution', '--db', db, '--limit', '1'], { tty: true, env: { NO_COLOR: '1' } });
     expect(noColor.stdout).not.toContain('\u001b[');
     const json = await cli(['search', 'anti-dilution', '--db', db, '--json'], { tty: true });
+    // eslint-disable-next-line no-control-regex -- no ANSI escape may reach JSON
     expect(json.stdout).not.toMatch(/\*\*|\u001b/);
   });
 });

@@ -63,6 +63,7 @@ describe('search', () => {
     const hits = JSON.parse(r.stdout) as { accession_number: string; document_type: string; snippet: string }[];
     expect(hits.map((h) => h.document_type)).toEqual(expect.arrayContaining(['EX-12', 'EX-13']));
     expect(hits[0]!.snippet).toMatch(/Initial Conversion Price/i);
+    // eslint-disable-next-line no-control-regex -- no ANSI escape may reach a snippet
     expect(hits[0]!.snippet).not.toMatch(/\*\*|\u001b/);
   });
 

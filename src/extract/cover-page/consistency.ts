@@ -8,8 +8,8 @@
  * Does not handle: comparing the cover page with the Items (Item 5 disagreeing with the cover is common and allowed).
  */
 import type { ExtractionWarning } from '../types.js';
+import { isValidCusip } from './cusip.js';
 import type { ReportingPersonRecord, Schedule13Record } from './types.js';
-import { isValidCusip } from './values.js';
 
 export function checkCoverPage(person: ReportingPersonRecord): ExtractionWarning[] {
   const out: ExtractionWarning[] = [];

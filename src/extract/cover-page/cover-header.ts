@@ -9,9 +9,10 @@
  * Does not handle: XML schedules (xml-reader.ts) or the issuer CIK (index.ts takes it from the SEC header).
  */
 import type { Span } from '../../parse/types.js';
+import { findCusips } from './cusip.js';
 import { checkedLabels, logicalLines, type Label } from './layout.js';
 import type { HeaderDraft, RuleBox, ScheduleKind } from './types.js';
-import { collapse, findCusips, findDate } from './values.js';
+import { collapse, findDate } from './values.js';
 
 const ISSUER_CAPTION = /\(\s*Name\s+of\s+(?:the\s+)?(?:Subject\s+Company\s*\(\s*)?Issuer\s*\)?\s*\)/i;
 const CLASS_CAPTION = /\(\s*Title\s+(?:of|and)\s+(?:the\s+)?Class(?:es)?\s+(?:of|and)\s+Securit(?:y|ies)\s*\)/i;
@@ -100,7 +101,7 @@ function valueAfter(text: string, re: RegExp, from: number, to: number): { value
   for (let tries = 0; tries < 3 && pos < to; tries += 1) {
     const e = lineEnd(pos);
     const raw = text.slice(pos, e);
-    const t = raw.replace(/^[\s:.\-]+/, '').replace(/\s+$/, '');
+    const t = raw.replace(/^[\s:.-]+/, '').replace(/\s+$/, '');
     if (t) {
       const s = pos + raw.indexOf(t);
       return { value: collapse(t), span: { start: s, end: s + t.length } };

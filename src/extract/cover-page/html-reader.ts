@@ -16,8 +16,7 @@ import { documentText } from '../../parse/body.js';
 import type { DocumentEnvelope, Submission } from '../../parse/types.js';
 import { readCoverHeader } from './cover-header.js';
 import { readTextCoverPages } from './text-reader.js';
-import type { HeaderDraft, ScheduleKind } from './types.js';
-import type { TextCoverResult } from './text-reader.js';
+import type { HeaderDraft, ScheduleKind, TextCoverResult } from './types.js';
 
 export interface DocumentCoverResult extends TextCoverResult {
   header: HeaderDraft;

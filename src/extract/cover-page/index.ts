@@ -88,7 +88,7 @@ function extract(submission: Submission): CoverPageResult {
   const schedule13 = emptyRecord(submission, formType, kind, format, seq);
   let header: HeaderDraft;
   let persons: PersonDraft[];
-  let region: { start: number; end: number } | null = null;
+  let region: { start: number; end: number } | null;
   let why: string;
 
   if (format === 'xml') {

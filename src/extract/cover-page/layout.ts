@@ -5,7 +5,7 @@
  * Handles: boxes printed before or after their labels, on the label's line or (rendered table cells) the line above.
  * Does not handle: what a row means (text-reader.ts, cover-header.ts).
  */
-import { findGlyphs } from './values.js';
+import { findGlyphs } from './check-boxes.js';
 
 /** Split a row's text into logical lines: line breaks and separator runs (the flattened sample has no breaks). */
 export function logicalLines(raw: string): { text: string; start: number }[] {

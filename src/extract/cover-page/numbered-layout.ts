@@ -12,11 +12,11 @@
 import type { Span } from '../../parse/types.js';
 import type { ExtractionWarning } from '../types.js';
 import type { RowKey } from './captions.js';
+import { parseBox } from './check-boxes.js';
 import { readName } from './names.js';
 import { emptyPerson, readNumber } from './row-values.js';
-import type { CoverPageRegion, TextCoverResult } from './text-reader.js';
-import type { PersonDraft, ScheduleKind } from './types.js';
-import { collapse, FUND_CODES, parseBox, parseCodes, parsePercent, parseShareCount, PERSON_CODES } from './values.js';
+import type { CoverPageRegion, PersonDraft, ScheduleKind, TextCoverResult } from './types.js';
+import { collapse, FUND_CODES, parseCodes, parsePercent, parseShareCount, PERSON_CODES } from './values.js';
 
 const NUMBERED_ROWS: Record<ScheduleKind, Record<number, RowKey>> = {
   '13D': {

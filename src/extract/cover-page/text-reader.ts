@@ -18,25 +18,14 @@
 import type { WarningCode } from '../../errors/codes.js';
 import type { Span } from '../../parse/types.js';
 import type { ExtractionWarning } from '../types.js';
+import { parseBox } from './check-boxes.js';
 import { findCaptions, mask, ROW_NUMBERS, ROW_ORDER, SIDE_WORDS, VALUE_NOISE, type CaptionHit, type RowKey } from './captions.js';
 import { mapSpan, splitColumns, type Remapped } from './columns.js';
 import { ID_CAPTIONS, readName } from './names.js';
 import { readNumberedCovers } from './numbered-layout.js';
 import { emptyPerson, readCitizenship, readGroupBoxes, readNumber, SHARE_ROWS } from './row-values.js';
-import type { PersonDraft, ReportingPersonField, ScheduleKind, ShareField } from './types.js';
-import { collapse, FUND_CODES, parseBox, parseCodes, parsePercent, parseShareCount, PERSON_CODES, type ParsedValue } from './values.js';
-
-export interface CoverPageRegion {
-  start: number;
-  end: number;
-}
-
-export interface TextCoverResult {
-  persons: PersonDraft[];
-  /** Where each cover page lies, in the same order as `persons`. */
-  regions: CoverPageRegion[];
-  warnings: ExtractionWarning[];
-}
+import type { CoverPageRegion, PersonDraft, ReportingPersonField, ScheduleKind, ShareField, TextCoverResult } from './types.js';
+import { collapse, FUND_CODES, parseCodes, parsePercent, parseShareCount, PERSON_CODES, type ParsedValue } from './values.js';
 
 interface Cover {
   nameHit: CaptionHit;

@@ -135,6 +135,20 @@ export interface HeaderDraft {
   spans: Partial<Record<Schedule13Field, Span>>;
 }
 
+/** Where one cover page lies in the text a reader read: `{ start, end }`, end exclusive. */
+export interface CoverPageRegion {
+  start: number;
+  end: number;
+}
+
+/** What the text readers (text-reader.ts and its numbered-layout.ts fallback) return. */
+export interface TextCoverResult {
+  persons: PersonDraft[];
+  /** Where each cover page lies, in the same order as `persons`. */
+  regions: CoverPageRegion[];
+  warnings: ExtractionWarning[];
+}
+
 export interface CoverPageResult {
   schedule13: Schedule13Record | null;
   reportingPersons: ReportingPersonRecord[];

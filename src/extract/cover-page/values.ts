@@ -1,11 +1,10 @@
 /**
- * Value normalisers for cover-page rows: share counts, percents, CUSIPs, dates, reporting-person and source-of-funds
- * codes, and check-box glyphs. Each works on the printed text of one row and says where in that text the value was,
- * so readers can keep per-value spans.
+ * Value normalisers for cover-page rows: share counts, percents, dates, and reporting-person and source-of-funds codes.
+ * Each works on the printed text of one row and says where in that text the value was, so readers can keep per-value
+ * spans. CUSIPs are read by cusip.ts and check boxes by check-boxes.ts.
  *
  * Handles: thousands separators, `-0-` and its PEM-escaped `- - 0 -`, `None`, a bare `-` (zero), footnote marks and
- * trailing words after a number, fractional units, `less than 1%`, 8-character CUSIPs (check digit computed), month-name
- * and numeric dates (two-digit years), the check-box glyphs of every era (`þ`, `ý`, `☒`, `[X]`, Wingdings `x`/`o`, `¨`…).
+ * trailing words after a number, fractional units, `less than 1%`, month-name and numeric dates (two-digit years).
  * Does not handle: finding the row (captions.ts, text-reader.ts) or deciding what a missing value means.
  */
 
@@ -141,97 +140,6 @@ export function parsePercent(raw: string): ParsedValue {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// CUSIP
-
-const CUSIP_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ*@#';
-
-/** The CUSIP check digit of the first 8 characters (modulus 10 "double-add-double"), or null for invalid input. */
-export function cusipCheckDigit(first8: string): string | null {
-  const s = first8.toUpperCase();
-  if (s.length !== 8) return null;
-  let sum = 0;
-  for (let i = 0; i < 8; i += 1) {
-    const v0 = CUSIP_CHARS.indexOf(s[i]!);
-    if (v0 < 0) return null;
-    const v = i % 2 === 1 ? v0 * 2 : v0;
-    sum += Math.floor(v / 10) + (v % 10);
-  }
-  return String((10 - (sum % 10)) % 10);
-}
-
-/** Whether a 9-character CUSIP's last character is its check digit. */
-export function isValidCusip(cusip: string): boolean {
-  return cusip.length === 9 && cusipCheckDigit(cusip.slice(0, 8)) === cusip[8];
-}
-
-/**
- * Normalise a printed CUSIP: spaces and dashes removed, upper case; 8 characters get their check digit appended;
- * other lengths (6-character issuer numbers, the odd 10-character typo) are kept as printed. Null when the text is
- * not CUSIP-like (must hold at least three digits, so words such as "NONE" are never taken).
- */
-export function normalizeCusip(raw: string): string | null {
-  const s = raw.replace(/[\s\-\u2010-\u2014.]/g, '').toUpperCase();
-  if (!/^[0-9A-Z*@#]{6,10}$/.test(s)) return null;
-  if ((s.match(/\d/g) ?? []).length < 3) return null;
-  if (s.length === 8) {
-    const check = cusipCheckDigit(s);
-    return check === null ? s : s + check;
-  }
-  return s;
-}
-
-/**
- * Every CUSIP-like run in a piece of text, normalised, with its offsets. Groups printed with spaces or dashes
- * (`957 550 106`, `G6420H 11 2`, `228569-10-9`) are joined until they make nine characters, so a page header after
- * the number (`444144109 13D Page 2`) is not glued on. An 8-character run gets its check digit; a lone 6- or
- * 10-character run is kept as printed.
- */
-export function findCusips(text: string): { cusip: string; start: number; end: number }[] {
-  const tokens = [...text.matchAll(/[0-9A-Za-z*@#]+/g)].map((m) => ({ s: m[0], start: m.index, end: m.index + m[0].length }));
-  const out: { cusip: string; start: number; end: number }[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    let compact = '';
-    let j = i;
-    let taken = -1;
-    for (; j < tokens.length; j += 1) {
-      if (j > i && !/^[ \t]?-?[ \t]?$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
-      // Lower-case or purely alphabetic tokens ("Page", "PAGE", "OF") are page furniture, never part of a CUSIP.
-      if (/[a-z]/.test(tokens[j]!.s) || /^[A-Z]{2,}$/.test(tokens[j]!.s)) break;
-      compact += tokens[j]!.s;
-      if (compact.length > 10) break;
-      if (compact.length === 9) {
-        taken = j;
-        break;
-      }
-    }
-    if (taken < 0) {
-      // No nine-character run: accept an 8-character run (check digit appended) or a lone 6/10-character token.
-      let acc = '';
-      for (let k = i; k < tokens.length && k <= j; k += 1) {
-        if (k > i && !/^[ \t]?-?[ \t]?$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
-        if (/[a-z]/.test(tokens[k]!.s) || /^[A-Z]{2,}$/.test(tokens[k]!.s)) break;
-        if ((acc + tokens[k]!.s).length > 8) break;
-        acc += tokens[k]!.s;
-        if (acc.length === 8) taken = k;
-      }
-      if (taken < 0 && [6, 10].includes(tokens[i]!.s.length) && /^[0-9A-Z*@#]+$/.test(tokens[i]!.s)) taken = i;
-    }
-    if (taken >= 0) {
-      const raw = text.slice(tokens[i]!.start, tokens[taken]!.end);
-      const c = normalizeCusip(raw);
-      if (c) {
-        out.push({ cusip: c, start: tokens[i]!.start, end: tokens[taken]!.end });
-        i = taken + 1;
-        continue;
-      }
-    }
-    i += 1;
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Dates
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -364,61 +272,4 @@ function scanCodes(line: string, allowed: ReadonlySet<string>): { codes: { code:
     codes.push({ code, start: m.index, end: m.index + tok.length });
   }
   return { codes, prose: false };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Check boxes
-
-export interface Glyph {
-  checked: boolean;
-  start: number;
-  end: number;
-}
-
-// Checked: Wingdings þ (&#254;) and ý (&#253;), ballot boxes ☒ ☑, ticks, filled squares.
-const CHECKED_CHARS = '\u00fe\u00fd\u2612\u2611\u2713\u2714\u2717\u2718\u25a0\u2327\u22a0\u25aa';
-// Unchecked: Wingdings ¨ (&#168;, renders as a diaeresis), ☐, □, ❑, ❒, ○.
-const UNCHECKED_CHARS = '\u00a8\u2610\u25a1\u2751\u2752\u25cb\u2022';
-
-const GLYPH_RE = new RegExp(
-  [
-    // Bracketed boxes: [X] [x ] [ X] |X| (X) /X/ /X / and the empty [ ] [_] |_| ( ) / /
-    String.raw`\[\s*[xX\u2713\u2714]?\s*_?\s*\]`,
-    String.raw`\|\s*[xX_]?\s*\|`,
-    String.raw`\(\s*[xX]?\s*\)`,
-    String.raw`/\s*[xX]?\s*/`,
-    // Single glyph characters.
-    `[${CHECKED_CHARS}${UNCHECKED_CHARS}]`,
-    // A lone letter: Wingdings x (checked) / o and q (empty) in HTML, or a typed X.
-    String.raw`(?<![A-Za-z0-9'’])[xXoq](?![A-Za-z0-9'’])`,
-    // Blank underscores drawn as a box.
-    String.raw`_{3,}`,
-  ].join('|'),
-  'g',
-);
-
-/** Every check-box glyph in a piece of text, in order, with whether it is checked. */
-export function findGlyphs(text: string): Glyph[] {
-  const out: Glyph[] = [];
-  for (const m of text.matchAll(GLYPH_RE)) {
-    const g = m[0];
-    out.push({ checked: isCheckedGlyph(g), start: m.index, end: m.index + g.length });
-  }
-  return out;
-}
-
-/** Whether one glyph (as matched by `findGlyphs`) is a checked box. */
-export function isCheckedGlyph(glyph: string): boolean {
-  if (/[xX\u2713\u2714]/.test(glyph)) return true;
-  for (const ch of glyph) if (CHECKED_CHARS.includes(ch)) return true;
-  return false;
-}
-
-/** A box row (13D rows 5 and 12, 13G row 10): true when a checked glyph is printed, false otherwise. */
-export function parseBox(text: string): { checked: boolean; start: number | null; end: number | null } {
-  const glyphs = findGlyphs(text);
-  const hit = glyphs.find((g) => g.checked);
-  if (hit) return { checked: true, start: hit.start, end: hit.end };
-  const first = glyphs[0];
-  return { checked: false, start: first ? first.start : null, end: first ? first.end : null };
 }

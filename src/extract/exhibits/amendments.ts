@@ -15,6 +15,7 @@ import type { WarningCode } from '../../errors/codes.js';
 import type { DocumentEnvelope, Span } from '../../parse/types.js';
 import type { ExtractionWarning } from '../types.js';
 import type { DefinedTerms } from '../defined-terms.js';
+import { summarizeAmendment } from './summaries.js';
 import type { AmendmentAmountRecord, AmendmentChangeRecord, AmendmentRecord, ValueSpans } from './types.js';
 import { DATE_SOURCE, findDates, findMoney, parseDate, sentences, squash, coveringSpan } from './values.js';
 
@@ -195,7 +196,7 @@ export function extractAmendment(text: string, doc: DocumentEnvelope, title: str
     spanEnd: null,
     spans,
   };
-  amendment.summary = summarize(amendment, changes, amounts);
+  amendment.summary = summarizeAmendment(amendment, changes, amounts);
   const covering = coveringSpan([...Object.values(spans), ...changes.map((c) => [c.spanStart, c.spanEnd] as [number, number])]);
   if (covering) {
     amendment.spanStart = covering.start;
@@ -212,29 +213,10 @@ function quoteEnd(text: string, open: number): number | null {
     if (c !== '"' && c !== '\u201c' && c !== '\u201d') continue;
     const prev = text[i - 1]!;
     const next = i + 1 < text.length ? text[i + 1]! : ' ';
-    const opener = c === '\u201c' || (c === '"' && /[\s(:\[]/.test(prev) && /\S/.test(next));
+    const opener = c === '\u201c' || (c === '"' && /[\s(:[]/.test(prev) && /\S/.test(next));
     if (opener) depth += 1;
     else if (depth > 0) depth -= 1;
     else return i;
   }
   return null;
-}
-
-function money(n: number): string {
-  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-function summarize(a: AmendmentRecord, changes: AmendmentChangeRecord[], amounts: AmendmentAmountRecord[]): string {
-  const parts: string[] = [];
-  const label = (a.amendedDocument && a.title ? /^.*?\bamendments?(?:\s+no\.?\s*\d+)?/i.exec(a.title)?.[0] : null) ?? a.title ?? 'Amendment';
-  parts.push(`${label}${a.dated ? ` (${a.dated})` : ''}${a.amendedDocument ? ` to the ${a.amendedDocument}${a.amendedDocumentDate ? ` of ${a.amendedDocumentDate}` : ''}` : ''}`);
-  if (changes.length) parts.push(changes.map((c) => `${c.changeKind}s ${/^[a-z]/.test(c.target) ? 'the ' : ''}${c.target}`).join(', '));
-  if (amounts.length) {
-    parts.push(
-      `amounts: ${amounts
-        .map((x) => `${money(x.amount)} ${x.role === 'principal' ? `principal of ${x.instrument ?? '?'}` : x.role}${x.term ? ` (${x.term})` : ''}`)
-        .join(', ')}`,
-    );
-  }
-  return `${parts.join('; ')}.`;
 }

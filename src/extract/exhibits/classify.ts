@@ -52,13 +52,13 @@ const WAIVE_VERB =
   /\b(?:agree[sd]?\s+to\s+waive|hereby\s+waives?|hereby\s+irrevocably\s+waives?|waives?\s+(?:its|their|his|her|any|all)\s+rights?|(?:is|are)\s+hereby\s+waived|has\s+waived|have\s+waived)\b/i;
 const CONSENT_VERB = /\bhereby\s+consents?\s+to\b|\bconsents?\s+to\s+the\b/i;
 const NOTE_OR_WARRANT_TITLE =
-  /^(?:form\s+of\s+)?(?:(?:[\w%$.\/-]+\s+){0,6})(?:promissory\s+note|note|notes|debenture|debentures|warrant|warrants|warrant\s+certificate|bond)(?:\s+(?:due|to\s+purchase|certificate|no\.)\b.*)?$/i;
+  /^(?:form\s+of\s+)?(?:(?:[\w%$./-]+\s+){0,6})(?:promissory\s+note|note|notes|debenture|debentures|warrant|warrants|warrant\s+certificate|bond)(?:\s+(?:due|to\s+purchase|certificate|no\.)\b.*)?$/i;
 const NOTE_OR_WARRANT_TEXT =
-  /^(?:(?:form\s+of\s+)?(?:[\w%$.\/-]+\s+){0,5}(?:promissory\s+note|convertible\s+note|note|debenture|warrant)\b|this\s+(?:promissory\s+|convertible\s+|secured\s+|senior\s+|subordinated\s+)*(?:note|debenture|warrant)\b|neither\s+this\s+(?:note|debenture|warrant|security)\b|(?:the\s+)?(?:securities|security)\s+represented\s+(?:by|hereby)\b|this\s+(?:promissory\s+)?note\s*\(|warrant\s+to\s+purchase\b|common\s+stock\s+purchase\s+warrant\b)/i;
+  /^(?:(?:form\s+of\s+)?(?:[\w%$./-]+\s+){0,5}(?:promissory\s+note|convertible\s+note|note|debenture|warrant)\b|this\s+(?:promissory\s+|convertible\s+|secured\s+|senior\s+|subordinated\s+)*(?:note|debenture|warrant)\b|neither\s+this\s+(?:note|debenture|warrant|security)\b|(?:the\s+)?(?:securities|security)\s+represented\s+(?:by|hereby)\b|this\s+(?:promissory\s+)?note\s*\(|warrant\s+to\s+purchase\b|common\s+stock\s+purchase\s+warrant\b)/i;
 
 /** The exhibit number a TYPE names (`EX-10.20` → `10.20`, `EX-12.(C)` → `12(C)`), or null. */
 export function exhibitNumberFromType(type: string | null): string | null {
-  const m = /^EX-(\d+)(?:[.\-](.+))?$/i.exec(type?.trim() ?? '');
+  const m = /^EX-(\d+)(?:[.-](.+))?$/i.exec(type?.trim() ?? '');
   if (!m) return null;
   if (!m[2]) return m[1]!;
   const rest = m[2].replace(/^\((.+)\)$/, '($1)');
@@ -66,11 +66,11 @@ export function exhibitNumberFromType(type: string | null): string | null {
 }
 
 /** `Exhibit 10.20`, `EXHIBIT 12(C)`, `(EXHIBIT 10.A.7)` at the start of the text. */
-const HEADING = /^\s*(?:<PAGE>\s*)?(?:\d{1,3}\s+)?\(?\s*exhibit\s+(\d{1,3}(?:[.\-][A-Z0-9]+)*(?:\s?\([A-Za-z0-9]+\))?)/i;
+const HEADING = /^\s*(?:<PAGE>\s*)?(?:\d{1,3}\s+)?\(?\s*exhibit\s+(\d{1,3}(?:[.-][A-Z0-9]+)*(?:\s?\([A-Za-z0-9]+\))?)/i;
 
 /** Normalised form of an exhibit number for matching (`10.A-49` ≡ `10.A.49` ≡ `10.a49`). */
 export function exhibitKey(number: string): string {
-  return number.toUpperCase().replace(/[\s().\-]/g, '');
+  return number.toUpperCase().replace(/[\s().-]/g, '');
 }
 
 export function classifyDocument(submission: Submission, doc: DocumentEnvelope): DocumentClassification {

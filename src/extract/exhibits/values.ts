@@ -93,7 +93,7 @@ export function sentences(text: string, from = 0, to = text.length): Span[] {
   const out: Span[] = [];
   let start = from;
   while (start < to && /\s/.test(text[start]!)) start += 1;
-  const re = /[.?!](?=["\u201d)]?\s+(?:["\u201c(\[]?[A-Z0-9$-]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+[A-Z]))/g;
+  const re = /[.?!](?=["\u201d)]?\s+(?:["\u201c([]?[A-Z0-9$-]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+[A-Z]))/g;
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     const before = text.slice(Math.max(from, m.index - 12), m.index);
@@ -128,7 +128,7 @@ export function longQuotes(text: string, min = 150): Span[] {
     if (c !== '"' && c !== '\u201c' && c !== '\u201d') continue;
     const prev = i > 0 ? text[i - 1]! : ' ';
     const next = i + 1 < text.length ? text[i + 1]! : ' ';
-    const opener = c === '\u201c' || (c === '"' && /[\s(:\[\u2014-]/.test(prev) && /\S/.test(next));
+    const opener = c === '\u201c' || (c === '"' && /[\s(:[\u2014-]/.test(prev) && /\S/.test(next));
     const closer = c === '\u201d' || (c === '"' && /\S/.test(prev) && /[\s.,;:)\]!?]/.test(next));
     if (opener && !closer) stack.push(i);
     else if (closer && stack.length) {

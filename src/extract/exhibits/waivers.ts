@@ -7,18 +7,20 @@
  * operative sentence); active and passive waivers (`agrees to waive …`, `Section 9A … is hereby waived`); consents;
  * partial waivers; holders and counterparties named by defined terms (`the Payee`, `Discovery`); conversion-price
  * rules with enumerated branches (`(i) in the event of … , the lower of (A) … or (B) $1.13; or (ii) … , $1.13`), in
- * either order (condition first or price first).
+ * either order (condition first or price first), parsed by conversion-price-rule.ts; summaries.ts writes the summary.
  * Does not handle: waivers stated only in a schedule's prose (Items 4–6; see the items extractor); more than one item
  * per (sub)section (the first operative sentence of each is read); rules with more than one level of nesting.
  * Values not found are null with a warning naming the value and the span searched.
  */
 import type { WarningCode } from '../../errors/codes.js';
-import type { DocumentEnvelope } from '../../parse/types.js';
+import type { DocumentEnvelope, Span } from '../../parse/types.js';
 import type { ExtractionWarning } from '../types.js';
 import type { DefinedTerm, DefinedTerms } from '../defined-terms.js';
+import { parseRule, RULE_START } from './conversion-price-rule.js';
+import { summarizeWaiver } from './summaries.js';
+import { firstTermIn, termsIn } from './term-mentions.js';
 import type { ConversionPriceRuleRecord, ValueSpans, WaiverItemRecord, WaiverRecord } from './types.js';
 import { DATE_SOURCE, MONEY_SOURCE, findDates, longQuotes, numberedSections, parseDate, parseMoney, sentences, squash, coveringSpan, type Section } from './values.js';
-import type { Span } from '../../parse/types.js';
 
 export interface WaiverExtraction {
   waiver: WaiverRecord;
@@ -216,12 +218,11 @@ export function extractWaiver(
   const rules: ConversionPriceRuleRecord[] = [];
   let oldConversionPrice: number | null = null;
   let newConversionPrice: number | null = null;
-  const ruleStart = new RegExp(String.raw`conversion\s+(?:price|rate)\b[^.;]{0,60}?\bshall\s+(?:be\s+)?(?:deemed\s+to\s+(?:be\s+)?)?(?:equal(?:\s+to)?|(?:reduced|increased|changed|amended|adjusted)\s+to|fixed\s+at)\s*:?`, 'i');
   for (const sentence of sentences(text, opStart, opEnd)) {
     // Quoted wording (a charter section being replaced) is not this document's own rule.
     if (quotes.some((q) => sentence.start >= q.start && sentence.start < q.end)) continue;
     const s = text.slice(sentence.start, sentence.end);
-    const m = ruleStart.exec(s);
+    const m = RULE_START.exec(s);
     if (!m) continue;
     const from = sentence.start + m.index + m[0].length;
     for (const r of parseRule(text, from, sentence.end, terms)) rules.push({ waiverOrdinal: ordinal, documentSequence: seq, ...r });
@@ -279,7 +280,7 @@ export function extractWaiver(
     spanEnd: null,
     spans,
   };
-  waiver.summary = summarize(waiver, items, rules);
+  waiver.summary = summarizeWaiver(waiver, items, rules);
   const covering = coveringSpan([...Object.values(spans), ...items.map((i) => [i.spanStart, i.spanEnd] as [number, number])]);
   if (covering) {
     waiver.spanStart = covering.start;
@@ -382,27 +383,6 @@ function instrumentsOf(unit: Unit, sentence: string, terms: DefinedTerms, exclud
   return found.length ? found.map((t) => t.term).join('; ') : null;
 }
 
-/** Defined terms mentioned in `s` (longest first, no overlaps), in order of appearance. */
-function termsIn(s: string, terms: DefinedTerms, keep: (t: DefinedTerm) => boolean): DefinedTerm[] {
-  const candidates = [...new Map(terms.all().filter(keep).map((t) => [t.term, t])).values()].sort((a, b) => b.term.length - a.term.length);
-  const taken: Span[] = [];
-  const hits: { at: number; def: DefinedTerm }[] = [];
-  for (const def of candidates) {
-    const re = new RegExp(String.raw`(?<![\w-])${def.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\w-])`, 'g');
-    for (const m of s.matchAll(re)) {
-      const span = { start: m.index, end: m.index + m[0].length };
-      if (taken.some((t) => span.start < t.end && span.end > t.start)) continue;
-      taken.push(span);
-      if (!hits.some((h) => h.def.term === def.term)) hits.push({ at: m.index, def });
-    }
-  }
-  return hits.sort((a, b) => a.at - b.at).map((h) => h.def);
-}
-
-function firstTermIn(s: string, terms: DefinedTerms, keep: (t: DefinedTerm) => boolean): DefinedTerm | null {
-  return termsIn(s, terms, keep)[0] ?? null;
-}
-
 /** Limits of one item: `solely …`, `subject to …`, `provided that …` clauses and `not a waiver` sentences. */
 function itemConditions(text: string): string | null {
   const out: string[] = [];
@@ -417,169 +397,10 @@ function itemConditions(text: string): string | null {
   return unique.length ? unique.join('\n') : null;
 }
 
-type RuleBranch = Omit<ConversionPriceRuleRecord, 'waiverOrdinal' | 'documentSequence'>;
-
-/**
- * The branches of a conversion-price rule in `text[from, to)`: enumerated `(i) … ; or (ii) …` (or `(a)`, `(1)`), each
- * a condition and a price expression in either order; a rule without enumeration is one branch.
- */
-export function parseRule(text: string, from: number, to: number, terms: DefinedTerms): RuleBranch[] {
-  const body = text.slice(from, to);
-  const enumerators: { at: number; end: number; label: string }[] = [];
-  let depth = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    const m = c === '(' ? /^\((i{1,3}|iv|v|vi|[a-f]|[1-6])\)/.exec(body.slice(i)) : null;
-    if (m && depth === 0) {
-      enumerators.push({ at: i, end: i + m[0].length, label: m[1]! });
-      i += m[0].length - 1;
-      continue;
-    }
-    if (c === '(') depth += 1;
-    else if (c === ')') depth = Math.max(0, depth - 1);
-  }
-  const style = enumerators[0] ? labelStyle(enumerators[0].label) : null;
-  const chain = enumerators.filter((e) => labelStyle(e.label) === style).filter((e, i, all) => labelIndex(e.label) === (i === 0 ? 1 : labelIndex(all[i - 1]!.label) + 1));
-  const pieces: { branch: number; start: number; end: number }[] = chain.length
-    ? chain.map((e, i) => ({ branch: i + 1, start: from + e.end, end: i + 1 < chain.length ? from + chain[i + 1]!.at : to }))
-    : [{ branch: 1, start: from, end: to }];
-  return pieces.map((p) => parseBranch(text, p.start, p.end, p.branch, terms));
-}
-
-function labelStyle(label: string): string {
-  return /^\d$/.test(label) ? 'digit' : /^(?:i{1,3}|iv|v|vi)$/.test(label) ? 'roman' : 'letter';
-}
-
-function labelIndex(label: string): number {
-  const roman: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6 };
-  if (/^\d$/.test(label)) return Number(label);
-  if (roman[label] !== undefined && labelStyle(label) === 'roman') return roman[label]!;
-  return label.charCodeAt(0) - 96;
-}
-
-function parseBranch(text: string, start: number, end: number, branch: number, terms: DefinedTerms): RuleBranch {
-  let s = start;
-  let e = end;
-  while (s < e && /\s/.test(text[s]!)) s += 1;
-  const trimmed = text.slice(s, e).replace(/(?:[;,.]?\s*(?:or|and)?\s*)$/i, '').replace(/[;,.\s]+$/, '');
-  e = s + trimmed.length;
-  // Split at top-level commas, but not inside a date (`December 20, 2003`).
-  const parts: { start: number; end: number }[] = [];
-  let depth = 0;
-  let partStart = s;
-  for (let i = s; i < e; i++) {
-    const c = text[i]!;
-    if (c === '(') depth += 1;
-    else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (c === ',' && depth === 0 && !/^\s*\d{4}\b/.test(text.slice(i + 1, i + 8))) {
-      parts.push({ start: partStart, end: i });
-      partStart = i + 1;
-    }
-  }
-  parts.push({ start: partStart, end: e });
-  const isCondition = (p: { start: number; end: number }): boolean => /^\s*(?:in\s+the\s+event|if|upon|provided|unless|in\s+case|should|when)\b/i.test(text.slice(p.start, p.end));
-  const conditionParts = parts.filter(isCondition);
-  const priceParts = parts.filter((p) => !isCondition(p));
-  const condition = conditionParts.length ? squash(conditionParts.map((p) => text.slice(p.start, p.end)).join(',')) : null;
-  const priceText = squash(priceParts.map((p) => text.slice(p.start, p.end)).join(','));
-
-  let priceBasis: RuleBranch['priceBasis'] = 'fixed';
-  let price: number | null = null;
-  let alternative: string | null = null;
-  const choice = /^(?:the\s+)?(lower|lesser|higher|greater)\s+of\s+(?:\((?:A|a|x|i|1)\)\s+)?(.+?)\s+(?:or|and)\s+(?:\((?:B|b|y|ii|2)\)\s+)?(.+)$/i.exec(priceText);
-  if (choice) {
-    priceBasis = /lower|lesser/i.test(choice[1]!) ? 'lower_of' : 'higher_of';
-    const [a, b] = [stripTrailingParen(choice[2]!), stripTrailingParen(choice[3]!)];
-    const aMoney = /^\$/.test(a) ? parseMoney(a) : null;
-    const bMoney = /^\$/.test(b) ? parseMoney(b) : null;
-    price = bMoney ?? aMoney;
-    alternative = bMoney !== null ? a : aMoney !== null ? b : `${a}; ${b}`;
-  } else if (/^\$/.test(priceText)) {
-    price = parseMoney(priceText);
-  }
-  const conditionText = condition ?? '';
-  const event = firstTermIn(conditionText, terms, (t) => t.kind === 'other' && /[A-Z]/.test(t.term[0]!) && !/price|rate/i.test(t.term))?.term ?? null;
-  const proceeds = new RegExp(String.raw`gross\s+proceeds\s+of\s+(?:not\s+less\s+than|at\s+least|no\s+less\s+than|in\s+excess\s+of)?\s*(${MONEY_SOURCE})`, 'i').exec(conditionText);
-  const deadline = new RegExp(String.raw`\b(?:prior\s+to|before|on\s+or\s+before|no\s+later\s+than)\s+(${DATE_SOURCE})`, 'i').exec(conditionText);
-  return {
-    branch,
-    priceBasis,
-    price,
-    alternative,
-    condition,
-    event,
-    eventOccurs: condition === null ? null : /\b(?:does|do|shall|will|did)\s+not\s+occur\b|\bnot\s+(?:be\s+)?(?:consummated|completed)\b|\bfails?\s+to\b|\bin\s+the\s+absence\s+of\b|\b(?:if|in\s+the\s+event\s+that|unless)\s+no\b|\bno\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:occurs|has\s+occurred|is\s+(?:consummated|completed))\b/i.test(conditionText) ? 0 : 1,
-    minGrossProceeds: proceeds ? parseMoney(proceeds[1]!) : null,
-    deadline: deadline ? parseDate(deadline[1]!) : null,
-    spanStart: s,
-    spanEnd: e,
-  };
-}
-
-/** `$1.13 (the average closing sale price …)` → `$1.13`. */
-function stripTrailingParen(s: string): string {
-  let t = s.trim();
-  for (;;) {
-    const m = /\s*\([^()]*\)$/.exec(t);
-    if (!m || m.index === 0) break;
-    t = t.slice(0, m.index).trim();
-  }
-  return t;
-}
-
 function mostFrequent(values: string[]): string | null {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best: string | null = null;
   for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
   return best;
-}
-
-function money(n: number): string {
-  return n >= 1 && Number.isInteger(n * 100) && n >= 100
-    ? `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
-    : `$${n.toLocaleString('en-US', { maximumFractionDigits: 4 })}`;
-}
-
-/** One sentence from the record's fields (computed, so it never quotes more than was read). */
-function summarize(w: WaiverRecord, items: WaiverItemRecord[], rules: ConversionPriceRuleRecord[]): string | null {
-  const who = w.holder ?? 'The holder';
-  const parts: string[] = [];
-  if (w.kind === 'waiver_letter' && items.length) {
-    const inst = w.instrument
-      ? ` of the ${w.instrument}${w.principal !== null || w.maturityDate ? ` (${[w.principal !== null ? money(w.principal) : null, w.maturityDate ? `due ${w.maturityDate}` : null].filter(Boolean).join(', ')})` : ''}`
-      : '';
-    parts.push(`${who} waives ${items.map((i) => i.subject ?? 'a right').join('; ')}${inst}${w.counterparty ? ` issued by ${w.counterparty}` : ''}`);
-  } else {
-    const byKind = (k: WaiverItemRecord['kind'], label: string): void => {
-      const these = items.filter((i) => i.kind === k);
-      if (!these.length) return;
-      // One phrase per subject, with the instruments it is waived for (`… for Convertible Notes, Exchange Notes`).
-      const bySubject = new Map<string, string[]>();
-      for (const i of these) {
-        const list = bySubject.get(i.subject ?? '?') ?? [];
-        if (k === 'partial_waiver' && i.instruments) list.push(i.instruments);
-        bySubject.set(i.subject ?? '?', list);
-      }
-      const subjects = [...bySubject].map(([subject, inst]) => (inst.length ? `${subject} for the ${[...new Set(inst)].join(', ')}` : subject));
-      parts.push(`${label} ${subjects.join(', ')}`);
-    };
-    byKind('consent', 'consent to');
-    byKind('waiver', 'waiver of');
-    byKind('partial_waiver', 'partial waiver of');
-    if (parts.length) parts[0] = `${who}${w.counterparty ? ` (with ${w.counterparty})` : ''}: ${parts[0]}`;
-  }
-  if (w.effectiveDate) parts.push(`effective ${w.effectiveDate}`);
-  if (rules.length) {
-    const branches = rules.map((r) => {
-      const price = r.price !== null ? money(r.price) : '?';
-      const value = r.priceBasis === 'fixed' ? price : `the ${r.priceBasis === 'lower_of' ? 'lower' : 'higher'} of ${r.alternative ?? '?'} and ${price}`;
-      const when = r.event
-        ? `${r.eventOccurs === 0 ? 'if no' : 'if an'} ${r.event}${r.minGrossProceeds !== null && r.eventOccurs !== 0 ? ` of at least ${money(r.minGrossProceeds)}` : ''}${r.deadline ? ` ${r.eventOccurs === 0 ? 'occurs before' : 'before'} ${r.deadline}` : ''}`
-        : r.condition ?? '';
-      return `${value}${when ? ` ${when}` : ''}`;
-    });
-    parts.push(`conversion price ${w.oldConversionPrice !== null ? money(w.oldConversionPrice) : '?'} becomes ${branches.join('; or ')}`);
-  }
-  return parts.length ? `${parts.join('; ')}.` : null;
 }

@@ -4,15 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  cusipCheckDigit,
-  findCusips,
   findDate,
-  findGlyphs,
   FUND_CODES,
-  isCheckedGlyph,
-  isValidCusip,
-  normalizeCusip,
-  parseBox,
   parseCodes,
   parseDate,
   parsePercent,
@@ -86,40 +79,6 @@ describe('parsePercent', () => {
   });
 });
 
-describe('CUSIP', () => {
-  it('computes the check digit of eight characters', () => {
-    expect(cusipCheckDigit('01849010')).toBe('2'); // ALLERGAN 1994 prints "01849010"
-    expect(cusipCheckDigit('25474510')).toBe('2'); // "254745 10"
-    expect(cusipCheckDigit('44414410')).toBe('9');
-    expect(cusipCheckDigit('G6420H11')).toBe('2');
-    expect(cusipCheckDigit('1234567')).toBeNull();
-  });
-
-  it('normalises printed forms to nine characters', () => {
-    expect(normalizeCusip('444144109')).toBe('444144109');
-    expect(normalizeCusip('957 550 106')).toBe('957550106');
-    expect(normalizeCusip('228569-10-9')).toBe('228569109');
-    expect(normalizeCusip('G6420H 11 2')).toBe('G6420H112');
-    expect(normalizeCusip('254745 10')).toBe('254745102');
-    expect(normalizeCusip('01849010')).toBe('018490102');
-    expect(normalizeCusip('0009032931')).toBe('0009032931'); // 10 characters: kept as printed
-    expect(normalizeCusip('NONE')).toBeNull();
-    expect(normalizeCusip('NOT APPLICABLE')).toBeNull();
-  });
-
-  it('validates check digits', () => {
-    expect(isValidCusip('444144109')).toBe(true);
-    expect(isValidCusip('444144108')).toBe(false);
-  });
-
-  it('finds CUSIPs in page headers without gluing on the page furniture', () => {
-    expect(findCusips('444144109 13D Page 2 of 15 Pages').map((c) => c.cusip)).toEqual(['444144109']);
-    expect(findCusips('957 550 106  PAGE 2 OF 10 PAGES').map((c) => c.cusip)).toEqual(['957550106']);
-    expect(findCusips('not available 75954T104').map((c) => c.cusip)).toEqual(['75954T104']);
-    expect(findCusips('None')).toEqual([]);
-  });
-});
-
 describe('dates', () => {
   it.each([
     ['February 16, 2001', '2001-02-16'],
@@ -139,31 +98,6 @@ describe('dates', () => {
     expect(parseDate('02/30/2001')).toBeNull();
     expect(parseDate('(Date of Event Which Requires Filing of this Statement)')).toBeNull();
     expect(findDate('')).toBeNull();
-  });
-});
-
-describe('check-box glyphs', () => {
-  it.each(['þ', 'ý', 'x', 'X', '☒', '■', '[X]', '[x ]', '[ X]', '|X|', '(X)', '/X/', '/X /', '✓'])('%j is checked', (g) => {
-    const glyphs = findGlyphs(` ${g} `);
-    expect(glyphs).toHaveLength(1);
-    expect(isCheckedGlyph(g)).toBe(true);
-  });
-
-  it.each(['¨', 'o', '☐', '□', '[ ]', '[_]', '|_|', '( )', '/ /', '___'])('%j is an empty box', (g) => {
-    const glyphs = findGlyphs(` ${g} `);
-    expect(glyphs).toHaveLength(1);
-    expect(glyphs[0]!.checked).toBe(false);
-  });
-
-  it('reads a box row: checked, unchecked, or no box at all', () => {
-    expect(parseBox(' \u00fe').checked).toBe(true);
-    expect(parseBox(' \u00a8').checked).toBe(false);
-    expect(parseBox('  Not Applicable').checked).toBe(false);
-    expect(parseBox('[X]\n 1,570,000').checked).toBe(true);
-  });
-
-  it('does not take letters inside words for boxes', () => {
-    expect(findGlyphs('Exxon Box')).toEqual([]);
   });
 });
 

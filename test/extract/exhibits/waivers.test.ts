@@ -3,9 +3,7 @@
  * EDGAR exhibits use), so the rules are shown to be general: other instruments, roles, enumerations and orders.
  */
 import { describe, expect, it } from 'vitest';
-import { DefinedTerms } from '../../../src/extract/defined-terms.js';
 import { extractExhibitRecords } from '../../../src/extract/exhibits/index.js';
-import { parseRule } from '../../../src/extract/exhibits/waivers.js';
 import { parseSubmission } from '../../../src/parse/index.js';
 
 const LETTER = [
@@ -63,20 +61,6 @@ describe('a waiver letter in other words', () => {
       { branch: 2, priceBasis: 'fixed', price: 2.25, alternative: null, eventOccurs: 0, minGrossProceeds: null, deadline: '2009-03-31' },
     ]);
     expect(r.warnings.map((w) => w.code)).toContain('WAIVER_NEW_PRICE_CONTINGENT');
-  });
-});
-
-describe('parseRule', () => {
-  it('reads branches written price first (the schedule\u2019s paraphrase of the founding letters)', () => {
-    const text =
-      'the conversion rate would equal (i) the lower of (A) the conversion price of the equity securities in the Equity Offering or (B) $1.13 (the average closing sale price), in the event of an Equity Offering prior to December 20, 2003, or (ii) $1.13, in the event that an Equity Offering does not occur prior to December 20, 2003, subject to anti-dilution adjustment.';
-    const terms = DefinedTerms.fromText('a public offering of equity securities by the Issuer ("Equity Offering")');
-    const from = text.indexOf('(i)');
-    const rules = parseRule(text, from, text.length, terms);
-    expect(rules.map(({ branch, priceBasis, price, condition, event, eventOccurs, deadline }) => ({ branch, priceBasis, price, condition, event, eventOccurs, deadline }))).toEqual([
-      { branch: 1, priceBasis: 'lower_of', price: 1.13, condition: 'in the event of an Equity Offering prior to December 20, 2003', event: 'Equity Offering', eventOccurs: 1, deadline: '2003-12-20' },
-      { branch: 2, priceBasis: 'fixed', price: 1.13, condition: 'in the event that an Equity Offering does not occur prior to December 20, 2003', event: 'Equity Offering', eventOccurs: 0, deadline: '2003-12-20' },
-    ]);
   });
 });
 

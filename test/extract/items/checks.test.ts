@@ -9,14 +9,14 @@ import { runChecks } from '../../../src/extract/checks.js';
 import type { ReportingPersonRecord } from '../../../src/extract/cover-page/types.js';
 import { extractItemsAndProse } from '../../../src/extract/items/index.js';
 import type { ProseResult } from '../../../src/extract/prose/index.js';
-import type { Found, HoldingRow } from '../../../src/extract/prose/types.js';
+import type { CheckRow, Found, HoldingRow } from '../../../src/extract/prose/types.js';
 import { parseSubmission } from '../../../src/parse/index.js';
 
 function checksOf(path: string): Record<string, unknown>[] {
   return extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables.checks ?? [];
 }
 
-const brief = (c: Record<string, unknown>) => ({ kind: c.kind, subject: c.subject, expected: c.expected, actual: c.actual, status: c.status });
+const brief = (c: Record<string, unknown> | CheckRow) => ({ kind: c.kind, subject: c.subject, expected: c.expected, actual: c.actual, status: c.status });
 
 describe('checks', () => {
   it('finds both founding funds agree with their cover pages: 4,382,947 + 30,163 and 702,611 + 4,837', () => {
