@@ -4,6 +4,7 @@
  *   edgar-extract <accession | file | directory>... [--db FILE] [--json]   store every input, print a summary
  *   edgar-extract parse <file> [--json]                                  print the parse tree, store nothing
  *   edgar-extract cik <CIK> [...]                                        every filing of a CIK (see cik-command.ts)
+ *   edgar-extract index --since … [...]                                  every filing of a date range (index-command.ts)
  *   edgar-extract sql | search | export                                  query the database (read-only)
  * Exit codes (design.md §3): 0 success, 1 a parse or extraction failure of an input, 2 usage error, 3 network failure.
  */
@@ -19,6 +20,7 @@ import { ingestSubmission, type IngestResult } from '../pipeline.js';
 import { openDatabase, type EdgarDatabase } from '../store/database.js';
 import { runCikCommand } from './cik-command.js';
 import { runExportCommand } from './export-command.js';
+import { runIndexCommand } from './index-command.js';
 import { runSearchCommand } from './search-command.js';
 import { runSqlCommand } from './sql-command.js';
 import { packageRoot } from './package-root.js';
@@ -33,6 +35,7 @@ export interface CliIo {
 export const USAGE = `Usage: edgar-extract <accession-number | file | directory>... [--db FILE] [--json]
        edgar-extract parse <file> [--json]
        edgar-extract cik <CIK> [--forms "SC 13D,SC 13D/A"] [--since YYYY-MM-DD] [--db FILE] ...
+       edgar-extract index --since YYYY-MM-DD [--until YYYY-MM-DD] [--forms LIST|all] [--limit N] [--db FILE] ...
        edgar-extract sql "SELECT ..." [--db FILE] [--format table|csv|json]
        edgar-extract search "WORDS" [--db FILE] [--limit N] [--items]
        edgar-extract export --format csv|json --out DIR [--db FILE]
@@ -67,6 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIo = { stdout: proc
         },
       });
     }
+    if (command === 'index') return await runIndexCommand(rest, { env: io.env, stdout: io.stdout, stderr: io.stderr, storage: (args) => sqliteBatchStorage(args.db) });
     if (command === 'parse') return runParse(rest, io);
     if (command === 'sql') return await runSqlCommand(rest, io);
     if (command === 'search') return await runSearchCommand(rest, io);
@@ -75,6 +79,19 @@ export async function runCli(argv: readonly string[], io: CliIo = { stdout: proc
   } catch (error) {
     return reportError(error, io);
   }
+}
+
+/** The SQLite store behind a fetch-and-store command (`index`, `feed`): skip what is stored, ingest the rest. */
+function sqliteBatchStorage(path: string) {
+  const db = openDatabase(path);
+  return {
+    db,
+    isStored: (accession: string) => db.hasFiling(accession),
+    processFiling: (accession: string, bytes: Uint8Array) => {
+      ingestSubmission(db, bytes, { sourceName: accession });
+    },
+    close: () => db.close(),
+  };
 }
 
 function runParse(argv: readonly string[], io: CliIo): number {
