@@ -14,6 +14,8 @@ import { parseArgs } from 'node:util';
 import { isEdgarError, isFetchError, isNotFoundError, isParseError, isValidationError } from '../errors/index.js';
 import { isAccessionNumber } from '../fetch/accession.js';
 import { listInputFiles } from '../input-files.js';
+import { ingestArchiveMember } from '../input/archive-ingest.js';
+import { isArchivePath, readArchiveMembers, type ArchiveMember } from '../input/feed-archive.js';
 import { resolveAccession } from '../fetch/resolve.js';
 import { parseSubmission } from '../parse/index.js';
 import { ingestSubmission, type IngestResult } from '../pipeline.js';
@@ -136,9 +138,12 @@ async function runStore(argv: readonly string[], io: CliIo): Promise<number> {
   const results: IngestResult[] = [];
   try {
     for (const input of positionals) {
-      for (const source of await expandInput(input, io, Boolean(values.refresh))) {
+      for await (const source of expandInput(input, io, Boolean(values.refresh))) {
         try {
-          const result = ingestSubmission(db, await source.read(), { sourceName: source.name });
+          const result = source.member
+            ? ingestArchiveMember(db, source.member.archive, source.member)
+            : ingestSubmission(db, await source.read(), { sourceName: source.name });
+          if (result === null) continue; // a Feed deletion notice: recorded, nothing to store
           results.push(result);
           if (!values.json) io.stdout.write(`${formatFilingSummary(result.submission, result)}\n\n`);
         } catch (error) {
@@ -161,17 +166,30 @@ interface InputSource {
   name: string;
   /** Read when its turn comes, so a directory of thousands of filings is never all in memory at once. */
   read: () => Uint8Array | Promise<Uint8Array>;
+  /** Set for a member of a `.tar` / `.tar.gz` / `.nc.tar.gz` input. */
+  member?: ArchiveMember & { archive: string };
 }
 
-/** An input argument → the submissions it names: a file, every file under a directory, or an accession number. */
-async function expandInput(input: string, io: CliIo, refresh: boolean): Promise<InputSource[]> {
+/**
+ * An input argument → the submissions it names: a file, every file under a directory, each member of an archive
+ * (read as the archive streams), or an accession number.
+ */
+async function* expandInput(input: string, io: CliIo, refresh: boolean): AsyncGenerator<InputSource> {
   if (existsSync(input)) {
     const files = statSync(input).isDirectory() ? listInputFiles(input) : [input];
-    return files.map((name) => ({ name, read: () => readInput(name) }));
+    for (const name of files) {
+      if (isArchivePath(name)) {
+        for await (const member of readArchiveMembers(name)) yield { name: `${name}:${member.name}`, read: () => member.bytes, member: { archive: name, ...member } };
+      } else {
+        yield { name, read: () => readInput(name) };
+      }
+    }
+    return;
   }
   if (isAccessionNumber(input)) {
     const resolved = await resolveAccession(input, { samplesDir: join(packageRoot(), 'samples'), refresh, env: io.env });
-    return [{ name: resolved.path, read: () => resolved.bytes }];
+    yield { name: resolved.path, read: () => resolved.bytes };
+    return;
   }
   throw new CliUsageError(`${input}: no such file or directory, and not an accession number (##########-##-######)`);
 }

@@ -8,6 +8,7 @@ import { productMigration } from './product.js';
 import { coreTables } from './tables/core.js';
 import { coverPageTables } from './tables/cover-pages.js';
 import { exhibitTables } from './tables/exhibits.js';
+import { feedNoticesTable } from './tables/feed-notices.js';
 import { itemMigrationSql, itemTables } from './tables/items.js';
 
 export interface Migration {
@@ -30,6 +31,7 @@ export const MIGRATIONS: Migration[] = [
   ...tableMigrations,
   // Views and search come last: they read the tables above.
   productMigration(5, tableMigrations.flatMap((m) => (m.tables ?? []).map((t) => t.name))),
+  { version: 6, name: 'PDS Feed deletion and correction notices', tables: [feedNoticesTable] },
 ];
 
 export function allTables(): TableModel[] {
