@@ -1,10 +1,11 @@
 /**
  * The command line, as a function (`runCli(argv, io) → exit code`) so tests run it in-process. It parses arguments,
  * calls the library, and prints; nothing else. Commands:
- *   edgar-extract <accession | file | directory>... [--db FILE] [--json]   store every input, print a summary
+ *   edgar-extract <accession | file | directory | archive>... [--db FILE] [--json]   store every input, print a summary
  *   edgar-extract parse <file> [--json]                                  print the parse tree, store nothing
  *   edgar-extract cik <CIK> [...]                                        every filing of a CIK (see cik-command.ts)
  *   edgar-extract index --since … [...]                                  every filing of a date range (index-command.ts)
+ *   edgar-extract feed --date … [...]                                    one day of the PDS Feed (feed-command.ts)
  *   edgar-extract sql | search | export                                  query the database (read-only)
  * Exit codes (design.md §3): 0 success, 1 a parse or extraction failure of an input, 2 usage error, 3 network failure.
  */
@@ -22,6 +23,7 @@ import { ingestSubmission, type IngestResult } from '../pipeline.js';
 import { openDatabase, type EdgarDatabase } from '../store/database.js';
 import { runCikCommand } from './cik-command.js';
 import { runExportCommand } from './export-command.js';
+import { runFeedCommand } from './feed-command.js';
 import { runIndexCommand } from './index-command.js';
 import { runSearchCommand } from './search-command.js';
 import { runSqlCommand } from './sql-command.js';
@@ -34,16 +36,18 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-export const USAGE = `Usage: edgar-extract <accession-number | file | directory>... [--db FILE] [--json]
+export const USAGE = `Usage: edgar-extract <accession-number | file | directory | archive>... [--db FILE] [--json]
        edgar-extract parse <file> [--json]
        edgar-extract cik <CIK> [--forms "SC 13D,SC 13D/A"] [--since YYYY-MM-DD] [--db FILE] ...
        edgar-extract index --since YYYY-MM-DD [--until YYYY-MM-DD] [--forms LIST|all] [--limit N] [--db FILE] ...
+       edgar-extract feed --date YYYY-MM-DD [--forms LIST|all] [--db FILE] ...
        edgar-extract sql "SELECT ..." [--db FILE] [--format table|csv|json]
        edgar-extract search "WORDS" [--db FILE] [--limit N] [--items]
        edgar-extract export --format csv|json --out DIR [--db FILE]
 
 Parse EDGAR submissions, extract Schedule 13D/13G data, and store everything in SQLite (default ./edgar.db).
 An accession number is looked up in samples/ and the cache first; only then fetched (needs EDGAR_USER_AGENT).
+An archive (.tar, .tar.gz, .tgz, a PDS Feed .nc.tar.gz) is read as it streams, each .nc/.txt member stored.
 
 Options:
   --db FILE     SQLite database to write (default ./edgar.db)
@@ -73,6 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIo = { stdout: proc
       });
     }
     if (command === 'index') return await runIndexCommand(rest, { env: io.env, stdout: io.stdout, stderr: io.stderr, storage: (args) => sqliteBatchStorage(args.db) });
+    if (command === 'feed') return await runFeedCommand(rest, { env: io.env, stdout: io.stdout, stderr: io.stderr, openDatabase: (path) => openDatabase(path) });
     if (command === 'parse') return runParse(rest, io);
     if (command === 'sql') return await runSqlCommand(rest, io);
     if (command === 'search') return await runSearchCommand(rest, io);
