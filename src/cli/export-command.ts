@@ -1,23 +1,26 @@
 /**
- * `edgar-extract export --format csv|json --out DIR [--db FILE] [--tables a,b]`: write every table and view (the
- * full-text table too; FTS5's internal shadow tables never) to DIR/<name>.csv or DIR/<name>.json, reading
- * the database read-only and streaming rows, so exporting a large database needs little memory.
+ * `edgar-extract export --format csv|json|parquet --out DIR [--db FILE] [--tables a,b]`: write every table and view
+ * (the full-text table too; FTS5's internal shadow tables never) to DIR/<name>.csv or DIR/<name>.json, reading
+ * the database read-only and streaming rows, so exporting a large database needs little memory. Parquet writes one
+ * dataset per object, DIR/<name>/, partitioned by filing year (src/export/parquet.ts).
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
+import { exportParquet } from '../export/parquet.js';
 import { listSchemaObjects } from '../store/docs.js';
 import { CommandUsageError, csvRecord, distinctNames, jsonObject, openReadOnly, parseFormat, type CommandIo } from './query-output.js';
 import { reportCommandError } from './sql-command.js';
 
-export const EXPORT_USAGE = `Usage: edgar-extract export --format csv|json --out DIR [--db FILE] [--tables NAME,NAME]
+export const EXPORT_USAGE = `Usage: edgar-extract export --format csv|json|parquet --out DIR [--db FILE] [--tables NAME,NAME]
 
-Write each table and view of the database to DIR/<name>.csv (RFC 4180, header row) or DIR/<name>.json
-(an array of objects). The database is only read.
+Write each table and view of the database to DIR/<name>.csv (RFC 4180, header row), DIR/<name>.json
+(an array of objects), or the Parquet dataset DIR/<name>/ (typed columns; rows of a filing partitioned by its
+year as DIR/<name>/filing_year=YYYY/*.parquet; read with DuckDB, Spark, Polars, pandas). The database is only read.
 
 Options:
-  --format FORMAT   csv or json (required)
+  --format FORMAT   csv, json or parquet (required)
   --out DIR         folder to write into (created if missing; existing files of the same name are replaced)
   --db FILE         SQLite database to read (default ./edgar.db)
   --tables LIST     only these tables and views, comma-separated
@@ -115,14 +118,27 @@ export async function runExportCommand(argv: readonly string[], io: CommandIo): 
       return 0;
     }
     if (positionals.length) throw new CommandUsageError(`export takes no arguments besides options (got ${positionals.join(' ')})`);
-    if (!values.format) throw new CommandUsageError('export needs --format csv or --format json');
-    const format = parseFormat(values.format, ['csv', 'json'], 'csv') as 'csv' | 'json';
+    if (!values.format) throw new CommandUsageError('export needs --format csv, json or parquet');
+    const format = values.format === 'parquet' ? 'parquet' : (parseFormat(values.format, ['csv', 'json', 'parquet' as never], 'csv') as 'csv' | 'json');
     if (!values.out) throw new CommandUsageError('export needs --out DIR, the folder to write the files into');
     const only = values.tables
       ?.split(',')
       .map((t) => t.trim())
       .filter(Boolean);
     sqlite = openReadOnly(values.db!);
+    if (format === 'parquet') {
+      const names = listSchemaObjects(sqlite).objects.map((o) => o.name);
+      const unknown = (only ?? []).filter((n) => !names.includes(n));
+      if (unknown.length) throw new CommandUsageError(`no such table or view: ${unknown.join(', ')} (the database has ${names.join(', ')})`);
+      const { datasets, failures } = await exportParquet(sqlite, values.out, only);
+      for (const d of datasets) {
+        io.stderr.write(`wrote ${d.path}/ (${d.rows} row${d.rows === 1 ? '' : 's'}${d.partitioned ? ', partitioned by filing_year' : ''})\n`);
+        for (const note of d.notes) io.stderr.write(`  note: ${note}\n`);
+      }
+      for (const f of failures) io.stderr.write(`edgar-extract export: could not export ${f}\n`);
+      io.stderr.write(`exported ${datasets.length} Parquet dataset(s) to ${values.out}\n`);
+      return failures.length ? 1 : 0;
+    }
     const { files, failures } = exportDatabase(sqlite, format, values.out, only);
     for (const f of files) io.stderr.write(`wrote ${f.path} (${f.rows} row${f.rows === 1 ? '' : 's'})\n`);
     for (const f of failures) io.stderr.write(`edgar-extract export: could not export ${f}\n`);
