@@ -1,10 +1,10 @@
 /**
  * The database as Parquet, for engines beyond one machine (DuckDB, Spark, Polars, pandas/pyarrow): one dataset per
  * table and view at `DIR/<name>/`. Rows that belong to a filing are partitioned hive-style by the filing's year,
- * `DIR/<name>/filing_year=YYYY/*.parquet` (from `filings.filed_at`; `filing_year=0` holds filings without a FILED AS
- * OF DATE), so a query on a year range reads only those folders and shards exported on different machines can be
- * copied side by side. Small tables not tied to a filing (`schema_migrations`, `feed_notices`) are one file,
- * `DIR/<name>/data.parquet`.
+ * `DIR/<name>/filing_year=YYYY/part-{uuid}.parquet` (from `filings.filed_at`; `filing_year=0` holds filings without
+ * a FILED AS OF DATE), so a query on a year range reads only those folders, and shards exported on different
+ * machines merge by copying their trees together (file names never collide). Small tables not tied to a filing
+ * (`schema_migrations`, `feed_notices`) are one file, `DIR/<name>/part-{uuid}.parquet`.
  *
  * Columns are typed from the schema, not guessed per file, so every shard has the same schema: INTEGER → int64,
  * REAL → double, TEXT → string, and the ISO date columns (those the table models CHECK as `YYYY-MM-DD`, and the view
@@ -18,6 +18,7 @@
  * against, and the same library reads the export back in the tests. Its SQLite reader would be an extension
  * downloaded at run time, which is why the rows go through the appender instead.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -149,11 +150,16 @@ async function exportObject(
     if (bad > 0) notes.push(`${c.name}: ${bad} value(s) not a calendar date, written as NULL`);
   }
   const path = resolve(target).replace(/'/g, "''");
+  // File names are unique per export (part-{uuid}), so the trees of shards exported on different machines merge by
+  // copying them together, without one shard's files overwriting another's.
   if (partitioned && count > 0) {
-    await duck.run(`COPY (SELECT ${[...projection, PARTITION_COLUMN].join(', ')} FROM ${stage}) TO '${path}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${PARTITION_COLUMN}), OVERWRITE_OR_IGNORE true)`);
+    await duck.run(
+      `COPY (SELECT ${[...projection, PARTITION_COLUMN].join(', ')} FROM ${stage}) TO '${path}' ` +
+        `(FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${PARTITION_COLUMN}), FILENAME_PATTERN 'part-{uuid}', OVERWRITE_OR_IGNORE true)`,
+    );
   } else {
     // An empty per-filing table still gets a file, so every dataset can be read and has its schema.
-    await duck.run(`COPY (SELECT ${projection.join(', ')} FROM ${stage}) TO '${path}/data.parquet' (FORMAT parquet, COMPRESSION zstd)`);
+    await duck.run(`COPY (SELECT ${projection.join(', ')} FROM ${stage}) TO '${path}/part-${randomUUID()}.parquet' (FORMAT parquet, COMPRESSION zstd)`);
   }
   await duck.run(`DROP TABLE ${stage}`);
   return { name: object.name, kind: object.kind, path: target, rows: count, partitioned: partitioned && count > 0, columns, notes };

@@ -4,7 +4,7 @@
  * as in SQLite, the integer columns the same sums, per-filing datasets are partitioned by filing year, and the
  * columns carry their types (int64, double, DATE).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,8 +107,9 @@ describe('export --format parquet, read back with DuckDB', () => {
       `SELECT count(*) FROM ${dataset('reporting_persons')} r JOIN ${dataset('filings')} f USING (accession_number) WHERE r.filing_year <> year(f.filed_at)`,
     );
     expect(Number(mismatched[0]![0])).toBe(0);
-    expect(readdirSync(join(out, 'feed_notices'))).toEqual(['data.parquet']);
-    expect(readdirSync(join(out, 'schema_migrations'))).toEqual(['data.parquet']);
+    expect(readdirSync(join(out, 'feed_notices'))).toEqual([expect.stringMatching(/^part-[0-9a-f-]{36}\.parquet$/)]);
+    expect(readdirSync(join(out, 'schema_migrations'))).toEqual([expect.stringMatching(/^part-[0-9a-f-]{36}\.parquet$/)]);
+    expect(readdirSync(join(out, 'filings', readdirSync(join(out, 'filings'))[0]!))).toEqual([expect.stringMatching(/^part-[0-9a-f-]{36}\.parquet$/)]);
   });
 
   it('types the columns: int64, double, DATE, string', async () => {
@@ -135,13 +136,47 @@ describe('export --format parquet, read back with DuckDB', () => {
     expect(min).toBe(first);
   });
 
-  it('answers the README\'s example query over the export', async () => {
-    const got = await rows(`
-      SELECT year(f.filed_at) AS year, count(DISTINCT f.accession_number) AS filings, max(r.percent_of_class) AS max_percent
-      FROM ${dataset('filings')} f JOIN ${dataset('reporting_persons')} r USING (accession_number)
+  it('answers the README\'s example query over two shards exported separately and merged by copying', async () => {
+    // Two shards by year range, as two machines would make them, exported with the same command, trees merged.
+    const shards = [join(dir, 'shard-a.db'), join(dir, 'shard-b.db')];
+    const merged = join(dir, 'merged');
+    const sqlite = openDatabase(dbPath, { readonly: true });
+    const years = sqlite.sqlite.prepare("SELECT DISTINCT substr(filed_at, 1, 4) FROM filings ORDER BY 1").pluck().all() as string[];
+    sqlite.close();
+    const cut = years[Math.floor(years.length / 2)]!;
+    const names = readdirSync(SC13_DIR).filter((n) => n.endsWith('.txt')).sort().slice(0, 30);
+    for (const [i, path] of shards.entries()) {
+      const db = openDatabase(path);
+      for (const name of names) {
+        const bytes = new Uint8Array(readFileSync(new URL(name, SC13_DIR)));
+        const filed = /FILED AS OF DATE:\s*(\d{4})/.exec(Buffer.from(bytes).toString('latin1'))?.[1] ?? '0000';
+        if ((filed < cut) === (i === 0)) ingestSubmission(db, bytes, { sourceName: name });
+      }
+      db.close();
+      const t = io();
+      expect(await runExportCommand(['--format', 'parquet', '--out', join(dir, `pq-${i}`), '--db', path], { ...t, env: {} })).toBe(0);
+      cpSync(join(dir, `pq-${i}`), merged, { recursive: true });
+    }
+    const tree = (name: string) => `read_parquet('${join(merged, name)}/**/*.parquet', hive_partitioning = true)`;
+    const readme = `
+      SELECT f.filing_year AS year, count(DISTINCT f.accession_number) AS filings_13d, max(r.percent_of_class) AS max_percent
+      FROM ${tree('filings')} AS f JOIN ${tree('reporting_persons')} AS r USING (accession_number)
       WHERE f.form_type IN ('SC 13D', 'SC 13D/A', 'SCHEDULE 13D', 'SCHEDULE 13D/A')
-      GROUP BY year ORDER BY year`);
-    expect(got.length).toBeGreaterThan(3);
+      GROUP BY year ORDER BY year`;
+    const both = openDatabase(join(dir, 'both.db'));
+    for (const name of names) ingestSubmission(both, new Uint8Array(readFileSync(new URL(name, SC13_DIR))), { sourceName: name });
+    const expected = both.sqlite
+      .prepare(
+        `SELECT CAST(substr(f.filed_at, 1, 4) AS INTEGER) AS year, count(DISTINCT f.accession_number), max(r.percent_of_class)
+         FROM filings f JOIN reporting_persons r USING (accession_number)
+         WHERE f.form_type IN ('SC 13D', 'SC 13D/A', 'SCHEDULE 13D', 'SCHEDULE 13D/A') GROUP BY year ORDER BY year`,
+      )
+      .raw(true)
+      .all() as [number, number, number | null][];
+    both.close();
+    const got = (await rows(readme)).map(([y, n, p]) => [Number(y), Number(n), p === null ? null : Number(p)]);
+    expect(expected.length).toBeGreaterThan(3);
+    expect(got).toEqual(expected);
   });
 
   it('writes any other INTEGER column holding a fractional value as double rather than truncating it, and says so', async () => {
