@@ -81,13 +81,17 @@ describe('export', () => {
   it('refuses to run without --format or --out, or with an unknown table', async () => {
     const streams = io();
     expect(await runExportCommand(['--out', join(dir, 'x'), '--db', dbPath], streams)).toBe(2);
-    expect(streams.stderr.text).toMatch(/needs --format csv or --format json/);
+    expect(streams.stderr.text).toMatch(/needs --format csv, json or parquet/);
     expect(await runExportCommand(['--format', 'csv', '--db', dbPath], io())).toBe(2);
     expect(await runExportCommand(['--format', 'xml', '--out', join(dir, 'x'), '--db', dbPath], io())).toBe(2);
     const unknown = io();
     expect(await runExportCommand(['--format', 'csv', '--out', join(dir, 'y'), '--db', dbPath, '--tables', 'nope'], unknown)).toBe(2);
     expect(unknown.stderr.text).toMatch(/no such table or view: nope/);
     expect(existsSync(join(dir, 'y'))).toBe(false);
+    const parquet = io();
+    expect(await runExportCommand(['--format', 'parquet', '--out', join(dir, 'z'), '--db', dbPath, '--tables', 'nope'], parquet)).toBe(2);
+    expect(parquet.stderr.text).toMatch(/no such table or view: nope/);
+    expect(existsSync(join(dir, 'z'))).toBe(false);
   });
 
   it('exports a core database (no views yet) too', async () => {
