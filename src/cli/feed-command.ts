@@ -10,7 +10,8 @@
  * 130 interrupted.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isFetchError, isNotFoundError, isParseError, isValidationError, ValidationError } from '../errors/index.js';
 import { defaultCacheDir } from '../fetch/cache.js';
@@ -162,6 +163,7 @@ export async function executeFeedCommand(argv: readonly string[], deps: FeedComm
 
   const fileName = `${args.date.replace(/-/g, '')}.nc.tar.gz`;
   const archivePath = join(deps.cacheDir ?? defaultCacheDir(env), 'feed', fileName);
+  await sweepPartialDownloads(dirname(archivePath));
   let downloaded = false;
   let db: EdgarDatabase | undefined;
   try {
@@ -235,6 +237,16 @@ export async function executeFeedCommand(argv: readonly string[], deps: FeedComm
   } finally {
     interrupts?.off('SIGINT', onInterrupt);
     db?.close();
+  }
+}
+
+/** Temporary files of downloads a killed run left behind (over an hour old, so a concurrent run's are safe). */
+async function sweepPartialDownloads(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith('.tmp'))) {
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > 3_600_000) await rm(path, { force: true });
   }
 }
 

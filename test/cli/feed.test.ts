@@ -2,7 +2,7 @@
 // (test/fixtures/nc and ../shared/corpus/nc) stores every accession in it, given to the main command as a file or
 // fetched by `edgar-extract feed` from the local EDGAR stand-in; `feed` keeps only the selected forms, records
 // notices, caches the archive and resumes.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,6 +144,15 @@ describe('edgar-extract feed', () => {
     const store = openDatabase(db);
     expect(store.sqlite.prepare("SELECT flags FROM filings WHERE accession_number = '0001076809-24-000144'").pluck().get()).toContain('CORRECTION');
     store.close();
+  });
+
+  it('a download cut mid-body or answered 503 is retried; the cache never holds a partial archive', async () => {
+    server.inject(DAY_PATH, { kind: 'cut', afterBytes: 20_000 }, { kind: 'status', status: 503 });
+    const { result, db } = feed(['--date', '2024-12-13', '--forms', 'all']);
+    expect((await result).exitCode).toBe(0);
+    expect(server.requestsTo(DAY_PATH).map((r) => r.fault)).toEqual(['cut', 'status', null]);
+    expect(storedAccessions(db)).toEqual(accessions);
+    expect(readdirSync(join(dir, 'cache', 'feed'))).toEqual(['20241213.nc.tar.gz']);
   });
 
   it('a day without an archive is exit 3; a missing --date is exit 2', async () => {
