@@ -141,6 +141,7 @@ async function runStore(argv: readonly string[], io: CliIo): Promise<number> {
   const db = openDatabase(values.db!);
   let exitCode = 0;
   const results: IngestResult[] = [];
+  let stored = 0;
   try {
     for (const input of positionals) {
       for await (const source of expandInput(input, io, Boolean(values.refresh))) {
@@ -149,7 +150,10 @@ async function runStore(argv: readonly string[], io: CliIo): Promise<number> {
             ? ingestArchiveMember(db, source.member.archive, source.member)
             : ingestSubmission(db, await source.read(), { sourceName: source.name });
           if (result === null) continue; // a Feed deletion notice: recorded, nothing to store
-          results.push(result);
+          stored += 1;
+          // Only --json needs the results at the end; keeping them otherwise would hold every input (a day's Feed
+          // archive is gigabytes) in memory until the run ends.
+          if (values.json) results.push(result);
           if (!values.json) io.stdout.write(`${formatFilingSummary(result.submission, result)}\n\n`);
         } catch (error) {
           if (!isParseError(error)) throw error;
@@ -163,7 +167,7 @@ async function runStore(argv: readonly string[], io: CliIo): Promise<number> {
     db.close();
   }
   if (values.json) io.stdout.write(`${JSON.stringify(results.map(filingJson), null, 2)}\n`);
-  else io.stderr.write(`stored ${results.length} filing(s) in ${values.db}\n`);
+  else io.stderr.write(`stored ${stored} filing(s) in ${values.db}\n`);
   return exitCode;
 }
 
