@@ -14,7 +14,7 @@
  *
  * Written with DuckDB (@duckdb/node-api): rows are read from SQLite with better-sqlite3 (64-bit integers exactly),
  * appended to a DuckDB table one object at a time, and `COPY … TO … (FORMAT parquet, PARTITION_BY …)` writes the
- * files (zstd-compressed). DuckDB's own Parquet writer is the reference implementation the readers are tested
+ * files, snappy-compressed (the codec every Parquet reader has, old Spark and Hive included). DuckDB's own Parquet writer is the reference implementation the readers are tested
  * against, and the same library reads the export back in the tests. Its SQLite reader would be an extension
  * downloaded at run time, which is why the rows go through the appender instead.
  */
@@ -155,11 +155,11 @@ async function exportObject(
   if (partitioned && count > 0) {
     await duck.run(
       `COPY (SELECT ${[...projection, PARTITION_COLUMN].join(', ')} FROM ${stage}) TO '${path}' ` +
-        `(FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${PARTITION_COLUMN}), FILENAME_PATTERN 'part-{uuid}', OVERWRITE_OR_IGNORE true)`,
+        `(FORMAT parquet, COMPRESSION snappy, PARTITION_BY (${PARTITION_COLUMN}), FILENAME_PATTERN 'part-{uuid}', OVERWRITE_OR_IGNORE true)`,
     );
   } else {
     // An empty per-filing table still gets a file, so every dataset can be read and has its schema.
-    await duck.run(`COPY (SELECT ${projection.join(', ')} FROM ${stage}) TO '${path}/part-${randomUUID()}.parquet' (FORMAT parquet, COMPRESSION zstd)`);
+    await duck.run(`COPY (SELECT ${projection.join(', ')} FROM ${stage}) TO '${path}/part-${randomUUID()}.parquet' (FORMAT parquet, COMPRESSION snappy)`);
   }
   await duck.run(`DROP TABLE ${stage}`);
   return { name: object.name, kind: object.kind, path: target, rows: count, partitioned: partitioned && count > 0, columns, notes };

@@ -2,13 +2,14 @@
  * `edgar-extract export --format parquet`: a database of real filings from 1994 to 2025 (test/fixtures/sc13 and the
  * `.nc` files) plus a Feed notice, exported, then read back with DuckDB: every table and view has the same row count
  * as in SQLite, the integer columns the same sums, per-filing datasets are partitioned by filing year, and the
- * columns carry their types (int64, double, DATE).
+ * columns carry their types (int64, double, DATE); and a second, independent reader (hyparquet) reads the files too.
  */
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { asyncBufferFromFile, parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExportCommand } from '../../src/cli/export-command.js';
 import { ingestArchiveMember } from '../../src/input/archive-ingest.js';
@@ -134,6 +135,34 @@ describe('export --format parquet, read back with DuckDB', () => {
     sqlite.close();
     const [[min]] = (await rows(`SELECT strftime(min(filed_at), '%Y-%m-%d') FROM ${dataset('filings')}`)) as [[string]];
     expect(min).toBe(first);
+  });
+
+  it('is readable by an independent Parquet reader (hyparquet, pure JS): same rows, same types', async () => {
+    const sqlite = openDatabase(dbPath, { readonly: true });
+    const expected = sqlite.sqlite.prepare('SELECT accession_number, filed_at, document_count FROM filings ORDER BY accession_number').all() as {
+      accession_number: string;
+      filed_at: string;
+      document_count: number;
+    }[];
+    sqlite.close();
+    const got: { accession_number: string; filed_at: string; document_count: number }[] = [];
+    for (const part of readdirSync(join(out, 'filings'))) {
+      for (const name of readdirSync(join(out, 'filings', part))) {
+        const file = await asyncBufferFromFile(join(out, 'filings', part, name));
+        const schema = parquetSchema(parquetMetadata(await file.slice(0)));
+        const column = (n: string) => schema.children.find((c) => c.element.name === n)!.element;
+        expect(column('filed_at')).toMatchObject({ type: 'INT32', converted_type: 'DATE' });
+        expect(column('document_count')).toMatchObject({ type: 'INT64' });
+        for (const row of (await parquetReadObjects({ file, columns: ['accession_number', 'filed_at', 'document_count'] })) as {
+          accession_number: string;
+          filed_at: Date;
+          document_count: bigint;
+        }[]) {
+          got.push({ accession_number: row.accession_number, filed_at: row.filed_at.toISOString().slice(0, 10), document_count: Number(row.document_count) });
+        }
+      }
+    }
+    expect(got.sort((a, b) => a.accession_number.localeCompare(b.accession_number))).toEqual(expected);
   });
 
   it('answers the README\'s example query over two shards exported separately and merged by copying', async () => {
