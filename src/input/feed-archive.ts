@@ -84,11 +84,12 @@ export async function* readArchiveMembers(source: string | Readable | AsyncItera
           '',
           { cause: error },
         );
-  // Errors anywhere on the way in (file read, gunzip, tar) destroy the tar stream, so the one loop below sees them.
-  const raw = await sniffGzip(input);
-  if (raw.gzip) pipeline(raw.stream, createGunzip(), untar, () => {});
-  else pipeline(raw.stream, untar, () => {});
+  let raw: { stream: Readable; gzip: boolean } | undefined;
   try {
+    raw = await sniffGzip(input);
+    // Errors anywhere on the way in (file read, gunzip, tar) destroy the tar stream, so the one loop below sees them.
+    if (raw.gzip) pipeline(raw.stream, createGunzip(), untar, () => {});
+    else pipeline(raw.stream, untar, () => {});
     for await (const entry of untar) {
       current = entry.header.name;
       const isFile = entry.header.type === 'file' || entry.header.type === 'contiguous-file';
@@ -130,7 +131,7 @@ export async function* readArchiveMembers(source: string | Readable | AsyncItera
     throw fail(error);
   } finally {
     untar.destroy();
-    raw.stream.destroy();
+    raw?.stream.destroy();
   }
 }
 

@@ -77,6 +77,10 @@ describe('readArchiveMembers', () => {
     expect((error as ParseError).message).toMatch(/while reading member .*\.nc/);
   });
 
+  it('a missing archive file is a ParseError naming it, not an uncaught fs error', async () => {
+    await expect(collect('/nonexistent/20241213.nc.tar.gz')).rejects.toMatchObject({ code: 'BAD_ARCHIVE', location: { file: '/nonexistent/20241213.nc.tar.gz' } });
+  });
+
   it('bytes that are not a tar at all are a ParseError too', async () => {
     await expect(collect(Readable.from([Buffer.from('<html>Not found</html>'.repeat(40))]), { archiveName: 'x.tar' })).rejects.toMatchObject({ code: 'BAD_ARCHIVE' });
   });
