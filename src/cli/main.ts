@@ -43,7 +43,7 @@ export const USAGE = `Usage: edgar-extract <accession-number | file | directory 
        edgar-extract feed --date YYYY-MM-DD [--forms LIST|all] [--db FILE] ...
        edgar-extract sql "SELECT ..." [--db FILE] [--format table|csv|json]
        edgar-extract search "WORDS" [--db FILE] [--limit N] [--items]
-       edgar-extract export --format csv|json --out DIR [--db FILE]
+       edgar-extract export --format csv|json|parquet --out DIR [--db FILE]
 
 Parse EDGAR submissions, extract Schedule 13D/13G data, and store everything in SQLite (default ./edgar.db).
 An accession number is looked up in samples/ and the cache first; only then fetched (needs EDGAR_USER_AGENT).
