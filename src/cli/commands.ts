@@ -14,6 +14,8 @@ import type { CommandDefinition, ParsedCommand } from './command-registry.js';
 import { completionCommand } from './completion-command.js';
 import { datasetteMetadataCommand } from './datasette-command.js';
 import { exportCommand } from './export-command.js';
+import { runFeedCommand } from './feed-command.js';
+import { runIndexCommand } from './index-command.js';
 import { runReportCommand } from './report-command.js';
 import { runReprocessCommand } from './reprocess-command.js';
 import { runServeCommand } from './serve-command.js';
@@ -60,23 +62,38 @@ export const cikCommand: ParsedCommand<CikOptions> = {
       env: io.env,
       stdout: io.stdout,
       stderr: io.stderr,
-      storage: (parsed) => {
-        const db = openDatabase(parsed.db);
-        return {
-          isStored: (accession) => db.hasFiling(accession),
-          processFiling: (accession, bytes) => {
-            ingestSubmission(db, bytes, { sourceName: accession });
-          },
-          close: () => db.close(),
-        };
-      },
+      storage: (parsed) => sqliteBatchStorage(parsed.db),
     });
   },
 };
 
+/** The SQLite store behind a fetch-and-store command (`cik`, `index`): skip what is stored, ingest the rest. */
+function sqliteBatchStorage(path: string) {
+  const db = openDatabase(path);
+  return {
+    isStored: (accession: string) => db.hasFiling(accession),
+    processFiling: (accession: string, bytes: Uint8Array) => {
+      ingestSubmission(db, bytes, { sourceName: accession });
+    },
+    close: () => db.close(),
+  };
+}
+
 /** Every command but the default one, in the order the help lists them. */
 export const COMMANDS: CommandDefinition[] = [
   cikCommand,
+  {
+    name: 'index',
+    summary: "fetch and store the 13D/13G filings (or --forms) of a date range, from EDGAR's full-index (resumable)",
+    usage: '--since YYYY-MM-DD [--until YYYY-MM-DD] [--forms LIST|all] [--limit N] [--db FILE] [--user-agent UA]',
+    passthrough: (argv, io) => runIndexCommand(argv, { env: io.env, stdout: io.stdout, stderr: io.stderr, storage: (args) => sqliteBatchStorage(args.db) }),
+  },
+  {
+    name: 'feed',
+    summary: "fetch one day's PDS Feed archive and store the selected forms",
+    usage: '--date YYYY-MM-DD [--forms LIST|all] [--db FILE]',
+    passthrough: (argv, io) => runFeedCommand(argv, { env: io.env, stdout: io.stdout, stderr: io.stderr, openDatabase: (path) => openDatabase(path) }),
+  },
   showCommand,
   sqlCommand,
   searchCommand,

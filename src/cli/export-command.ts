@@ -1,12 +1,15 @@
 /**
- * `edgar-extract export --format csv|json --out DIR [--db FILE] [--tables a,b]`: write every table and view (the
- * full-text table too; FTS5's internal shadow tables never) to DIR/<name>.csv or DIR/<name>.json, reading
- * the database read-only and streaming rows, so exporting a large database needs little memory.
+ * `edgar-extract export --format csv|json|parquet --out DIR [--db FILE] [--tables a,b]`: write every table and view
+ * (the full-text table too; FTS5's internal shadow tables never) to DIR/<name>.csv or DIR/<name>.json, reading
+ * the database read-only and streaming rows, so exporting a large database needs little memory. Parquet writes one
+ * dataset per object, DIR/<name>/, partitioned by filing year (src/export/parquet.ts).
  */
 import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Option } from 'commander';
 import type Database from 'better-sqlite3';
+import { exportParquet } from '../export/parquet.js';
+import { safeFileName } from '../export/safe-name.js';
 import { listSchemaObjects } from '../store/docs.js';
 import { EXIT, UsageError, type CliIo, type ParsedCommand } from './command-registry.js';
 import { runProgram } from './program.js';
@@ -92,8 +95,7 @@ export function exportDatabase(sqlite: Database.Database, format: 'csv' | 'json'
  * lie directly inside `outDir`.
  */
 export function exportPath(outDir: string, name: string, format: string, used: Set<string> = new Set()): string {
-  let base = name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\.+/, '_');
-  if (base === '') base = '_';
+  const base = safeFileName(name);
   let candidate = base;
   for (let n = 2; used.has(candidate.toLowerCase()); n += 1) candidate = `${base}_${n}`;
   used.add(candidate.toLowerCase());
@@ -128,26 +130,44 @@ function makeOutputDir(outDir: string): void {
   }
 }
 
-export const exportCommand: ParsedCommand<{ format: 'csv' | 'json'; out: string; tables?: string }> = {
+export const exportCommand: ParsedCommand<{ format: 'csv' | 'json' | 'parquet'; out: string; tables?: string }> = {
   name: 'export',
-  summary: 'write every table and view to CSV or JSON files',
+  summary: 'write every table and view to CSV or JSON files, or Parquet datasets',
   description:
-    'Write each table and view of the database to DIR/<name>.csv (RFC 4180, header row) or DIR/<name>.json\n' +
-    '(an array of objects, snake_case keys). The database is only read; DIR is created if missing.',
+    'Write each table and view of the database to DIR/<name>.csv (RFC 4180, header row), DIR/<name>.json\n' +
+    '(an array of objects, snake_case keys), or the Parquet dataset DIR/<name>/ (typed columns; rows of a filing\n' +
+    'partitioned by its year as DIR/<name>/filing_year=YYYY/*.parquet; read with DuckDB, Spark, Polars, pandas).\n' +
+    'The database is only read; DIR is created if missing.',
   shared: ['db', 'quiet'],
   configure: (cmd) => {
-    cmd.addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).makeOptionMandatory());
+    cmd.addOption(new Option('--format <format>', 'csv, json or parquet').choices(['csv', 'json', 'parquet']).makeOptionMandatory());
     cmd.addOption(new Option('--out <dir>', 'folder to write into (existing files of the same name are replaced)').makeOptionMandatory());
     cmd.addOption(new Option('--tables <list>', 'only these tables and views, comma-separated'));
   },
-  examples: ['edgar-extract export --format csv --out exported', 'edgar-extract export --format json --out exported --tables filings,reporting_persons'],
-  run: (_args, options, io) => {
+  examples: ['edgar-extract export --format csv --out exported', 'edgar-extract export --format parquet --out parquet', 'edgar-extract export --format json --out exported --tables filings,reporting_persons'],
+  run: async (_args, options, io) => {
     const only = options.tables
       ?.split(',')
       .map((t) => t.trim())
       .filter(Boolean);
     const sqlite = openReadOnly(options.db ?? 'edgar.db');
     try {
+      if (options.format === 'parquet') {
+        const names = listSchemaObjects(sqlite).objects.map((o) => o.name);
+        const unknown = (only ?? []).filter((n) => !names.includes(n));
+        if (unknown.length) throw new UsageError(`no such table or view: ${unknown.join(', ')} (the database has ${names.join(', ')})`);
+        makeOutputDir(options.out);
+        const { datasets, failures } = await exportParquet(sqlite, options.out, only);
+        if (!options.quiet) {
+          for (const d of datasets) {
+            io.stderr.write(`wrote ${d.path}/ (${d.rows} row${d.rows === 1 ? '' : 's'}${d.partitioned ? ', partitioned by filing_year' : ''})\n`);
+            for (const note of d.notes) io.stderr.write(`  note: ${note}\n`);
+          }
+        }
+        for (const f of failures) io.stderr.write(`edgar-extract export: could not export ${f}\n`);
+        if (!options.quiet) io.stderr.write(`exported ${datasets.length} Parquet dataset(s) to ${options.out}\n`);
+        return failures.length ? EXIT.inputFailed : EXIT.ok;
+      }
       const { files, failures } = exportDatabase(sqlite, options.format, options.out, only);
       if (!options.quiet) {
         for (const f of files) io.stderr.write(`wrote ${f.path} (${f.rows} row${f.rows === 1 ? '' : 's'})\n`);

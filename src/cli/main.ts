@@ -10,6 +10,8 @@ import { Option } from 'commander';
 import { isParseError } from '../errors/index.js';
 import { isAccessionNumber } from '../fetch/accession.js';
 import { listInputFiles } from '../input-files.js';
+import { ingestArchiveMember } from '../input/archive-ingest.js';
+import { isArchivePath, readArchiveMembers, type ArchiveMember } from '../input/feed-archive.js';
 import { resolveAccession } from '../fetch/resolve.js';
 import { parseSubmission } from '../parse/index.js';
 import { ingestSubmission, type IngestResult } from '../pipeline.js';
@@ -131,15 +133,20 @@ export async function runStore(options: IngestOptions, io: CliIo): Promise<numbe
   const db = openDatabase(values.db!);
   let exitCode = 0;
   const results: IngestResult[] = [];
+  let stored = 0;
   try {
     for (const input of positionals) {
-      for (const source of await expandInput(input, io, Boolean(values.refresh), values.userAgent)) {
+      for await (const source of expandInput(input, io, Boolean(values.refresh), values.userAgent)) {
         try {
           const bytes = await source.read();
           if (values.verbose) io.stderr.write(`reading ${source.name}\n`);
           if (!keepInput(bytes, source.name, values, io)) continue;
-          const result = ingestSubmission(db, bytes, { sourceName: source.name });
-          results.push(result);
+          const result = source.member ? ingestArchiveMember(db, source.member.archive, source.member) : ingestSubmission(db, bytes, { sourceName: source.name });
+          if (result === null) continue; // a Feed deletion notice: recorded, nothing to store
+          stored += 1;
+          // Only --json needs the results at the end; keeping them otherwise would hold every input (a day's Feed
+          // archive is gigabytes) in memory until the run ends.
+          if (values.json) results.push(result);
           if (!values.json && !values.quiet) io.stdout.write(`${formatFilingSummary(result.submission, result)}\n\n`);
         } catch (error) {
           if (!isParseError(error)) throw error;
@@ -153,7 +160,7 @@ export async function runStore(options: IngestOptions, io: CliIo): Promise<numbe
     db.close();
   }
   if (values.json) io.stdout.write(`${JSON.stringify(results.map(filingJson), null, 2)}\n`);
-  else if (!values.quiet) io.stderr.write(`stored ${results.length} filing(s) in ${values.db}\n`);
+  else if (!values.quiet) io.stderr.write(`stored ${stored} filing(s) in ${values.db}\n`);
   return exitCode;
 }
 
@@ -171,13 +178,25 @@ interface InputSource {
   name: string;
   /** Read when its turn comes, so a directory of thousands of filings is never all in memory at once. */
   read: () => Uint8Array | Promise<Uint8Array>;
+  /** Set for a member of a `.tar` / `.tar.gz` / `.nc.tar.gz` input. */
+  member?: ArchiveMember & { archive: string };
 }
 
-/** An input argument → the submissions it names: a file, every file under a directory, or an accession number. */
-async function expandInput(input: string, io: CliIo, refresh: boolean, userAgent?: string): Promise<InputSource[]> {
+/**
+ * An input argument → the submissions it names: a file, every file under a directory, each member of an archive
+ * (read as the archive streams), or an accession number.
+ */
+async function* expandInput(input: string, io: CliIo, refresh: boolean, userAgent?: string): AsyncGenerator<InputSource> {
   if (existsSync(input)) {
     const files = statSync(input).isDirectory() ? listInputFiles(input) : [input];
-    return files.map((name) => ({ name, read: () => readInput(name) }));
+    for (const name of files) {
+      if (isArchivePath(name)) {
+        for await (const member of readArchiveMembers(name)) yield { name: `${name}:${member.name}`, read: () => member.bytes, member: { archive: name, ...member } };
+      } else {
+        yield { name, read: () => readInput(name) };
+      }
+    }
+    return;
   }
   if (isAccessionNumber(input)) {
     const resolved = await resolveAccession(input, {
@@ -186,7 +205,8 @@ async function expandInput(input: string, io: CliIo, refresh: boolean, userAgent
       env: io.env,
       clientOptions: { ...(userAgent !== undefined ? { userAgent } : {}), log: (line) => void io.stderr.write(`${line}\n`) },
     });
-    return [{ name: resolved.path, read: () => resolved.bytes }];
+    yield { name: resolved.path, read: () => resolved.bytes };
+    return;
   }
   throw new UsageError(`${input}: no such file or directory, and not an accession number (##########-##-######)`);
 }

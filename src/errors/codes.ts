@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   BINARY_INPUT: 'parse: the input is binary data (NUL or control bytes), not an EDGAR submission',
   GRAMMAR_MISMATCH: 'parse: no rule of the submission grammar matches the input at the given location',
   UUENCODE_TRUNCATED: 'parse: a uuencoded document has no "end" line',
+  NOT_AN_INDEX: 'parse: an EDGAR full-index or daily-index file lacks its column titles and dashed rule',
+  BAD_ARCHIVE: 'parse: a .tar / .tar.gz input (a PDS Feed archive) cannot be read; members before the damage are stored',
   // Validation: bad arguments or identifiers (exit 2).
   INVALID_OPTION: 'validation: a command-line option or library argument is malformed or out of range',
   INVALID_DATE: 'validation: a date option is not YYYY-MM-DD, or --since is after --until',

@@ -14,6 +14,12 @@
  * Not here: caching (cache.ts), listing a CIK's filings (submissions.ts), batches (batch.ts).
  */
 import fetch, { FetchError as NodeFetchError, type Response } from 'node-fetch';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { performance } from 'node:perf_hooks';
 import { FetchError, NotFoundError, ValidationError } from '../errors/index.js';
 import { normalizeAccessionNumber } from './accession.js';
@@ -155,6 +161,21 @@ export class EdgarClient {
    * otherwise, after retrying what is worth retrying.
    */
   async get(url: string, options: RequestOptions = {}): Promise<EdgarResponse> {
+    return this.#request(url, options);
+  }
+
+  /**
+   * GET a large file (a Feed archive) straight to `path` under the same rules as `get`, without holding it in
+   * memory: the body streams to a temporary file beside `path`, which is renamed over `path` only when complete, so
+   * `path` never holds half a download. The whole-answer timeout does not apply to the body; a body that stalls for
+   * `timeoutMs` is a timeout (and retried). Resolves with the bytes written.
+   */
+  async download(url: string, path: string, options: RequestOptions = {}): Promise<{ url: string; status: number; bytes: number }> {
+    const response = await this.#request(url, options, path);
+    return { url, status: response.status, bytes: (await stat(path)).size };
+  }
+
+  async #request(url: string, options: RequestOptions, sink?: string): Promise<EdgarResponse> {
     const { signal } = options;
     let attempt = 0;
     for (;;) {
@@ -165,7 +186,7 @@ export class EdgarClient {
       this.#stats.requests += 1;
       if (attempt > 1) this.#stats.retries += 1;
       const startedAt = performance.now();
-      const outcome = await this.#attempt(url);
+      const outcome = await this.#attempt(url, sink);
       switch (outcome.kind) {
         case 'ok':
           this.#consecutiveBlocks = 0;
@@ -274,8 +295,8 @@ export class EdgarClient {
     }
   }
 
-  /** One attempt: send, read the whole body under the timeout, and classify the answer. */
-  async #attempt(url: string): Promise<Outcome> {
+  /** One attempt: send, read the whole body under the timeout (or stream it to `sink`), and classify the answer. */
+  async #attempt(url: string, sink?: string): Promise<Outcome> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -290,6 +311,15 @@ export class EdgarClient {
         redirect: 'follow',
       });
       status = response.status;
+      if (sink !== undefined && status >= 200 && status < 300 && response.body) {
+        // A day's Feed archive can take minutes: guard the body by idleness instead of by total time.
+        clearTimeout(timer);
+        await streamToFile(response.body, sink, this.#timeoutMs, () => {
+          timedOut = true;
+          controller.abort();
+        });
+        return { kind: 'ok', response: { url, status, headers: response.headers, bytes: new Uint8Array(0) } };
+      }
       const bytes = new Uint8Array(await response.arrayBuffer());
       if (status >= 200 && status < 300) return { kind: 'ok', response: { url, status, headers: response.headers, bytes } };
       const body = Buffer.from(bytes).toString('utf8');
@@ -376,6 +406,35 @@ export class EdgarClient {
     const ceiling = Math.min(this.#maxBackoffMs, this.#initialBackoffMs * 2 ** (attempt - 1));
     // Jitter between half and all of the ceiling, so workers that failed together do not retry together.
     return Math.round(ceiling * (0.5 + 0.5 * this.#random()));
+  }
+}
+
+/** Stream a body to `path` via a temporary file renamed into place when complete; aborts after `idleMs` without data. */
+async function streamToFile(body: NodeJS.ReadableStream, path: string, idleMs: number, onIdle: () => void): Promise<void> {
+  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  let written = 0;
+  let idle = setTimeout(onIdle, idleMs);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await pipeline(
+      body,
+      new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          clearTimeout(idle);
+          idle = setTimeout(onIdle, idleMs);
+          written += chunk.length;
+          callback(null, chunk);
+        },
+      }),
+      createWriteStream(temp),
+    );
+    if (written === 0) throw new FetchError('EMPTY_BODY', 'EDGAR sent an empty body', { url: path });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  } finally {
+    clearTimeout(idle);
   }
 }
 

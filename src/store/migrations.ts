@@ -14,6 +14,7 @@ import { schemaV1 } from './schema-history/v1-schema-0.1.0.js';
 import { coreTables } from './tables/core.js';
 import { coverPageTables } from './tables/cover-pages.js';
 import { exhibitTables } from './tables/exhibits.js';
+import { feedNoticesTable } from './tables/feed-notices.js';
 import { itemTables } from './tables/items.js';
 import { sourcesTable } from './tables/sources.js';
 
@@ -51,12 +52,30 @@ export const MIGRATIONS: readonly Migration[] = [
       "INSERT INTO items_fts (items_fts) VALUES ('rebuild')",
     ],
   },
+  {
+    version: 4,
+    name: 'feed_notices: PDS Feed deletion and correction notices',
+    sql: [
+      `CREATE TABLE feed_notices (
+  source_archive TEXT NOT NULL,
+  member_name TEXT NOT NULL,
+  accession_number TEXT,
+  kind TEXT NOT NULL CHECK (kind IN ('DELETION', 'CORRECTION')),
+  form_type TEXT,
+  notice_timestamp TEXT,
+  feed_date TEXT CHECK (feed_date IS NULL OR feed_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (source_archive, member_name)
+)`,
+      'CREATE INDEX feed_notices_accession ON feed_notices (accession_number)',
+    ],
+  },
 ];
 
 /** The schema version this build writes: the last migration. A database with a higher user_version is refused. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
-const TABLE_MODELS: readonly TableModel[] = [...coreTables, ...coverPageTables, ...exhibitTables, ...itemTables, amendmentChainsTable, sourcesTable];
+const TABLE_MODELS: readonly TableModel[] = [...coreTables, ...coverPageTables, ...exhibitTables, ...itemTables, amendmentChainsTable, sourcesTable, feedNoticesTable];
 
 export function allTables(): readonly TableModel[] {
   return TABLE_MODELS;

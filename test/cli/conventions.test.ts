@@ -357,7 +357,7 @@ describe('completion', () => {
     const r = await cli(['completion']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('complete -o default -F _edgar_extract edgar-extract');
-    expect(r.stdout).toMatch(/compgen -W "ingest parse cik show sql search export reprocess serve report datasette-metadata completion help/);
+    expect(r.stdout).toMatch(/compgen -W "ingest parse cik index feed show sql search export reprocess serve report datasette-metadata completion help/);
     expect(r.stdout).toMatch(/ {4}sql\) opts="--db --json --format --file --param --timeout --wide --help" ;;/);
   });
 });

@@ -88,6 +88,10 @@ describe('export', () => {
     expect(await runExportCommand(['--format', 'csv', '--out', join(dir, 'y'), '--db', dbPath, '--tables', 'nope'], unknown)).toBe(2);
     expect(unknown.stderr.text).toMatch(/no such table or view: nope/);
     expect(existsSync(join(dir, 'y'))).toBe(false);
+    const parquet = io();
+    expect(await runExportCommand(['--format', 'parquet', '--out', join(dir, 'z'), '--db', dbPath, '--tables', 'nope'], parquet)).toBe(2);
+    expect(parquet.stderr.text).toMatch(/no such table or view: nope/);
+    expect(existsSync(join(dir, 'z'))).toBe(false);
   });
 
   it('exports a core database (no views yet) too', async () => {

@@ -7,6 +7,8 @@
  * request injects faults — 429 with Retry-After, 5xx, connection resets, bodies cut mid-stream, slow bodies,
  * complete-but-truncated bodies, HTML error pages, empty bodies, and a block of every request for a while.
  * Every request is recorded (arrival time, path, status, User-Agent) so tests can measure the achieved rate.
+ * Other files (index files, Feed archives) are served as given at their paths (`files`, `serve()`); `.gz` files go out
+ * as application/x-gzip bytes without a Content-Encoding, as www.sec.gov sends them.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,6 +51,11 @@ export interface EdgarServerOptions {
   tickers?: Array<{ cik_str: number; ticker: string; title: string }>;
   /** Refuse requests whose User-Agent has no e-mail with the undeclared-tool page; default true. */
   requireUserAgent?: boolean;
+  /**
+   * Any other files, by absolute path: index files (`/Archives/edgar/full-index/2024/QTR1/master.idx`, `master.gz`,
+   * `/Archives/edgar/daily-index/…`) and Feed archives (`/Archives/edgar/Feed/2024/QTR4/20241213.nc.tar.gz`).
+   */
+  files?: Record<string, Uint8Array | string>;
 }
 
 export interface RequestRecord {
@@ -128,6 +135,11 @@ export class EdgarTestServer {
     return `/Archives/edgar/data/${cik}/${accessionNumber.replace(/-/g, '')}/${accessionNumber}.txt`;
   }
 
+  /** Serve `body` at `path` from now on (replacing what was there). */
+  serve(path: string, body: Uint8Array | string): void {
+    this.#files.set(path, typeof body === 'string' ? Buffer.from(body, 'latin1') : body);
+  }
+
   /** The next `faults.length` requests matching `path` get these faults, in order. */
   inject(path: string | RegExp | ((path: string) => boolean), ...faults: Fault[]): void {
     const match = typeof path === 'string' ? (p: string) => p === path : path instanceof RegExp ? (p: string) => path.test(p) : path;
@@ -176,6 +188,7 @@ export class EdgarTestServer {
 
   #build(options: EdgarServerOptions): void {
     if (options.tickers) this.#json.set('/files/company_tickers.json', JSON.stringify(Object.fromEntries(options.tickers.map((t, i) => [String(i), t]))));
+    for (const [path, body] of Object.entries(options.files ?? {})) this.serve(path, body);
     const byCik = new Map<string, ServedFiling[]>();
     for (const filing of options.filings ?? []) {
       this.#files.set(EdgarTestServer.filingPath(filing.cik, filing.accessionNumber), filing.bytes);
@@ -250,7 +263,7 @@ export class EdgarTestServer {
     const file = this.#files.get(path);
     const json = this.#json.get(path);
     const body: Uint8Array | string | undefined = file ?? json;
-    const contentType = file ? 'text/plain' : 'application/json';
+    const contentType = !file ? 'application/json' : /\.(gz|tgz)$/.test(path) ? 'application/x-gzip' : /\.tar$/.test(path) ? 'application/x-tar' : 'text/plain';
     if (fault) {
       record.fault = fault.kind;
       switch (fault.kind) {
