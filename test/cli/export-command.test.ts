@@ -2,7 +2,7 @@
  * `edgar-extract export`: one file per table and view (the full-text table too, never FTS5's shadow tables), CSV
  * with a header row and RFC 4180 quoting, JSON arrays that hold exactly the rows of the table.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,6 +118,22 @@ describe('export: regressions of issue 11', () => {
     expect(readdirSync(out).sort()).toEqual(['__.._x.csv', '_etc_evil.csv'].sort());
     expect(existsSync(join(dir, 'x.csv'))).toBe(false);
     expect(readFileSync(join(out, '__.._x.csv'), 'utf8')).toBe('one\r\n1\r\n');
+  });
+
+  it('a Parquet export never names (and so never replaces) a folder outside --out, even for a view named ..', async () => {
+    const hostile = join(dir, 'hostile-parquet.db');
+    const db = openDatabase(hostile);
+    db.sqlite.exec('CREATE VIEW ".." AS SELECT 1 AS one');
+    db.sqlite.exec('CREATE VIEW "../sibling" AS SELECT 2 AS two');
+    db.close();
+    const out = join(dir, 'pq-nested', 'out');
+    const sibling = join(dir, 'pq-nested', 'sibling');
+    mkdirSync(sibling, { recursive: true });
+    writeFileSync(join(sibling, 'keep.txt'), 'still here');
+    expect(await runExportCommand(['--format', 'parquet', '--out', out, '--db', hostile, '--tables', '..,../sibling'], io())).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['_', '__sibling']);
+    expect(readFileSync(join(sibling, 'keep.txt'), 'utf8')).toBe('still here');
+    expect(readdirSync(join(dir, 'pq-nested')).sort()).toEqual(['out', 'sibling']);
   });
 
   it('says --out is a file in one line instead of a stack trace', async () => {
