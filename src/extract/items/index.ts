@@ -123,7 +123,12 @@ function extract(submission: Submission, coverResult: CoverPageResult): Extracte
     terms,
     found.termText,
   );
-  const ctx = { parties, terms, filedAt: submission.header?.filedAt ?? null, coverParties: parties.coverParties };
+  // The cover pages' values per person: a count in Item 5 equal to one of them is evidence of its holder and role.
+  const anchors = parties.coverParties.flatMap((party) => {
+    const p = cover.find((c) => c.ordinal === party.coverOrdinal);
+    return p ? [{ party, aggregateAmount: p.aggregateAmount, percentOfClass: p.percentOfClass, soleVotingPower: p.soleVotingPower, sharedVotingPower: p.sharedVotingPower, soleDispositivePower: p.soleDispositivePower, sharedDispositivePower: p.sharedDispositivePower }] : [];
+  });
+  const ctx = { parties, terms, filedAt: submission.header?.filedAt ?? null, coverParties: parties.coverParties, cover: anchors };
   const prose = readProse(
     items.map((i) => i.prose),
     kind,

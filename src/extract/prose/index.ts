@@ -12,9 +12,10 @@
 import type { ExtractionWarning } from '../types.js';
 import type { ProseSource } from '../items/prose-source.js';
 import type { XmlLeaf } from '../items/xml-items.js';
-import { PartyIndex, type Party } from './parties.js';
+import { nameKey, PartyIndex, type Party } from './parties.js';
 import { InstrumentRegistry } from './instruments.js';
 import { readHoldings } from './holdings.js';
+import { newPositionState, readPositions, roleOf } from './positions.js';
 import { completeNotes, readNotes } from './notes.js';
 import { readOptionGrants } from './options.js';
 import { readDivision, readOwnershipBasis } from './ownership-basis.js';
@@ -107,7 +108,10 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   registry.learn(all);
 
   const result: ProseResult = { holdings: [], notes: [], options: [], transactions: [], ownershipBasis: [], sums: [], restatements: [], typos: [], merged: [], warnings: [] };
-  for (const { sentences } of prose) {
+  const positionItem = kind === '13G' ? 4 : 5;
+  const positions: Found<HoldingRow>[] = [];
+  for (const { item, sentences } of prose) {
+    const positionState = newPositionState();
     let lastBasis: Found<OwnershipBasisRow> | null = null;
     let heading: Party | null = null;
     let amountList = false;
@@ -119,7 +123,16 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
       // Under "Amount beneficially owned:" a 13G lists "Name: N" lines; under a power label the same lines are powers.
       if (/\bamount\s+beneficially\s+owned\b|\baggregate\s+(?:number|amount)\b/i.test(s.raw)) amountList = true;
       else if (/\bpower\b|\bpercent(?:age)?\s+of\s+class\b/i.test(s.raw)) amountList = false;
-      result.holdings.push(...readHoldings(s, ctx, sentences.slice(i + 1, i + 6), heading, amountList));
+      const held = readHoldings(s, ctx, sentences.slice(i + 1, i + 6), heading, amountList);
+      const used = new Set<number>();
+      for (const h of held) {
+        const t = s.tokens.find((x) => sentenceSpan(s, x.start, x.end).start === h.evidence.shares?.span.start);
+        if (t) used.add(t.start);
+        const group = s.mentions.find((m) => m.party.name === h.row.holder)?.party.group ?? false;
+        h.row.role ??= t ? roleOf(s, h.row, t.start, group) : group ? 'group_total' : 'beneficial';
+      }
+      result.holdings.push(...held);
+      if (item.itemNumber === positionItem) positions.push(...readPositions(s, ctx, positionState, used, sentences.slice(i + 1, i + 3)));
       const notes = readNotes(s, ctx, registry);
       result.notes.push(...notes.notes);
       result.transactions.push(...notes.transactions);
@@ -150,6 +163,17 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   const notes = dedupe(result.notes, (n) => [n.holder, n.definedTerm ?? n.instrument, n.principal].join('|'), []);
   const options = dedupe(result.options, (o) => [o.kind, o.holder, o.security, o.shares, o.grantDate].join('|'), []);
   const tx = dedupe(result.transactions, (t) => [t.transactionDate, t.holder, t.action, t.shares, t.principalAmount].join('|'), ['security', 'pricePerShare', 'consideration', 'convertibleIntoShares', 'sourceOfFunds']);
+  // The structural reader's positions that no other reader stated: one row per (holder, shares).
+  const stated = new Set(holdings.rows.map((h) => `${nameKey(h.row.holder)}|${h.row.shares}`));
+  for (const p of positions) {
+    const key = `${nameKey(p.row.holder)}|${p.row.shares}`;
+    if (stated.has(key)) {
+      holdings.merged.push(...Object.values(p.evidence));
+      continue;
+    }
+    stated.add(key);
+    holdings.rows.push(p);
+  }
   result.holdings = holdings.rows;
   result.notes = notes.rows;
   result.options = options.rows;

@@ -40,6 +40,8 @@ interface Surface {
   text: string;
   caseSensitive: boolean;
   party: Party;
+  /** Only in a list after "Messrs." ("Messrs. Raneri and Rosen"). */
+  afterHonorifics?: boolean;
 }
 
 /** A surface with the string `mentions` searches for (lower-cased once here rather than on every call). */
@@ -77,6 +79,8 @@ const COMMON_NOUNS = /\b(?:Agreements?|Plans?|Stock|Shares?|Notes?|Offering|Stat
 const ENTITY_WORDS = /\b(?:inc|incorporated|corp|corporation|co|company|l\.?\s?p|lp|llc|l\.?l\.?c|ltd|limited|partners|partnership|fund|trust|holdings?|capital|group|management|advisors?|associates|bank|n\.?a|plc|s\.?a|ag|gmbh|b\.?v|n\.?v|foundation|llp|investments?|ventures?|securities|master|offshore|equity)\b/i;
 /** Words too common to stand for one cover person on their own. */
 const GENERIC_PREFIX = new Set(['the', 'first', 'new', 'american', 'national', 'united', 'general', 'international', 'capital', 'global', 'north', 'south', 'east', 'west', 'fund', 'trust', 'bank', 'mr', 'ms', 'mrs', 'dr']);
+/** A capitalised word that continues a name: after a term it makes another party ("Fidelity" → "Fidelity Funds"). */
+const NAME_CONTINUES = /^ (?:Funds?|Accounts?|Associates|Partners|Ventures|Capital|Management|Holdings|Group|Master|Offshore|Limited|Ltd|Foundation|Plan|Partnership|International|Advisors|Investors|Trusts?)\b/;
 const ISSUER_TERM = /^(?:Issuer|Company|Corporation|Registrant)$/;
 const GROUP_TERM = /\b(?:persons|funds|entities|parties|partnerships|members|filers|holders|companies|investors|purchasers|stockholders|shareholders|group)\b/i;
 
@@ -172,7 +176,8 @@ export class PartyIndex {
         const clash = coverParties.some((p) => p !== party && p.name.toLowerCase().startsWith(prefix.toLowerCase()));
         if (clash) continue;
         if (surfaces.some((s) => s.text.toLowerCase() === prefix.toLowerCase())) break;
-        surfaces.push({ text: prefix, caseSensitive: true, party });
+        // A cover printed in capitals ("LIONEYE ONSHORE FUND LP") is spelled "LionEye Onshore" in the prose.
+        surfaces.push({ text: prefix, caseSensitive: prefix !== prefix.toUpperCase() || prefix.length < 6, party });
         break;
       }
       // Individuals: "Mr. Ross" for Robert L. Ross.
@@ -182,6 +187,8 @@ export class PartyIndex {
         if (/^[A-Z][a-z'-]+$/i.test(lastName)) {
           const title = lastName.charAt(0).toUpperCase() + lastName.slice(1).toLowerCase();
           for (const honorific of ['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Mr', 'Ms', 'Mrs', 'Dr']) surfaces.push({ text: `${honorific} ${title}`, caseSensitive: true, party });
+          // "Messrs. Raneri and Rosen": a surname alone after a plural honorific list, when no other cover name has it.
+          if (title.length >= 4 && !coverParties.some((p) => p !== party && p.name.toLowerCase().includes(title.toLowerCase()))) surfaces.push({ text: title, caseSensitive: true, party, afterHonorifics: true });
         }
       }
     }
@@ -239,6 +246,9 @@ export class PartyIndex {
         if (at > 0 && /[\w]/.test(text[at - 1]!)) continue;
         if (end < text.length && /[\w]/.test(text[end]!) && !/^'s/.test(text.slice(end))) continue;
         if (found.some((f) => at < f.end && end > f.start)) continue;
+        // "the Fidelity Funds", "the LionEye Capital Management Accounts": a longer name the term only begins.
+        if (s.caseSensitive && NAME_CONTINUES.test(text.slice(end, end + 16))) continue;
+        if (s.afterHonorifics && !/\bMessrs\.?\s+(?:[A-Z][\w'-]*,?\s+(?:and\s+)?)*$/.test(text.slice(Math.max(0, at - 80), at))) continue;
         found.push({ start: at, end, surface: text.slice(at, end), party: s.party });
       }
     }

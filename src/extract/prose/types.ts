@@ -10,6 +10,7 @@ import type { Span } from '../../parse/types.js';
 import type { DefinedTerms } from '../defined-terms.js';
 import type { ProseSource } from '../items/prose-source.js';
 import type { Party, PartyIndex, PartyMention } from './parties.js';
+import type { CoverAnchor } from './positions.js';
 import type { Token } from './tokens.js';
 
 /** Where a row came from: the document, the span of its sentence, and the sentence itself. */
@@ -21,8 +22,17 @@ export interface RowProvenance {
   sentence: string;
 }
 
+/**
+ * What a stated count is to its holder: beneficial ownership, one of the four powers (cover rows 7–10), a direct or
+ * record holding, the group's total, a part of another position ("of which N are held by X"), or shares underlying
+ * options, warrants or convertible securities.
+ */
+export type HoldingRole = 'beneficial' | 'sole_voting' | 'shared_voting' | 'sole_dispositive' | 'shared_dispositive' | 'direct' | 'group_total' | 'part_of' | 'underlying';
+
 export interface HoldingRow extends RowProvenance {
   holder: string;
+  /** The role of the statement that first gave this (holder, shares). */
+  role?: HoldingRole;
   /** Cover page (1-based) of the holder when it is a reporting person. */
   reportingPersonOrdinal: number | null;
   security: string | null;
@@ -150,6 +160,8 @@ export interface ProseContext {
   filedAt: string | null;
   /** The reporting persons, in cover order. */
   coverParties: Party[];
+  /** The cover pages' values per reporting person (anchors for counts the prose states). */
+  cover?: CoverAnchor[];
 }
 
 /** Document span of `raw[from, to)` of a sentence. */
