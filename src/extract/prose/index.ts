@@ -15,7 +15,7 @@ import type { XmlLeaf } from '../items/xml-items.js';
 import { nameKey, PartyIndex, type Party } from './parties.js';
 import { InstrumentRegistry } from './instruments.js';
 import { readHoldings } from './holdings.js';
-import { newPositionState, readPositions, roleOf } from './positions.js';
+import { newPositionState, readPositions, readTableLines, roleOf } from './positions.js';
 import { completeNotes, readNotes } from './notes.js';
 import { readOptionGrants } from './options.js';
 import { readDivision, readOwnershipBasis } from './ownership-basis.js';
@@ -99,6 +99,12 @@ export function sentencesOf(item: ProseItem, parties: PartyIndex): ProseSentence
   });
 }
 
+/** One line of an item as a sentence (table rows: their provenance is the line). */
+function lineSentence(item: ProseItem, ctx: ProseContext, start: number, end: number): ProseSentence {
+  const raw = item.source.text.slice(start, end);
+  return { itemNumber: item.itemNumber, documentSequence: item.documentSequence, source: item.source, start, end, raw, text: raw.replace(/\s+/g, ' ').trim(), tokens: scanTokens(raw), mentions: ctx.parties.mentions(raw), index: -1 };
+}
+
 export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseContext): ProseResult {
   const bySection = items.map((item) => ({ item, sentences: sentencesOf(item, ctx.parties) }));
   const all = bySection.flatMap((b) => b.sentences);
@@ -153,6 +159,7 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
       }
     });
     result.transactions.push(...readTradeTable(sentences, ctx));
+    if (item.itemNumber === positionItem) positions.push(...readTableLines(item.source, item.itemNumber, item.documentSequence, ctx, (start, end) => lineSentence(item, ctx, start, end)));
   }
   result.options.push(...completeNotes(result.notes, all, registry));
   applySourceOfFunds(prose.flatMap((p) => p.sentences), result.transactions);

@@ -505,3 +505,146 @@ function printedName(raw: string, at: number, side: 'before' | 'after'): Party[]
   if (words.length < 2 && !/^[A-Z][a-z]+s$/.test(name)) return [];
   return [{ name, coverOrdinal: null, group: words.length < 2, members: [] }];
 }
+
+/**
+ * Item 5 tables read line by line: a row names a holder at its start and gives one or more counts ("Gerald F.
+ * Fitzgerald . . . 7,950 110,872", "Gould Investors L.P. 1,512,241/17.23% Shared (3)"); the caption lines above the
+ * rows say what the counts are (the cover page's row words: beneficially owned, sole or shared power to vote or to
+ * dispose; a percentage table gives no counts). When the words introducing the table say whose position the rows
+ * make up ("… which Mr. Gould may be deemed to beneficially own"), each count is also that party's.
+ * Works on the item's text lines rather than sentences: dotted leaders and cells are not sentence punctuation.
+ */
+export function readTableLines(source: ProseSentence['source'], itemNumber: number, documentSequence: number | null, ctx: ProseContext, makeSentence: (start: number, end: number) => ProseSentence): Found<HoldingRow>[] {
+  const out: Found<HoldingRow>[] = [];
+  const text = source.text;
+  let caption = '';
+  let captionRole: HoldingRole | 'percent' | null = null;
+  let owner: Party[] = [];
+  let rowsInBlock = 0;
+  let pending: string[] = [];
+  let lineStart = source.start;
+  while (lineStart < source.end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > source.end) lineEnd = source.end;
+    const line = text.slice(lineStart, lineEnd);
+    const row = line.length <= 240 ? ROW_LINE.exec(line) : null;
+    let name = row ? cleanRowName(row[1]!) : null;
+    if (row && name) {
+      // A name cell wrapped over the lines above the row ("One Liberty" / "Properties, Inc.  30,048/…").
+      if (pending.length) name = `${pending.join(' ')} ${name}`.replace(/\s+/g, ' ');
+      pending = [];
+      if (rowsInBlock === 0) {
+        captionRole = captionRoleOf(caption);
+        owner = introducedOwner(caption, ctx);
+      }
+      rowsInBlock++;
+      if (captionRole !== 'percent') {
+        const s = makeSentence(lineStart, lineEnd);
+        const holder = rowHolder(s, name, ctx);
+        const counts = rowCounts(s, row[1]!.length);
+        const pct = s.tokens.find((t) => t.kind === 'percent');
+        const role = captionRole ?? 'beneficial';
+        for (const t of counts) {
+          for (const p of [...holder, ...owner]) {
+            out.push({
+              row: { ...holderColumns(p), role: p === holder[0] || owner.length === 0 ? role : 'beneficial', security: null, securityKind: 'common', shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: counts.length === 1 && pct && p === holder[0] ? pct.value : null, ...provenance(s) },
+              evidence: { shares: evidence(s, t.start, t.end) },
+            });
+          }
+        }
+      }
+    } else if (line.trim()) {
+      const cell = line.trim();
+      if (cell.length <= 45 && !/\S\s{3,}\S/.test(cell) && !/\d/.test(cell) && cleanRowName(cell) && cell !== cell.toUpperCase()) pending.push(cell);
+      else pending = [];
+      if (rowsInBlock > 0 && !pending.length) caption = '';
+      rowsInBlock = 0;
+      caption = `${caption} ${line}`.slice(-600);
+    }
+    lineStart = lineEnd + 1;
+  }
+  void itemNumber;
+  void documentSequence;
+  return out;
+}
+
+/** A table row: a name, dotted leaders or a footnote mark, then counts (or "None") and at most a short tail. */
+const ROW_LINE = /^\s*([A-Z][^\d\n]{2,90}?)[\s.]*(?:\(\d{1,2}\)|\*{1,2})?[\s.]*(?:(?:\d{1,3}(?:,\d{3})+|\d+|None|-0-)(?:\/[^\s]*(?:\s+than\s+1%)?)?\s*){1,6}(?:[A-Za-z]{0,12}\s*(?:\(\d{1,2}\))?)?\s*$/;
+
+function cleanRowName(raw: string): string | null {
+  const name = raw.replace(/(?:\s*\.)+\s*$/, '').replace(/\(\d{1,2}\)\s*$/, '').replace(/[\s.]+$/, (m) => (/\w\.$/.test(raw.trim()) && /\b(?:Inc|Jr|Sr|Corp|Co|Ltd|L\.P|N\.A)\.$/.test(raw.trim()) ? '.' : '')).trim();
+  if (name.length < 4) return null;
+  // Prose is not a row name: lowercase words other than connectors.
+  const lower = name.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !/^(?:of|the|for|and|as|de|von|van|du|la|le|y|e|on|in)$/.test(w));
+  if (lower.length) return null;
+  if (/^(?:Total|Class|Name|Number|Shares|Common|Preferred|Series|Date|Page|Item|Percent|Aggregate|Sole|Shared)\b/i.test(name)) return null;
+  return name;
+}
+
+/** The holder of a row: a party named at its start, a cover person the printed name misspells, or the name printed. */
+function rowHolder(s: ProseSentence, name: string, ctx: ProseContext): Party[] {
+  const at = s.raw.indexOf(name.slice(0, 4));
+  const m = s.mentions.find((x) => x.start <= at + 2 && x.end >= at + Math.min(name.length, 8));
+  if (m && m.end - m.start >= name.replace(/[.,\s]+$/, '').length - 6) return [m.party];
+  const fuzzy = fuzzyCover(name, ctx);
+  if (fuzzy) return [fuzzy];
+  if (m && name.length - (m.end - m.start) < 4) return [m.party];
+  return [{ name, coverOrdinal: null, group: false, members: [] }];
+}
+
+/** "Majorie G Fitzgerald" for the cover's "Marjorie G. Fitzgerald": same words, one letter off at most per word. */
+function fuzzyCover(name: string, ctx: ProseContext): Party | null {
+  const words = (n: string): string[] => n.toLowerCase().replace(/[.,]/g, ' ').split(/\s+/).filter(Boolean);
+  const a = words(name);
+  const hits = ctx.coverParties.filter((p) => {
+    const b = words(p.name);
+    return b.length === a.length && b.every((w, i) => w === a[i] || (w.length >= 5 && oneEditApart(w, a[i]!)));
+  });
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+}
+
+function captionRoleOf(caption: string): HoldingRole | 'percent' | null {
+  const tail = caption.slice(-300);
+  let role: HoldingRole | null = null;
+  let at = -1;
+  for (const [name, re] of Object.entries(POWER) as [HoldingRole, RegExp][]) {
+    const i = lastMatch(new RegExp(re.source, 'gi'), tail);
+    if (i > at) {
+      at = i;
+      role = name;
+    }
+  }
+  // "Sole Power to Vote" split over caption lines: "Number of Shares with / Name of Sole Power to Vote".
+  const spread = /\b(sole|shared?)\s+power\s+to\s+(vote|dispose)/i.exec(tail.replace(/\s+/g, ' '));
+  if (spread && !role) role = `${spread[1]!.toLowerCase().startsWith('sole') ? 'sole' : 'shared'}_${spread[2]!.toLowerCase() === 'vote' ? 'voting' : 'dispositive'}` as HoldingRole;
+  const pctAt = lastMatch(/\bpercent(?:age)?\b/gi, tail);
+  const ownAt = lastMatch(/\bbeneficially\s+owned\b|\bnumber\s+of\s+shares\b/gi, tail);
+  if (pctAt >= 0 && pctAt > at && !/\bnumber\s+of\s+shares\b/i.test(tail)) return 'percent';
+  return role ?? (ownAt >= 0 ? 'beneficial' : null);
+}
+
+/** "The following sets forth the number of Beneficial Shares which Mr. Gould may be deemed to beneficially own". */
+function introducedOwner(caption: string, ctx: ProseContext): Party[] {
+  const m = /\bwhich\s+((?:Mr\.|Ms\.|Mrs\.)?\s*[A-Z][\w.&' -]{1,60}?)\s+(?:may\s+be\s+deemed\s+to\s+)?(?:beneficially\s+)?own/.exec(caption);
+  if (!m) return [];
+  const p = ctx.parties.resolve(m[1]!.trim());
+  return p ? [p] : [];
+}
+
+/** The counts of a row after its name: numbers, "None" and "-0-" as 0; not footnote marks "(3)" nor "/17.23%". */
+function rowCounts(s: ProseSentence, from: number): Token[] {
+  const out: Token[] = [];
+  for (const m of s.raw.slice(from).matchAll(/(?<![\d,(./])(\d{1,3}(?:,\d{3})+|\d+|None|-0-)(?![\d,)%]|\.\d)/g)) {
+    const start = from + m.index;
+    const value = /\d/.test(m[1]!) ? Number(m[1]!.replace(/,/g, '')) : 0;
+    out.push({ kind: 'shares', value, iso: null, start, end: start + m[0].length, raw: m[0] });
+  }
+  return out;
+}
