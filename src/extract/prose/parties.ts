@@ -187,6 +187,8 @@ export class PartyIndex {
         if (/^[A-Z][a-z'-]+$/i.test(lastName)) {
           const title = lastName.charAt(0).toUpperCase() + lastName.slice(1).toLowerCase();
           for (const honorific of ['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Mr', 'Ms', 'Mrs', 'Dr']) surfaces.push({ text: `${honorific} ${title}`, caseSensitive: true, party });
+          // "James Cramer" for James J. Cramer: first and last name without the middle initial.
+          if (words.length === 3 && /^[A-Z]\.?$/.test(words[1]!)) surfaces.push({ text: `${words[0]} ${words[2]}`, caseSensitive: true, party });
           // "Messrs. Raneri and Rosen": a surname alone after a plural honorific list, when no other cover name has it.
           if (title.length >= 4 && !coverParties.some((p) => p !== party && p.name.toLowerCase().includes(title.toLowerCase()))) surfaces.push({ text: title, caseSensitive: true, party, afterHonorifics: true });
         }

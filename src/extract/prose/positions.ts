@@ -152,6 +152,9 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   if (NOT_POSITION_AFTER.test(after)) return null;
   const lead = raw.slice(Math.max(0, t.start - 40), t.start);
   if (/\$\s*$/.test(lead)) return null;
+  // The conversion shares of another position are not a position of their own.
+  if (/\b(?:convertible|exercisable|exchangeable)\s+(?:\w+\s+){0,3}(?:into|for)\s+(?:up\s+to\s+|approximately\s+|an\s+aggregate\s+of\s+)?$/i.test(raw.slice(Math.max(0, t.start - 60), t.start))) return null;
+
   if (/\b(?:based\s+(?:up)?on|out\s+of|of\s+the|divided\s+by|by)\s+(?:a\s+total\s+of\s+|an\s+aggregate\s+of\s+)?(?:approximately\s+)?$/i.test(lead) && /outstanding/i.test(raw.slice(t.end, t.end + 200))) return null;
 
   const seg = segmentAt(raw, t.start);
@@ -214,8 +217,9 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
     roleAt = from + ownAt;
     role = /aggregate|total|combined|holdings/i.test(before.slice(ownAt)) ? 'group_total' : 'beneficial';
   }
-  // Words between the role and the count that make it a trade, a price or another kind of count.
-  const governing = raw.slice(roleAt >= 0 ? roleAt : from, t.start);
+  // Words between the role and the count that make it a trade, a price or another kind of count ("purchased an
+  // aggregate of N": the verb sits just before the role words).
+  const governing = raw.slice(roleAt >= 0 ? Math.max(from, roleAt - 30) : from, t.start);
   if (role && TRADE_WORDS.test(governing.replace(/\b(?:acquire|exercis\w+|conversion\s+of)\b[^,;]{0,80}?(?:options?|warrants?|notes?|preferred)/gi, ' ')) && !/\bright\s+to\s+acquire\b|\bupon\s+(?:the\s+)?(?:exercise|conversion)\b/i.test(governing)) return null;
   if (role && NEGATION.test(raw.slice(Math.max(seg.start, (roleAt >= 0 ? roleAt : from) - 60), t.start)) && !/\bother\s+than\b/i.test(governing) && !/[:\u2013\u2014-]\s*$/.test(raw.slice(t.start - 3, t.start))) return null;
   if (!role) {
@@ -573,7 +577,7 @@ const ROW_LINE = /^\s*([A-Z][^\d\n]{2,90}?)[\s.]*(?:\(\d{1,2}\)|\*{1,2})?[\s.]*(
 
 function cleanRowName(raw: string): string | null {
   const name = raw.replace(/(?:\s*\.)+\s*$/, '').replace(/\(\d{1,2}\)\s*$/, '').replace(/[\s.]+$/, (m) => (/\w\.$/.test(raw.trim()) && /\b(?:Inc|Jr|Sr|Corp|Co|Ltd|L\.P|N\.A)\.$/.test(raw.trim()) ? '.' : '')).trim();
-  if (name.length < 4) return null;
+  if (name.length < 4 || /:\s*$/.test(raw) || /\b(?:Owned|Beneficially|Power|Percent|Percentage|Amount|Aggregate|Outstanding)\b/i.test(name)) return null;
   // Prose is not a row name: lowercase words other than connectors.
   const lower = name.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !/^(?:of|the|for|and|as|de|von|van|du|la|le|y|e|on|in)$/.test(w));
   if (lower.length) return null;
