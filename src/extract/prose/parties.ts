@@ -249,7 +249,7 @@ export class PartyIndex {
         if (end < text.length && /[\w]/.test(text[end]!) && !/^'s/.test(text.slice(end))) continue;
         if (found.some((f) => at < f.end && end > f.start)) continue;
         // "the Fidelity Funds", "the LionEye Capital Management Accounts": a longer name the term only begins.
-        if (s.caseSensitive && NAME_CONTINUES.test(text.slice(end, end + 16))) continue;
+        if (NAME_CONTINUES.test(text.slice(end, end + 16))) continue;
         if (s.afterHonorifics && !/\bMessrs\.?\s+(?:[A-Z][\w'-]*,?\s+(?:and\s+)?)*$/.test(text.slice(Math.max(0, at - 80), at))) continue;
         found.push({ start: at, end, surface: text.slice(at, end), party: s.party });
       }

@@ -162,15 +162,10 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   const before = raw.slice(from, t.start);
 
   // 1. A passive agent: "N Shares (beneficially) owned (directly) by X", "N shares are held of record by X".
-  const passive = /^\s*(?:(?:shares?|Shares|units?|Units)\b[^,;.()]{0,60}?)?\s*,?\s*(?:which\s+(?:are|were)\s+|that\s+(?:are|were)\s+|are\s+|is\s+|were\s+)?(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly)\s+)*(owned|held)\s+(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly)\s+)*by\s+(?:each\s+of\s+)?(?:the\s+)?/i.exec(after);
-  if (passive && !/\b(?:such|said)\s+$/i.test(lead)) {
-    const at = t.end + passive[0].length;
-    const agents = partiesAfter(s, at - 12, /by\s+(?:each\s+of\s+)?(?:the\s+)?/i, 40);
-    const holders = agents.length ? holdersOf(s, agents) : printedName(raw, at, 'after');
-    if (holders.length && !hypothetical(s, seg.start, t.end)) {
-      const isDirect = /directly|of\s+record/i.test(passive[0]) || /\bdirectly\s+$/i.test(lead);
-      return { token: t, value: t.value, role: /beneficially/i.test(passive[0]) ? 'beneficial' : isDirect ? 'direct' : 'direct', holders, roleAt: t.start };
-    }
+  const agent = passiveAgent(s, t, counts);
+  if (agent && !/\b(?:such|said)\s+$/i.test(lead) && !hypothetical(s, seg.start, t.end)) {
+    const role: HoldingRole = /\binclud(?:e|es|ing)\b[^.;]{0,80}$/i.test(raw.slice(Math.max(seg.start, t.start - 80), t.start)) ? 'part_of' : /issuable|exercis|convert|warrants?|options?/i.test(agent.words) ? 'underlying' : /beneficially/i.test(agent.words) ? 'beneficial' : 'direct';
+    return { token: t, value: t.value, role, holders: agent.holders, roleAt: t.start };
   }
   // "N Shares were held in the LionEye Capital Management Accounts": the accounts hold them.
   const heldIn = /^\s*(?:shares?|Shares)?\s*(?:are|were|is)\s+held\s+in\s+(?:the\s+)?/i.exec(after);
@@ -211,6 +206,12 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
         break;
       }
     }
+  }
+  // "…, which include N shares …": a part of the position just stated, the clause subject's.
+  const includes = /\binclud(?:e|es|ing)\s+(?:\(\w{1,4}\)\s*)?$/i.test(raw.slice(Math.max(0, t.start - 16), t.start));
+  if (!role && includes) {
+    role = 'part_of';
+    roleAt = t.start - 1 - (/\binclud\w*\s+(?:\(\w{1,4}\)\s*)?$/i.exec(raw.slice(Math.max(0, t.start - 16), t.start))?.[0].length ?? 0);
   }
   const ownAt = lastMatch(OWN_WORDS, before);
   if (!role && ownAt >= 0) {
@@ -481,8 +482,9 @@ export function roleOf(s: ProseSentence, row: HoldingRow, shareStart: number, gr
   return 'beneficial';
 }
 
-const NAME_WORD = "(?:[A-Z][\\w.&'\u2019-]*|of|and|&|de|du|von|van)";
-const NAME_RUN = new RegExp(`${NAME_WORD}(?:\\s+${NAME_WORD}){0,8}(?:,?\\s+(?:Inc\\.?|L\\.?P\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|N\\.A\\.|Corp\\.?|Co\\.))?`);
+const NAME_CAP = "[A-Z][\\w.&'\u2019-]*";
+// Connectors only between capitalised words: a name never ends in "and" or "of".
+const NAME_RUN = new RegExp(`${NAME_CAP}(?:\\s+(?:(?:of|and|&|de|du|von|van|for)\\s+)*${NAME_CAP}){0,8}(?:,?\\s+(?:Inc\\.?|L\\.?P\\.?|LLC|L\\.L\\.C\\.|Ltd\\.?|Limited|N\\.A\\.|Corp\\.?|Co\\.))?`);
 const NOT_NAME = /^(?:The|Common|Preferred|Series|Class|Shares?|Stock|Percentage|Percent|Number|Aggregate|Amount|Total|Item|Items|Schedule|Each|Such|Neither|None|Except|As|Of|And|In|On|By|Reporting|Issuer|Company)$/;
 
 /**
@@ -493,8 +495,8 @@ const NOT_NAME = /^(?:The|Common|Preferred|Series|Class|Shares?|Stock|Percentage
 function printedName(raw: string, at: number, side: 'before' | 'after'): Party[] {
   let name: string | null = null;
   if (side === 'after') {
-    const m = new RegExp(`^(?:the\\s+)?(${NAME_RUN.source})`).exec(raw.slice(at, at + 120));
-    name = m ? m[1]! : null;
+    const m = new RegExp(`^(?:the\\s+)?(${NAME_RUN.source}(?:(?:\\s*,\\s*(?:and\\s+)?|\\s+and\\s+)(?:the\\s+)?${NAME_RUN.source})*)`).exec(raw.slice(at, at + 240));
+    name = m ? m[1]!.replace(/\s+/g, ' ') : null;
   } else {
     const window = raw.slice(Math.max(0, at - 120), at);
     const m = new RegExp(`(${NAME_RUN.source})\\s*,?\\s*$`).exec(window);
@@ -573,10 +575,11 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
 }
 
 /** A table row: a name, dotted leaders or a footnote mark, then counts (or "None") and at most a short tail. */
-const ROW_LINE = /^\s*([A-Z][^\d\n]{2,90}?)[\s.]*(?:\(\d{1,2}\)|\*{1,2})?[\s.]*(?:(?:\d{1,3}(?:,\d{3})+|\d+|None|-0-)(?:\/[^\s]*(?:\s+than\s+1%)?)?\s*){1,6}(?:[A-Za-z]{0,12}\s*(?:\(\d{1,2}\))?)?\s*$/;
+const ROW_LINE = /^\s*((?:\d{1,4}\s+)?[A-Z][^\d\n]{2,90}?)[\s.]*(?:\(\d{1,2}\)|\*{1,2})?[\s.]*(?:(?:\d{1,3}(?:,\d{3})+|\d+|None|-0-)(?:\/[^\s]*(?:\s+than\s+1%)?)?\s*){1,6}(?:[A-Za-z]{0,12}\s*(?:\(\d{1,2}\))?)?\s*$/;
 
 function cleanRowName(raw: string): string | null {
-  const name = raw.replace(/(?:\s*\.)+\s*$/, '').replace(/\(\d{1,2}\)\s*$/, '').replace(/[\s.]+$/, (m) => (/\w\.$/.test(raw.trim()) && /\b(?:Inc|Jr|Sr|Corp|Co|Ltd|L\.P|N\.A)\.$/.test(raw.trim()) ? '.' : '')).trim();
+  // Dotted leaders and a footnote mark go; the period of "Inc." or "L.P." stays.
+  const name = raw.replace(/(?:\s+\.)+\s*$/, '').replace(/\(\d{1,2}\)\s*$/, '').replace(/(?:\s+\.)+\s*$/, '').trim();
   if (name.length < 4 || /:\s*$/.test(raw) || /\b(?:Owned|Beneficially|Power|Percent|Percentage|Amount|Aggregate|Outstanding)\b/i.test(name)) return null;
   // Prose is not a row name: lowercase words other than connectors.
   const lower = name.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !/^(?:of|the|for|and|as|de|von|van|du|la|le|y|e|on|in)$/.test(w));
@@ -651,4 +654,39 @@ function rowCounts(s: ProseSentence, from: number): Token[] {
     out.push({ kind: 'shares', value, iso: null, start, end: start + m[0].length, raw: m[0] });
   }
   return out;
+}
+
+/**
+ * The passive agent of a count: "N Shares (beneficially) owned (directly) by X", "N shares … issuable upon the exercise
+ * of the Second Warrants owned by X", "N Class A shares and M Class B shares owned by the Celine McMahon Fitzgerald
+ * Trust" (a count joined by "and" to the next takes that count's agent), "held of record by Julie F. Schauer's
+ * spouse".
+ */
+function passiveAgent(s: ProseSentence, t: Token, counts: Token[]): { holders: Party[]; words: string } | null {
+  const raw = s.raw;
+  let k = counts.indexOf(t);
+  let cur = t;
+  for (let hop = 0; hop < 4; hop++) {
+    const after = raw.slice(cur.end, cur.end + 200);
+    const m = /^\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares|units?|Units|ADSs?)\b[^,;.()]{0,90}?)?\s*,?\s*(?:which\s+(?:are|were)\s+|that\s+(?:are|were)\s+|are\s+|is\s+|were\s+)?(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly)\s+)*(?:owned|held)\s+(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly)\s+)*by\s+(?:each\s+of\s+)?(?:the\s+)?/i.exec(after);
+    if (m) {
+      const at = cur.end + m[0].length;
+      const words = raw.slice(t.end, at);
+      // "Julie F. Schauer's spouse", "Rose's wife": a relative of the party, named as printed.
+      const rel = /^([^,;]{2,60}?)['\u2019]s\s+(spouse|wife|husband|children|son|daughter|minor\s+children)\b/.exec(raw.slice(at, at + 80));
+      if (rel) return { holders: [{ name: `${rel[1]}'s ${rel[2]}`, coverOrdinal: null, group: false, members: [] }], words };
+      const agents = partiesAfter(s, at - 12, /by\s+(?:each\s+of\s+)?(?:the\s+)?/i, 40);
+      const printed = printedName(raw, at, 'after');
+      // A joint holder phrase the filing prints ("the Andrew J. Fitzgerald Trust and the Timothy E. Fitzgerald Trust").
+      if (printed.length && (!agents.length || printed[0]!.name.length > agents.map((x) => x.surface).join(' and ').length + 4)) return { holders: printed, words };
+      const holders = agents.length ? holdersOf(s, agents) : [];
+      return holders.length ? { holders, words } : null;
+    }
+    // "N1 Class A shares and N2 Class B shares owned by X": go on to the next count of the list.
+    const next = counts[k + 1];
+    if (!next || !/^\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\b[^,;.()\d]{0,40}?)?\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(raw.slice(cur.end, next.start))) return null;
+    cur = next;
+    k++;
+  }
+  return null;
 }
