@@ -27,6 +27,7 @@ import {
   sentenceSpan,
   type Evidence,
   type Found,
+  type HoldingRole,
   type HoldingRow,
   type NoteRow,
   type OptionRow,
@@ -130,12 +131,18 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
       if (/\bamount\s+beneficially\s+owned\b|\baggregate\s+(?:number|amount)\b/i.test(s.raw)) amountList = true;
       else if (/\bpower\b|\bpercent(?:age)?\s+of\s+class\b/i.test(s.raw)) amountList = false;
       const held = readHoldings(s, ctx, sentences.slice(i + 1, i + 6), heading, amountList);
-      const used = new Set<number>();
+      // Counts the pattern readers used, with their holders (the structural reader continues lists from them).
+      const used = new Map<number, { holders: Party[]; role: HoldingRole }>();
       for (const h of held) {
         const t = s.tokens.find((x) => sentenceSpan(s, x.start, x.end).start === h.evidence.shares?.span.start);
-        if (t) used.add(t.start);
-        const group = s.mentions.find((m) => m.party.name === h.row.holder)?.party.group ?? false;
+        const party = s.mentions.find((m) => m.party.name === h.row.holder)?.party;
+        const group = party?.group ?? false;
         h.row.role ??= t ? roleOf(s, h.row, t.start, group) : group ? 'group_total' : 'beneficial';
+        if (t) {
+          const entry = used.get(t.start) ?? { holders: [], role: h.row.role };
+          entry.holders.push(party ?? { name: h.row.holder, coverOrdinal: h.row.reportingPersonOrdinal, group: false, members: [] });
+          used.set(t.start, entry);
+        }
       }
       result.holdings.push(...held);
       if (item.itemNumber === positionItem) positions.push(...readPositions(s, ctx, positionState, used, sentences.slice(i + 1, i + 3)));

@@ -82,7 +82,7 @@ interface Candidate {
  * Read the positions of one sentence.
  * @param used token starts another reader already made a row of
  */
-export function readPositions(s: ProseSentence, ctx: ProseContext, state: PositionState, used: Set<number>, following: ProseSentence[] = []): Found<HoldingRow>[] {
+export function readPositions(s: ProseSentence, ctx: ProseContext, state: PositionState, used: Map<number, { holders: Party[]; role: HoldingRole }>, following: ProseSentence[] = []): Found<HoldingRow>[] {
   updateState(s, ctx, state);
   const out: Found<HoldingRow>[] = [];
   const counts = countsOf(s);
@@ -90,12 +90,18 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
   if (counts.length > MAX_COUNTS) return [];
   const table = tableRow(s, ctx, state, counts);
   if (table) return table;
+  let last: { token: Token; holders: Party[]; role: HoldingRole } | null = null;
   for (let i = 0; i < counts.length; i++) {
     const t = counts[i]!;
-    if (used.has(t.start)) continue;
+    const other = used.get(t.start);
+    if (other) {
+      last = { token: t, ...other };
+      continue;
+    }
     const prevEnd = i > 0 ? counts[i - 1]!.end : 0;
-    const c = candidate(s, ctx, state, t, counts, prevEnd);
+    const c: Candidate | null = candidate(s, ctx, state, t, counts, prevEnd, last) ?? continued(s, t, last);
     if (!c || !c.holders.length) continue;
+    last = { token: t, holders: c.holders, role: c.role };
     const pct = percentWith(s, t, counts[i + 1]?.start ?? s.raw.length) ?? percentLine(following[0], c.role);
     const sec = securityAfter(s, t, ctx);
     const before = s.raw.slice(Math.max(prevEnd, t.start - 120), t.start);
@@ -138,7 +144,21 @@ function countsOf(s: ProseSentence): Token[] {
 }
 
 /** The role a count plays and whom it belongs to, or null when it is not a position. */
-function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t: Token, counts: Token[], prevEnd: number): Candidate | null {
+/**
+ * A count that continues a list after an accepted one: "800,000 Common Shares underlying the 2010 options granted to
+ * the Reporting Person on April 15, 2010 and 600,000 Common Shares underlying …" — same holder, same kind of role.
+ */
+function continued(s: ProseSentence, t: Token, last: { token: Token; holders: Party[]; role: HoldingRole } | null): Candidate | null {
+  if (!last) return null;
+  const gap = s.raw.slice(last.token.end, t.start);
+  if (gap.length > 240 || /[;]|\.\s+[A-Z]/.test(gap) || !/(?:\band|,)\s+(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?$/i.test(gap)) return null;
+  if (/\b(?:sold|sells?|purchased|bought|acquired|disposed|transferred|outstanding|disclaims?|respectively|whom|other\s+than|except)\b/i.test(gap)) return null;
+  if (NOT_POSITION_AFTER.test(s.raw.slice(t.end, t.end + 160)) || !/^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares|were|are)\b/.test(s.raw.slice(t.end, t.end + 40))) return null;
+  const role: HoldingRole = /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s+(?:underlying|issuable)/i.test(s.raw.slice(t.end, t.end + 60)) ? 'underlying' : last.role;
+  return { token: t, value: t.value, role, holders: last.holders, roleAt: t.start };
+}
+
+function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t: Token, counts: Token[], prevEnd: number, last: { token: Token; holders: Party[]; role: HoldingRole } | null = null): Candidate | null {
   const raw = s.raw;
   const after = raw.slice(t.end, t.end + 160);
   // A number that is not a share count: a year, a section, a page, a small count without a share word.
@@ -174,11 +194,17 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
     if (named.length && /\bAccounts?\b/.test(named[0]!.name)) return { token: t, value: t.value, role: 'direct', holders: named, roleAt: t.start };
   }
   // 2. "of which N (shares) are held by X", "of which N are directly owned by X".
-  if (/\bof\s+which\s+(?:up\s+to\s+|approximately\s+)?$/i.test(raw.slice(Math.max(0, t.start - 30), t.start))) {
+  if (/\bof\s+which\s+(?:\(\w{1,4}\)\s*)?(?:up\s+to\s+|approximately\s+)?$/i.test(raw.slice(Math.max(0, t.start - 30), t.start))) {
     const agent = /^\s*(?:(?:shares?|Shares)\b[^,;.]{0,40}?)?\s*(?:are|is|were|may\s+be\s+deemed\s+to\s+be)\s+(?:(?:beneficially|directly|indirectly|held|owned|of\s+record)\s+)*(?:held|owned)\s+(?:(?:directly|indirectly|of\s+record)\s+)*by\s+/i.exec(after);
-    if (!agent) return null;
-    const holders = holdersOf(s, partiesAfter(s, t.end + agent[0].length - 4, /by\s+(?:each\s+of\s+)?(?:the\s+)?/i, 40));
-    return holders.length ? { token: t, value: t.value, role: 'part_of', holders, roleAt: t.start } : null;
+    if (agent) {
+      const at = t.end + agent[0].length;
+      const found = partiesAfter(s, at - 4, /by\s+(?:each\s+of\s+)?(?:the\s+)?/i, 40);
+      const holders = found.length ? holdersOf(s, found) : printedName(raw, at, 'after');
+      return holders.length ? { token: t, value: t.value, role: 'part_of', holders, roleAt: t.start } : null;
+    }
+    // "N Common Shares, of which (i) M were restricted …": a part of the holder's own position.
+    if (last && /^\s*(?:shares?|Shares)?\s*(?:are|is|were)\b/i.test(after)) return { token: t, value: t.value, role: 'part_of', holders: last.holders, roleAt: t.start };
+    return null;
   }
   if (hypothetical(s, seg.start, t.end)) return null;
   if (/\b(?:such|said|these|those)\s+$/i.test(lead)) return null;
@@ -534,7 +560,7 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
     if (lineEnd < 0 || lineEnd > source.end) lineEnd = source.end;
     const line = text.slice(lineStart, lineEnd);
     const row = line.length <= 240 ? ROW_LINE.exec(line) : null;
-    let name = row ? cleanRowName(row[1]!) : null;
+    let name = row ? cleanRowName(row[1]!, pending.length > 0) : null;
     if (row && name) {
       // A name cell wrapped over the lines above the row ("One Liberty" / "Properties, Inc.  30,048/…").
       if (pending.length) name = `${pending.join(' ')} ${name}`.replace(/\s+/g, ' ');
@@ -544,11 +570,12 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
         owner = introducedOwner(caption, ctx);
       }
       rowsInBlock++;
-      if (captionRole !== 'percent') {
+      // Only under a caption that says what the counts are (an address line "Greenville, SC 29601" has none).
+      if (captionRole !== 'percent' && captionRole !== null) {
         const s = makeSentence(lineStart, lineEnd);
         const holder = rowHolder(s, name, ctx);
         const counts = rowCounts(s, row[1]!.length);
-        const pct = s.tokens.find((t) => t.kind === 'percent');
+        const pct = s.tokens.find((t) => t.kind === 'percent' && !/less\s+than\s*$/i.test(s.raw.slice(Math.max(0, t.start - 12), t.start)));
         const role = captionRole ?? 'beneficial';
         for (const t of counts) {
           for (const p of [...holder, ...owner]) {
@@ -577,10 +604,10 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
 /** A table row: a name, dotted leaders or a footnote mark, then counts (or "None") and at most a short tail. */
 const ROW_LINE = /^\s*((?:\d{1,4}\s+)?[A-Z][^\d\n]{2,90}?)[\s.]*(?:\(\d{1,2}\)|\*{1,2})?[\s.]*(?:(?:\d{1,3}(?:,\d{3})+|\d+|None|-0-)(?:\/[^\s]*(?:\s+than\s+1%)?)?\s*){1,6}(?:[A-Za-z]{0,12}\s*(?:\(\d{1,2}\))?)?\s*$/;
 
-function cleanRowName(raw: string): string | null {
+function cleanRowName(raw: string, continued = false): string | null {
   // Dotted leaders and a footnote mark go; the period of "Inc." or "L.P." stays.
   const name = raw.replace(/(?:\s+\.)+\s*$/, '').replace(/\(\d{1,2}\)\s*$/, '').replace(/(?:\s+\.)+\s*$/, '').trim();
-  if (name.length < 4 || /:\s*$/.test(raw) || /\b(?:Owned|Beneficially|Power|Percent|Percentage|Amount|Aggregate|Outstanding)\b/i.test(name)) return null;
+  if (name.length < (continued ? 2 : 4) || /:\s*$/.test(raw) || /\b(?:Owned|Beneficially|Power|Percent|Percentage|Amount|Aggregate|Outstanding)\b/i.test(name)) return null;
   // Prose is not a row name: lowercase words other than connectors.
   const lower = name.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !/^(?:of|the|for|and|as|de|von|van|du|la|le|y|e|on|in)$/.test(w));
   if (lower.length) return null;
@@ -634,7 +661,7 @@ function captionRoleOf(caption: string): HoldingRole | 'percent' | null {
   const pctAt = lastMatch(/\bpercent(?:age)?\b/gi, tail);
   const ownAt = lastMatch(/\bbeneficially\s+owned\b|\bnumber\s+of\s+shares\b/gi, tail);
   if (pctAt >= 0 && pctAt > at && !/\bnumber\s+of\s+shares\b/i.test(tail)) return 'percent';
-  return role ?? (ownAt >= 0 ? 'beneficial' : null);
+  return role ?? (ownAt >= 0 || /\bnumber\s+of\s+shares\b|\bshares\s+(?:beneficially\s+)?owned\b/i.test(tail) ? 'beneficial' : null);
 }
 
 /** "The following sets forth the number of Beneficial Shares which Mr. Gould may be deemed to beneficially own". */
