@@ -18,7 +18,7 @@
  * holder named.
  */
 import { holderColumns, holdersOf, isHypothetical, partiesAfter, securityAfter, securityKindOf, segmentAt, subjectBefore } from './clauses.js';
-import type { Party, PartyMention } from './parties.js';
+import { nameKey, type Party, type PartyMention } from './parties.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
 
@@ -70,6 +70,8 @@ const PRONOUN_SUBJECT = /(?:^|[.;:,]\s*|\(\w{1,4}\)\s*)(?:it|he|she|they|each\s+
 const MAX_COUNTS = 200;
 
 interface Candidate {
+  /** A second statement the count belongs to (the power holder of a passive count). */
+  also?: { holders: Party[]; role: HoldingRole };
   token: Token;
   value: number;
   role: HoldingRole;
@@ -96,10 +98,18 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
     const other = used.get(t.start);
     if (other) {
       last = { token: t, ...other };
+      // The count's passive agent holds it too ("… beneficial owner of the 686,997 Shares beneficially owned by
+      // LionEye Master Fund").
+      const c = passiveAgent(s, t, counts) ? candidate(s, ctx, state, t, counts, i > 0 ? counts[i - 1]!.end : 0, last) : null;
+      const names = new Set(other.holders.map((p) => nameKey(p.name)));
+      if (c) {
+        for (const holder of c.holders.filter((p) => !names.has(nameKey(p.name)))) out.push(positionRow(s, ctx, t, holder, c.role, null));
+        for (const holder of (c.also?.holders ?? []).filter((p) => !names.has(nameKey(p.name)))) out.push(positionRow(s, ctx, t, holder, c.also!.role, null));
+      }
       continue;
     }
     const prevEnd = i > 0 ? counts[i - 1]!.end : 0;
-    const c: Candidate | null = candidate(s, ctx, state, t, counts, prevEnd, last) ?? continued(s, t, last);
+    const c: Candidate | null = candidate(s, ctx, state, t, counts, prevEnd, last) ?? continued(s, t, last, counts);
     if (!c || !c.holders.length) continue;
     last = { token: t, holders: c.holders, role: c.role };
     const pct = percentWith(s, t, counts[i + 1]?.start ?? s.raw.length) ?? percentLine(following[0], c.role);
@@ -111,23 +121,13 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
       kind = w ? securityKindOf(w[1]!) : kind === 'common' ? 'common' : kind;
     }
     for (const holder of c.holders) {
-      const ev: Found<HoldingRow>['evidence'] = { shares: evidence(s, t.start, t.end) };
-      if (pct) ev.percent = pct.ev;
-      out.push({
-        row: {
-          ...holderColumns(holder),
-          role: c.role,
-          security: sec.name,
-          securityKind: kind,
-          shares: c.value,
-          convertibleIntoShares: null,
-          asOfDate: null,
-          percentOfClass: pct ? pct.value : null,
-          ...provenance(s),
-        },
-        evidence: ev,
-      });
+      const row = positionRow(s, ctx, t, holder, c.role, pct);
+      row.row.securityKind = kind;
+      row.row.shares = c.value;
+      out.push(row);
     }
+    // "X has sole voting power over the N Shares held by Y": Y holds them, X has the power.
+    if (c.also) for (const holder of c.also.holders) out.push(positionRow(s, ctx, t, holder, c.also.role, null));
     state.lastHolder = c.holders;
   }
   return out;
@@ -148,19 +148,35 @@ function countsOf(s: ProseSentence): Token[] {
  * A count that continues a list after an accepted one: "800,000 Common Shares underlying the 2010 options granted to
  * the Reporting Person on April 15, 2010 and 600,000 Common Shares underlying …" — same holder, same kind of role.
  */
-function continued(s: ProseSentence, t: Token, last: { token: Token; holders: Party[]; role: HoldingRole } | null): Candidate | null {
+function continued(s: ProseSentence, t: Token, last: { token: Token; holders: Party[]; role: HoldingRole } | null, counts: Token[] = []): Candidate | null {
   if (!last) return null;
   const gap = s.raw.slice(last.token.end, t.start);
   if (gap.length > 240 || /[;]|\.\s+[A-Z]/.test(gap) || !/(?:\band|,)\s+(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?$/i.test(gap)) return null;
   if (/\b(?:sold|sells?|purchased|bought|acquired|disposed|transferred|outstanding|disclaims?|respectively|whom|other\s+than|except)\b/i.test(gap)) return null;
   if (NOT_POSITION_AFTER.test(s.raw.slice(t.end, t.end + 160)) || !/^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares|were|are)\b/.test(s.raw.slice(t.end, t.end + 40))) return null;
   const role: HoldingRole = /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s+(?:underlying|issuable)/i.test(s.raw.slice(t.end, t.end + 60)) ? 'underlying' : last.role;
-  return { token: t, value: t.value, role, holders: last.holders, roleAt: t.start };
+  // "A and B have … N1 and N2 Shares, respectively": the list pairs this count with its own holder.
+  const listed = respectivelyHolders(s, t, counts, -1);
+  if (listed === 'skip') return null;
+  return { token: t, value: t.value, role, holders: listed ? [listed] : last.holders, roleAt: t.start };
 }
 
 function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t: Token, counts: Token[], prevEnd: number, last: { token: Token; holders: Party[]; role: HoldingRole } | null = null): Candidate | null {
   const raw = s.raw;
   const after = raw.slice(t.end, t.end + 160);
+  // 2. "of which N (shares) are held by X", "of which N are directly owned by X".
+  if (/\bof\s+which\s+(?:\(\w{1,4}\)\s*)?(?:up\s+to\s+|approximately\s+)?$/i.test(raw.slice(Math.max(0, t.start - 30), t.start))) {
+    const agent = /^\s*(?:(?:shares?|Shares)\b[^,;.]{0,40}?)?\s*(?:are|is|were|may\s+be\s+deemed\s+to\s+be)\s+(?:(?:beneficially|directly|indirectly|held|owned|of\s+record)\s+)*(?:held|owned)\s+(?:(?:directly|indirectly|of\s+record)\s+)*by\s+/i.exec(after);
+    if (agent) {
+      const at = t.end + agent[0].length;
+      const found = partiesAfter(s, at - 4, /by\s+(?:each\s+of\s+)?(?:the\s+)?/i, 40);
+      const holders = found.length ? holdersOf(s, found) : printedName(raw, at, 'after');
+      return holders.length ? { token: t, value: t.value, role: 'part_of', holders, roleAt: t.start } : null;
+    }
+    // "N Common Shares, of which (i) M were restricted …": a part of the holder's own position.
+    if (last && /^\s*(?:shares?|Shares)?\s*(?:are|is|were)\b/i.test(after)) return { token: t, value: t.value, role: 'part_of', holders: last.holders, roleAt: t.start };
+    return null;
+  }
   // A number that is not a share count: a year, a section, a page, a small count without a share word.
   if (t.kind === 'number') {
     const label = /(?:[:\u2013\u2014]|--?|\bis|\bof|\bover|\bto)\s*$/i.test(raw.slice(Math.max(0, t.start - 6), t.start));
@@ -184,27 +200,25 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   // 1. A passive agent: "N Shares (beneficially) owned (directly) by X", "N shares are held of record by X".
   const agent = passiveAgent(s, t, counts);
   if (agent && !/\b(?:such|said)\s+$/i.test(lead) && !hypothetical(s, seg.start, t.end)) {
-    const role: HoldingRole = /\binclud(?:e|es|ing)\b[^.;]{0,80}$/i.test(raw.slice(Math.max(seg.start, t.start - 80), t.start)) ? 'part_of' : /issuable|exercis|convert|warrants?|options?/i.test(agent.words) ? 'underlying' : /beneficially/i.test(agent.words) ? 'beneficial' : 'direct';
-    return { token: t, value: t.value, role, holders: agent.holders, roleAt: t.start };
+    const role: HoldingRole = /issuable|exercis|convert|warrants?|options?/i.test(agent.words) ? 'underlying' : /\binclud(?:e|es|ing)\b/i.test(raw.slice(seg.start, t.start)) ? 'part_of' : /beneficially/i.test(agent.words) ? 'beneficial' : 'direct';
+    const c: Candidate = { token: t, value: t.value, role, holders: agent.holders, roleAt: t.start };
+    // A power named before the count belongs to the clause's subject.
+    for (const [name, re] of Object.entries(POWER) as [HoldingRole, RegExp][]) {
+      re.lastIndex = 0;
+      const m = re.exec(raw.slice(Math.max(seg.start, t.start - 120), t.start));
+      if (!m || NEGATION.test(raw.slice(seg.start, t.start))) continue;
+      const at = Math.max(seg.start, t.start - 120) + m.index;
+      const subject = subjectOf(s, ctx, state, t, name, at, seg.start).filter((p) => !agent.holders.some((h) => h.name === p.name));
+      if (subject.length) c.also = { holders: subject, role: name };
+      break;
+    }
+    return c;
   }
   // "N Shares were held in the LionEye Capital Management Accounts": the accounts hold them.
   const heldIn = /^\s*(?:shares?|Shares)?\s*(?:are|were|is)\s+held\s+in\s+(?:the\s+)?/i.exec(after);
   if (heldIn && !hypothetical(s, seg.start, t.end)) {
     const named = printedName(raw, t.end + heldIn[0].length, 'after');
     if (named.length && /\bAccounts?\b/.test(named[0]!.name)) return { token: t, value: t.value, role: 'direct', holders: named, roleAt: t.start };
-  }
-  // 2. "of which N (shares) are held by X", "of which N are directly owned by X".
-  if (/\bof\s+which\s+(?:\(\w{1,4}\)\s*)?(?:up\s+to\s+|approximately\s+)?$/i.test(raw.slice(Math.max(0, t.start - 30), t.start))) {
-    const agent = /^\s*(?:(?:shares?|Shares)\b[^,;.]{0,40}?)?\s*(?:are|is|were|may\s+be\s+deemed\s+to\s+be)\s+(?:(?:beneficially|directly|indirectly|held|owned|of\s+record)\s+)*(?:held|owned)\s+(?:(?:directly|indirectly|of\s+record)\s+)*by\s+/i.exec(after);
-    if (agent) {
-      const at = t.end + agent[0].length;
-      const found = partiesAfter(s, at - 4, /by\s+(?:each\s+of\s+)?(?:the\s+)?/i, 40);
-      const holders = found.length ? holdersOf(s, found) : printedName(raw, at, 'after');
-      return holders.length ? { token: t, value: t.value, role: 'part_of', holders, roleAt: t.start } : null;
-    }
-    // "N Common Shares, of which (i) M were restricted …": a part of the holder's own position.
-    if (last && /^\s*(?:shares?|Shares)?\s*(?:are|is|were)\b/i.test(after)) return { token: t, value: t.value, role: 'part_of', holders: last.holders, roleAt: t.start };
-    return null;
   }
   if (hypothetical(s, seg.start, t.end)) return null;
   if (/\b(?:such|said|these|those)\s+$/i.test(lead)) return null;
@@ -368,7 +382,11 @@ function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   }
   // No party named: a pronoun or the form's words ("such person"), a label in a block, or nothing at all.
   const clauseLead = raw.slice(segStart, at);
-  const labelled = /[:\u2013\u2014-]\s*$/.test(raw.slice(Math.max(0, t.start - 4), t.start)) || /\b(?:is|are|was)\s+$/i.test(raw.slice(Math.max(0, t.start - 8), t.start));
+  // A label: "…: N", "… -- N", "… is N", or a noun phrase right before the count ("AMOUNT BENEFICIALLY OWNED 2,542,287").
+  const labelled =
+    /[:\u2013\u2014-]\s*$/.test(raw.slice(Math.max(0, t.start - 4), t.start)) ||
+    /\b(?:is|are|was)\s+$/i.test(raw.slice(Math.max(0, t.start - 8), t.start)) ||
+    /\b(?:amount|number)\b[^.;\d]{0,60}?(?:beneficially\s+)?owned\W{0,6}$/i.test(raw.slice(Math.max(0, t.start - 90), t.start));
   const pronoun = PRONOUN_SUBJECT.test(clauseLead) || /^\s*(?:\(\w{1,4}\)\s*)?(?:it|he|she|they)\b/i.test(raw);
   // The cover pages: reporting persons whose value of this role equals the count.
   const anchors = anchorsFor(ctx, t.value, role).map((a) => a.party);
@@ -504,6 +522,7 @@ export function roleOf(s: ProseSentence, row: HoldingRow, shareStart: number, gr
   if (row.securityKind === 'option' || row.securityKind === 'warrant') return 'underlying';
   if (group) return 'group_total';
   if (/\bof\s+which\s+(?:\w+\s+){0,2}$/i.test(before)) return 'part_of';
+  if (/^[\d,]*\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\b[^,;.()]{0,60}?)?\s*(?:which\s+(?:are|were)\s+)?(?:directly\s+|of\s+record\s+)?(?:owned|held)\s+(?:directly\s+|of\s+record\s+)?by\b/i.test(s.raw.slice(shareStart, shareStart + 120)) && !/\bbeneficially\s+(?:owned|held)\s+by/i.test(s.raw.slice(shareStart, shareStart + 120))) return 'direct';
   if (/\bdirectly\s+(?:owns?|holds?|held|owned)\b[^.;]{0,40}$|\bof\s+record\b[^.;]{0,40}$|\brecord\s+(?:and\s+beneficial\s+)?owner/i.test(before) || /^\s*(?:shares?|Shares)?[^,;.]{0,40}?(?:owned|held)\s+directly/i.test(s.raw.slice(shareStart, shareStart + 80))) return 'direct';
   return 'beneficial';
 }
@@ -531,6 +550,8 @@ function printedName(raw: string, at: number, side: 'before' | 'after'): Party[]
   }
   if (!name) return [];
   name = name.replace(/^(?:The|and|of)\s+/, '').replace(/\s+(?:and|of|&)$/, '').replace(/,$/, '').trim();
+  // A sentence's full stop is not part of the name; the period of "Inc." or "L.P." is.
+  if (/\.$/.test(name) && !/\b(?:Inc|Corp|Co|Ltd|Jr|Sr|L\.P|N\.A|S\.A|L\.L\.C|P\.C)\.$/.test(name)) name = name.slice(0, -1);
   const words = name.split(/\s+/);
   if (NOT_NAME.test(words[0]!) || words.some((w) => /^(?:Shares?|Stock|Common|Preferred|Item|Schedule)$/.test(w))) return [];
   // One word only as a plural group term ("the Accounts").
@@ -561,6 +582,7 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
     const line = text.slice(lineStart, lineEnd);
     const row = line.length <= 240 ? ROW_LINE.exec(line) : null;
     let name = row ? cleanRowName(row[1]!, pending.length > 0) : null;
+    if (row && name && /\b(?:Inc|Corp|Co|Ltd|Jr|Sr|L\.P|N\.A)$/.test(name) && line[row[1]!.length] === '.') name += '.';
     if (row && name) {
       // A name cell wrapped over the lines above the row ("One Liberty" / "Properties, Inc.  30,048/…").
       if (pending.length) name = `${pending.join(' ')} ${name}`.replace(/\s+/g, ' ');
@@ -696,16 +718,24 @@ function passiveAgent(s: ProseSentence, t: Token, counts: Token[]): { holders: P
   for (let hop = 0; hop < 4; hop++) {
     const after = raw.slice(cur.end, cur.end + 200);
     const m = /^\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares|units?|Units|ADSs?)\b[^,;.()]{0,90}?)?\s*,?\s*(?:which\s+(?:are|were)\s+|that\s+(?:are|were)\s+|are\s+|is\s+|were\s+)?(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly)\s+)*(?:owned|held)\s+(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly)\s+)*by\s+(?:each\s+of\s+)?(?:the\s+)?/i.exec(after);
+    const heldIn = /^\s*(?:shares?|Shares)?\s*(?:are|were|is)?\s*held\s+in\s+(?:the\s+)?/i.exec(after);
+    if (heldIn) {
+      const named = printedName(raw, cur.end + heldIn[0].length, 'after');
+      if (named.length && /\bAccounts?\b/.test(named[0]!.name)) return { holders: named, words: heldIn[0] };
+    }
     if (m) {
       const at = cur.end + m[0].length;
-      const words = raw.slice(t.end, at);
+      // The words that describe this count: up to the next count of a list, or to the agent.
+      const words = raw.slice(t.end, cur === t ? at : counts[counts.indexOf(t) + 1]!.start);
       // "Julie F. Schauer's spouse", "Rose's wife": a relative of the party, named as printed.
       const rel = /^([^,;]{2,60}?)['\u2019]s\s+(spouse|wife|husband|children|son|daughter|minor\s+children)\b/.exec(raw.slice(at, at + 80));
       if (rel) return { holders: [{ name: `${rel[1]}'s ${rel[2]}`, coverOrdinal: null, group: false, members: [] }], words };
       const agents = partiesAfter(s, at - 12, /by\s+(?:each\s+of\s+)?(?:the\s+)?/i, 40);
       const printed = printedName(raw, at, 'after');
       // A joint holder phrase the filing prints ("the Andrew J. Fitzgerald Trust and the Timothy E. Fitzgerald Trust").
-      if (printed.length && (!agents.length || printed[0]!.name.length > agents.map((x) => x.surface).join(' and ').length + 4)) return { holders: printed, words };
+      // Unless the phrase is only the parties the filing defines ("WCI and Games").
+      const rest = agents.reduce((n, a) => n.replace(a.surface, ' '), printed[0]?.name ?? '');
+      if (printed.length && (!agents.length || /[A-Z]/.test(rest))) return { holders: printed, words };
       const holders = agents.length ? holdersOf(s, agents) : [];
       return holders.length ? { holders, words } : null;
     }
@@ -716,4 +746,14 @@ function passiveAgent(s: ProseSentence, t: Token, counts: Token[]): { holders: P
     k++;
   }
   return null;
+}
+
+function positionRow(s: ProseSentence, ctx: ProseContext, t: Token, holder: Party, role: HoldingRole, pct: { value: number; ev: ReturnType<typeof evidence> } | null): Found<HoldingRow> {
+  const sec = securityAfter(s, t, ctx);
+  const ev: Found<HoldingRow>['evidence'] = { shares: evidence(s, t.start, t.end) };
+  if (pct) ev.percent = pct.ev;
+  return {
+    row: { ...holderColumns(holder), role, security: sec.name, securityKind: securityKindOf(sec.name), shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: pct ? pct.value : null, ...provenance(s) },
+    evidence: ev,
+  };
 }
