@@ -100,7 +100,7 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
       last = { token: t, ...other };
       // The count's passive agent holds it too ("… beneficial owner of the 686,997 Shares beneficially owned by
       // LionEye Master Fund").
-      const c = passiveAgent(s, t, counts) ? candidate(s, ctx, state, t, counts, i > 0 ? counts[i - 1]!.end : 0, last) : null;
+      const c = passiveAgent(s, t, counts, ctx) ? candidate(s, ctx, state, t, counts, i > 0 ? counts[i - 1]!.end : 0, last) : null;
       const names = new Set(other.holders.map((p) => nameKey(p.name)));
       if (c) {
         for (const holder of c.holders.filter((p) => !names.has(nameKey(p.name)))) out.push(positionRow(s, ctx, t, holder, c.role, null));
@@ -198,7 +198,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   const before = raw.slice(from, t.start);
 
   // 1. A passive agent: "N Shares (beneficially) owned (directly) by X", "N shares are held of record by X".
-  const agent = passiveAgent(s, t, counts);
+  const agent = passiveAgent(s, t, counts, ctx);
   if (agent && !/\b(?:such|said)\s+$/i.test(lead) && !hypothetical(s, seg.start, t.end)) {
     const role: HoldingRole = /issuable|exercis|convert|warrants?|options?/i.test(agent.words) ? 'underlying' : /\binclud(?:e|es|ing)\b/i.test(raw.slice(seg.start, t.start)) ? 'part_of' : /beneficially/i.test(agent.words) ? 'beneficial' : 'direct';
     const c: Candidate = { token: t, value: t.value, role, holders: agent.holders, roleAt: t.start };
@@ -549,7 +549,8 @@ function printedName(raw: string, at: number, side: 'before' | 'after'): Party[]
     if (m && /[A-Za-z]/.test(window.slice(0, m.index).replace(/^[\s\S]*[.;:(]\s*/, '').replace(/^\s*(?:\([a-z0-9]{1,4}\)\s*)?/, '').replace(/\b(?:the|and|each\s+of)\s*$/i, '').trim())) name = null;
   }
   if (!name) return [];
-  name = name.replace(/^(?:The|and|of)\s+/, '').replace(/\s+(?:and|of|&)$/, '').replace(/,$/, '').trim();
+  // A word wrapped at its hyphen ("Mitsui-\nJapan") is one word.
+  name = name.replace(/-\s+/g, '-').replace(/^(?:The|and|of)\s+/, '').replace(/\s+(?:and|of|&)$/, '').replace(/,$/, '').trim();
   // A sentence's full stop is not part of the name; the period of "Inc." or "L.P." is.
   if (/\.$/.test(name) && !/\b(?:Inc|Corp|Co|Ltd|Jr|Sr|L\.P|N\.A|S\.A|L\.L\.C|P\.C)\.$/.test(name)) name = name.slice(0, -1);
   const words = name.split(/\s+/);
@@ -711,7 +712,7 @@ function rowCounts(s: ProseSentence, from: number): Token[] {
  * Trust" (a count joined by "and" to the next takes that count's agent), "held of record by Julie F. Schauer's
  * spouse".
  */
-function passiveAgent(s: ProseSentence, t: Token, counts: Token[]): { holders: Party[]; words: string } | null {
+function passiveAgent(s: ProseSentence, t: Token, counts: Token[], ctx: ProseContext): { holders: Party[]; words: string } | null {
   const raw = s.raw;
   let k = counts.indexOf(t);
   let cur = t;
@@ -735,7 +736,7 @@ function passiveAgent(s: ProseSentence, t: Token, counts: Token[]): { holders: P
       // A joint holder phrase the filing prints ("the Andrew J. Fitzgerald Trust and the Timothy E. Fitzgerald Trust").
       // Unless the phrase is only the parties the filing defines ("WCI and Games").
       const rest = agents.reduce((n, a) => n.replace(a.surface, ' '), printed[0]?.name ?? '');
-      if (printed.length && (!agents.length || /[A-Z]/.test(rest))) return { holders: printed, words };
+      if (printed.length && (!agents.length || /[A-Z]/.test(rest))) return { holders: [knownAs(printed[0]!, ctx)], words };
       const holders = agents.length ? holdersOf(s, agents) : [];
       return holders.length ? { holders, words } : null;
     }
@@ -756,4 +757,20 @@ function positionRow(s: ProseSentence, ctx: ProseContext, t: Token, holder: Part
     row: { ...holderColumns(holder), role, security: sec.name, securityKind: securityKindOf(sec.name), shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: pct ? pct.value : null, ...provenance(s) },
     evidence: ev,
   };
+}
+
+/**
+ * A printed name as the party the filing knows it as: a defined term or cover name ("Goldman Sachs"), or a cover
+ * person printed with a middle initial for a middle name ("Mark J. Benun" for Mark Jack Benun).
+ */
+function knownAs(p: Party, ctx: ProseContext): Party {
+  const resolved = ctx.parties.resolve(p.name);
+  if (resolved) return resolved;
+  const words = (n: string): string[] => n.replace(/[.,]/g, ' ').split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
+  const a = words(p.name);
+  const hits = ctx.coverParties.filter((c) => {
+    const b = words(c.name);
+    return a.length === 3 && b.length === 3 && a[0] === b[0] && a[2] === b[2] && a[1]!.length === 1 && b[1]!.startsWith(a[1]!);
+  });
+  return hits.length === 1 ? hits[0]! : p;
 }

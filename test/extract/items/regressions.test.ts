@@ -40,7 +40,10 @@ describe('regressions', () => {
   it('an enumerator "(ii)" is not an aside, and a date inside a participle does not end a list (0001144204-14-035580)', () => {
     // Causes: "(ii)" was consumed as a parenthetical after "… subject to forfeiture,", ending the list of parts;
     // "issued … on November 6, 2013, and (ii) 238,321 shares" stopped at the comma inside the date.
-    expect(pairs(tablesOf('0001144204-14-035580').holdings).map(([, n]) => n)).toEqual([1477570, 451590, 100000, 98251, 714963, 600000, 238321]);
+    // Under the current labelling rule "…, of which 33,750 shares are subject to forfeiture" is also a row: a part of
+    // the holder's own position (role part_of), read by the structural reader after the others.
+    expect(pairs(tablesOf('0001144204-14-035580').holdings).map(([, n]) => n)).toEqual([1477570, 451590, 100000, 98251, 714963, 600000, 238321, 33750]);
+    expect(tablesOf('0001144204-14-035580').holdings!.find((h) => h.shares === 33750)?.role).toBe('part_of');
   });
 
   it('a definition after the amount names the note, and the seller of shares for a note holds it (0000950144-94-000357)', () => {
