@@ -581,8 +581,10 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > source.end) lineEnd = source.end;
     const line = text.slice(lineStart, lineEnd);
-    const row = line.length <= 240 ? ROW_LINE.exec(line) : null;
-    let name = row ? cleanRowName(row[1]!, pending.length > 0) : null;
+    // The last line of a wrapped name cell may start in lower case ("persons   61,302/…").
+    const row = line.length > 240 ? null : ROW_LINE.exec(line) ?? (pending.length && rowsInBlock > 0 ? ROW_LINE_CONTINUED.exec(line) : null);
+    const inTable = rowsInBlock > 0;
+    let name = row ? cleanRowName(row[1]!, pending.length > 0, inTable) : null;
     if (row && name && /\b(?:Inc|Corp|Co|Ltd|Jr|Sr|L\.P|N\.A)$/.test(name) && line[row[1]!.length] === '.') name += '.';
     if (row && name) {
       // A name cell wrapped over the lines above the row ("One Liberty" / "Properties, Inc.  30,048/…").
@@ -611,11 +613,19 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
       }
     } else if (line.trim()) {
       const cell = line.trim();
-      if (cell.length <= 45 && !/\S\s{3,}\S/.test(cell) && !/\d/.test(cell) && cleanRowName(cell) && cell !== cell.toUpperCase()) pending.push(cell);
-      else pending = [];
-      if (rowsInBlock > 0 && !pending.length) caption = '';
-      rowsInBlock = 0;
-      caption = `${caption} ${line}`.slice(-600);
+      if (cell.length <= 45 && !/\S\s{3,}\S/.test(cell) && !/\d/.test(cell) && cleanRowName(cell, false, inTable) && cell !== cell.toUpperCase()) {
+        // A name cell that wraps onto the row below.
+        pending.push(cell);
+        caption = `${caption} ${line}`.slice(-600);
+      } else if (inTable && /\d/.test(cell) && cell.length < 120) {
+        // A row this reader cannot name does not end the table.
+        pending = [];
+      } else {
+        pending = [];
+        if (inTable) caption = '';
+        rowsInBlock = 0;
+        caption = `${caption} ${line}`.slice(-600);
+      }
     }
     lineStart = lineEnd + 1;
   }
@@ -627,13 +637,16 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
 /** A table row: a name, dotted leaders or a footnote mark, then counts (or "None") and at most a short tail. */
 const ROW_LINE = /^\s*((?:\d{1,4}\s+)?[A-Z][^\d\n]{2,90}?)[\s.]*(?:\(\d{1,2}\)|\*{1,2})?[\s.]*(?:(?:\d{1,3}(?:,\d{3})+|\d+|None|-0-)(?:\/[^\s]*(?:\s+than\s+1%)?)?\s*){1,6}(?:[A-Za-z]{0,12}\s*(?:\(\d{1,2}\))?)?\s*$/;
 
-function cleanRowName(raw: string, continued = false): string | null {
+const ROW_LINE_CONTINUED = new RegExp(ROW_LINE.source.replace('(?:\\d{1,4}\\s+)?[A-Z]', '[a-z]'));
+
+function cleanRowName(raw: string, continued = false, inTable = false): string | null {
   // Dotted leaders and a footnote mark go; the period of "Inc." or "L.P." stays.
   const name = raw.replace(/(?:\s+\.)+\s*$/, '').replace(/\(\d{1,2}\)\s*$/, '').replace(/(?:\s+\.)+\s*$/, '').trim();
   if (name.length < (continued ? 2 : 4) || /:\s*$/.test(raw) || /\b(?:Owned|Beneficially|Power|Percent|Percentage|Amount|Aggregate|Outstanding)\b/i.test(name)) return null;
   // Prose is not a row name: lowercase words other than connectors.
+  // Inside a table whose rows are already read, a cell may be a description ("Trustee for the benefit of various").
   const lower = name.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !/^(?:of|the|for|and|as|de|von|van|du|la|le|y|e|on|in)$/.test(w));
-  if (lower.length) return null;
+  if (lower.length && !(inTable && name.length <= 60 && lower.length <= 4)) return null;
   if (/^(?:Total|Class|Name|Number|Shares|Common|Preferred|Series|Date|Page|Item|Percent|Aggregate|Sole|Shared)\b/i.test(name)) return null;
   return name;
 }
