@@ -129,10 +129,14 @@ function extract(submission: Submission, coverResult: CoverPageResult): Extracte
     return p ? [{ party, aggregateAmount: p.aggregateAmount, percentOfClass: p.percentOfClass, soleVotingPower: p.soleVotingPower, sharedVotingPower: p.sharedVotingPower, soleDispositivePower: p.soleDispositivePower, sharedDispositivePower: p.sharedDispositivePower }] : [];
   });
   const ctx = { parties, terms, filedAt: submission.header?.filedAt ?? null, coverParties: parties.coverParties, cover: anchors };
+  // The text after the last item: schedules of trades that Item 5(c) incorporates ("Schedule B").
+  const lastEnd = Math.max(0, ...items.map((i) => i.prose.source.end));
+  const tail = found.doc.bodyFormat !== 'xml' && items.length && lastEnd < found.termText.length ? { itemNumber: kind === '13G' ? 4 : 5, documentSequence: doc.sequence, source: identitySource(found.termText, lastEnd, found.termText.length, doc.bodyFormat === 'html') } : null;
   const prose = readProse(
     items.map((i) => i.prose),
     kind,
     ctx,
+    tail,
   );
   // XML schedules may state the position as an element value rather than a sentence.
   if (found.doc.bodyFormat === 'xml' && !prose.holdings.some((h) => h.row.itemNumber === (kind === '13G' ? 4 : 5))) {

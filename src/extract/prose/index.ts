@@ -21,7 +21,7 @@ import { readOptionGrants } from './options.js';
 import { readDivision, readOwnershipBasis } from './ownership-basis.js';
 import { splitSentences } from './sentences.js';
 import { scanTokens } from './tokens.js';
-import { applySourceOfFunds, readTradeTable, readTransactions } from './transactions.js';
+import { applySourceOfFunds, readScheduleTradeLines, readTradeTable, readTransactions } from './transactions.js';
 import {
   evidence,
   sentenceSpan,
@@ -100,13 +100,33 @@ export function sentencesOf(item: ProseItem, parties: PartyIndex): ProseSentence
   });
 }
 
+/** The lines of the appendix from its first schedule heading on ("SCHEDULE B", "Annex A"), as sentences. */
+function appendixLines(appendix: ProseItem, ctx: ProseContext): ProseSentence[] {
+  const { text, start, end } = appendix.source;
+  const heading = /^[ \t]*(?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix)\s+[A-Z0-9]{1,3}\b/m.exec(text.slice(start, end));
+  if (!heading) return [];
+  const out: ProseSentence[] = [];
+  let at = start + heading.index;
+  while (at < end) {
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    if (lineEnd - at > 0 && lineEnd - at <= 400) out.push(lineSentence(appendix, ctx, at, lineEnd));
+    at = lineEnd + 1;
+  }
+  return out;
+}
+
 /** One line of an item as a sentence (table rows: their provenance is the line). */
 function lineSentence(item: ProseItem, ctx: ProseContext, start: number, end: number): ProseSentence {
   const raw = item.source.text.slice(start, end);
   return { itemNumber: item.itemNumber, documentSequence: item.documentSequence, source: item.source, start, end, raw, text: raw.replace(/\s+/g, ' ').trim(), tokens: scanTokens(raw), mentions: ctx.parties.mentions(raw), index: -1 };
 }
 
-export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseContext): ProseResult {
+/**
+ * @param appendix text after the last item (schedules of trades that Item 5(c) incorporates, "Schedule B"): only its
+ *   trade lines are read, one line at a time.
+ */
+export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseContext, appendix: ProseItem | null = null): ProseResult {
   const bySection = items.map((item) => ({ item, sentences: sentencesOf(item, ctx.parties) }));
   const all = bySection.flatMap((b) => b.sentences);
   const proseNumbers = proseItemNumbers(kind);
@@ -167,6 +187,9 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
     });
     result.transactions.push(...readTradeTable(sentences, ctx));
     if (item.itemNumber === positionItem) positions.push(...readTableLines(item.source, item.itemNumber, item.documentSequence, ctx, (start, end) => lineSentence(item, ctx, start, end)));
+  }
+  if (appendix && /\b(?:schedule|annex|appendix|exhibit)\s+[A-Z0-9]{1,3}\b/i.test(prose.map((p) => p.item.source.text.slice(p.item.source.start, p.item.source.end)).join(' ').slice(0, 200_000))) {
+    result.transactions.push(...readScheduleTradeLines(appendixLines(appendix, ctx), ctx));
   }
   result.options.push(...completeNotes(result.notes, all, registry));
   applySourceOfFunds(prose.flatMap((p) => p.sentences), result.transactions);
