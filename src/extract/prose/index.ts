@@ -200,10 +200,13 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   const notes = dedupe(result.notes, (n) => [n.holder, n.definedTerm ?? n.instrument, n.principal].join('|'), []);
   const options = dedupe(result.options, (o) => [o.kind, o.holder, o.security, o.shares, o.grantDate].join('|'), []);
   const tx = dedupe(result.transactions, (t) => [t.transactionDate, t.holder, t.action, t.shares, t.principalAmount].join('|'), ['security', 'pricePerShare', 'consideration', 'convertibleIntoShares', 'sourceOfFunds']);
-  // The structural reader's positions that no other reader stated: one row per (holder, shares).
-  const stated = new Set(holdings.rows.map((h) => `${nameKey(h.row.holder)}|${h.row.shares}`));
+  // The structural reader's positions that no other reader stated: one row per (holder, shares, role), so that a
+  // count stated as owned and as a power shows in both roles (item5_vs_cover reads the powers by role).
+  const POWERS = new Set(['sole_voting', 'shared_voting', 'sole_dispositive', 'shared_dispositive']);
+  const keyOf = (h: HoldingRow): string => `${nameKey(h.holder)}|${h.shares}|${POWERS.has(h.role ?? '') ? h.role : 'owned'}`;
+  const stated = new Set(holdings.rows.map((h) => keyOf(h.row)));
   for (const p of positions) {
-    const key = `${nameKey(p.row.holder)}|${p.row.shares}`;
+    const key = keyOf(p.row);
     if (stated.has(key)) {
       holdings.merged.push(...Object.values(p.evidence));
       continue;

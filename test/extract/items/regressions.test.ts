@@ -30,7 +30,8 @@ describe('regressions', () => {
 
   it('"N shares of Common Stock and Warrants to purchase M shares" is two positions (0000895345-94-000020)', () => {
     // Cause: the security name ran across "and", swallowing "Warrants" and the list after it.
-    const rows = tablesOf('0000895345-94-000020').holdings!.filter((h) => h.holder === 'Water Street Corporate Recovery Fund I, L.P.');
+    // (The same counts restated as powers are rows of other roles; this is about the positions owned.)
+    const rows = tablesOf('0000895345-94-000020').holdings!.filter((h) => h.holder === 'Water Street Corporate Recovery Fund I, L.P.' && !String(h.role).endsWith('_voting') && !String(h.role).endsWith('_dispositive'));
     expect(rows.map((r) => [r.security, r.securityKind, r.shares])).toEqual([
       ['Common Stock', 'common', 9418231],
       ['Warrants', 'warrant', 116070],
