@@ -142,6 +142,8 @@ function extract(submission: Submission, coverResult: CoverPageResult): Extracte
   if (found.doc.bodyFormat === 'xml' && !prose.holdings.some((h) => h.row.itemNumber === (kind === '13G' ? 4 : 5))) {
     prose.holdings.push(...readXmlFields(items.map((i) => ({ itemNumber: i.itemNumber, documentSequence: i.documentSequence, leaves: i.prose.leaves ?? [] })), kind, ctx));
   }
+  // The XML element values are the amount beneficially owned.
+  for (const h of prose.holdings) h.row.role ??= 'beneficial';
   warnings.push(...prose.warnings);
   const checks = runChecks(cover, prose);
   const ordinal = <T extends object>(rows: T[]): Record<string, unknown>[] => rows.map((r, i) => ({ ordinal: i + 1, ...r }));

@@ -58,7 +58,7 @@ const POWER = {
   shared_dispositive: /\bshared?\s+(?:dispositive|investment|disposition)\s+(?:power|authority|control)|\bshared?\s+power\s+(?:to\s+(?:direct\s+the\s+)?dispos|of\s+disposition|to\s+sell|over\s+the\s+disposition)|\bshared?\s+(?:dispositive|investment)\b/gi,
 } as const;
 const OWN_WORDS = /\b(?:beneficially\s+own\w*|beneficial\s+own\w*|beneficial\s+owners?|own(?:s|ed|ing)?|hold(?:s|ing)?|held|deemed\s+to\s+(?:have\s+)?(?:beneficially\s+)?own|amount\s+beneficially|aggregate\s+(?:number|amount)|in\s+the\s+aggregate|an\s+aggregate\s+of|a\s+total\s+of|totals?|holdings|consisting\s+of|comprised\s+of|interest\s+in)\b/gi;
-const TRADE_WORDS = /\b(?:purchas\w*|bought|buys?|sold|sells?|sales?|acquired|acquisitions?|acquire|disposed|dispositions?|transferr?\w*|exercised|converted|conversion\s+of|gift\w*|distribut\w*|paid|price|cost|consideration|issued|granted|awarded|received|receive|exchang\w*|tender\w*|redeem\w*|lend|loan\w*|pledg\w*|reduced|increased|decreased)\b/i;
+const TRADE_WORDS = /\b(?:purchas\w*|bought|buys?|sold|sells?|sales?|acquired|acquisitions?|acquire|disposed|transferr?\w*|exercised|converted|conversion\s+of|gift\w*|distribut\w*|paid|price|cost|consideration|issued|granted|awarded|received|receive|exchang\w*|tender\w*|redeem\w*|lend|loan\w*|pledg\w*|reduced|increased|decreased)\b/i;
 const NEGATION = /\b(?:no|not|neither|nor|none|disclaims?|disclaimed|except|excluding|other\s+than|without)\b/i;
 const UNDERLYING = /\b(?:options?|warrants?|convertible|conversion|exercis\w+|underlying|issuable|rights?\s+to\s+(?:purchase|acquire)|notes?|debentures?)\b/i;
 /** Words that make a count something other than a position: a denominator, a money amount, a vote count. */

@@ -77,9 +77,12 @@ describe('positions by structure', () => {
         // The count owned, restated as a power, is kept in that role too (item5_vs_cover reads powers by role).
         ['LIONEYE MASTER FUND LTD', 686997, 'sole_voting'],
         ['LIONEYE ONSHORE FUND LP', 71268, 'sole_voting'],
+        // "the disposition" in a power label is not a trade.
+        ['LIONEYE MASTER FUND LTD', 686997, 'sole_dispositive'],
+        ['LIONEYE MASTER FUND LTD', 0, 'shared_dispositive'],
       ]),
     );
-    expect(rows.filter((r) => r[0] === 'LIONEYE MASTER FUND LTD')).toHaveLength(3);
+    expect(rows.filter((r) => r[0] === 'LIONEYE MASTER FUND LTD')).toHaveLength(5);
   });
 
   it('gives each holder of "Each of Messrs. A and B" the count, and reads "(i) N … (ii) M Shares beneficially owned by X" (0000902664-15-004619)', () => {
@@ -186,6 +189,37 @@ describe('positions by structure', () => {
         ['Naomi Bodner', 200104, 'underlying'],
       ]),
     );
+  });
+
+  it('gives "Each of A and B has shared power … of N shares, of which up to M shares are held by C" to A, B and C', () => {
+    // The issue's breakdown shape (issue 10), with the power words of 13D Item 5(b).
+    const text = 'Each of Alpha Capital LLC and John Smith has shared power to direct the vote or disposition of 2,000,000 shares, of which up to 500,000 shares are held by Beta Fund LP.';
+    expect(read(text, [{ name: 'Alpha Capital LLC' }, { name: 'John Smith' }])).toEqual([
+      ['Alpha Capital LLC', 2000000, 'shared_voting'],
+      ['John Smith', 2000000, 'shared_voting'],
+      ['Beta Fund LP', 500000, 'part_of'],
+    ]);
+  });
+
+  it('reads "the number of shares as to which the Reporting Person has (i) sole voting power is N, (ii) …" and group totals', () => {
+    const powers = read('The number of shares as to which the Reporting Person has (i) sole voting power is 1,234,567, (ii) shared voting power is 0, (iii) sole dispositive power is 1,234,567 and (iv) shared dispositive power is 0.', [{ name: 'Alpha Capital LLC' }]);
+    expect(powers).toEqual([
+      ['Alpha Capital LLC', 1234567, 'sole_voting'],
+      ['Alpha Capital LLC', 0, 'shared_voting'],
+      ['Alpha Capital LLC', 1234567, 'sole_dispositive'],
+      ['Alpha Capital LLC', 0, 'shared_dispositive'],
+    ]);
+    const total = read('As of the date hereof, the Reporting Persons may be deemed to beneficially own, in the aggregate, 3,500,000 Shares, representing approximately 9.7% of the outstanding Shares.', [{ name: 'Alpha Capital LLC' }, { name: 'John Smith' }]);
+    expect(total).toEqual([['Reporting Persons', 3500000, 'group_total']]);
+  });
+
+  it('distributes "its subsidiaries A, B and C, each of which directly owns N1, N2 and N3 shares, respectively"', () => {
+    const text = 'Alpha Holdings Inc. owns its subsidiaries Beta Fund LP, Gamma Fund LP and Delta Fund LP, each of which directly owns 100,000 shares, 200,000 shares and 300,000 shares, respectively.';
+    expect(read(text, [{ name: 'Alpha Holdings Inc.' }, { name: 'Beta Fund LP' }, { name: 'Gamma Fund LP' }, { name: 'Delta Fund LP' }])).toEqual([
+      ['Beta Fund LP', 100000, 'direct'],
+      ['Gamma Fund LP', 200000, 'direct'],
+      ['Delta Fund LP', 300000, 'direct'],
+    ]);
   });
 
   it('distributes "respectively" lists over the parties named before the counts', () => {
