@@ -45,10 +45,12 @@ export interface PositionState {
   columns: HoldingRole[] | null;
   /** Percent column position in the header (index among numeric cells), when the header has one. */
   percentColumn: number | null;
+  /** A power or amount label that ended the previous sentence, its count on the next line ("Sole Voting Power" / "1,234,567"). */
+  pendingLabel: HoldingRole | null;
 }
 
 export function newPositionState(): PositionState {
-  return { heading: null, lastHolder: null, inTrades: false, columns: null, percentColumn: null };
+  return { heading: null, lastHolder: null, inTrades: false, columns: null, percentColumn: null, pendingLabel: null };
 }
 
 const POWER = {
@@ -92,6 +94,14 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
   if (counts.length > MAX_COUNTS) return [];
   const table = tableRow(s, ctx, state, counts);
   if (table) return table;
+  // The count of a label on the line before: a sentence that is only the count.
+  const pending = state.pendingLabel;
+  state.pendingLabel = counts.length ? null : labelAtEnd(s.raw);
+  if (pending && counts.length === 1 && !s.raw.slice(0, counts[0]!.start).trim() && s.raw.length - counts[0]!.end < 40 && !used.has(counts[0]!.start)) {
+    const t = counts[0]!;
+    const holders = subjectOf(s, ctx, state, t, pending, -1, 0, true);
+    return holders.map((holder) => positionRow(s, ctx, t, holder, pending, null));
+  }
   let last: { token: Token; holders: Party[]; role: HoldingRole } | null = null;
   for (let i = 0; i < counts.length; i++) {
     const t = counts[i]!;
@@ -354,7 +364,24 @@ function respectivelyHolders(s: ProseSentence, t: Token, counts: Token[], roleAt
 }
 
 /** The holder of a count governed by a role word at `roleAt`. */
-function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionState, t: Token, role: HoldingRole, roleAt: number, segStart: number): Party[] {
+/** "(i) Sole power to vote or to direct the vote:" ending a line: the role of the count on the next line. */
+function labelAtEnd(raw: string): HoldingRole | null {
+  const tail = raw.slice(-160);
+  if (!/(?:power|vote|disposition|dispose|owned|of)\s*[:\-\u2013\u2014]?\s*$/i.test(tail)) return null;
+  let role: HoldingRole | null = null;
+  let at = -1;
+  for (const [name, re] of Object.entries(POWER) as [HoldingRole, RegExp][]) {
+    const i = lastMatch(new RegExp(re.source, 'gi'), tail);
+    if (i > at) {
+      at = i;
+      role = name;
+    }
+  }
+  if (!role && /\b(?:amount|number)\b[^.;\d]{0,60}beneficially\s+owned\s*[:\-\u2013\u2014]?\s*$/i.test(tail)) role = 'beneficial';
+  return role;
+}
+
+function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionState, t: Token, role: HoldingRole, roleAt: number, segStart: number, labelledAbove = false): Party[] {
   const raw = s.raw;
   // "Armistice Capital, LLC - 2,574,000": a name and its count.
   const pair = [...s.mentions].reverse().find((m) => m.end <= t.start && /^\s*(?:[:\-\u2013\u2014]|--)\s*$/.test(raw.slice(m.end, t.start)));
@@ -384,6 +411,7 @@ function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   const clauseLead = raw.slice(segStart, at);
   // A label: "…: N", "… -- N", "… is N", or a noun phrase right before the count ("AMOUNT BENEFICIALLY OWNED 2,542,287").
   const labelled =
+    labelledAbove ||
     /[:\u2013\u2014-]\s*$/.test(raw.slice(Math.max(0, t.start - 4), t.start)) ||
     /\b(?:is|are|was)\s+$/i.test(raw.slice(Math.max(0, t.start - 8), t.start)) ||
     /\b(?:amount|number)\b[^.;\d]{0,60}?(?:beneficially\s+)?owned\W{0,6}$/i.test(raw.slice(Math.max(0, t.start - 90), t.start));
@@ -393,7 +421,7 @@ function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   if (state.heading && (labelled || pronoun)) return state.heading;
   if (pronoun && state.lastHolder?.length === 1 && !state.lastHolder[0]!.group) return state.lastHolder;
   if (labelled || pronoun) {
-    if ((ctx.cover ?? []).length === 1) return [ctx.cover![0]!.party];
+    if (ctx.coverParties.length === 1) return [ctx.coverParties[0]!];
     if (anchors.length) return anchors;
   }
   return [];

@@ -244,6 +244,15 @@ describe('positions by structure', () => {
     );
   });
 
+  it('reads a count on the line after its label (HTML blocks: "(i) Sole power to vote …:" / "1,000,000")', () => {
+    const text = '(a) Amount beneficially owned:\n1,234,567\n(c) Number of shares as to which the person has:\n(i) Sole power to vote or to direct the vote:\n1,000,000\n(ii) Shared power to vote or to direct the vote:\n234,567';
+    expect(read(text, [{ name: 'Alpha Capital LLC' }], '13G', true)).toEqual([
+      ['Alpha Capital LLC', 1234567, 'beneficial'],
+      ['Alpha Capital LLC', 1000000, 'sole_voting'],
+      ['Alpha Capital LLC', 234567, 'shared_voting'],
+    ]);
+  });
+
   it('does not read outstanding shares, trades or a hypothetical as positions (0001649910-20-000012, 0000315066-94-001425)', () => {
     const text = [
       'The Reporting Person purchased an aggregate of 15,222 Shares on the open market and sold an aggregate of 5,838 Shares.',

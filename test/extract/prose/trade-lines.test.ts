@@ -36,3 +36,20 @@ describe('trade lines', () => {
     );
   });
 });
+
+describe('13G Item 4 blocks laid out one block per line', () => {
+  it('reads "Name - N" lines under each power label as that power of that person (0001172661-24-005104)', () => {
+    const { tables } = filing('0001172661-24-005104');
+    const rows = tables.holdings!.map((h) => [h.holder, h.shares, h.role]);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['Armistice Capital, LLC', 2574000, 'beneficial'],
+        ['Steven Boyd', 2574000, 'beneficial'],
+        ['Armistice Capital, LLC', 0, 'sole_voting'],
+        ['Steven Boyd', 2574000, 'shared_voting'],
+        ['Steven Boyd', 0, 'sole_dispositive'],
+        ['Armistice Capital, LLC', 2574000, 'shared_dispositive'],
+      ]),
+    );
+  });
+});
