@@ -153,8 +153,10 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
       const held = readHoldings(s, ctx, sentences.slice(i + 1, i + 6), heading, amountList);
       // Counts the pattern readers used, with their holders (the structural reader continues lists from them).
       const used = new Map<number, { holders: Party[]; role: HoldingRole }>();
+      // Tokens by document offset, built once per sentence (a lookup per row would be quadratic in a long sentence).
+      const byOffset = held.length ? new Map(s.tokens.map((x) => [sentenceSpan(s, x.start, x.end).start, x])) : null;
       for (const h of held) {
-        const t = s.tokens.find((x) => sentenceSpan(s, x.start, x.end).start === h.evidence.shares?.span.start);
+        const t = h.evidence.shares ? byOffset!.get(h.evidence.shares.span.start) : undefined;
         const party = s.mentions.find((m) => m.party.name === h.row.holder)?.party;
         const group = party?.group ?? false;
         h.row.role ??= t ? roleOf(s, h.row, t.start, group) : group ? 'group_total' : 'beneficial';
