@@ -63,6 +63,17 @@ export function nameKey(name: string): string {
 
 const nameKeyCache = new Map<string, string>();
 
+/** nameKey with legal suffixes in one spelling: "Park West Investors Master Fund, Limited" = "…, Ltd.". */
+function partyKey(name: string): string {
+  return nameKey(name)
+    .replace(/\blimited$/, 'ltd')
+    .replace(/\bincorporated$/, 'inc')
+    .replace(/\bcorporation$/, 'corp')
+    .replace(/\bcompany$/, 'co')
+    .replace(/\bl p$/, 'lp')
+    .replace(/\bl l c$/, 'llc');
+}
+
 function computeNameKey(name: string): string {
   return name
     .toLowerCase()
@@ -111,10 +122,10 @@ export class PartyIndex {
     const termList = terms?.all() ?? [];
     for (const person of cover) {
       if (!person.name) continue;
-      const key = nameKey(person.name);
+      const key = partyKey(person.name);
       // The prose usually spells the name in mixed case where the cover shouts it: prefer the defined meaning.
       const printed = person.name.replace(/\s+/g, ' ').trim();
-      const spellings = [...termList.filter((t) => nameKey(t.meaning) === key).map((t) => t.meaning), printed];
+      const spellings = [...termList.filter((t) => partyKey(t.meaning) === key).map((t) => t.meaning), printed];
       const spelled = spellings.find((n) => /[a-z]/.test(n)) ?? printed;
       const party: Party = { name: spelled, coverOrdinal: person.ordinal, group: false, members: [] };
       coverParties.push(party);
@@ -125,7 +136,7 @@ export class PartyIndex {
       const short = spelled.replace(/,?\s+(?:Inc\.?|L\.?P\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.?|Corporation|Co\.?)$/i, '');
       if (short !== spelled && short.split(/\s+/).length >= 2) surfaces.push({ text: short, caseSensitive: false, party });
     }
-    const resolveName = (name: string): Party | null => byKey.get(nameKey(name)) ?? null;
+    const resolveName = (name: string): Party | null => byKey.get(partyKey(name)) ?? null;
 
     // Defined terms that name a party (or whose meaning is a cover person whatever kind the reader gave it).
     const seenTerms = new Set<string>();
@@ -150,7 +161,8 @@ export class PartyIndex {
       }
       if ((t.kind === 'party' || ENTITY_SUFFIX.test(t.meaning)) && looksLikeName(t.meaning) && !COMMON_NOUNS.test(t.term)) {
         seenTerms.add(termKey);
-        const party: Party = { name: t.meaning, coverOrdinal: null, group: false, members: [] };
+        // A meaning read across a page break may start with the page's furniture ("Page 3 of 5 Capital Group …").
+        const party: Party = { name: t.meaning.replace(/^Page\s+\d+\s+of\s+\d+\s+(?:Pages?\s+)?/i, ''), coverOrdinal: null, group: false, members: [] };
         surfaces.push({ text: t.term, caseSensitive: true, party });
         // The full name too, so "Loeb Offshore Management LP" is not read as the shorter term "Loeb".
         if (t.meaning.split(/\s+/).length >= 2) surfaces.push({ text: t.meaning, caseSensitive: false, party });
