@@ -121,6 +121,8 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     if (t.kind === 'number' && !/^\s*(?:shares|Shares|units|Units)/.test(s.raw.slice(t.end, t.end + 10))) continue;
     const at = sec.end + by[0].length;
     const mention = s.mentions.find((x) => x.start >= at && x.start <= at + 2);
+    // "owned by Gould's wife": the relative holds them (positions.ts names that holder), not the party.
+    if (mention && /^['\u2019]s\s+(?:wife|husband|spouse|children|minor\s+children|son|daughter|mother|father)\b/i.test(s.raw.slice(mention.end, mention.end + 24))) continue;
     const holders = mention ? holdersOf(s, [mention]) : namedAt(s.raw, at, 'after');
     if (!holders.length) continue;
     const seg = segmentAt(s.raw, t.start);
