@@ -508,8 +508,8 @@ function tableRow(s: ProseSentence, ctx: ProseContext, state: PositionState, cou
   const first = s.mentions[0];
   const nums = s.tokens.filter((t) => t.kind === 'shares' || t.kind === 'number' || t.kind === 'percent');
   if (!first || nums.length < 2 || /^[^\d]*[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/.test(s.raw.slice(first.end, nums[0]!.start))) {
-    // Prose after the table ends it.
-    if (s.raw.length > 200 || !nums.length) state.columns = null;
+    // Prose after the table ends it (not the header itself).
+    if ((s.raw.length > 200 || !nums.length) && !headerColumns(s.raw)) state.columns = null;
     return null;
   }
   if (s.raw.slice(0, first.start).trim().length > 6) return null;
@@ -517,6 +517,8 @@ function tableRow(s: ProseSentence, ctx: ProseContext, state: PositionState, cou
   const holders = holdersOf(s, [first]);
   let col = 0;
   let pct: Token | null = null;
+  // The row's percent, wherever its column is (the amount column usually comes first).
+  const rowPercent = nums.find((t) => t.kind === 'percent') ?? null;
   const pctIndex = state.percentColumn;
   let seen = 0;
   for (const t of nums) {
@@ -531,7 +533,7 @@ function tableRow(s: ProseSentence, ctx: ProseContext, state: PositionState, cou
     if (!role) break;
     for (const holder of holders) {
       out.push({
-        row: { ...holderColumns(holder), role, security: null, securityKind: 'common', shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: role === 'beneficial' && pct ? pct.value : null, ...provenance(s) },
+        row: { ...holderColumns(holder), role, security: null, securityKind: 'common', shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: role === 'beneficial' && (pct ?? rowPercent) ? (pct ?? rowPercent)!.value : null, ...provenance(s) },
         evidence: { shares: evidence(s, t.start, t.end) },
       });
     }
@@ -601,6 +603,7 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
   const text = source.text;
   let caption = '';
   let captionRole: HoldingRole | 'percent' | null = null;
+  let columnRoles: HoldingRole[] | null = null;
   let owner: Party[] = [];
   let rowsInBlock = 0;
   let pending: string[] = [];
@@ -621,6 +624,9 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
       if (rowsInBlock === 0) {
         captionRole = captionRoleOf(caption);
         owner = introducedOwner(caption, ctx);
+        // A header naming several figures ("Name  Aggregate  Percent  Sole Voting  Shared Voting …"): one column each.
+        columnRoles = headerColumns(caption.slice(-400))?.roles ?? null;
+        if (columnRoles && columnRoles.length < 2) columnRoles = null;
       }
       rowsInBlock++;
       // Only under a caption that says what the counts are (an address line "Greenville, SC 29601" has none).
@@ -629,8 +635,8 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
         const holder = rowHolder(s, name, ctx);
         const counts = rowCounts(s, row[1]!.length);
         const pct = s.tokens.find((t) => t.kind === 'percent' && !/less\s+than\s*$/i.test(s.raw.slice(Math.max(0, t.start - 12), t.start)));
-        const role = captionRole ?? 'beneficial';
-        for (const t of counts) {
+        for (const [k, t] of counts.entries()) {
+          const role = (columnRoles && counts.length === columnRoles.length ? columnRoles[k] : null) ?? captionRole ?? 'beneficial';
           for (const p of [...holder, ...owner]) {
             out.push({
               row: { ...holderColumns(p), role: p === holder[0] || owner.length === 0 ? role : 'beneficial', security: null, securityKind: 'common', shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: counts.length === 1 && pct && p === holder[0] ? pct.value : null, ...provenance(s) },

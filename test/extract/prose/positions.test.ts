@@ -244,6 +244,29 @@ describe('positions by structure', () => {
     );
   });
 
+  it('reads an Item 5 table with one column per figure, as HTML renders it (one row per line, cells by tabs)', () => {
+    // The layout of HTML Item 5 tables: header cells use the cover page's row words.
+    const text = [
+      'The following table sets forth the beneficial ownership of each Reporting Person:',
+      'Name\tAggregate Number of Shares Beneficially Owned\tPercent of Class\tSole Voting Power\tShared Voting Power\tSole Dispositive Power\tShared Dispositive Power',
+      'Alpha Master Fund, L.P.\t1,500,000\t5.1%\t0\t1,500,000\t0\t1,500,000',
+      'John Smith\t1,600,000\t5.4%\t100,000\t1,500,000\t100,000\t1,500,000',
+    ].join('\n');
+    const rows = read(text, [{ name: 'Alpha Master Fund, L.P.' }, { name: 'John Smith' }], '13D', true);
+    expect(rows).toEqual([
+      ['Alpha Master Fund, L.P.', 1500000, 'beneficial'],
+      ['Alpha Master Fund, L.P.', 0, 'sole_voting'],
+      ['Alpha Master Fund, L.P.', 1500000, 'shared_voting'],
+      ['Alpha Master Fund, L.P.', 0, 'sole_dispositive'],
+      ['Alpha Master Fund, L.P.', 1500000, 'shared_dispositive'],
+      ['John Smith', 1600000, 'beneficial'],
+      ['John Smith', 100000, 'sole_voting'],
+      ['John Smith', 1500000, 'shared_voting'],
+      ['John Smith', 100000, 'sole_dispositive'],
+      ['John Smith', 1500000, 'shared_dispositive'],
+    ]);
+  });
+
   it('reads a count on the line after its label (HTML blocks: "(i) Sole power to vote …:" / "1,000,000")', () => {
     const text = '(a) Amount beneficially owned:\n1,234,567\n(c) Number of shares as to which the person has:\n(i) Sole power to vote or to direct the vote:\n1,000,000\n(ii) Shared power to vote or to direct the vote:\n234,567';
     expect(read(text, [{ name: 'Alpha Capital LLC' }], '13G', true)).toEqual([
