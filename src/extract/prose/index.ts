@@ -302,13 +302,35 @@ function unreadWarnings(sentences: ProseSentence[], r: ProseResult): ExtractionW
     ...r.typos.map((t) => t.evidence),
     ...r.merged,
   ];
+  // Evidence by document, sorted by start: a sentence is read when some evidence starting inside it also ends inside
+  // it. One binary search per sentence and a scan of the evidence starting inside it (a search through all evidence
+  // per sentence was quadratic on long items).
+  const byDocument = new Map<number | null, { start: number; end: number }[]>();
+  for (const e of used) {
+    let list = byDocument.get(e.documentSequence);
+    if (!list) byDocument.set(e.documentSequence, (list = []));
+    list.push(e.span);
+  }
+  for (const list of byDocument.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
+  const isRead = (doc: number | null, span: { start: number; end: number }): boolean => {
+    const list = byDocument.get(doc);
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length && list[i]!.start < span.end; i++) if (list[i]!.end <= span.end) return true;
+    return false;
+  };
   const out: ExtractionWarning[] = [];
   for (const s of sentences) {
     const numeric = s.tokens.some((t) => t.kind === 'shares' || (t.kind === 'money' && !t.typo));
     if (!numeric) continue;
     const span = sentenceSpan(s);
-    const read = used.some((e) => e.documentSequence === s.documentSequence && e.span.start >= span.start && e.span.end <= span.end);
-    if (read) continue;
+    if (isRead(s.documentSequence, span)) continue;
     const preview = s.text.length > 160 ? `${s.text.slice(0, 157)}…` : s.text;
     out.push({ code: 'PROSE_UNREAD', message: `Item ${s.itemNumber}: a sentence with numbers yielded no record: "${preview}"`, documentSequence: s.documentSequence, span });
   }
