@@ -100,6 +100,20 @@ export function sentencesOf(item: ProseItem, parties: PartyIndex): ProseSentence
   });
 }
 
+/** Every line of an item, as sentences. */
+function itemLines(item: ProseItem, ctx: ProseContext): ProseSentence[] {
+  const { text, start, end } = item.source;
+  const out: ProseSentence[] = [];
+  let at = start;
+  while (at < end) {
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    if (lineEnd - at > 0 && lineEnd - at <= 400) out.push(lineSentence(item, ctx, at, lineEnd));
+    at = lineEnd + 1;
+  }
+  return out;
+}
+
 /** The lines of the appendix from its first schedule heading on ("SCHEDULE B", "Annex A"), as sentences. */
 function appendixLines(appendix: ProseItem, ctx: ProseContext): ProseSentence[] {
   const { text, start, end } = appendix.source;
@@ -192,6 +206,17 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   }
   if (appendix && /\b(?:schedule|annex|appendix|exhibit)\s+[A-Z0-9]{1,3}\b/i.test(prose.map((p) => p.item.source.text.slice(p.item.source.start, p.item.source.end)).join(' ').slice(0, 200_000))) {
     result.transactions.push(...readScheduleTradeLines(appendixLines(appendix, ctx), ctx));
+  }
+  // Trade lines inside Item 5 itself ("Gerald F. Fitzgerald  Purchase  3/22/94  7,000 Class A  $41.50") that the
+  // sentence readers did not report (same date and count).
+  for (const { item } of prose.filter((p) => p.item.itemNumber === positionItem)) {
+    const known = new Set(result.transactions.map((x) => `${x.row.transactionDate}|${x.row.shares}`));
+    for (const x of readScheduleTradeLines(itemLines(item, ctx), ctx)) {
+      const key = `${x.row.transactionDate}|${x.row.shares}`;
+      if (known.has(key)) continue;
+      known.add(key);
+      result.transactions.push(x);
+    }
   }
   result.options.push(...completeNotes(result.notes, all, registry));
   applySourceOfFunds(prose.flatMap((p) => p.sentences), result.transactions);

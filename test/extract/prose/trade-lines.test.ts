@@ -26,6 +26,23 @@ describe('trade lines', () => {
     expect(text.slice(trades[0]!.spanStart as number, trades[0]!.spanEnd as number)).toMatch(/^Sale of Common Stock\t\(9,022\)\t7\.65\t12\/16\/2015/);
   });
 
+  it('reads Schedule B lines dated "07-06-94" (0000315066-94-001425)', () => {
+    const { tables } = filing('0000315066-94-001425');
+    expect(tables.transactions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ transactionDate: '1994-07-06', shares: 5000, pricePerShare: 15.25 }),
+        expect.objectContaining({ transactionDate: '1994-05-31', shares: 17000, pricePerShare: 14.63, action: 'sale' }),
+      ]),
+    );
+  });
+
+  it('reads a trade line inside Item 5 that names its holder and side (0000891836-94-000030)', () => {
+    const { tables } = filing('0000891836-94-000030');
+    expect(tables.transactions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ holder: 'Gerald F. Fitzgerald', transactionDate: '1994-03-22', shares: 7000, pricePerShare: 41.5, action: 'purchase' })]),
+    );
+  });
+
   it('reads "$3-13/16 per share" as 3.8125 (0000937242-95-000001)', () => {
     const { tables } = filing('0000937242-95-000001');
     expect(tables.transactions).toEqual(
