@@ -12,7 +12,10 @@
  *   - `stated_sum`: "X (which is the sum of A, B and C)";
  *   - `note_conversion`: a note's principal / conversion price against the shares it is said to convert into;
  *   - `restatement`: one transaction stated twice with different numbers;
- *   - `typo`: obvious typos the readers refused to trust ("$42,478 shares").
+ *   - `typo`: obvious typos the readers refused to trust ("$42,478 shares");
+ *   - `cover_field_vs_item5`: each of the cover's five figures (aggregate, percent, sole and shared voting, sole and
+ *     shared dispositive power) against the count Item 5 states for the same person in the same role (a pass when
+ *     Item 5 states the cover's number in that role, a warning naming both numbers otherwise).
  * Does not handle: reading values (cover-page/ and prose/ do); a check is only made when both sides were read.
  */
 import type { Span } from '../parse/types.js';
@@ -30,6 +33,7 @@ interface SpanRef {
 export function runChecks(cover: ReportingPersonRecord[], prose: ProseResult): CheckRow[] {
   return [
     ...coverVsItem5(cover, prose.holdings),
+    ...coverFieldsVsItem5(cover, prose.holdings),
     ...percentChecks(prose),
     ...sumChecks(prose),
     ...noteConversionChecks(prose),
@@ -72,10 +76,13 @@ function classShares(h: HoldingRow): number | null {
   return h.convertibleIntoShares ?? h.shares;
 }
 
+const OWNED_ROLES = new Set(['beneficial', 'direct', 'underlying', 'group_total']);
+
 function coverVsItem5(cover: ReportingPersonRecord[], holdings: Found<HoldingRow>[]): CheckRow[] {
   const out: CheckRow[] = [...groupVsCover(cover, holdings)];
   for (const person of cover) {
-    const all = holdings.filter((h) => h.row.reportingPersonOrdinal === person.ordinal && classShares(h.row) !== null);
+    // Positions owned (a power alone or a part is compared field by field in coverFieldsVsItem5).
+    const all = holdings.filter((h) => h.row.reportingPersonOrdinal === person.ordinal && classShares(h.row) !== null && OWNED_ROLES.has(h.row.role ?? 'beneficial'));
     if (!all.length) continue;
     // Item 5 (13G: Item 4) states the current interest; Item 3 tells how it was built and may describe the past.
     const current5 = all.filter((h) => h.row.itemNumber !== 3);
@@ -258,4 +265,44 @@ function typoChecks(prose: ProseResult): CheckRow[] {
 
 function round(n: number, d: number): number {
   return Number(n.toFixed(d));
+}
+
+const FIELD_ROLES: [ShareField | 'percentOfClass', string, string[]][] = [
+  ['aggregateAmount', 'aggregate amount', ['beneficial', 'direct']],
+  ['percentOfClass', 'percent of class', ['beneficial', 'direct']],
+  ['soleVotingPower', 'sole voting power', ['sole_voting']],
+  ['sharedVotingPower', 'shared voting power', ['shared_voting']],
+  ['soleDispositivePower', 'sole dispositive power', ['sole_dispositive']],
+  ['sharedDispositivePower', 'shared dispositive power', ['shared_dispositive']],
+];
+
+/** The cover's five figures, one by one, against Item 5's statements of the same role for the same person. */
+function coverFieldsVsItem5(cover: ReportingPersonRecord[], holdings: Found<HoldingRow>[]): CheckRow[] {
+  const out: CheckRow[] = [];
+  for (const person of cover) {
+    const mine = holdings.filter((h) => h.row.reportingPersonOrdinal === person.ordinal && h.row.itemNumber !== 3);
+    for (const [field, label, roles] of FIELD_ROLES) {
+      const coverValue = person[field] as number | null;
+      const stated = mine.filter((h) => h.row.role !== undefined && roles.includes(h.row.role));
+      if (coverValue === null || coverValue === undefined || !stated.length) continue;
+      const values = field === 'percentOfClass' ? stated.filter((h) => h.row.percentOfClass !== null) : stated;
+      if (!values.length) continue;
+      const get = (h: Found<HoldingRow>): number => (field === 'percentOfClass' ? h.row.percentOfClass! : h.row.shares ?? NaN);
+      const same = values.find((h) => get(h) === coverValue);
+      const shown = same ?? values.reduce((a, b) => (get(b) > get(a) ? b : a));
+      const refs = [...(field === 'percentOfClass' ? [] : coverRef(person, field)), ...ref(field === 'percentOfClass' ? shown.evidence.percent : shown.evidence.shares)];
+      out.push(
+        check(
+          'cover_field_vs_item5',
+          shown.row.holder,
+          coverValue,
+          get(shown),
+          same ? 'pass' : 'warning',
+          same ? `cover ${label} ${fmt(coverValue)} = Item ${shown.row.itemNumber} ${shown.row.role} ${fmt(get(shown))}` : `cover ${label} ${fmt(coverValue)}, Item ${shown.row.itemNumber} states ${values.map((h) => fmt(get(h))).join(', ')} (${shown.row.role})`,
+          refs,
+        ),
+      );
+    }
+  }
+  return out;
 }

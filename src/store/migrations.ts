@@ -70,6 +70,26 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX feed_notices_accession ON feed_notices (accession_number)',
     ],
   },
+  {
+    // Item 5 positions carry the role each number plays (a power, a direct holding, a group total, …); the view puts
+    // Item 5's aggregate, percent and four powers beside the cover page's, per reporting person.
+    version: 5,
+    name: 'holdings.role; the item5_vs_cover view',
+    sql: [
+      `ALTER TABLE holdings ADD COLUMN role TEXT CHECK (role IS NULL OR role IN ('beneficial', 'sole_voting', 'shared_voting', 'sole_dispositive', 'shared_dispositive', 'direct', 'group_total', 'part_of', 'underlying'))`,
+      `CREATE VIEW item5_vs_cover AS
+SELECT rp.accession_number AS accession_number, rp.ordinal AS ordinal, rp.name AS reporting_person,
+  rp.aggregate_amount AS cover_aggregate,
+  (SELECT MAX(h.shares) FROM holdings h WHERE h.accession_number = rp.accession_number AND h.reporting_person_ordinal = rp.ordinal AND h.item_number <> 3 AND h.role IN ('beneficial', 'direct')) AS item5_aggregate,
+  rp.percent_of_class AS cover_percent,
+  (SELECT h.percent_of_class FROM holdings h WHERE h.accession_number = rp.accession_number AND h.reporting_person_ordinal = rp.ordinal AND h.item_number <> 3 AND h.role IN ('beneficial', 'direct') AND h.percent_of_class IS NOT NULL ORDER BY h.shares DESC LIMIT 1) AS item5_percent,
+  rp.sole_voting_power AS cover_sole_voting, (SELECT MAX(h.shares) FROM holdings h WHERE h.accession_number = rp.accession_number AND h.reporting_person_ordinal = rp.ordinal AND h.item_number <> 3 AND h.role = 'sole_voting') AS item5_sole_voting,
+  rp.shared_voting_power AS cover_shared_voting, (SELECT MAX(h.shares) FROM holdings h WHERE h.accession_number = rp.accession_number AND h.reporting_person_ordinal = rp.ordinal AND h.item_number <> 3 AND h.role = 'shared_voting') AS item5_shared_voting,
+  rp.sole_dispositive_power AS cover_sole_dispositive, (SELECT MAX(h.shares) FROM holdings h WHERE h.accession_number = rp.accession_number AND h.reporting_person_ordinal = rp.ordinal AND h.item_number <> 3 AND h.role = 'sole_dispositive') AS item5_sole_dispositive,
+  rp.shared_dispositive_power AS cover_shared_dispositive, (SELECT MAX(h.shares) FROM holdings h WHERE h.accession_number = rp.accession_number AND h.reporting_person_ordinal = rp.ordinal AND h.item_number <> 3 AND h.role = 'shared_dispositive') AS item5_shared_dispositive
+FROM reporting_persons rp`,
+    ],
+  },
 ];
 
 /** The schema version this build writes: the last migration. A database with a higher user_version is refused. */

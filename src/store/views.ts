@@ -278,9 +278,48 @@ export function optionalViewModels(tableNames: Iterable<string>): ViewModel[] {
   return out;
 }
 
+/**
+ * Per filing and reporting person: what Item 5 (13G: Item 4) states next to the cover page's five figures. Item 5's
+ * figure for a role is the largest count stated for that holder in that role (a total and its parts share a role);
+ * NULL when Item 5 states none.
+ */
+const ITEM5_ROLE = (role: string): string => `(SELECT MAX(h.shares) FROM holdings h WHERE h.accession_number = rp.accession_number AND h.reporting_person_ordinal = rp.ordinal AND h.item_number <> 3 AND h.role = '${role}')`;
+export const item5VsCover: ViewModel = {
+  name: 'item5_vs_cover',
+  doc: 'one row per reporting person per filing: Item 5\'s aggregate, percent and four powers for that person next to the cover page\'s',
+  requires: ['reporting_persons', 'holdings'],
+  columns: [
+    { name: 'accession_number', doc: 'the filing', example: '0000902664-15-004619' },
+    { name: 'ordinal', doc: 'reporting_persons.ordinal of the person', example: '1' },
+    { name: 'reporting_person', doc: 'the name on the cover page', example: 'LIONEYE MASTER FUND LTD' },
+    { name: 'cover_aggregate', type: 'INTEGER', doc: 'cover row 11 (13G row 9): aggregate amount beneficially owned', example: '686997' },
+    { name: 'item5_aggregate', type: 'INTEGER', doc: 'largest count Item 5 states the person beneficially owns (role beneficial or direct), NULL when none', example: '686997' },
+    { name: 'cover_percent', type: 'REAL', doc: 'cover row 13 (13G row 11): percent of class', example: '9.9' },
+    { name: 'item5_percent', type: 'REAL', doc: 'the percent Item 5 states with that aggregate', example: '9.9' },
+    { name: 'cover_sole_voting', type: 'INTEGER', doc: 'cover row 7', example: '686997' },
+    { name: 'item5_sole_voting', type: 'INTEGER', doc: 'Item 5\'s count with sole voting power (role sole_voting)', example: '686997' },
+    { name: 'cover_shared_voting', type: 'INTEGER', doc: 'cover row 8', example: '0' },
+    { name: 'item5_shared_voting', type: 'INTEGER', doc: 'Item 5\'s count with shared voting power', example: '0' },
+    { name: 'cover_sole_dispositive', type: 'INTEGER', doc: 'cover row 9', example: '686997' },
+    { name: 'item5_sole_dispositive', type: 'INTEGER', doc: 'Item 5\'s count with sole dispositive power', example: '686997' },
+    { name: 'cover_shared_dispositive', type: 'INTEGER', doc: 'cover row 10', example: '0' },
+    { name: 'item5_shared_dispositive', type: 'INTEGER', doc: 'Item 5\'s count with shared dispositive power', example: '0' },
+  ],
+  select: `SELECT rp.accession_number AS accession_number, rp.ordinal AS ordinal, rp.name AS reporting_person,
+  rp.aggregate_amount AS cover_aggregate,
+  (SELECT MAX(h.shares) FROM holdings h WHERE h.accession_number = rp.accession_number AND h.reporting_person_ordinal = rp.ordinal AND h.item_number <> 3 AND h.role IN ('beneficial', 'direct')) AS item5_aggregate,
+  rp.percent_of_class AS cover_percent,
+  (SELECT h.percent_of_class FROM holdings h WHERE h.accession_number = rp.accession_number AND h.reporting_person_ordinal = rp.ordinal AND h.item_number <> 3 AND h.role IN ('beneficial', 'direct') AND h.percent_of_class IS NOT NULL ORDER BY h.shares DESC LIMIT 1) AS item5_percent,
+  rp.sole_voting_power AS cover_sole_voting, ${ITEM5_ROLE('sole_voting')} AS item5_sole_voting,
+  rp.shared_voting_power AS cover_shared_voting, ${ITEM5_ROLE('shared_voting')} AS item5_shared_voting,
+  rp.sole_dispositive_power AS cover_sole_dispositive, ${ITEM5_ROLE('sole_dispositive')} AS item5_sole_dispositive,
+  rp.shared_dispositive_power AS cover_shared_dispositive, ${ITEM5_ROLE('shared_dispositive')} AS item5_shared_dispositive
+FROM reporting_persons rp`,
+};
+
 /** Every view model there can be (for the documentation generator). */
 export function allViewModels(tableNames: Iterable<string>): ViewModel[] {
-  return [...viewModels, ...optionalViewModels(tableNames)];
+  return [...viewModels, ...optionalViewModels(tableNames), item5VsCover];
 }
 
 /** DROP + CREATE, so running the same list again (in a later migration) redefines the views. */
@@ -295,3 +334,4 @@ export const viewSql: string[] = viewModels.map(createViewSql);
 export function optionalViewSql(tableNames: Iterable<string>): string[] {
   return optionalViewModels(tableNames).map(createViewSql);
 }
+

@@ -1,15 +1,25 @@
 #!/usr/bin/env node
 /**
- * `node dist/src/tools/accuracy-prose.js [GOLDEN_DIR]`: precision and recall of the prose readers' holdings and
- * notes against the hand-labelled golden set (test/fixtures/golden/items/*.json, each naming its fixture).
+ * `node dist/src/tools/accuracy-prose.js [GOLDEN_DIR]`: precision and recall of the prose readers' holdings, notes,
+ * transactions and options against the hand-labelled golden set (test/fixtures/golden/items/*.json, each naming its
+ * fixture).
  *
- * A holding matches when holder and share count agree; a note when holder and principal agree (holders compared
- * without case, punctuation or "the"). Each side is reduced to distinct (holder, number) pairs first, so a position
- * restated in Items 3 and 5 counts once. Prints one line per filing (true positives, false positives, misses, with
- * the pairs that differ) and the totals per split — `dev` (tuned on), `dev-late` (scored blind once, then tuned on),
- * `holdout` (never tuned on) — and over all; exits 0 (it measures, it does not gate).
+ * Keys: a holding matches when holder and share count agree; a note when holder and principal agree; a transaction
+ * when date, shares and price agree; an option when holder and shares agree (holders compared without case,
+ * punctuation or "the"). Each side is reduced to distinct keys first, so a position restated in Items 3 and 5 counts
+ * once. Transactions and options are scored only on files that label them.
+ *
+ * Two labelling conventions live in the set. The first files (splits dev, dev-late, holdout; holdings without a
+ * `role`) followed a rule under which power-only statements and table rows were not holdings; the current rule
+ * (/work/labels/LABELLING.md, files with `role`, split tune) counts them. On a first-convention file the rows the
+ * reader marks as a power alone are not scored, since that file could not have labelled them.
+ *
+ * Prints one line per filing (true positives, false positives, misses, with the keys that differ) and the totals per
+ * split — `dev` (tuned on), `dev-late` (scored blind once, then tuned on), `tune` (labelled under the current rule,
+ * tuned on), `holdout` (never tuned on) — and over all, the holdout last as the headline; exits 0 (it measures, it
+ * does not gate).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extractItemsAndProse } from '../extract/items/index.js';
 import { parseSubmission } from '../parse/index.js';
@@ -21,10 +31,18 @@ interface GoldenFile {
    * dev: the readers were tuned while looking at it; dev-late: first scored blind (a held-out set), then used to fix
    * the readers; holdout: labelled and scored, never used for tuning.
    */
-  split?: 'dev' | 'dev-late' | 'holdout';
-  holdings: { holder: string; shares: number | null }[];
-  notes: { holder: string; principal: number | null }[];
+  split?: Split;
+  holdings: { holder: string; shares: number | null; role?: string }[];
+  notes?: { holder: string; principal: number | null }[];
+  /** Current rule: date, price; the founding sample's full records: transactionDate, pricePerShare. */
+  transactions?: { date?: string | null; transactionDate?: string | null; shares: number | null; price?: number | null; pricePerShare?: number | null }[];
+  options?: { holder: string; shares: number | null }[];
 }
+
+export type Split = 'dev' | 'dev-late' | 'tune' | 'holdout';
+export type Measure = 'holdings' | 'notes' | 'transactions' | 'options';
+export const MEASURES: Measure[] = ['holdings', 'notes', 'transactions', 'options'];
+const POWER_ROLES = new Set(['sole_voting', 'shared_voting', 'sole_dispositive', 'shared_dispositive']);
 
 export interface Score {
   truePositives: number;
@@ -32,11 +50,16 @@ export interface Score {
   falseNegatives: number;
 }
 
+type Compared = Score & { extra: string[]; missed: string[] };
+
 export interface FilingScore {
   accessionNumber: string;
-  split: 'dev' | 'dev-late' | 'holdout';
-  holdings: Score & { extra: string[]; missed: string[] };
-  notes: Score & { extra: string[]; missed: string[] };
+  split: Split;
+  holdings: Compared;
+  notes: Compared;
+  /** Null when the file does not label them. */
+  transactions: Compared | null;
+  options: Compared | null;
 }
 
 export function holderKey(name: string): string {
@@ -60,38 +83,57 @@ export function scoreGoldenSet(dir: string, root: string): FilingScore[] {
   const out: FilingScore[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
     const golden = JSON.parse(readFileSync(join(dir, name), 'utf8')) as GoldenFile;
-    const path = resolve(root, golden.fixture);
+    // Labels written for the corpus name its path; the fixture is the byte-identical copy in test/fixtures/sc13.
+    let path = resolve(root, golden.fixture);
+    if (!existsSync(path)) path = resolve(root, 'test/fixtures/sc13', `${golden.accessionNumber}.txt`);
     const submission = parseSubmission(readFileSync(path), { sourceName: path });
     const { tables } = extractItemsAndProse(submission);
-    const key = (holder: unknown, n: unknown): string => `${holderKey(String(holder))} | ${n === null || n === undefined ? '-' : String(n)}`;
+    const n = (x: unknown): string => (x === null || x === undefined ? '-' : String(x));
+    const key = (holder: unknown, x: unknown): string => `${holderKey(String(holder))} | ${n(x)}`;
+    const split = golden.split ?? 'dev';
+    const currentRule = split === 'tune' || golden.holdings.some((h) => h.role !== undefined);
+    const predicted = (tables.holdings ?? []).filter((r) => currentRule || !POWER_ROLES.has(String(r.role)));
     out.push({
       accessionNumber: golden.accessionNumber,
-      split: golden.split ?? 'dev',
+      split,
       holdings: compare(
-        (tables.holdings ?? []).map((r) => key(r.holder, r.shares)),
+        predicted.map((r) => key(r.holder, r.shares)),
         golden.holdings.map((h) => key(h.holder, h.shares)),
       ),
       notes: compare(
         (tables.notes ?? []).map((r) => key(r.holder, r.principal)),
-        golden.notes.map((n) => key(n.holder, n.principal)),
+        (golden.notes ?? []).map((x) => key(x.holder, x.principal)),
       ),
+      transactions: golden.transactions
+        ? compare(
+            (tables.transactions ?? []).filter((r) => r.shares !== null).map((r) => `${n(r.transactionDate)} | ${n(r.shares)} | ${n(r.pricePerShare)}`),
+            golden.transactions.map((x) => `${n(x.date ?? x.transactionDate)} | ${n(x.shares)} | ${n(x.price ?? x.pricePerShare)}`),
+          )
+        : null,
+      options: golden.options
+        ? compare(
+            (tables.options ?? []).map((r) => key(r.holder, r.shares)),
+            golden.options.map((x) => key(x.holder, x.shares)),
+          )
+        : null,
     });
   }
   return out;
 }
 
-export function totals(scores: FilingScore[], which: 'holdings' | 'notes'): Score & { precision: number; recall: number } {
-  const t = scores.reduce(
+export function totals(scores: FilingScore[], which: Measure): Score & { precision: number; recall: number; filings: number } {
+  const scored = scores.filter((s) => s[which] !== null);
+  const t = scored.reduce(
     (acc, s) => ({
-      truePositives: acc.truePositives + s[which].truePositives,
-      falsePositives: acc.falsePositives + s[which].falsePositives,
-      falseNegatives: acc.falseNegatives + s[which].falseNegatives,
+      truePositives: acc.truePositives + s[which]!.truePositives,
+      falsePositives: acc.falsePositives + s[which]!.falsePositives,
+      falseNegatives: acc.falseNegatives + s[which]!.falseNegatives,
     }),
     { truePositives: 0, falsePositives: 0, falseNegatives: 0 },
   );
   const precision = t.truePositives + t.falsePositives ? t.truePositives / (t.truePositives + t.falsePositives) : 1;
   const recall = t.truePositives + t.falseNegatives ? t.truePositives / (t.truePositives + t.falseNegatives) : 1;
-  return { ...t, precision, recall };
+  return { ...t, precision, recall, filings: scored.length };
 }
 
 function main(): void {
@@ -101,22 +143,27 @@ function main(): void {
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   console.log(`prose accuracy over ${scores.length} hand-labelled filings (${dir})`);
   for (const s of scores) {
-    const h = s.holdings;
-    const n = s.notes;
-    console.log(`  ${s.accessionNumber} ${s.split.padEnd(8)}  holdings tp ${h.truePositives} fp ${h.falsePositives} fn ${h.falseNegatives}   notes tp ${n.truePositives} fp ${n.falsePositives} fn ${n.falseNegatives}`);
-    for (const e of [...h.extra, ...n.extra]) console.log(`      + ${e}`);
-    for (const m of [...h.missed, ...n.missed]) console.log(`      - ${m}`);
+    const parts = MEASURES.filter((m) => s[m] !== null).map((m) => `${m} tp ${s[m]!.truePositives} fp ${s[m]!.falsePositives} fn ${s[m]!.falseNegatives}`);
+    console.log(`  ${s.accessionNumber} ${s.split.padEnd(8)}  ${parts.join('   ')}`);
+    for (const m of MEASURES) {
+      for (const e of s[m]?.extra ?? []) console.log(`      + ${m === 'holdings' ? '' : `${m}: `}${e}`);
+      for (const e of s[m]?.missed ?? []) console.log(`      - ${m === 'holdings' ? '' : `${m}: `}${e}`);
+    }
   }
+  // The holdout (never tuned on) is the figure to quote: printed last, after the splits the readers were tuned on.
   for (const [label, subset] of [
     ['dev', scores.filter((s) => s.split === 'dev')],
     ['dev-late', scores.filter((s) => s.split === 'dev-late')],
-    ['holdout', scores.filter((s) => s.split === 'holdout')],
+    ['tune', scores.filter((s) => s.split === 'tune')],
     ['all', scores],
+    ['holdout', scores.filter((s) => s.split === 'holdout')],
   ] as const) {
     if (!subset.length) continue;
-    for (const which of ['holdings', 'notes'] as const) {
+    if (label === 'holdout') console.log('HEADLINE (holdout, never tuned on):');
+    for (const which of MEASURES) {
       const t = totals(subset, which);
-      console.log(`${label.padEnd(8)} ${which.padEnd(9)} precision ${pct(t.precision)}  recall ${pct(t.recall)}  (tp ${t.truePositives}, fp ${t.falsePositives}, fn ${t.falseNegatives}; ${subset.length} filings)`);
+      if (!t.filings) continue;
+      console.log(`${label.padEnd(8)} ${which.padEnd(12)} precision ${pct(t.precision)}  recall ${pct(t.recall)}  (tp ${t.truePositives}, fp ${t.falsePositives}, fn ${t.falseNegatives}; ${t.filings} filings)`);
     }
   }
 }

@@ -44,6 +44,8 @@ describe('FTS tables as sqlite-utils and Datasette detect them', () => {
         CREATE VIRTUAL TABLE items_fts USING fts5(text, content='items', content_rowid='rowid', tokenize='porter unicode61');
         INSERT INTO items_fts (items_fts) VALUES ('rebuild');
         DROP TABLE feed_notices;
+        DROP VIEW item5_vs_cover;
+        ALTER TABLE holdings DROP COLUMN role;
         DELETE FROM schema_migrations WHERE version > 2;
         PRAGMA user_version = 2;`);
       expect(detectFts(db.sqlite, 'items')).toBeNull();

@@ -123,16 +123,27 @@ function extract(submission: Submission, coverResult: CoverPageResult): Extracte
     terms,
     found.termText,
   );
-  const ctx = { parties, terms, filedAt: submission.header?.filedAt ?? null, coverParties: parties.coverParties };
+  // The cover pages' values per person: a count in Item 5 equal to one of them is evidence of its holder and role.
+  const anchors = parties.coverParties.flatMap((party) => {
+    const p = cover.find((c) => c.ordinal === party.coverOrdinal);
+    return p ? [{ party, aggregateAmount: p.aggregateAmount, percentOfClass: p.percentOfClass, soleVotingPower: p.soleVotingPower, sharedVotingPower: p.sharedVotingPower, soleDispositivePower: p.soleDispositivePower, sharedDispositivePower: p.sharedDispositivePower }] : [];
+  });
+  const ctx = { parties, terms, filedAt: submission.header?.filedAt ?? null, coverParties: parties.coverParties, cover: anchors };
+  // The text after the last item: schedules of trades that Item 5(c) incorporates ("Schedule B").
+  const lastEnd = Math.max(0, ...items.map((i) => i.prose.source.end));
+  const tail = found.doc.bodyFormat !== 'xml' && items.length && lastEnd < found.termText.length ? { itemNumber: kind === '13G' ? 4 : 5, documentSequence: doc.sequence, source: identitySource(found.termText, lastEnd, found.termText.length, doc.bodyFormat === 'html') } : null;
   const prose = readProse(
     items.map((i) => i.prose),
     kind,
     ctx,
+    tail,
   );
   // XML schedules may state the position as an element value rather than a sentence.
   if (found.doc.bodyFormat === 'xml' && !prose.holdings.some((h) => h.row.itemNumber === (kind === '13G' ? 4 : 5))) {
     prose.holdings.push(...readXmlFields(items.map((i) => ({ itemNumber: i.itemNumber, documentSequence: i.documentSequence, leaves: i.prose.leaves ?? [] })), kind, ctx));
   }
+  // The XML element values are the amount beneficially owned.
+  for (const h of prose.holdings) h.row.role ??= 'beneficial';
   warnings.push(...prose.warnings);
   const checks = runChecks(cover, prose);
   const ordinal = <T extends object>(rows: T[]): Record<string, unknown>[] => rows.map((r, i) => ({ ordinal: i + 1, ...r }));

@@ -129,7 +129,7 @@ export function holdersOf(s: ProseSentence, mentions: PartyMention[]): Party[] {
 
 /** A clause stating a supposition rather than a fact. */
 export function isHypothetical(text: string): boolean {
-  return /\b(?:assuming|would\s+have\s+(?:been|had|owned|held)|if\s+(?:the|all|such|it|they|each|any)\b|had\s+not\b|were\s+to\b|in\s+the\s+event\s+(?:of|that)|instead\s+of)\b/i.test(text);
+  return /\b(?:assum(?:ing|es?)|would\s+have\s+(?:been|had|owned|held)|if\s+(?:the|all|such|it|they|each|any)\b|had\s+not\b|were\s+to\b|in\s+the\s+event\s+(?:of|that)|instead\s+of)\b/i.test(text);
 }
 
 /** The date a clause is about: `On February 16, 2001, …`, `As of April 15, 2003 …`, or the clause's first date. */

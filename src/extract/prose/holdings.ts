@@ -121,6 +121,8 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     if (t.kind === 'number' && !/^\s*(?:shares|Shares|units|Units)/.test(s.raw.slice(t.end, t.end + 10))) continue;
     const at = sec.end + by[0].length;
     const mention = s.mentions.find((x) => x.start >= at && x.start <= at + 2);
+    // "owned by Gould's wife": the relative holds them (positions.ts names that holder), not the party.
+    if (mention && /^['\u2019]s\s+(?:wife|husband|spouse|children|minor\s+children|son|daughter|mother|father)\b/i.test(s.raw.slice(mention.end, mention.end + 24))) continue;
     const holders = mention ? holdersOf(s, [mention]) : namedAt(s.raw, at, 'after');
     if (!holders.length) continue;
     const seg = segmentAt(s.raw, t.start);
@@ -396,7 +398,9 @@ function namedAt(raw: string, at: number, side: 'before' | 'after'): Party[] {
   const NAME = "(?:[A-Z][\\w.&'\u2019-]*|of|and|&)(?:\\s+(?:[A-Z][\\w.&'\u2019-]*|of|and|&))*(?:,?\\s+(?:Inc\\.?|L\\.?P\\.?|LLC|Ltd\\.?|N\\.A\\.|Corp\\.?))?";
   const m = side === 'before' ? new RegExp(`(${NAME})\\s*$`).exec(raw.slice(Math.max(0, at - 80), at)) : new RegExp(`^(${NAME})`).exec(raw.slice(at, at + 80));
   if (!m) return [];
-  const name = m[1]!.replace(/^(?:The|and|of)\s+/, '').replace(/\s+(?:and|of|&)$/, '').trim();
+  let name = m[1]!.replace(/^(?:The|and|of)\s+/, '').replace(/\s+(?:and|of|&)$/, '').trim();
+  // A sentence's full stop is not part of the name; the period of "Inc." or "L.P." is.
+  if (/\.$/.test(name) && !/\b(?:Inc|Corp|Co|Ltd|Jr|Sr|L\.P|N\.A|S\.A|L\.L\.C|P\.C)\.$/.test(name)) name = name.slice(0, -1);
   // A single word only as a plural after "the" ("owned by the Accounts"), which names a group of holders.
   const single = name.split(/\s+/).length < 2 && !(side === 'after' && /^[A-Z][a-z]+s$/.test(name) && /\bthe\s+$/i.test(raw.slice(Math.max(0, at - 4), at)));
   if (!looksLikeName(name) || single || /^(?:Common|Preferred|Series|Class|Shares?|Stock|Percentage|Percent|Number|Aggregate|Amount|Total|Item)\b/.test(name)) return [];

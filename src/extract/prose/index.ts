@@ -12,20 +12,22 @@
 import type { ExtractionWarning } from '../types.js';
 import type { ProseSource } from '../items/prose-source.js';
 import type { XmlLeaf } from '../items/xml-items.js';
-import { PartyIndex, type Party } from './parties.js';
+import { nameKey, PartyIndex, type Party } from './parties.js';
 import { InstrumentRegistry } from './instruments.js';
 import { readHoldings } from './holdings.js';
+import { newPositionState, readPositions, readTableLines, roleOf } from './positions.js';
 import { completeNotes, readNotes } from './notes.js';
 import { readOptionGrants } from './options.js';
 import { readDivision, readOwnershipBasis } from './ownership-basis.js';
 import { splitSentences } from './sentences.js';
 import { scanTokens } from './tokens.js';
-import { applySourceOfFunds, readTradeTable, readTransactions } from './transactions.js';
+import { applySourceOfFunds, readScheduleTradeLines, readTradeTable, readTransactions } from './transactions.js';
 import {
   evidence,
   sentenceSpan,
   type Evidence,
   type Found,
+  type HoldingRole,
   type HoldingRow,
   type NoteRow,
   type OptionRow,
@@ -98,7 +100,47 @@ export function sentencesOf(item: ProseItem, parties: PartyIndex): ProseSentence
   });
 }
 
-export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseContext): ProseResult {
+/** Every line of an item, as sentences. */
+function itemLines(item: ProseItem, ctx: ProseContext): ProseSentence[] {
+  const { text, start, end } = item.source;
+  const out: ProseSentence[] = [];
+  let at = start;
+  while (at < end) {
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    if (lineEnd - at > 0 && lineEnd - at <= 400) out.push(lineSentence(item, ctx, at, lineEnd));
+    at = lineEnd + 1;
+  }
+  return out;
+}
+
+/** The lines of the appendix from its first schedule heading on ("SCHEDULE B", "Annex A"), as sentences. */
+function appendixLines(appendix: ProseItem, ctx: ProseContext): ProseSentence[] {
+  const { text, start, end } = appendix.source;
+  const heading = /^[ \t]*(?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix)\s+[A-Z0-9]{1,3}\b/m.exec(text.slice(start, end));
+  if (!heading) return [];
+  const out: ProseSentence[] = [];
+  let at = start + heading.index;
+  while (at < end) {
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    if (lineEnd - at > 0 && lineEnd - at <= 400) out.push(lineSentence(appendix, ctx, at, lineEnd));
+    at = lineEnd + 1;
+  }
+  return out;
+}
+
+/** One line of an item as a sentence (table rows: their provenance is the line). */
+function lineSentence(item: ProseItem, ctx: ProseContext, start: number, end: number): ProseSentence {
+  const raw = item.source.text.slice(start, end);
+  return { itemNumber: item.itemNumber, documentSequence: item.documentSequence, source: item.source, start, end, raw, text: raw.replace(/\s+/g, ' ').trim(), tokens: scanTokens(raw), mentions: ctx.parties.mentions(raw), index: -1 };
+}
+
+/**
+ * @param appendix text after the last item (schedules of trades that Item 5(c) incorporates, "Schedule B"): only its
+ *   trade lines are read, one line at a time.
+ */
+export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseContext, appendix: ProseItem | null = null): ProseResult {
   const bySection = items.map((item) => ({ item, sentences: sentencesOf(item, ctx.parties) }));
   const all = bySection.flatMap((b) => b.sentences);
   const proseNumbers = proseItemNumbers(kind);
@@ -107,7 +149,10 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   registry.learn(all);
 
   const result: ProseResult = { holdings: [], notes: [], options: [], transactions: [], ownershipBasis: [], sums: [], restatements: [], typos: [], merged: [], warnings: [] };
-  for (const { sentences } of prose) {
+  const positionItem = kind === '13G' ? 4 : 5;
+  const positions: Found<HoldingRow>[] = [];
+  for (const { item, sentences } of prose) {
+    const positionState = newPositionState();
     let lastBasis: Found<OwnershipBasisRow> | null = null;
     let heading: Party | null = null;
     let amountList = false;
@@ -119,7 +164,24 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
       // Under "Amount beneficially owned:" a 13G lists "Name: N" lines; under a power label the same lines are powers.
       if (/\bamount\s+beneficially\s+owned\b|\baggregate\s+(?:number|amount)\b/i.test(s.raw)) amountList = true;
       else if (/\bpower\b|\bpercent(?:age)?\s+of\s+class\b/i.test(s.raw)) amountList = false;
-      result.holdings.push(...readHoldings(s, ctx, sentences.slice(i + 1, i + 6), heading, amountList));
+      const held = readHoldings(s, ctx, sentences.slice(i + 1, i + 6), heading, amountList);
+      // Counts the pattern readers used, with their holders (the structural reader continues lists from them).
+      const used = new Map<number, { holders: Party[]; role: HoldingRole }>();
+      // Tokens by document offset, built once per sentence (a lookup per row would be quadratic in a long sentence).
+      const byOffset = held.length ? new Map(s.tokens.map((x) => [sentenceSpan(s, x.start, x.end).start, x])) : null;
+      for (const h of held) {
+        const t = h.evidence.shares ? byOffset!.get(h.evidence.shares.span.start) : undefined;
+        const party = s.mentions.find((m) => m.party.name === h.row.holder)?.party;
+        const group = party?.group ?? false;
+        h.row.role ??= t ? roleOf(s, h.row, t.start, group) : group ? 'group_total' : 'beneficial';
+        if (t) {
+          const entry = used.get(t.start) ?? { holders: [], role: h.row.role };
+          entry.holders.push(party ?? { name: h.row.holder, coverOrdinal: h.row.reportingPersonOrdinal, group: false, members: [] });
+          used.set(t.start, entry);
+        }
+      }
+      result.holdings.push(...held);
+      if (item.itemNumber === positionItem) positions.push(...readPositions(s, ctx, positionState, used, sentences.slice(i + 1, i + 3)));
       const notes = readNotes(s, ctx, registry);
       result.notes.push(...notes.notes);
       result.transactions.push(...notes.transactions);
@@ -140,6 +202,21 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
       }
     });
     result.transactions.push(...readTradeTable(sentences, ctx));
+    if (item.itemNumber === positionItem) positions.push(...readTableLines(item.source, item.itemNumber, item.documentSequence, ctx, (start, end) => lineSentence(item, ctx, start, end)));
+  }
+  if (appendix && /\b(?:schedule|annex|appendix|exhibit)\s+[A-Z0-9]{1,3}\b/i.test(prose.map((p) => p.item.source.text.slice(p.item.source.start, p.item.source.end)).join(' ').slice(0, 200_000))) {
+    result.transactions.push(...readScheduleTradeLines(appendixLines(appendix, ctx), ctx));
+  }
+  // Trade lines inside Item 5 itself ("Gerald F. Fitzgerald  Purchase  3/22/94  7,000 Class A  $41.50") that the
+  // sentence readers did not report (same date and count).
+  for (const { item } of prose.filter((p) => p.item.itemNumber === positionItem)) {
+    const known = new Set(result.transactions.map((x) => `${x.row.transactionDate}|${x.row.shares}`));
+    for (const x of readScheduleTradeLines(itemLines(item, ctx), ctx)) {
+      const key = `${x.row.transactionDate}|${x.row.shares}`;
+      if (known.has(key)) continue;
+      known.add(key);
+      result.transactions.push(x);
+    }
   }
   result.options.push(...completeNotes(result.notes, all, registry));
   applySourceOfFunds(prose.flatMap((p) => p.sentences), result.transactions);
@@ -150,6 +227,20 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   const notes = dedupe(result.notes, (n) => [n.holder, n.definedTerm ?? n.instrument, n.principal].join('|'), []);
   const options = dedupe(result.options, (o) => [o.kind, o.holder, o.security, o.shares, o.grantDate].join('|'), []);
   const tx = dedupe(result.transactions, (t) => [t.transactionDate, t.holder, t.action, t.shares, t.principalAmount].join('|'), ['security', 'pricePerShare', 'consideration', 'convertibleIntoShares', 'sourceOfFunds']);
+  // The structural reader's positions that no other reader stated: one row per (holder, shares, role), so that a
+  // count stated as owned and as a power shows in both roles (item5_vs_cover reads the powers by role).
+  const POWERS = new Set(['sole_voting', 'shared_voting', 'sole_dispositive', 'shared_dispositive']);
+  const keyOf = (h: HoldingRow): string => `${nameKey(h.holder)}|${h.shares}|${POWERS.has(h.role ?? '') ? h.role : 'owned'}`;
+  const stated = new Set(holdings.rows.map((h) => keyOf(h.row)));
+  for (const p of positions) {
+    const key = keyOf(p.row);
+    if (stated.has(key)) {
+      holdings.merged.push(...Object.values(p.evidence));
+      continue;
+    }
+    stated.add(key);
+    holdings.rows.push(p);
+  }
   result.holdings = holdings.rows;
   result.notes = notes.rows;
   result.options = options.rows;
@@ -236,13 +327,35 @@ function unreadWarnings(sentences: ProseSentence[], r: ProseResult): ExtractionW
     ...r.typos.map((t) => t.evidence),
     ...r.merged,
   ];
+  // Evidence by document, sorted by start: a sentence is read when some evidence starting inside it also ends inside
+  // it. One binary search per sentence and a scan of the evidence starting inside it (a search through all evidence
+  // per sentence was quadratic on long items).
+  const byDocument = new Map<number | null, { start: number; end: number }[]>();
+  for (const e of used) {
+    let list = byDocument.get(e.documentSequence);
+    if (!list) byDocument.set(e.documentSequence, (list = []));
+    list.push(e.span);
+  }
+  for (const list of byDocument.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
+  const isRead = (doc: number | null, span: { start: number; end: number }): boolean => {
+    const list = byDocument.get(doc);
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length && list[i]!.start < span.end; i++) if (list[i]!.end <= span.end) return true;
+    return false;
+  };
   const out: ExtractionWarning[] = [];
   for (const s of sentences) {
     const numeric = s.tokens.some((t) => t.kind === 'shares' || (t.kind === 'money' && !t.typo));
     if (!numeric) continue;
     const span = sentenceSpan(s);
-    const read = used.some((e) => e.documentSequence === s.documentSequence && e.span.start >= span.start && e.span.end <= span.end);
-    if (read) continue;
+    if (isRead(s.documentSequence, span)) continue;
     const preview = s.text.length > 160 ? `${s.text.slice(0, 157)}…` : s.text;
     out.push({ code: 'PROSE_UNREAD', message: `Item ${s.itemNumber}: a sentence with numbers yielded no record: "${preview}"`, documentSequence: s.documentSequence, span });
   }

@@ -40,6 +40,8 @@ interface Surface {
   text: string;
   caseSensitive: boolean;
   party: Party;
+  /** Only in a list after "Messrs." ("Messrs. Raneri and Rosen"). */
+  afterHonorifics?: boolean;
 }
 
 /** A surface with the string `mentions` searches for (lower-cased once here rather than on every call). */
@@ -61,6 +63,17 @@ export function nameKey(name: string): string {
 
 const nameKeyCache = new Map<string, string>();
 
+/** nameKey with legal suffixes in one spelling: "Park West Investors Master Fund, Limited" = "…, Ltd.". */
+function partyKey(name: string): string {
+  return nameKey(name)
+    .replace(/\blimited$/, 'ltd')
+    .replace(/\bincorporated$/, 'inc')
+    .replace(/\bcorporation$/, 'corp')
+    .replace(/\bcompany$/, 'co')
+    .replace(/\bl p$/, 'lp')
+    .replace(/\bl l c$/, 'llc');
+}
+
 function computeNameKey(name: string): string {
   return name
     .toLowerCase()
@@ -77,6 +90,8 @@ const COMMON_NOUNS = /\b(?:Agreements?|Plans?|Stock|Shares?|Notes?|Offering|Stat
 const ENTITY_WORDS = /\b(?:inc|incorporated|corp|corporation|co|company|l\.?\s?p|lp|llc|l\.?l\.?c|ltd|limited|partners|partnership|fund|trust|holdings?|capital|group|management|advisors?|associates|bank|n\.?a|plc|s\.?a|ag|gmbh|b\.?v|n\.?v|foundation|llp|investments?|ventures?|securities|master|offshore|equity)\b/i;
 /** Words too common to stand for one cover person on their own. */
 const GENERIC_PREFIX = new Set(['the', 'first', 'new', 'american', 'national', 'united', 'general', 'international', 'capital', 'global', 'north', 'south', 'east', 'west', 'fund', 'trust', 'bank', 'mr', 'ms', 'mrs', 'dr']);
+/** A capitalised word that continues a name: after a term it makes another party ("Fidelity" → "Fidelity Funds"). */
+const NAME_CONTINUES = /^ (?:Funds?|Accounts?|Associates|Partners|Ventures|Capital|Management|Holdings|Group|Master|Offshore|Limited|Ltd|Foundation|Plan|Partnership|International|Advisors|Investors|Trusts?)\b/;
 const ISSUER_TERM = /^(?:Issuer|Company|Corporation|Registrant)$/;
 const GROUP_TERM = /\b(?:persons|funds|entities|parties|partnerships|members|filers|holders|companies|investors|purchasers|stockholders|shareholders|group)\b/i;
 
@@ -107,10 +122,10 @@ export class PartyIndex {
     const termList = terms?.all() ?? [];
     for (const person of cover) {
       if (!person.name) continue;
-      const key = nameKey(person.name);
+      const key = partyKey(person.name);
       // The prose usually spells the name in mixed case where the cover shouts it: prefer the defined meaning.
       const printed = person.name.replace(/\s+/g, ' ').trim();
-      const spellings = [...termList.filter((t) => nameKey(t.meaning) === key).map((t) => t.meaning), printed];
+      const spellings = [...termList.filter((t) => partyKey(t.meaning) === key).map((t) => t.meaning), printed];
       const spelled = spellings.find((n) => /[a-z]/.test(n)) ?? printed;
       const party: Party = { name: spelled, coverOrdinal: person.ordinal, group: false, members: [] };
       coverParties.push(party);
@@ -121,7 +136,7 @@ export class PartyIndex {
       const short = spelled.replace(/,?\s+(?:Inc\.?|L\.?P\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.?|Corporation|Co\.?)$/i, '');
       if (short !== spelled && short.split(/\s+/).length >= 2) surfaces.push({ text: short, caseSensitive: false, party });
     }
-    const resolveName = (name: string): Party | null => byKey.get(nameKey(name)) ?? null;
+    const resolveName = (name: string): Party | null => byKey.get(partyKey(name)) ?? null;
 
     // Defined terms that name a party (or whose meaning is a cover person whatever kind the reader gave it).
     const seenTerms = new Set<string>();
@@ -146,7 +161,8 @@ export class PartyIndex {
       }
       if ((t.kind === 'party' || ENTITY_SUFFIX.test(t.meaning)) && looksLikeName(t.meaning) && !COMMON_NOUNS.test(t.term)) {
         seenTerms.add(termKey);
-        const party: Party = { name: t.meaning, coverOrdinal: null, group: false, members: [] };
+        // A meaning read across a page break may start with the page's furniture ("Page 3 of 5 Capital Group …").
+        const party: Party = { name: t.meaning.replace(/^Page\s+\d+\s+of\s+\d+\s+(?:Pages?\s+)?/i, ''), coverOrdinal: null, group: false, members: [] };
         surfaces.push({ text: t.term, caseSensitive: true, party });
         // The full name too, so "Loeb Offshore Management LP" is not read as the shorter term "Loeb".
         if (t.meaning.split(/\s+/).length >= 2) surfaces.push({ text: t.meaning, caseSensitive: false, party });
@@ -172,7 +188,8 @@ export class PartyIndex {
         const clash = coverParties.some((p) => p !== party && p.name.toLowerCase().startsWith(prefix.toLowerCase()));
         if (clash) continue;
         if (surfaces.some((s) => s.text.toLowerCase() === prefix.toLowerCase())) break;
-        surfaces.push({ text: prefix, caseSensitive: true, party });
+        // A cover printed in capitals ("LIONEYE ONSHORE FUND LP") is spelled "LionEye Onshore" in the prose.
+        surfaces.push({ text: prefix, caseSensitive: prefix !== prefix.toUpperCase() || prefix.length < 6, party });
         break;
       }
       // Individuals: "Mr. Ross" for Robert L. Ross.
@@ -182,6 +199,10 @@ export class PartyIndex {
         if (/^[A-Z][a-z'-]+$/i.test(lastName)) {
           const title = lastName.charAt(0).toUpperCase() + lastName.slice(1).toLowerCase();
           for (const honorific of ['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Mr', 'Ms', 'Mrs', 'Dr']) surfaces.push({ text: `${honorific} ${title}`, caseSensitive: true, party });
+          // "James Cramer" for James J. Cramer: first and last name without the middle initial.
+          if (words.length === 3 && /^[A-Z]\.?$/.test(words[1]!)) surfaces.push({ text: `${words[0]} ${words[2]}`, caseSensitive: true, party });
+          // "Messrs. Raneri and Rosen": a surname alone after a plural honorific list, when no other cover name has it.
+          if (title.length >= 4 && !coverParties.some((p) => p !== party && p.name.toLowerCase().includes(title.toLowerCase()))) surfaces.push({ text: title, caseSensitive: true, party, afterHonorifics: true });
         }
       }
     }
@@ -239,6 +260,9 @@ export class PartyIndex {
         if (at > 0 && /[\w]/.test(text[at - 1]!)) continue;
         if (end < text.length && /[\w]/.test(text[end]!) && !/^'s/.test(text.slice(end))) continue;
         if (found.some((f) => at < f.end && end > f.start)) continue;
+        // "the Fidelity Funds", "the LionEye Capital Management Accounts": a longer name the term only begins.
+        if (NAME_CONTINUES.test(text.slice(end, end + 16))) continue;
+        if (s.afterHonorifics && !/\bMessrs\.?\s+(?:[A-Z][\w'-]*,?\s+(?:and\s+)?)*$/.test(text.slice(Math.max(0, at - 80), at))) continue;
         found.push({ start: at, end, surface: text.slice(at, end), party: s.party });
       }
     }

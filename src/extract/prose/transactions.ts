@@ -12,7 +12,7 @@
  */
 import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, segmentAt, subjectBefore } from './clauses.js';
 import type { Party } from './parties.js';
-import type { Token } from './tokens.js';
+import { isoDate, type Token } from './tokens.js';
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
 
 const TRADE_VERB = /\b(purchased|acquired|bought|sold|disposed\s+of|converted)\b/gi;
@@ -85,11 +85,20 @@ function moneyMatching(s: ProseSentence, from: number, to: number, lead: RegExp,
   for (const t of s.tokens) {
     if (t.kind !== 'money' || t.typo || t.start < from || t.start >= to || t === skip) continue;
     if (!lead.test(s.raw.slice(Math.max(from, t.start - 60), t.start))) continue;
-    if (trail && !trail.test(s.raw.slice(t.end, t.end + 20))) continue;
-    if (!trail && /^\s+per\s+(?:share|unit)/i.test(s.raw.slice(t.end, t.end + 20))) continue;
-    return t;
+    const priced = withFraction(s, t);
+    if (trail && !trail.test(s.raw.slice(priced.end, priced.end + 20))) continue;
+    if (!trail && /^\s+per\s+(?:share|unit)/i.test(s.raw.slice(priced.end, priced.end + 20))) continue;
+    return priced;
   }
   return null;
+}
+
+/** "$3-13/16", "$14 7/16": a price in sixteenths as the filings of the 1990s print it (3.8125, 14.4375). */
+function withFraction(s: ProseSentence, t: Token): Token {
+  const m = /^(?:-|\s)(\d{1,2})\/(\d{1,2})(?!\d|\/)/.exec(s.raw.slice(t.end, t.end + 8));
+  if (!m || !Number.isInteger(t.value) || Number(m[2]) === 0 || Number(m[1]) >= Number(m[2])) return t;
+  const value = t.value + Number(m[1]) / Number(m[2]);
+  return { ...t, value: Math.round(value * 1e6) / 1e6, end: t.end + m[0].length, raw: t.raw + m[0] };
 }
 
 /** "(a) March 30, 2001, a dividend of 2,422 shares of Series A Preferred Stock, convertible … into 101,979 shares". */
@@ -183,3 +192,59 @@ function sentenceStart(s: ProseSentence): number {
   return s.source.toDocument(s.start, s.start + 1).start;
 }
 
+
+/**
+ * Trade lines of a schedule appended after the items ("Schedule B — Transactions in the Shares", which Item 5(c)
+ * incorporates): one line per trade with a date, a count and a price in any column order — "Sale of Common Stock
+ * (9,022) 7.65 12/16/2015 7.61-7.74" (a count in parentheses is a sale; a range after the price is not the price).
+ * The holder is the party named alone on a line above the rows; buy or sell from the line's words, else the
+ * heading's.
+ */
+export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext): Found<TransactionRow>[] {
+  const out: Found<TransactionRow>[] = [];
+  let holder: Party | null = ctx.coverParties.length === 1 ? ctx.coverParties[0]! : null;
+  let side: TransactionAction | null = null;
+  for (const s of lines) {
+    const raw = s.raw;
+    const dates = s.tokens.filter((t) => t.kind === 'date');
+    // "07-06-94": month-day-year with dashes, as trade schedules of the 1990s print it.
+    if (!dates.length) {
+      const d = /(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\d-])/.exec(raw);
+      const iso = d ? isoDate(d[3]!.length === 2 ? (Number(d[3]) < 50 ? 2000 : 1900) + Number(d[3]) : Number(d[3]), Number(d[1]), Number(d[2])) : null;
+      if (d && iso) dates.push({ kind: 'date', value: NaN, iso, start: d.index, end: d.index + d[0].length, raw: d[0] });
+    }
+    const nums = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares' || t.kind === 'money') && !/^[-\u2013]/.test(raw.slice(t.end, t.end + 1)) && !/[-\u2013]$/.test(raw.slice(t.start - 1, t.start)));
+    const count = nums.find((t) => t.kind !== 'money' && !/\./.test(t.raw) && (t.value >= 1 && (/,/.test(t.raw) || /\(\s*$/.test(raw.slice(t.start - 2, t.start)) || t.value < 1000 || nums.length >= 2)));
+    const price = nums.find((t) => t !== count && (t.kind === 'money' || /\.\d{1,6}$/.test(t.raw)));
+    if (dates.length !== 1 || !count || !price || raw.length > 200) {
+      // A heading: the party alone on its line, or the side of the rows below.
+      const named = [...new Set(s.mentions.map((m) => m.party))].filter((p) => !p.group && !ctx.parties.isIssuer(p));
+      if (named.length === 1 && raw.replace(s.mentions[0]!.surface, '').replace(/[\W_]+/g, '').length < 12) holder = named[0]!;
+      if (/\b(?:purchases?|bought|acquisitions?)\b/i.test(raw) && !/\bsales?\b|\bsold\b/i.test(raw)) side = 'purchase';
+      else if (/\b(?:sales?|sold|dispositions?)\b/i.test(raw) && !/\bpurchase/i.test(raw)) side = 'sale';
+      continue;
+    }
+    // A row that starts with a party's name is that party's trade (and heads the rows after it).
+    const lead = s.mentions.find((m) => m.start <= 2 && m.end <= dates[0]!.start && !m.party.group);
+    if (lead) holder = lead.party;
+    if (!holder) continue;
+    const action: TransactionAction = /\(\s*$/.test(raw.slice(count.start - 2, count.start)) || /\b(?:sale|sold|sell)\b/i.test(raw) ? 'sale' : /\b(?:purchase|bought|buy)\b/i.test(raw) ? 'purchase' : side ?? 'purchase';
+    out.push({
+      row: {
+        transactionDate: dates[0]!.iso,
+        ...holderColumns(holder),
+        action,
+        security: null,
+        shares: count.value,
+        principalAmount: null,
+        pricePerShare: price.value,
+        consideration: null,
+        convertibleIntoShares: null,
+        sourceOfFunds: null,
+        ...provenance(s),
+      },
+      evidence: { shares: evidence(s, count.start, count.end), pricePerShare: evidence(s, price.start, price.end) },
+    });
+  }
+  return out;
+}

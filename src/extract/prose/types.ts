@@ -21,8 +21,17 @@ export interface RowProvenance {
   sentence: string;
 }
 
+/**
+ * What a stated count is to its holder: beneficial ownership, one of the four powers (cover rows 7–10), a direct or
+ * record holding, the group's total, a part of another position ("of which N are held by X"), or shares underlying
+ * options, warrants or convertible securities.
+ */
+export type HoldingRole = 'beneficial' | 'sole_voting' | 'shared_voting' | 'sole_dispositive' | 'shared_dispositive' | 'direct' | 'group_total' | 'part_of' | 'underlying';
+
 export interface HoldingRow extends RowProvenance {
   holder: string;
+  /** The role of the statement that first gave this (holder, shares). */
+  role?: HoldingRole;
   /** Cover page (1-based) of the holder when it is a reporting person. */
   reportingPersonOrdinal: number | null;
   security: string | null;
@@ -150,6 +159,8 @@ export interface ProseContext {
   filedAt: string | null;
   /** The reporting persons, in cover order. */
   coverParties: Party[];
+  /** The cover pages' values per reporting person (anchors for counts the prose states). */
+  cover?: CoverAnchor[];
 }
 
 /** Document span of `raw[from, to)` of a sentence. */
@@ -164,4 +175,15 @@ export function provenance(s: ProseSentence): RowProvenance {
 
 export function evidence(s: ProseSentence, from: number, to: number): Evidence {
   return { documentSequence: s.documentSequence, span: sentenceSpan(s, from, to), raw: s.raw.slice(from, to) };
+}
+
+/** A reporting person's cover-page figures: strong evidence of whom (and in which role) an Item 5 number belongs to. */
+export interface CoverAnchor {
+  party: Party;
+  aggregateAmount: number | null;
+  percentOfClass: number | null;
+  soleVotingPower: number | null;
+  sharedVotingPower: number | null;
+  soleDispositivePower: number | null;
+  sharedDispositivePower: number | null;
 }

@@ -48,7 +48,18 @@ export const itemsTable: TableModel = {
   indexes: [{ name: 'items_number', columns: ['item_number'] }],
 };
 
-export const holdingsTable: TableModel = {
+/** The role column, added to `holdings` by migration 5 (frozen ALTER TABLE in store/migrations.ts): last in the table. */
+const HOLDING_ROLES = ['beneficial', 'sole_voting', 'shared_voting', 'sole_dispositive', 'shared_dispositive', 'direct', 'group_total', 'part_of', 'underlying'];
+const roleColumn: ColumnModel = {
+  name: 'role',
+  type: 'TEXT',
+  check: `role IS NULL OR role IN (${HOLDING_ROLES.map((r) => `'${r}'`).join(', ')})`,
+  doc: 'what the stated number is to the holder, from the first statement giving this (holder, shares): beneficial, sole_voting, shared_voting, sole_dispositive, shared_dispositive (cover rows 7–10), direct (held directly or of record), group_total, part_of ("of which N are held by X"), underlying (shares under options, warrants or convertibles)',
+  example: 'sole_voting',
+};
+
+/** `holdings` as migration 4 created it (a released migration is never edited). */
+export const holdingsTableAsCreated: TableModel = {
   name: 'holdings',
   doc: 'position stated in the prose of Items 3 and 5 (13G: Item 4): who holds how much of what, as of when',
   perFiling: true,
@@ -67,6 +78,9 @@ export const holdingsTable: TableModel = {
   ],
   indexes: [{ name: 'holdings_holder', columns: ['holder'] }],
 };
+
+/** `holdings` today: with the role column. */
+export const holdingsTable: TableModel = { ...holdingsTableAsCreated, columns: [...holdingsTableAsCreated.columns, roleColumn] };
 
 export const notesTable: TableModel = {
   name: 'notes',
@@ -177,6 +191,7 @@ export const checksTable: TableModel = {
   indexes: [{ name: 'checks_status', columns: ['status', 'kind'] }],
 };
 
+/** The item tables today (rows are written with these). */
 export const itemTables: TableModel[] = [itemsTable, holdingsTable, notesTable, optionsTable, transactionsTable, ownershipBasisTable, checksTable];
 
 /**

@@ -17,9 +17,12 @@ const { tables, warnings } = extractItemsAndProse(submission);
 const schedule = submission.documents.find((d) => d.sequence === 1)!;
 const text = documentText(submission, schedule);
 
-/** A row without its provenance (ordinal, document, span, sentence): what the golden file states. */
+/**
+ * A row without its provenance (ordinal, document, span, sentence) and without the holdings' `role` column, which is
+ * newer than this golden file (the file stays as it was labelled): what the golden file states.
+ */
 function values(row: Record<string, unknown>): Record<string, unknown> {
-  const { ordinal: _o, documentSequence: _d, spanStart: _s, spanEnd: _e, sentence: _t, spans: _p, message: _m, ...rest } = row;
+  const { ordinal: _o, documentSequence: _d, spanStart: _s, spanEnd: _e, sentence: _t, spans: _p, message: _m, role: _r, ...rest } = row;
   return rest;
 }
 

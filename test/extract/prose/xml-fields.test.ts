@@ -21,7 +21,12 @@ describe('XML item elements', () => {
     expect(tables.holdings!.map((h) => [h.holder, h.shares, h.percentOfClass, h.itemNumber])).toEqual([['BlackRock, Inc.', 3840165, 6.3, 4]]);
     const h = tables.holdings![0]!;
     expect(text.slice(h.spanStart as number, h.spanEnd as number)).toBe('<amountBeneficiallyOwned>3840165</amountBeneficiallyOwned>');
-    expect(tables.checks!.map((c) => [c.kind, c.status, c.expected])).toEqual([['cover_vs_item5', 'pass', 3840165]]);
+    // The element values are the amount beneficially owned: checked as a total and field by field (amount, percent).
+    expect(tables.checks!.map((c) => [c.kind, c.status, c.expected])).toEqual([
+      ['cover_vs_item5', 'pass', 3840165],
+      ['cover_field_vs_item5', 'pass', 3840165],
+      ['cover_field_vs_item5', 'pass', 6.3],
+    ]);
   });
 
   it('reads "Name - N shares" lines as one position per reporting person', () => {

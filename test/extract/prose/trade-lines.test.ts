@@ -1,0 +1,72 @@
+/**
+ * Item 5(c) trades: the lines of a schedule appended after the items (Schedule B of 0000902664-15-004619) and prices
+ * printed in sixteenths (0000937242-95-000001), on the real fixtures.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractItemsAndProse } from '../../../src/extract/items/index.js';
+import { documentText } from '../../../src/parse/body.js';
+import { parseSubmission } from '../../../src/parse/index.js';
+
+function filing(accession: string) {
+  const path = `test/fixtures/sc13/${accession}.txt`;
+  const submission = parseSubmission(readFileSync(path), { sourceName: path });
+  return { submission, tables: extractItemsAndProse(submission).tables };
+}
+
+describe('trade lines', () => {
+  it("reads Schedule B's trade lines per fund, in their column order, sales in parentheses (0000902664-15-004619)", () => {
+    const { submission, tables } = filing('0000902664-15-004619');
+    const trades = tables.transactions!.filter((t) => t.pricePerShare !== null);
+    expect(trades).toHaveLength(23);
+    expect(trades[0]).toMatchObject({ holder: 'LIONEYE MASTER FUND LTD', transactionDate: '2015-12-16', shares: 9022, pricePerShare: 7.65, action: 'sale' });
+    expect(trades.filter((t) => t.holder === 'LIONEYE ONSHORE FUND LP')).toHaveLength(8);
+    // Each row's span cuts its own line out of the document.
+    const text = documentText(submission, submission.documents.find((d) => d.sequence === trades[0]!.documentSequence)!);
+    expect(text.slice(trades[0]!.spanStart as number, trades[0]!.spanEnd as number)).toMatch(/^Sale of Common Stock\t\(9,022\)\t7\.65\t12\/16\/2015/);
+  });
+
+  it('reads Schedule B lines dated "07-06-94" (0000315066-94-001425)', () => {
+    const { tables } = filing('0000315066-94-001425');
+    expect(tables.transactions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ transactionDate: '1994-07-06', shares: 5000, pricePerShare: 15.25 }),
+        expect.objectContaining({ transactionDate: '1994-05-31', shares: 17000, pricePerShare: 14.63, action: 'sale' }),
+      ]),
+    );
+  });
+
+  it('reads a trade line inside Item 5 that names its holder and side (0000891836-94-000030)', () => {
+    const { tables } = filing('0000891836-94-000030');
+    expect(tables.transactions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ holder: 'Gerald F. Fitzgerald', transactionDate: '1994-03-22', shares: 7000, pricePerShare: 41.5, action: 'purchase' })]),
+    );
+  });
+
+  it('reads "$3-13/16 per share" as 3.8125 (0000937242-95-000001)', () => {
+    const { tables } = filing('0000937242-95-000001');
+    expect(tables.transactions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ transactionDate: '1995-08-02', shares: 100000, pricePerShare: 3.8125, action: 'sale' }),
+        expect.objectContaining({ transactionDate: '1995-08-03', shares: 48077, pricePerShare: 3.875, action: 'sale' }),
+      ]),
+    );
+  });
+});
+
+describe('13G Item 4 blocks laid out one block per line', () => {
+  it('reads "Name - N" lines under each power label as that power of that person (0001172661-24-005104)', () => {
+    const { tables } = filing('0001172661-24-005104');
+    const rows = tables.holdings!.map((h) => [h.holder, h.shares, h.role]);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['Armistice Capital, LLC', 2574000, 'beneficial'],
+        ['Steven Boyd', 2574000, 'beneficial'],
+        ['Armistice Capital, LLC', 0, 'sole_voting'],
+        ['Steven Boyd', 2574000, 'shared_voting'],
+        ['Steven Boyd', 0, 'sole_dispositive'],
+        ['Armistice Capital, LLC', 2574000, 'shared_dispositive'],
+      ]),
+    );
+  });
+});
