@@ -5,7 +5,7 @@ export type Cell = string | number | null | undefined;
 export function formatTable(headers: string[], rows: Cell[][]): string {
   const text = rows.map((r) => r.map(cellText));
   const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => r[i] === null || r[i] === undefined || typeof r[i] === 'number'));
-  const widths = headers.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] ?? '').length)));
+  const widths = headers.map((h, i) => text.reduce((max, r) => Math.max(max, (r[i] ?? '').length), h.length));
   const line = (cells: string[]): string =>
     cells
       .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))

@@ -10,6 +10,7 @@ import { extractExhibits } from './exhibits/index.js';
 import { extractItemsAndProseWithCover } from './items/index.js';
 import { nameKey } from './name-key.js';
 import type { ExtractionWarning } from './types.js';
+import { pushAll } from '../arrays.js';
 
 export type { ExtractionWarning, Provenance } from './types.js';
 
@@ -56,8 +57,8 @@ export function extractFiling(submission: Submission): ExtractedFiling {
   const result: ExtractedFiling = { tables: {}, warnings: [] };
   for (const extractor of EXTRACTORS) {
     const part = extractor(submission);
-    for (const [table, rows] of Object.entries(part.tables)) (result.tables[table] ??= []).push(...rows);
-    result.warnings.push(...part.warnings);
+    for (const [table, rows] of Object.entries(part.tables)) pushAll((result.tables[table] ??= []), rows);
+    pushAll(result.warnings, part.warnings);
   }
   return result;
 }

@@ -65,12 +65,17 @@ const TAGGED_OPENERS = new Set([
   'DOCUMENT',
 ]);
 
+/** How deep tag-form header containers may nest (real headers use three or four levels). */
+export const MAX_HEADER_NESTING = 100;
+
 export class SubmissionLexer {
   readonly input: string;
   /** The same content as bytes: `Buffer#indexOf` searches bodies about twice as fast as `String#indexOf`. */
   private readonly bytes: Buffer;
   readonly flat: FlatScanner;
   private containerTags: Set<string> | null = null;
+  /** Line starts of container tags nested deeper than MAX_HEADER_NESTING (read as fields), found on first use. */
+  private tooDeep: Set<number> | null = null;
   // PEG alternatives re-ask about the few lines around the cursor; a small direct-mapped cache answers them without
   // the cost of a Map that would grow to one entry per line of a 40,000-line header.
   private readonly tokenCache: ({ from: number; token: HeaderLineToken | null } | undefined)[] = new Array(256);
@@ -247,6 +252,48 @@ export class SubmissionLexer {
       for (let m = closing.exec(region); m; m = closing.exec(region)) this.containerTags.add(m[1]!.toUpperCase());
     }
     return this.containerTags.has(tag);
+  }
+
+  /**
+   * May the container tag on the line starting at `start` open a nested section? Not beyond MAX_HEADER_NESTING levels:
+   * the grammar nests one rule call per level, and unknown tags nested 2,600 deep overflowed the stack. Deeper tags
+   * become fields (their closing tags stray lines), and `firstTooDeep` says where, for a warning.
+   */
+  nestingAllowed(start: number): boolean {
+    return !this.tooDeepLines().has(start);
+  }
+
+  /** Offset of the first container tag nested too deep, or -1. */
+  firstTooDeep(): number {
+    if (!this.tooDeep) return -1;
+    let first = -1;
+    for (const at of this.tooDeep) if (first < 0 || at < first) first = at;
+    return first;
+  }
+
+  private tooDeepLines(): Set<number> {
+    if (this.tooDeep) return this.tooDeep;
+    this.tooDeep = new Set();
+    const region = this.input.slice(0, this.headerRegionEnd());
+    const stack: string[] = [];
+    const open = new Map<string, number>();
+    const tagLine = /^[ \t]*<(\/?)([A-Za-z][A-Za-z0-9_.\-]*)>[ \t]*\r?$/gm;
+    for (let m = tagLine.exec(region); m; m = tagLine.exec(region)) {
+      const name = m[2]!.toUpperCase();
+      if (this.isStructural(name) || !this.isContainer(name)) continue;
+      if (m[1] === '') {
+        stack.push(name);
+        open.set(name, (open.get(name) ?? 0) + 1);
+        if (stack.length > MAX_HEADER_NESTING) this.tooDeep.add(m.index);
+      } else if ((open.get(name) ?? 0) > 0) {
+        for (;;) {
+          const top = stack.pop()!;
+          open.set(top, open.get(top)! - 1);
+          if (top === name) break;
+        }
+      }
+    }
+    return this.tooDeep;
   }
 
   /** A header key in the tab-form vocabulary: tag names are mapped (`CONFORMED-NAME` → `COMPANY CONFORMED NAME`). */

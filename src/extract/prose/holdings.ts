@@ -26,6 +26,7 @@ import { holderColumns, holdersOf, isHypothetical, securityAfter, securityKindOf
 import { looksLikeName, type Party, type PartyMention } from './parties.js';
 import { firstTokenIn, type Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
+import { pushAll } from '../../arrays.js';
 
 const ADVERBS = '(?:(?:directly|indirectly|beneficially|collectively|together|jointly|currently|now|also|thus|presently|still|solely|individually|in\\s+the\\s+aggregate|of\\s+record|each|,)\\s*)*';
 const HOLD_VERB = new RegExp(
@@ -59,7 +60,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
   const used = new Set<number>();
   const take = (list: Found<HoldingRow>[], tokens: Token[]): void => {
     for (const t of tokens) used.add(t.start);
-    out.push(...list);
+    pushAll(out, list);
   };
 
   // Active: subject + verb + one or more positions.

@@ -34,6 +34,7 @@ import {
   type ProseSentence,
   type TransactionRow,
 } from './types.js';
+import { pushAll } from '../../arrays.js';
 
 export { PartyIndex } from './parties.js';
 export type * from './types.js';
@@ -119,29 +120,29 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
       // Under "Amount beneficially owned:" a 13G lists "Name: N" lines; under a power label the same lines are powers.
       if (/\bamount\s+beneficially\s+owned\b|\baggregate\s+(?:number|amount)\b/i.test(s.raw)) amountList = true;
       else if (/\bpower\b|\bpercent(?:age)?\s+of\s+class\b/i.test(s.raw)) amountList = false;
-      result.holdings.push(...readHoldings(s, ctx, sentences.slice(i + 1, i + 6), heading, amountList));
+      pushAll(result.holdings, readHoldings(s, ctx, sentences.slice(i + 1, i + 6), heading, amountList));
       const notes = readNotes(s, ctx, registry);
-      result.notes.push(...notes.notes);
-      result.transactions.push(...notes.transactions);
+      pushAll(result.notes, notes.notes);
+      pushAll(result.transactions, notes.transactions);
       const grants = readOptionGrants(s, sentences[i + 1] ?? null, ctx);
-      result.options.push(...grants.options);
-      result.transactions.push(...grants.transactions);
-      result.transactions.push(...readTransactions(s, ctx));
+      pushAll(result.options, grants.options);
+      pushAll(result.transactions, grants.transactions);
+      pushAll(result.transactions, readTransactions(s, ctx));
       const basis = readOwnershipBasis(s);
       if (basis) {
         result.ownershipBasis.push(basis);
         lastBasis = basis;
       } else readDivision(s, lastBasis);
-      result.sums.push(...statedSums(s));
+      pushAll(result.sums, statedSums(s));
       for (const t of s.tokens) {
         if (t.typo === 'dollar-sign-on-shares') {
           result.typos.push({ evidence: evidence(s, t.start, t.end), sentence: s, message: `"${s.raw.slice(t.start, t.end)} shares": a dollar sign on a share count; the number is not used` });
         }
       }
     });
-    result.transactions.push(...readTradeTable(sentences, ctx));
+    pushAll(result.transactions, readTradeTable(sentences, ctx));
   }
-  result.options.push(...completeNotes(result.notes, all, registry));
+  pushAll(result.options, completeNotes(result.notes, all, registry));
   applySourceOfFunds(prose.flatMap((p) => p.sentences), result.transactions);
 
   // A position restated (Item 3 and Item 5, or with and without its conversion) is one row; Item 5's statement,
@@ -160,7 +161,7 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   for (const t of result.typos) {
     result.warnings.push({ code: 'PROSE_TYPO', message: t.message, documentSequence: t.evidence.documentSequence, span: t.evidence.span });
   }
-  result.warnings.push(...unreadWarnings(prose.flatMap((p) => p.sentences), result));
+  pushAll(result.warnings, unreadWarnings(prose.flatMap((p) => p.sentences), result));
   return result;
 }
 
@@ -186,7 +187,7 @@ function dedupe<Row extends object>(
       rows.push(f);
       continue;
     }
-    merged.push(...Object.values(f.evidence));
+    pushAll(merged, Object.values(f.evidence));
     if (preferLater?.(f.row, first.row)) {
       // Keep the later statement's provenance, and the earlier's values where the later has none.
       const keep = { ...first.row };
