@@ -51,6 +51,13 @@ const BLOCK_END_TAGS = new Set([
   'figcaption', 'figure', 'footer', 'header', 'hgroup', 'listing', 'main', 'menu', 'nav', 'ol', 'pre', 'search',
   'section', 'summary', 'ul', 'li', 'dd', 'dt', 'p', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
 ]);
+/** Start tags that close an open `<p>` first (HTML5 "close a p element"). */
+const CLOSES_P = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset',
+  'figcaption', 'figure', 'footer', 'header', 'hgroup', 'main', 'menu', 'nav', 'ol', 'p', 'search', 'section', 'summary',
+  'ul', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'listing', 'form', 'plaintext', 'hr', 'xmp', 'li', 'dd', 'dt',
+]);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Elements an end tag does not reach through (HTML5's "has an element in scope"). */
 const SCOPE_TAGS = new Set(['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template']);
 const SECTION_TAGS = new Set(['tbody', 'thead', 'tfoot']);
@@ -280,6 +287,25 @@ export function htmlToText(html: string): string {
     popTo(last(tablePartPositions) + 1);
   };
 
+  const inScope = (i: number): boolean => i >= 0 && i > last(scopePositions);
+
+  /**
+   * A new list item closes the open one of its kind, unless a special element other than address, div or p was
+   * opened inside it (HTML5's `li`/`dd`/`dt` start tag steps).
+   */
+  const closeListItem = (names: string[]): void => {
+    let at = -1;
+    for (const n of names) at = Math.max(at, lastPosition(n));
+    if (at < 0) return;
+    // The special elements above it must all be address, div or p (checked from the innermost down; the walk stops
+    // at the first other one, so it is bounded by what it would pop).
+    for (let i = last(specialPositions), k = specialPositions.length - 1; i > at; i = specialPositions[--k] ?? -1) {
+      const n = stack[i]!.name;
+      if (n !== 'address' && n !== 'div' && n !== 'p') return;
+    }
+    popTo(at);
+  };
+
   const openTag = (name: string): void => {
     if (!inBody) {
       if (name === 'html') return;
@@ -323,14 +349,18 @@ export function htmlToText(html: string): string {
       insert(name);
       return;
     }
+    if (CLOSES_P.has(name)) {
+      const p = lastPosition('p');
+      if (inScope(p) && p > lastPosition('button')) popTo(p);
+      if (name === 'li' || name === 'dd' || name === 'dt') closeListItem(name === 'li' ? ['li'] : ['dd', 'dt']);
+      if (HEADINGS.has(name) && top() && HEADINGS.has(top()!.name)) pop();
+    }
     if (name === 'table' && part && FOSTERING_PARTS.has(part.name)) {
       // A table started directly in a table ends the first one.
       closeTablePart(new Set(['table']));
     }
     insert(name);
   };
-
-  const inScope = (i: number): boolean => i >= 0 && i > last(scopePositions);
 
   const closeTag = (name: string): void => {
     if (!inBody) {
@@ -348,7 +378,8 @@ export function htmlToText(html: string): string {
       insert('br');
       return;
     }
-    const i = lastPosition(name);
+    // Any heading end tag closes the innermost open heading (`<h2>…</h1>`).
+    const i = HEADINGS.has(name) ? Math.max(...[...HEADINGS].map(lastPosition)) : lastPosition(name);
     if (name === 'p' && !(inScope(i) && i > lastPosition('button'))) {
       insert('p');
       pop();
