@@ -27,10 +27,24 @@ export function documentSource(submission: Submission, doc: DocumentEnvelope): s
   if (cached !== undefined) return cached;
   let text = decodeText(documentBytes(submission, doc));
   if (doc.bodyFormat === 'xml' || doc.bodyFormat === 'xbrl' || doc.bodyFormat === 'pdf') {
-    text = text.replace(/^\s*<(XML|XBRL|PDF)>\s*/i, '').replace(/\s*<\/(XML|XBRL|PDF)>\s*$/i, '');
+    text = stripClosingWrapper(text.replace(/^\s*<(XML|XBRL|PDF)>\s*/i, ''));
   }
   sourceCache.set(doc, text);
   return text;
+}
+
+/**
+ * The body without its closing `</XML>`, `</XBRL>` or `</PDF>` and the white space around it. Done by hand: the
+ * regex `\s*<\/(XML|XBRL|PDF)>\s*$` was tried from every blank of a run and scanned the rest of it (quadratic).
+ */
+function stripClosingWrapper(text: string): string {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end -= 1;
+  const close = /<\/(?:XML|XBRL|PDF)>$/i.exec(text.slice(Math.max(0, end - 7), end));
+  if (!close) return text;
+  end -= close[0].length;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
 }
 
 /** Readable text of the body: HTML rendered to lines, text as is, XML as its source. */

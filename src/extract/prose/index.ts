@@ -18,7 +18,7 @@ import { readHoldings } from './holdings.js';
 import { completeNotes, readNotes } from './notes.js';
 import { readOptionGrants } from './options.js';
 import { readDivision, readOwnershipBasis } from './ownership-basis.js';
-import { splitSentences } from './sentences.js';
+import { MAX_SENTENCE_CHARS, splitSentences } from './sentences.js';
 import { scanTokens } from './tokens.js';
 import { applySourceOfFunds, readTradeTable, readTransactions } from './transactions.js';
 import {
@@ -95,6 +95,7 @@ export function sentencesOf(item: ProseItem, parties: PartyIndex): ProseSentence
       tokens: scanTokens(raw),
       mentions: parties.mentions(raw),
       index,
+      ...(sn.cut ? { cut: true } : {}),
     };
   });
 }
@@ -108,6 +109,11 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   registry.learn(all);
 
   const result: ProseResult = { holdings: [], notes: [], options: [], transactions: [], ownershipBasis: [], sums: [], restatements: [], typos: [], merged: [], warnings: [] };
+  for (const s of all) {
+    if (!s.cut) continue;
+    const span = s.source.toDocument(s.start, s.end);
+    result.warnings.push({ code: 'PROSE_SENTENCE_CUT', message: `Item ${s.itemNumber}: ${MAX_SENTENCE_CHARS} characters without a sentence end; read in pieces`, documentSequence: s.documentSequence, span });
+  }
   for (const { sentences } of prose) {
     let lastBasis: Found<OwnershipBasisRow> | null = null;
     let heading: Party | null = null;
