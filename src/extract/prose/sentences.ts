@@ -58,6 +58,9 @@ export function splitSentences(text: string, start: number, end: number, linesAr
     }
     if (ch === '\n') {
       if (isHardBreak(text, i, end, linesAreBlocks)) close(i);
+      // Not a break: every later newline of this run of blanks has the same text on either side, so the same answer.
+      // (Asking again at each one rescanned the run: quadratic in a run of newlines.)
+      else while (i + 1 < end && /\s/.test(text[i + 1]!)) i++;
       continue;
     }
     if (ch === '.' || ch === '!' || ch === '?') {
