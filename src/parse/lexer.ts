@@ -333,7 +333,7 @@ export class SubmissionLexer {
     const bytes = this.bytes;
     let from = pos;
     for (;;) {
-      const at = bytes.indexOf('</TEXT>', from, 'latin1');
+      const at = this.nextTextClose(from);
       const candidate = at < 0 ? bytes.length : at;
       const nextDocument = this.findDocumentStart(from, candidate);
       if (nextDocument >= 0) {
@@ -366,17 +366,33 @@ export class SubmissionLexer {
     );
   }
 
+  /**
+   * Offset of the first `</TEXT>` at or after `from`, or -1. Remembers the last answer: bodies that never close ask
+   * again from each document, and searching to the end of the input every time was quadratic in the documents.
+   */
+  private nextTextClose(from: number): number {
+    const memo = this.textCloseMemo;
+    if (from >= memo.from && (memo.at < 0 || from <= memo.at)) return memo.at;
+    const at = this.bytes.indexOf('</TEXT>', from, 'latin1');
+    this.textCloseMemo = { from, at };
+    return at;
+  }
+
+  private textCloseMemo = { from: Number.MAX_SAFE_INTEGER, at: -1 };
+
   private lastStructuralCloseBefore(pos: number, limit: number): number {
     const input = this.input;
+    // Searched only up to `limit` (an unbounded search from each unclosed body ran to the end of the input).
+    const window = this.bytes.subarray(0, limit);
     for (const tag of ['</DOCUMENT>', '</SEC-DOCUMENT>', '</IMS-DOCUMENT>', '</SUBMISSION>']) {
-      const at = input.indexOf(tag, pos);
-      if (at >= 0 && at < limit) {
+      const at = window.indexOf(tag, pos, 'latin1');
+      if (at >= 0) {
         const lineStart = input.charCodeAt(at - 1) === 10 || input.charCodeAt(at - 1) === 13;
         if (lineStart) return at;
       }
     }
-    const pem = input.indexOf('-----END PRIVACY-ENHANCED MESSAGE-----', pos);
-    if (pem >= 0 && pem < limit) return pem;
+    const pem = window.indexOf('-----END PRIVACY-ENHANCED MESSAGE-----', pos, 'latin1');
+    if (pem >= 0) return pem;
     return limit;
   }
 

@@ -137,6 +137,16 @@ describe('crashes that ended a batch', () => {
     expect(summary.line).toBeGreaterThan(missing.at(-1)!.line);
   });
 
+  it('20,000 documents whose <TEXT> is never closed each end where the next one starts', () => {
+    const doc = '<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\nExhibit text without its closing tag.\n';
+    const sub = parse(insertAfter(readFixture(TEXT_13DA), '</DOCUMENT>\n', doc, 20_000));
+    expect(sub.documents).toHaveLength(20_001);
+    expect(sub.documents[0]!.type).toBe('SC 13D/A');
+    const second = sub.documents[1]!;
+    expect(second.bodySpan.end - second.bodySpan.start).toBe('Exhibit text without its closing tag.\n'.length);
+    expect(sub.warnings.filter((w) => w.code === 'TEXT_NOT_CLOSED')).toHaveLength(1_000);
+  });
+
   it('ParseError.format() on the line-0 location documentBinary builds does not throw RangeError', () => {
     const full = readFixture('test/fixtures/full/0000037996-17-000084.txt');
     const truncated = full.replace(/^end$/m, '');
