@@ -139,6 +139,8 @@ export interface FuzzOptions {
   slowMs?: number;
   /** Called every `progressEvery` mutations. */
   onProgress?: (done: number, report: FuzzReport) => void;
+  /** Called at once for every untyped error and every input over `slowMs` (so a long run's findings show as it goes). */
+  onFinding?: (finding: string) => void;
   progressEvery?: number;
 }
 
@@ -176,6 +178,7 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
       if (isEdgarError(error)) report.typedErrors += 1;
       else {
         report.untyped.push({ index, seedFile, kind: mutation.kind, error: error instanceof Error ? (options.only !== undefined ? (error.stack ?? error.message) : `${error.name}: ${error.message}`.slice(0, 300)) : String(error) });
+        options.onFinding?.(`untyped #${index} ${mutation.kind} of ${seedFile}: ${report.untyped.at(-1)!.error}`);
         // The database may be mid-transaction after a defect: start a fresh one.
         try {
           db.close();
@@ -190,7 +193,10 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
     report.mutations += 1;
     report.byKind[mutation.kind] = (report.byKind[mutation.kind] ?? 0) + 1;
     const entry = { index, seedFile, kind: mutation.kind, ms: Math.round(ms), bytes: mutation.bytes.length };
-    if (ms > slowMs) report.slow.push(entry);
+    if (ms > slowMs) {
+      report.slow.push(entry);
+      options.onFinding?.(`slow #${index} ${mutation.kind} of ${seedFile}: ${entry.ms} ms, ${entry.bytes} bytes`);
+    }
     if (!report.slowest || ms > report.slowest.ms) report.slowest = entry;
     if (options.onProgress && options.progressEvery && report.mutations % options.progressEvery === 0) options.onProgress(report.mutations, report);
   }
@@ -241,6 +247,7 @@ if (isMain) {
     seed,
     only,
     progressEvery: 1000,
+    onFinding: (finding) => process.stderr.write(`${finding}\n`),
     onProgress: (done, r) => process.stderr.write(`${done}/${count}: ${r.untyped.length} untyped, ${r.slow.length} over 2 s, slowest ${r.slowest?.ms ?? 0} ms (${((Date.now() - started) / 60000).toFixed(1)} min)\n`),
   });
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`;
