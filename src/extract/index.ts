@@ -70,7 +70,29 @@ export function extractFiling(submission: Submission, extractors: readonly { nam
     for (const [table, rows] of Object.entries(part.tables)) pushAll((result.tables[table] ??= []), rows);
     pushAll(result.warnings, part.warnings);
   }
+  result.warnings = capWarnings(result.warnings);
   return result;
+}
+
+/** How many warnings of one code a filing lists before it only counts them (as the parse stage does). */
+export const MAX_EXTRACTION_WARNINGS_PER_CODE = 1000;
+
+/** The warnings with each code listed at most MAX_EXTRACTION_WARNINGS_PER_CODE times, then one WARNINGS_NOT_LISTED. */
+function capWarnings(warnings: ExtractionWarning[]): ExtractionWarning[] {
+  const counts = new Map<string, number>();
+  const kept: ExtractionWarning[] = [];
+  const firstDropped = new Map<string, ExtractionWarning>();
+  for (const w of warnings) {
+    const n = (counts.get(w.code) ?? 0) + 1;
+    counts.set(w.code, n);
+    if (n <= MAX_EXTRACTION_WARNINGS_PER_CODE) kept.push(w);
+    else if (!firstDropped.has(w.code)) firstDropped.set(w.code, w);
+  }
+  for (const [code, first] of firstDropped) {
+    const more = counts.get(code)! - MAX_EXTRACTION_WARNINGS_PER_CODE;
+    kept.push({ code: 'WARNINGS_NOT_LISTED', message: `${more} more ${code} warnings are not listed (the first of them is here)`, documentSequence: first.documentSequence, span: first.span });
+  }
+  return kept;
 }
 
 /** `run()`, or `fallback` plus an EXTRACTOR_FAILED warning when it throws. */

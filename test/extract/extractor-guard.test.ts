@@ -43,6 +43,17 @@ describe('extractor guard', () => {
     }
   });
 
+  it('an extractor that warns 5,000 times: each code listed 1,000 times, then counted', () => {
+    const sub = parseSubmission(bytes, { sourceName: FILING });
+    const noisy: Extractor = () => ({
+      tables: {},
+      warnings: Array.from({ length: 5_000 }, (_, i) => ({ code: 'NOISE', message: `noise ${i}`, documentSequence: 1, span: { start: i, end: i + 1 } })),
+    });
+    const result = extractFiling(sub, [{ name: 'noisy', extract: noisy }]);
+    expect(result.warnings.filter((w) => w.code === 'NOISE')).toHaveLength(1_000);
+    expect(result.warnings.at(-1)).toEqual({ code: 'WARNINGS_NOT_LISTED', message: '4000 more NOISE warnings are not listed (the first of them is here)', documentSequence: 1, span: { start: 1000, end: 1001 } });
+  });
+
   it('without a defect there is no EXTRACTOR_FAILED warning', () => {
     const sub = parseSubmission(bytes, { sourceName: FILING });
     expect(extractFiling(sub).warnings.map((w) => w.code)).not.toContain('EXTRACTOR_FAILED');

@@ -101,6 +101,26 @@ describe('HTML to text', () => {
   });
 });
 
+describe('XML schedules', () => {
+  const XML_13D = 'test/fixtures/sc13/0000950170-24-140615.txt';
+
+  it('elements nested 30,000 deep in an XML 13D do not overflow the cover-page reader', () => {
+    const original = extractFiling(parse(readFixture(XML_13D)));
+    const extracted = extractFiling(parse(insertAfter(readFixture(XML_13D), '<formData>', '<a>', 30_000)));
+    const codes = extracted.warnings.map((w) => w.code);
+    expect(codes).not.toContain('COVER_EXTRACTOR_FAILED');
+    expect(extracted.warnings.at(-1)!.message).toMatch(/more XML repairs/);
+    expect(extracted.tables.schedule13![0]!.issuerName).toBe(original.tables.schedule13![0]!.issuerName);
+  });
+
+  it('20,000 unclosed <item5> tags in an XML 13D: the items are still found', () => {
+    const original = extractFiling(parse(readFixture(XML_13D)));
+    const text = insertAfter(readFixture(XML_13D), '</formData>', '<item5>', 20_000);
+    const extracted = extractFiling(parse(text));
+    expect((extracted.tables.items ?? []).map((i) => i.itemNumber)).toEqual((original.tables.items ?? []).map((i) => i.itemNumber));
+  });
+});
+
 describe('crashes that ended a batch', () => {
   it('an 11-digit CENTRAL INDEX KEY is a located CIK_INVALID warning, and the filing is stored', () => {
     const text = readFixture(TEXT_13DA).replace('CENTRAL INDEX KEY:\t\t\t0000948904', 'CENTRAL INDEX KEY:\t\t\t00009489041');
