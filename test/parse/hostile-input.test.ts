@@ -113,6 +113,14 @@ describe('XML schedules', () => {
     expect(extracted.tables.schedule13![0]!.issuerName).toBe(original.tables.schedule13![0]!.issuerName);
   });
 
+  it('3,000 unclosed <issuerCUSIP> and <reportingPersonInfo> elements: the original values are still read', () => {
+    const original = extractFiling(parse(readFixture(XML_13D)));
+    const text = insertAfter(readFixture(XML_13D), '<issuerInfo>', '<issuerCUSIP>000000000\n<reportingPersonInfo>\n', 3_000);
+    const extracted = extractFiling(parse(text));
+    expect(extracted.warnings.map((w) => w.code)).not.toContain('COVER_EXTRACTOR_FAILED');
+    expect(extracted.tables.schedule13![0]!.issuerName).toBe(original.tables.schedule13![0]!.issuerName);
+  });
+
   it('20,000 unclosed <item5> tags in an XML 13D: the items are still found', () => {
     const original = extractFiling(parse(readFixture(XML_13D)));
     const text = insertAfter(readFixture(XML_13D), '</formData>', '<item5>', 20_000);

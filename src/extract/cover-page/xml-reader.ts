@@ -103,22 +103,39 @@ export function parseXmlTree(source: string): XmlTree {
   return { root, repairs };
 }
 
-/** Every descendant with one of the local names, in document order. */
-export function findAll(el: XmlElement, names: string | string[]): XmlElement[] {
+/**
+ * Every descendant with one of the local names, in document order. Elements named in `notInside` are not descended
+ * into: a reporting person's fields are its own, not those of a person nested in it by damaged XML (looking through
+ * every nested person from each one was quadratic).
+ */
+export function findAll(el: XmlElement, names: string | string[], notInside?: string): XmlElement[] {
+  return walkFor(el, names, notInside, Infinity);
+}
+
+/** The outermost descendants with one of the local names (not those inside another: values are leaves). */
+export function findOutermost(el: XmlElement, names: string | string[]): XmlElement[] {
+  return walkFor(el, names, undefined, Infinity, true);
+}
+
+export function findFirst(el: XmlElement, names: string | string[], notInside?: string): XmlElement | null {
+  return walkFor(el, names, notInside, 1)[0] ?? null;
+}
+
+function walkFor(el: XmlElement, names: string | string[], notInside: string | undefined, limit: number, notInsideMatches = false): XmlElement[] {
   const wanted = new Set(Array.isArray(names) ? names : [names]);
   const out: XmlElement[] = [];
   // Depth-first in document order with an explicit stack: a recursive walk overflowed on elements nested 30,000 deep.
   const pending: XmlElement[] = [...el.children].reverse();
-  while (pending.length > 0) {
+  while (pending.length > 0 && out.length < limit) {
     const c = pending.pop()!;
-    if (wanted.has(c.name)) out.push(c);
+    if (wanted.has(c.name)) {
+      out.push(c);
+      if (notInsideMatches) continue;
+    }
+    if (c.name === notInside) continue;
     for (let i = c.children.length - 1; i >= 0; i -= 1) pending.push(c.children[i]!);
   }
   return out;
-}
-
-export function findFirst(el: XmlElement, names: string | string[]): XmlElement | null {
-  return findAll(el, names)[0] ?? null;
 }
 
 function decodeEntities(s: string): string {
@@ -221,7 +238,8 @@ export function readXmlCoverPages(source: string, kindHint: ScheduleKind | null,
     header.classTitle = classTitle.value;
     header.spans.classTitle = classTitle.span;
   }
-  for (const el of findAll(issuerInfo, ['issuerCUSIP', 'issuerCusip', 'issuerCusipNumber'])) {
+  // (Outermost only: unclosed CUSIP elements nest, and reading each one's text again inside the last was quadratic.)
+  for (const el of findOutermost(issuerInfo, ['issuerCUSIP', 'issuerCusip', 'issuerCusipNumber'])) {
     const t = text(el);
     if (!t?.value) continue;
     const c = normalizeCusip(t.value) ?? t.value.replace(/\s+/g, '').toUpperCase();
@@ -256,7 +274,7 @@ export function readXmlCoverPages(source: string, kindHint: ScheduleKind | null,
     const ordinal = i + 1;
     const spans: Partial<Record<ReportingPersonField, Span>> = {};
     const get = (names: string | string[], field?: ReportingPersonField): XmlText | null => {
-      const t = text(findFirst(node, names));
+      const t = text(findFirst(node, names, node.name));
       if (t && field) spans[field] = t.span;
       return t && t.value !== '' ? t : null;
     };
@@ -267,8 +285,8 @@ export function readXmlCoverPages(source: string, kindHint: ScheduleKind | null,
     const legal = get('legalProceedings', 'legalProceedings');
     const excludes = get(['isAggregateExcludeShares', 'aggregateAmountExcludesCertainSharesFlag'], 'excludesCertainShares');
     const percent = get(['percentOfClass', 'classPercent'], 'percentOfClass');
-    const funds = findAll(node, 'fundType').map((el) => text(el)).filter((t): t is XmlText => Boolean(t?.value));
-    const types = findAll(node, 'typeOfReportingPerson').map((el) => text(el)).filter((t): t is XmlText => Boolean(t?.value));
+    const funds = findAll(node, 'fundType', node.name).map((el) => text(el)).filter((t): t is XmlText => Boolean(t?.value));
+    const types = findAll(node, 'typeOfReportingPerson', node.name).map((el) => text(el)).filter((t): t is XmlText => Boolean(t?.value));
     if (funds[0]) spans.sourceOfFunds = { start: funds[0].span.start, end: funds[funds.length - 1]!.span.end };
     if (types[0]) spans.typeOfReportingPerson = { start: types[0].span.start, end: types[types.length - 1]!.span.end };
 
