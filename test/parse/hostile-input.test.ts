@@ -34,6 +34,15 @@ describe('super-linear time: the same records from the hostile input as from the
     expect(extractFiling(sub).tables.schedule13![0]!.eventDate).toBe('2004-10-20');
   });
 
+  it('200,000 spaces right after <TEXT> leave the cover page read as it was', () => {
+    const cover = (text: string) => {
+      const row = extractFiling(parse(text)).tables.schedule13![0]!;
+      return { issuerName: row.issuerName, cusip: row.cusip, eventDate: row.eventDate, classTitle: row.classTitle };
+    };
+    const original = readFixture(TEXT_13DA);
+    expect(cover(insertAfter(original, '<TEXT>\n', ' ', 200_000))).toEqual(cover(original));
+  });
+
   it('"10% Convertible Notes due 12/20/04" × 5,715 in Item 5: the positions are still read', () => {
     const original = readFixture(TEXT_13DA);
     const text = insertAfter(original, ITEM5, '10% Convertible Notes due 12/20/04 ', 5_715);

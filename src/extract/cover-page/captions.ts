@@ -110,7 +110,9 @@ export const CAPTION_PATTERNS: Record<RowKey, string> = {
     cap('AGGREGATE AMOUNT') +
       String.raw`(?!\s+(?:IN|ON|REPRESENTED)\b)(?:\s+OF)?(?:\s+BENEFICIALLY(?:\s+OWNED(?:\s+BY(?:\s+(?:EACH|THE)(?:\s+REPORTING(?:\s+(?:PERSONS?|PARTY))?)?)?)?)?)?`,
     // Truncated caption after its row number: "(9) Aggregate" (Barclays 2009).
-    String.raw`(?<=(?:^|\n)[ \t]*\(?\s*(?:9|11)\s*[.)]?[ \t]*)AGGREGATE(?=[ \t]*\r?\n)`,
+    // (The lookbehind is `(?:^|\n)[ \t]*\(?\s*(?:9|11)\s*[.)]?[ \t]*` written without two adjacent runs that both take
+    // blanks: V8 tries it before every caption word, and behind 20,000 blanks it split them every possible way.)
+    String.raw`(?<=(?:^|\n)(?:[ \t]*\(\s*|\s*)(?:9|11)(?:\s*[.)][ \t]*|\s*))AGGREGATE(?=[ \t]*\r?\n)`,
   ].join('|'),
   excludesCertainShares: [
     String.raw`(?:CHECK\s+(?:BOX\s+)?(?:IF\s+)?)?(?:THE\s+)?AGGREGATE\s+AMOUNT[\s\S]{0,80}?EXCLU[A-Z]*\s+(?:\d{1,2}\s+)?CER-?\s*TAIN(?:\s+SHARES)?`,
