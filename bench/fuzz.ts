@@ -123,8 +123,13 @@ export interface FuzzReport {
   mutations: number;
   typedErrors: number;
   untyped: FuzzFailure[];
-  /** Inputs whose parse → extract → store took longer than `slowMs`. */
-  slow: { index: number; seedFile: string; kind: string; ms: number; bytes: number }[];
+  /**
+   * Inputs whose parse → extract → store took longer than `slowMs`, timed a second time at the end of the run
+   * (`retimedMs`): on a shared machine one slow timing can be the machine, not the input. `overLimit` counts the
+   * inputs slow both times.
+   */
+  slow: { index: number; seedFile: string; kind: string; ms: number; bytes: number; retimedMs?: number }[];
+  overLimit: number;
   slowest: { index: number; seedFile: string; kind: string; ms: number; bytes: number } | null;
   byKind: Record<string, number>;
   totalMs: number;
@@ -166,7 +171,7 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
     if (!b) cache.set(file, (b = readFileSync(file)));
     return b;
   };
-  const report: FuzzReport = { mutations: 0, typedErrors: 0, untyped: [], slow: [], slowest: null, byKind: {}, totalMs: 0 };
+  const report: FuzzReport = { mutations: 0, typedErrors: 0, untyped: [], slow: [], overLimit: 0, slowest: null, byKind: {}, totalMs: 0 };
   let db: EdgarDatabase = openDatabase(':memory:');
   const indices = options.only !== undefined ? [options.only] : Array.from({ length: options.count }, (_, i) => i);
   for (const index of indices) {
@@ -200,6 +205,17 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
     if (!report.slowest || ms > report.slowest.ms) report.slowest = entry;
     if (options.onProgress && options.progressEvery && report.mutations % options.progressEvery === 0) options.onProgress(report.mutations, report);
   }
+  for (const entry of report.slow) {
+    const { mutation } = mutationAt(options.seedFiles, seedBytes, seed, entry.index);
+    const t0 = performance.now();
+    try {
+      ingestSubmission(db, new Uint8Array(mutation.bytes), { sourceName: `fuzz-${entry.index}` });
+    } catch {
+      // counted the first time
+    }
+    entry.retimedMs = Math.round(performance.now() - t0);
+    if (entry.retimedMs > slowMs) report.overLimit += 1;
+  }
   db.close();
   return report;
 }
@@ -219,8 +235,8 @@ export function formatFuzzReport(r: FuzzReport, seed: number): string {
     `typed errors (ParseError etc.): ${r.typedErrors}`,
     `untyped errors: ${r.untyped.length}`,
     ...r.untyped.slice(0, 20).map((u) => `  #${u.index} ${u.kind} of ${u.seedFile}: ${u.error}`),
-    `inputs over 2 s: ${r.slow.length}`,
-    ...r.slow.slice(0, 20).map((x) => `  #${x.index} ${x.kind} of ${x.seedFile}: ${x.ms} ms, ${x.bytes} bytes`),
+    `inputs over 2 s: ${r.overLimit} (${r.slow.length} timed over 2 s once, then timed again)`,
+    ...r.slow.slice(0, 20).map((x) => `  #${x.index} ${x.kind} of ${x.seedFile}: ${x.ms} ms, again ${x.retimedMs ?? '-'} ms, ${x.bytes} bytes`),
     `slowest input: ${s ? `#${s.index} ${s.kind} of ${s.seedFile}, ${s.ms} ms, ${s.bytes} bytes` : '-'}`,
     `mean: ${(r.totalMs / Math.max(1, r.mutations)).toFixed(1)} ms per input`,
   ].join('\n');
