@@ -3,7 +3,7 @@
  * Fuzzing: seeded mutations of real submissions through parse → extract → store (an in-memory SQLite), counting
  * untyped errors (anything but an EdgarError: a defect) and the time of every input.
  *
- *   npm run fuzz -- --count 100000 [--corpus DIR …] [--seed N] [--only I] [--out FILE]
+ *   npm run fuzz -- --count 100000 [--minutes M] [--corpus DIR …] [--seed N] [--only I] [--out FILE]
  *
  * Every mutation is reproducible from (seed, index): `--only I` replays mutation I alone and prints the error's stack.
  * Seeds: the files under test/fixtures, and ../shared/corpus when it is there (or the `--corpus` directories).
@@ -147,6 +147,8 @@ export interface FuzzOptions {
   /** Called at once for every untyped error and every input over `slowMs` (so a long run's findings show as it goes). */
   onFinding?: (finding: string) => void;
   progressEvery?: number;
+  /** Checked before each mutation: true ends the run early (the report then covers the mutations done). */
+  shouldStop?: () => boolean;
 }
 
 /** The mutation at `index`: which seed file, and how it is damaged. */
@@ -175,6 +177,7 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
   let db: EdgarDatabase = openDatabase(':memory:');
   const indices = options.only !== undefined ? [options.only] : Array.from({ length: options.count }, (_, i) => i);
   for (const index of indices) {
+    if (options.shouldStop?.()) break;
     const { seedFile, mutation } = mutationAt(options.seedFiles, seedBytes, seed, index);
     const t0 = performance.now();
     try {
@@ -257,7 +260,11 @@ if (isMain) {
   const seed = Number(value('--seed') ?? 1);
   const only = value('--only') !== undefined ? Number(value('--only')) : undefined;
   const started = Date.now();
+  // `--minutes M` ends a long run after M minutes with the report of what was done (the loop is synchronous, so a
+  // signal could not stop it cleanly).
+  const minutes = value('--minutes') !== undefined ? Number(value('--minutes')) : Infinity;
   const report = runFuzz({
+    shouldStop: () => Date.now() - started > minutes * 60_000,
     seedFiles,
     count,
     seed,
@@ -267,7 +274,7 @@ if (isMain) {
     onProgress: (done, r) => process.stderr.write(`${done}/${count}: ${r.untyped.length} untyped, ${r.slow.length} over 2 s, slowest ${r.slowest?.ms ?? 0} ms (${((Date.now() - started) / 60000).toFixed(1)} min)\n`),
   });
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`;
-  const text = `${formatFuzzReport(report, seed)}\nseed files: ${seedFiles.length}\nwall time: ${((Date.now() - started) / 60000).toFixed(1)} min\nmachine: ${machine}\n`;
+  const text = `${report.mutations < count ? `stopped early: ${report.mutations} of ${count} mutations\n` : ''}${formatFuzzReport(report, seed)}\nseed files: ${seedFiles.length}\nwall time: ${((Date.now() - started) / 60000).toFixed(1)} min\nmachine: ${machine}\n`;
   process.stdout.write(text);
   const out = value('--out');
   if (out) writeFileSync(out, `${JSON.stringify({ ...report, seed, seedFiles: seedFiles.length, machine }, null, 1)}\n`);
