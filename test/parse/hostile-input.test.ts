@@ -130,6 +130,13 @@ describe('XML schedules', () => {
     expect(extracted.tables.schedule13![0]!.issuerName).toBe(original.tables.schedule13![0]!.issuerName);
   });
 
+  it('60,000 "<" without ">" inside an XML 13D value: the cover page is still read', () => {
+    const original = extractFiling(parse(readFixture(XML_13D)));
+    const extracted = extractFiling(parse(insertAfter(readFixture(XML_13D), '<issuerName>', '<', 60_000)));
+    expect(extracted.warnings.map((w) => w.code)).not.toContain('COVER_EXTRACTOR_FAILED');
+    expect(extracted.tables.schedule13![0]!.cusip).toBe(original.tables.schedule13![0]!.cusip);
+  });
+
   it('20,000 unclosed <item5> tags in an XML 13D: the items are still found', () => {
     const original = extractFiling(parse(readFixture(XML_13D)));
     const text = insertAfter(readFixture(XML_13D), '</formData>', '<item5>', 20_000);

@@ -166,11 +166,30 @@ export interface XmlText {
 export function textOf(source: string, el: XmlElement | null): XmlText | null {
   if (!el) return null;
   const raw = source.slice(el.contentStart, el.contentEnd);
-  const stripped = raw.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1').replace(/<[^>]*>/g, '');
+  const stripped = replaceDelimited(replaceDelimited(replaceDelimited(raw, '<!--', '-->', () => ''), '<![CDATA[', ']]>', (inner) => inner), '<', '>', () => '');
   const value = decodeEntities(stripped).replace(/\r/g, '').replace(/\s+/g, ' ').trim();
   const lead = raw.length - raw.trimStart().length;
   const span = { start: el.contentStart + lead, end: el.contentStart + raw.trimEnd().length };
   return { value, span: span.end > span.start ? span : { start: el.contentStart, end: el.contentEnd } };
+}
+
+/**
+ * Every `open … close` (the first `close` after each `open`, left to right) replaced by `replace(inner)`: what
+ * `text.replace(/open([\s\S]*?)close/g, …)` does, in linear time. The regex tried every `open` and scanned to the
+ * end of the text when no `close` followed: a run of `<` (or `<!--`) without `>` was quadratic.
+ */
+function replaceDelimited(text: string, open: string, close: string, replace: (inner: string) => string): string {
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const start = text.indexOf(open, pos);
+    if (start < 0) break;
+    const end = text.indexOf(close, start + open.length);
+    if (end < 0) break;
+    out += text.slice(pos, start) + replace(text.slice(start + open.length, end));
+    pos = end + close.length;
+  }
+  return out + text.slice(pos);
 }
 
 function flag(v: string | undefined): boolean | null {
