@@ -137,6 +137,18 @@ describe('XML schedules', () => {
     expect(extracted.tables.schedule13![0]!.cusip).toBe(original.tables.schedule13![0]!.cusip);
   });
 
+  it('3,000 reporting persons with an unclosed name each: every person is read, each name at most 4,000 characters', () => {
+    const original = extractFiling(parse(readFixture(XML_13D)));
+    const text = insertAfter(readFixture(XML_13D), '</issuerInfo>', '<reportingPersonInfo><reportingPersonName>Unclosed Holder LLC\n', 3_000);
+    const extracted = extractFiling(parse(text));
+    expect(extracted.tables.schedule13![0]!.issuerName).toBe(original.tables.schedule13![0]!.issuerName);
+    expect(extracted.tables.reporting_persons!.length).toBeGreaterThanOrEqual(3_000);
+    // An unclosed value runs on into what follows it; only its first 4,000 characters are read.
+    const name = extracted.tables.reporting_persons![0]!.name as string;
+    expect(name.startsWith('Unclosed Holder LLC')).toBe(true);
+    expect(name.length).toBeLessThanOrEqual(4_000);
+  });
+
   it('20,000 unclosed <item5> tags in an XML 13D: the items are still found', () => {
     const original = extractFiling(parse(readFixture(XML_13D)));
     const text = insertAfter(readFixture(XML_13D), '</formData>', '<item5>', 20_000);

@@ -163,9 +163,14 @@ export interface XmlText {
 }
 
 /** The text of an element (markup and comments removed, entities decoded, trimmed), with its span. */
+const MAX_VALUE_CHARS = 4_000;
+
 export function textOf(source: string, el: XmlElement | null): XmlText | null {
   if (!el) return null;
-  const raw = source.slice(el.contentStart, el.contentEnd);
+  // A cover-page value is a name, a number or a date: only its first MAX_VALUE_CHARS are read. An unclosed element
+  // runs to the end of the document (XML_REPAIRED says so), and reading all of it for each of thousands of them was
+  // quadratic.
+  const raw = source.slice(el.contentStart, Math.min(el.contentEnd, el.contentStart + MAX_VALUE_CHARS));
   const stripped = replaceDelimited(replaceDelimited(replaceDelimited(raw, '<!--', '-->', () => ''), '<![CDATA[', ']]>', (inner) => inner), '<', '>', () => '');
   const value = decodeEntities(stripped).replace(/\r/g, '').replace(/\s+/g, ' ').trim();
   const lead = raw.length - raw.trimStart().length;
