@@ -76,7 +76,7 @@ export function documentBinary(submission: Submission, doc: DocumentEnvelope): D
   let lineNo = 0;
   for (const raw of lines) {
     lineNo += 1;
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     if (line === '') continue;
     if (line === 'end') return { filename: begin[2]!, mode: begin[1]!, bytes: Buffer.concat(chunks) };
     const n = (line.charCodeAt(0) - 32) & 63;

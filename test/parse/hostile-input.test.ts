@@ -43,6 +43,17 @@ describe('super-linear time: the same records from the hostile input as from the
     expect(cover(insertAfter(original, '<TEXT>\n', ' ', 200_000))).toEqual(cover(original));
   });
 
+  it('a line of 50,000 spaces ending in a word, above each cover-page caption: issuer and CUSIP still read', () => {
+    const cover = (text: string) => {
+      const row = extractFiling(parse(text)).tables.schedule13![0]!;
+      return { issuerName: row.issuerName, cusip: row.cusip };
+    };
+    const original = readFixture(TEXT_13DA);
+    const damaged = original.replace(/\n(?=[ \t]*\((?:Title of Class|Date of event|Name, address|CUSIP Number))/g, `\n${' '.repeat(50_000)}x\n`);
+    expect(damaged.length).toBeGreaterThan(original.length + 200_000);
+    expect(cover(damaged)).toEqual(cover(original));
+  });
+
   it('"10% Convertible Notes due 12/20/04" × 5,715 in Item 5: the positions are still read', () => {
     const original = readFixture(TEXT_13DA);
     const text = insertAfter(original, ITEM5, '10% Convertible Notes due 12/20/04 ', 5_715);

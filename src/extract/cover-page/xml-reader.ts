@@ -33,8 +33,9 @@ export interface XmlTree {
   repairs: { offset: number; what: string }[];
 }
 
+// (Attributes as `\s[^<>]*?`, not `\s+[^<>]*?`: the same text, without splitting a run of blanks every possible way.)
 const TOKEN =
-  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<!DOCTYPE[^>]*>|<\/\s*([A-Za-z_][\w:.-]*)\s*(>?)|<([A-Za-z_][\w:.-]*)((?:\s+[^<>]*?)?)(\/?)>/g;
+  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<!DOCTYPE[^>]*>|<\/\s*([A-Za-z_][\w:.-]*)\s*(>?)|<([A-Za-z_][\w:.-]*)((?:\s[^<>]*?)?)(\/?)>/g;
 
 function localName(qname: string): string {
   const i = qname.indexOf(':');
