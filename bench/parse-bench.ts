@@ -116,5 +116,8 @@ const lines = [
   `Whole pipeline (parse → extract → store, in-memory SQLite) over ${sc13.length} Schedule 13D/13G submissions of ${haveCorpus ? 'corpus/sc13' : 'test/fixtures/sc13'}: ${fmt(pipelineMs)} ms, ${(sc13.length / (pipelineMs / 1e3)).toFixed(0)} filings/s.`,
   '',
 ];
-writeFileSync(join(root, 'BENCHMARKS.md'), lines.join('\n'));
+// The file's other sections ("## Hostile input", "## Fuzz", …) are written by other benchmarks: keep them.
+const previous = existsSync(join(root, 'BENCHMARKS.md')) ? readFileSync(join(root, 'BENCHMARKS.md'), 'utf8') : '';
+const otherSections = previous.indexOf('\n## ') >= 0 ? previous.slice(previous.indexOf('\n## ') + 1) : '';
+writeFileSync(join(root, 'BENCHMARKS.md'), lines.join('\n') + (otherSections ? `\n${otherSections}` : ''));
 console.log(lines.join('\n'));

@@ -174,7 +174,7 @@ TabField
 
 // A container such as <FILER> … </FILER>. A missing closing tag leaves `closed: false` for a warning.
 TagContainer
-  = o:Line &{ return o.kind === 'open' && o.value === '' && !lx.isStructural(o.key) && lx.isContainer(o.key); }
+  = o:Line &{ return o.kind === 'open' && o.value === '' && !lx.isStructural(o.key) && lx.isContainer(o.key) && lx.nestingAllowed(o.start); }
     children:TagChild*
     c:(c:Line &{ return c.kind === 'close' && c.key === o.key; } { return c; })?
     {

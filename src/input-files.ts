@@ -5,6 +5,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pushAll } from './arrays.js';
 
 const NOT_A_FILING = /\.(md|json|tsv)$/i;
 
@@ -14,7 +15,7 @@ export function listInputFiles(dir: string): string[] {
     if (name.startsWith('.')) continue;
     const path = join(dir, name);
     const st = statSync(path);
-    if (st.isDirectory()) out.push(...listInputFiles(path));
+    if (st.isDirectory()) pushAll(out, listInputFiles(path));
     else if (st.isFile() && !NOT_A_FILING.test(name)) out.push(path);
   }
   return out;

@@ -3,7 +3,7 @@
  * The CLI and batch commands call this; it is also the library's main entry (re-exported by index.ts).
  */
 import { classifyDocument, documentClassFields } from './extract/exhibits/index.js';
-import { extractFiling, type ExtractedFiling } from './extract/index.js';
+import { EXTRACTORS, extractFiling, type ExtractedFiling } from './extract/index.js';
 import { parseSubmission } from './parse/index.js';
 import type { Submission } from './parse/types.js';
 import type { EdgarDatabase, StoreOutcome } from './store/database.js';
@@ -18,9 +18,13 @@ export interface IngestResult {
 }
 
 /** Parse, extract and store one submission. Throws ParseError for input that is not a submission at all. */
-export function ingestSubmission(db: EdgarDatabase, bytes: Uint8Array, options: { sourceName?: string } = {}): IngestResult {
+export function ingestSubmission(
+  db: EdgarDatabase,
+  bytes: Uint8Array,
+  options: { sourceName?: string; extractors?: Parameters<typeof extractFiling>[1] } = {},
+): IngestResult {
   const submission = parseSubmission(bytes, { sourceName: options.sourceName ?? '<input>' });
-  const extracted = extractFiling(submission);
+  const extracted = extractFiling(submission, options.extractors ?? EXTRACTORS);
   const accessionNumber = filingKey(submission);
   const rows = submissionRows(submission, extracted.warnings);
   // What each document is (waiver letter, amendment, …) is stored on `documents`.

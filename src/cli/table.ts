@@ -32,7 +32,7 @@ export function formatTable(headers: string[], rows: Cell[][], options: TableOpt
   const group = headers.map((h) => options.groupDigits?.(h) ?? true);
   const text = rows.map((r) => r.map((v, i) => cellText(v, nullText, group[i]!, maxCell)));
   const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => r[i] === null || r[i] === undefined || typeof r[i] === 'number'));
-  const widths = headers.map((h, i) => Math.max(h.length, ...text.map((r) => [...(r[i] ?? '')].length)));
+  const widths = headers.map((h, i) => text.reduce((max, r) => Math.max(max, [...(r[i] ?? '')].length), h.length));
   if (options.maxWidth !== undefined) fitWidths(widths, headers, numeric, options.maxWidth);
   const line = (cells: string[]): string =>
     cells

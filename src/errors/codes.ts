@@ -73,6 +73,9 @@ export const WARNING_CODES = {
   DOCUMENT_TRUNCATED: { stage: 'parse', doc: 'the flattened text ends inside this document' },
   FLAT_DESCRIPTION_UNRESOLVED: { stage: 'parse', doc: 'in flattened text, where DESCRIPTION ends and the body begins could not be told apart' },
   DOCUMENT_COUNT_MISMATCH: { stage: 'parse', doc: 'the documents found differ from the header\'s PUBLIC DOCUMENT COUNT' },
+  WARNINGS_NOT_LISTED: { stage: 'parse', doc: 'more than 1,000 parse warnings of one code: the rest are counted in this one, which points at the first not listed' },
+  HEADER_TOO_DEEP: { stage: 'parse', doc: 'header tags nested deeper than the parser follows; the deeper blocks are read as flat lines' },
+  CIK_INVALID: { stage: 'parse', doc: 'a CENTRAL INDEX KEY longer than 10 digits: stored as NULL, the printed value kept in the warning' },
   // Extract stage: cover pages.
   COVER_NOT_FOUND: { stage: 'extract', doc: 'no Schedule 13D/13G cover page was found (the message says why)' },
   COVER_KIND_MISMATCH: { stage: 'extract', doc: 'filed as 13D/13G but the XML holds the other kind of cover page' },
@@ -95,6 +98,9 @@ export const WARNING_CODES = {
   ITEMS_NOT_FOUND: { stage: 'extract', doc: 'no numbered Items were found in the schedule' },
   ITEMS_EXTRACTOR_FAILED: { stage: 'extract', doc: 'the Items extractor failed on this filing (a defect); the rest was stored' },
   PROSE_UNREAD: { stage: 'extract', doc: 'a sentence with numbers yielded no record' },
+  PROSE_SENTENCE_CUT: { stage: 'extract', doc: 'a run of text with no sentence end (over the sentence limit) was read in pieces' },
+  EXTRACTOR_FAILED: { stage: 'extract', doc: 'one extractor failed on this filing (a defect): its rows are missing, the rest of the filing is stored' },
+  EXTRACTION_WARNINGS_NOT_LISTED: { stage: 'extract', doc: 'more extraction warnings of one code than are listed: the rest are counted in this one' },
   PROSE_TYPO: { stage: 'extract', doc: 'a typo in the prose was read as meant ("$42,478 shares")' },
   // Extract stage: exhibits.
   EXHIBIT_UNREADABLE: { stage: 'extract', doc: 'an exhibit\'s body could not be read' },

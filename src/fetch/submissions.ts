@@ -10,6 +10,7 @@ import { normalizeAccessionNumber } from './accession.js';
 import { parseCik } from './cik.js';
 import type { EdgarClient, RequestOptions } from './client.js';
 import { submissionsPageUrl, submissionsUrl } from './urls.js';
+import { pushAll } from '../arrays.js';
 
 /** One filing as the submissions API lists it (one row of the columnar arrays). */
 export interface FilingRow {
@@ -230,7 +231,7 @@ export async function listFilings(
     if (typeof columns !== 'object' || columns === null || !Array.isArray(columns.accessionNumber)) {
       throw new FetchError('BAD_SUBMISSIONS_JSON', `${pageUrl} has no accessionNumber column`, { url: pageUrl, status: 200 });
     }
-    rows.push(...columnsToRows(cik, columns));
+    pushAll(rows, columnsToRows(cik, columns));
     pagesFetched += 1;
   }
   return {

@@ -6,6 +6,7 @@
 import { ValidationError } from '../errors/index.js';
 import { parseAccessionNumber } from './accession.js';
 import { padCik, parseCik } from './cik.js';
+import { pushAll } from '../arrays.js';
 
 export const DEFAULT_BASE_URL = 'https://www.sec.gov';
 export const DEFAULT_DATA_URL = 'https://data.sec.gov';
@@ -93,6 +94,6 @@ export function fullSubmissionCandidates(accession: string, cik: string | number
   const transmitter = /^0+$/.test(filerCik) ? undefined : filerCik;
   const ciks = [...new Set([cik === undefined ? undefined : parseCik(cik), transmitter].filter((c): c is string => c !== undefined))];
   const urls = ciks.map((c) => fullSubmissionUrl(c, accession, options));
-  urls.push(...ciks.map((c) => shortSubmissionUrl(c, accession, options)));
+  pushAll(urls, ciks.map((c) => shortSubmissionUrl(c, accession, options)));
   return urls;
 }

@@ -6,11 +6,12 @@
  *   - `documentBinary`: uuencoded attachments (`begin 644 name.pdf`, also inside `<PDF>`) decoded to bytes.
  * Results are memoised per document, so several extractors can share one decoding.
  */
-import * as cheerio from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
 import { ParseError } from '../errors/index.js';
 import type { DocumentEnvelope, Submission } from './types.js';
 import { decodeText } from './text-decoding.js';
+import { htmlToText } from './html-text.js';
+
+export { htmlToText };
 
 const sourceCache = new WeakMap<DocumentEnvelope, string>();
 const textCache = new WeakMap<DocumentEnvelope, string>();
@@ -26,10 +27,24 @@ export function documentSource(submission: Submission, doc: DocumentEnvelope): s
   if (cached !== undefined) return cached;
   let text = decodeText(documentBytes(submission, doc));
   if (doc.bodyFormat === 'xml' || doc.bodyFormat === 'xbrl' || doc.bodyFormat === 'pdf') {
-    text = text.replace(/^\s*<(XML|XBRL|PDF)>\s*/i, '').replace(/\s*<\/(XML|XBRL|PDF)>\s*$/i, '');
+    text = stripClosingWrapper(text.replace(/^\s*<(XML|XBRL|PDF)>\s*/i, ''));
   }
   sourceCache.set(doc, text);
   return text;
+}
+
+/**
+ * The body without its closing `</XML>`, `</XBRL>` or `</PDF>` and the white space around it. Done by hand: the
+ * regex `\s*<\/(XML|XBRL|PDF)>\s*$` was tried from every blank of a run and scanned the rest of it (quadratic).
+ */
+function stripClosingWrapper(text: string): string {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end -= 1;
+  const close = /<\/(?:XML|XBRL|PDF)>$/i.exec(text.slice(Math.max(0, end - 7), end));
+  if (!close) return text;
+  end -= close[0].length;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
 }
 
 /** Readable text of the body: HTML rendered to lines, text as is, XML as its source. */
@@ -40,69 +55,6 @@ export function documentText(submission: Submission, doc: DocumentEnvelope): str
   const text = doc.bodyFormat === 'html' ? htmlToText(source) : source;
   textCache.set(doc, text);
   return text;
-}
-
-const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
-  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'nav', 'ol',
-  'p', 'pre', 'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'title',
-]);
-const SKIP_TAGS = new Set(['script', 'style', 'head', 'noscript']);
-
-/**
- * Render HTML to text a person (and a line-oriented extractor) can read: block elements and `<br>` end lines, table
- * cells are separated by a tab, runs of white space inside a line collapse to one space, `<pre>` keeps its lines.
- * Character references are decoded (`&#254;` → `þ`, the Wingdings checked box).
- */
-export function htmlToText(html: string): string {
-  const $ = cheerio.load(html, { xml: false });
-  const out: string[] = [];
-  let line = '';
-  // Whether `line` has a non-blank character: the same as `line.trim() !== ''`, kept as we go because testing that
-  // at every table cell re-flattened the growing line (quadratic in a row's cells).
-  let lineHasText = false;
-  const append = (part: string): void => {
-    line += part;
-    if (!lineHasText && /\S/.test(part)) lineHasText = true;
-  };
-  const flush = (): void => {
-    const trimmed = lineHasText ? line.replace(/[ \u00a0]+/g, ' ').replace(/ ?\t ?/g, '\t').trim() : '';
-    if (trimmed) out.push(trimmed);
-    line = '';
-    lineHasText = false;
-  };
-  const visit = (node: AnyNode, inPre: boolean): void => {
-    if (node.type === 'text') {
-      const data = (node as unknown as { data: string }).data;
-      if (inPre) {
-        const parts = data.split(/\r\n|\r|\n/);
-        parts.forEach((part, i) => {
-          if (i > 0) flush();
-          append(part);
-        });
-      } else {
-        append(data.replace(/[\s]+/g, ' '));
-      }
-      return;
-    }
-    if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
-    const el = node as Element;
-    const name = node.type === 'root' ? '' : el.name.toLowerCase();
-    if (SKIP_TAGS.has(name)) return;
-    if (name === 'br') {
-      flush();
-      return;
-    }
-    const block = BLOCK_TAGS.has(name);
-    if (block) flush();
-    if ((name === 'td' || name === 'th') && lineHasText) line += '\t';
-    for (const child of el.children ?? []) visit(child, inPre || name === 'pre');
-    if ((name === 'td' || name === 'th')) line += ' ';
-    if (block) flush();
-  };
-  visit($.root()[0] as unknown as AnyNode, false);
-  flush();
-  return out.join('\n');
 }
 
 export interface DecodedBinary {
@@ -124,7 +76,7 @@ export function documentBinary(submission: Submission, doc: DocumentEnvelope): D
   let lineNo = 0;
   for (const raw of lines) {
     lineNo += 1;
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     if (line === '') continue;
     if (line === 'end') return { filename: begin[2]!, mode: begin[1]!, bytes: Buffer.concat(chunks) };
     const n = (line.charCodeAt(0) - 32) & 63;

@@ -24,6 +24,8 @@ export interface HeaderInspection {
   dialect: SubmissionHeader['dialect'];
   strays: HeaderStrayNode[];
   unclosed: HeaderSectionNode[];
+  /** CENTRAL INDEX KEY fields that are not 1–10 digits: kept as text in otherFields, reported with their line. */
+  badCiks: HeaderFieldNode[];
 }
 
 /**
@@ -35,6 +37,7 @@ export function inspectHeaderNodes(nodes: HeaderNode[], decode: ((s: string) => 
   let forms = 0; // bit mask: 1 tab, 2 tag, 4 flat
   const strays: HeaderStrayNode[] = [];
   const unclosed: HeaderSectionNode[] = [];
+  const badCiks: HeaderFieldNode[] = [];
   const walk = (list: HeaderNode[]): void => {
     for (const n of list) {
       if (n.kind === 'stray') {
@@ -45,14 +48,20 @@ export function inspectHeaderNodes(nodes: HeaderNode[], decode: ((s: string) => 
       if (n.kind === 'section') {
         if (!n.closed) unclosed.push(n);
         walk(n.children);
-      } else if (decode && HIGH_BYTE.test(n.value)) {
-        n.value = decode(n.value);
+      } else {
+        if (decode && HIGH_BYTE.test(n.value)) n.value = decode(n.value);
+        if (n.key === 'CENTRAL INDEX KEY' && n.value !== '' && !isCik(n.value)) badCiks.push(n);
       }
     }
   };
   walk(nodes);
   const dialect = forms === 2 ? 'tag' : forms === 4 ? 'flat' : forms === 1 || forms === 0 ? 'tab' : 'mixed';
-  return { dialect, strays, unclosed };
+  return { dialect, strays, unclosed, badCiks };
+}
+
+/** A CIK as EDGAR prints it: up to 10 digits (zero-padded to 10 when stored). */
+export function isCik(value: string): boolean {
+  return /^\d{1,10}$/.test(value);
 }
 
 const HIGH_BYTE = /[\x80-\xff]/;
@@ -210,6 +219,9 @@ function applyCompanyField(data: CompanyData, f: HeaderFieldNode): boolean {
       data.conformedName = v;
       return true;
     case 'CENTRAL INDEX KEY':
+      // Anything but 1–10 digits (an 11-digit key failed the store's CHECK and ended the batch) stays text in
+      // otherFields, with a warning from inspectHeaderNodes.
+      if (v && !isCik(v)) return false;
       data.cik = v ? v.padStart(10, '0') : null;
       return true;
     case 'STANDARD INDUSTRIAL CLASSIFICATION': {

@@ -12,7 +12,7 @@ import { ParseError } from '../errors/index.js';
 import { parse as parseGrammar, SyntaxError as GrammarSyntaxError } from './generated/submission-parser.js';
 import type { RawDocument, RawTree } from './grammar-types.js';
 import { buildHeader, inspectHeaderNodes } from './header.js';
-import { SubmissionLexer } from './lexer.js';
+import { MAX_HEADER_NESTING, SubmissionLexer } from './lexer.js';
 import { LineIndex } from './line-index.js';
 import type { BodyFormat, DocumentEnvelope, HeaderNode, ParseWarning, SourceFormat, Span, Submission } from './types.js';
 import { compactDate } from './values.js';
@@ -27,6 +27,9 @@ export interface ParseOptions {
 
 const ACCESSION_IN_NAME = /(\d{10})-?(\d{2})-?(\d{6})/;
 
+/** How many warnings of one code a submission lists before it only counts them (see `warn` below). */
+export const MAX_WARNINGS_PER_CODE = 1000;
+
 /**
  * Parse one EDGAR submission (any shape of docs/design.md §2) from its bytes.
  * Never returns a silently shortened document: damage is reported in `warnings`; unreadable input throws ParseError.
@@ -39,8 +42,9 @@ export function parseSubmission(input: Uint8Array | string, options: ParseOption
   rejectUnreadable(text, sourceName, lines);
 
   let tree: RawTree;
+  const lexer = new SubmissionLexer(text, bytes);
   try {
-    tree = parseGrammar(text, { lexer: new SubmissionLexer(text, bytes), grammarSource: sourceName });
+    tree = parseGrammar(text, { lexer, grammarSource: sourceName });
   } catch (error) {
     // The grammar ends in a catch-all alternative, so this is a defect, but it still gets a location.
     if (error instanceof GrammarSyntaxError) {
@@ -51,9 +55,26 @@ export function parseSubmission(input: Uint8Array | string, options: ParseOption
   }
 
   const warnings: ParseWarning[] = [];
+  // Each code is listed at most MAX_WARNINGS_PER_CODE times, then counted: 200,000 empty <DOCUMENT> lines gave 600,000
+  // warnings (and rows), most of the 873 MB that input used.
+  const perCode = new Map<WarningCode, { count: number; firstUnlisted: number }>();
   const warn = (code: WarningCode, message: string, offset: number, documentSequence: number | null = null): void => {
+    const seen = perCode.get(code) ?? { count: 0, firstUnlisted: -1 };
+    perCode.set(code, seen);
+    seen.count += 1;
+    if (seen.count > MAX_WARNINGS_PER_CODE) {
+      if (seen.firstUnlisted < 0) seen.firstUnlisted = offset;
+      return;
+    }
     const { line, column } = lines.locate(offset);
     warnings.push({ code, message, offset, line, column, documentSequence });
+  };
+  const summariseUnlisted = (): void => {
+    for (const [code, seen] of perCode) {
+      if (seen.count <= MAX_WARNINGS_PER_CODE) continue;
+      const { line, column } = lines.locate(seen.firstUnlisted);
+      warnings.push({ code: 'WARNINGS_NOT_LISTED', message: `${seen.count - MAX_WARNINGS_PER_CODE} more ${code} warnings are not listed (the first of them is here)`, offset: seen.firstUnlisted, line, column, documentSequence: null });
+    }
   };
 
   const decode = (s: string): string => (/[\x80-\xff]/.test(s) ? decodeText(Buffer.from(s, 'latin1')) : s);
@@ -67,6 +88,9 @@ export function parseSubmission(input: Uint8Array | string, options: ParseOption
     if (!tree.header.closed && tree.header.tag) warn('HEADER_NOT_CLOSED', `<${tree.header.tag}> has no closing tag`, tree.header.span.end);
     for (const n of inspection.strays) warn('HEADER_STRAY_LINE', `header line that is neither a field nor a tag it can place: ${clip(n.text)}`, n.span.start);
     for (const n of inspection.unclosed) warn('HEADER_TAG_NOT_CLOSED', `<${n.rawKey}> is never closed`, n.span.start);
+    for (const n of inspection.badCiks) warn('CIK_INVALID', `CENTRAL INDEX KEY "${clip(n.value)}" is not 1-10 digits: kept as text, not as the CIK`, n.span.start);
+    const tooDeep = lexer.firstTooDeep();
+    if (tooDeep >= 0) warn('HEADER_TOO_DEEP', `header tags nested more than ${MAX_HEADER_NESTING} deep: the deeper ones are read as fields`, tooDeep);
   }
 
   const documents = tree.documents.map((d) => buildDocument(d, bytes, decode));
@@ -90,6 +114,7 @@ export function parseSubmission(input: Uint8Array | string, options: ParseOption
     const m = s ? /:\s*(\d{8})/.exec(s) : null;
     return m ? compactDate(m[1]!) : null;
   };
+  summariseUnlisted();
   const accessionFromName = ACCESSION_IN_NAME.exec(sourceName);
   return {
     sourceName,

@@ -65,12 +65,17 @@ const TAGGED_OPENERS = new Set([
   'DOCUMENT',
 ]);
 
+/** How deep tag-form header containers may nest (real headers use three or four levels). */
+export const MAX_HEADER_NESTING = 100;
+
 export class SubmissionLexer {
   readonly input: string;
   /** The same content as bytes: `Buffer#indexOf` searches bodies about twice as fast as `String#indexOf`. */
   private readonly bytes: Buffer;
   readonly flat: FlatScanner;
   private containerTags: Set<string> | null = null;
+  /** Line starts of container tags nested deeper than MAX_HEADER_NESTING (read as fields), found on first use. */
+  private tooDeep: Set<number> | null = null;
   // PEG alternatives re-ask about the few lines around the cursor; a small direct-mapped cache answers them without
   // the cost of a Map that would grow to one entry per line of a 40,000-line header.
   private readonly tokenCache: ({ from: number; token: HeaderLineToken | null } | undefined)[] = new Array(256);
@@ -249,6 +254,48 @@ export class SubmissionLexer {
     return this.containerTags.has(tag);
   }
 
+  /**
+   * May the container tag on the line starting at `start` open a nested section? Not beyond MAX_HEADER_NESTING levels:
+   * the grammar nests one rule call per level, and unknown tags nested 2,600 deep overflowed the stack. Deeper tags
+   * become fields (their closing tags stray lines), and `firstTooDeep` says where, for a warning.
+   */
+  nestingAllowed(start: number): boolean {
+    return !this.tooDeepLines().has(start);
+  }
+
+  /** Offset of the first container tag nested too deep, or -1. */
+  firstTooDeep(): number {
+    if (!this.tooDeep) return -1;
+    let first = -1;
+    for (const at of this.tooDeep) if (first < 0 || at < first) first = at;
+    return first;
+  }
+
+  private tooDeepLines(): Set<number> {
+    if (this.tooDeep) return this.tooDeep;
+    this.tooDeep = new Set();
+    const region = this.input.slice(0, this.headerRegionEnd());
+    const stack: string[] = [];
+    const open = new Map<string, number>();
+    const tagLine = /^[ \t]*<(\/?)([A-Za-z][A-Za-z0-9_.\-]*)>[ \t]*\r?$/gm;
+    for (let m = tagLine.exec(region); m; m = tagLine.exec(region)) {
+      const name = m[2]!.toUpperCase();
+      if (this.isStructural(name) || !this.isContainer(name)) continue;
+      if (m[1] === '') {
+        stack.push(name);
+        open.set(name, (open.get(name) ?? 0) + 1);
+        if (stack.length > MAX_HEADER_NESTING) this.tooDeep.add(m.index);
+      } else if ((open.get(name) ?? 0) > 0) {
+        for (;;) {
+          const top = stack.pop()!;
+          open.set(top, open.get(top)! - 1);
+          if (top === name) break;
+        }
+      }
+    }
+    return this.tooDeep;
+  }
+
   /** A header key in the tab-form vocabulary: tag names are mapped (`CONFORMED-NAME` → `COMPANY CONFORMED NAME`). */
   tabKey(key: string, form: 'tab' | 'tag'): string {
     return form === 'tag' ? tabKeyOf(key) : key;
@@ -286,7 +333,7 @@ export class SubmissionLexer {
     const bytes = this.bytes;
     let from = pos;
     for (;;) {
-      const at = bytes.indexOf('</TEXT>', from, 'latin1');
+      const at = this.nextTextClose(from);
       const candidate = at < 0 ? bytes.length : at;
       const nextDocument = this.findDocumentStart(from, candidate);
       if (nextDocument >= 0) {
@@ -319,17 +366,33 @@ export class SubmissionLexer {
     );
   }
 
+  /**
+   * Offset of the first `</TEXT>` at or after `from`, or -1. Remembers the last answer: bodies that never close ask
+   * again from each document, and searching to the end of the input every time was quadratic in the documents.
+   */
+  private nextTextClose(from: number): number {
+    const memo = this.textCloseMemo;
+    if (from >= memo.from && (memo.at < 0 || from <= memo.at)) return memo.at;
+    const at = this.bytes.indexOf('</TEXT>', from, 'latin1');
+    this.textCloseMemo = { from, at };
+    return at;
+  }
+
+  private textCloseMemo = { from: Number.MAX_SAFE_INTEGER, at: -1 };
+
   private lastStructuralCloseBefore(pos: number, limit: number): number {
     const input = this.input;
+    // Searched only up to `limit` (an unbounded search from each unclosed body ran to the end of the input).
+    const window = this.bytes.subarray(0, limit);
     for (const tag of ['</DOCUMENT>', '</SEC-DOCUMENT>', '</IMS-DOCUMENT>', '</SUBMISSION>']) {
-      const at = input.indexOf(tag, pos);
-      if (at >= 0 && at < limit) {
+      const at = window.indexOf(tag, pos, 'latin1');
+      if (at >= 0) {
         const lineStart = input.charCodeAt(at - 1) === 10 || input.charCodeAt(at - 1) === 13;
         if (lineStart) return at;
       }
     }
-    const pem = input.indexOf('-----END PRIVACY-ENHANCED MESSAGE-----', pos);
-    if (pem >= 0 && pem < limit) return pem;
+    const pem = window.indexOf('-----END PRIVACY-ENHANCED MESSAGE-----', pos, 'latin1');
+    if (pem >= 0) return pem;
     return limit;
   }
 

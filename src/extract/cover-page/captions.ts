@@ -110,7 +110,9 @@ export const CAPTION_PATTERNS: Record<RowKey, string> = {
     cap('AGGREGATE AMOUNT') +
       String.raw`(?!\s+(?:IN|ON|REPRESENTED)\b)(?:\s+OF)?(?:\s+BENEFICIALLY(?:\s+OWNED(?:\s+BY(?:\s+(?:EACH|THE)(?:\s+REPORTING(?:\s+(?:PERSONS?|PARTY))?)?)?)?)?)?`,
     // Truncated caption after its row number: "(9) Aggregate" (Barclays 2009).
-    String.raw`(?<=(?:^|\n)[ \t]*\(?\s*(?:9|11)\s*[.)]?[ \t]*)AGGREGATE(?=[ \t]*\r?\n)`,
+    // (The lookbehind is `(?:^|\n)[ \t]*\(?\s*(?:9|11)\s*[.)]?[ \t]*` written without two adjacent runs that both take
+    // blanks: V8 tries it before every caption word, and behind 20,000 blanks it split them every possible way.)
+    String.raw`(?<=(?:^|\n)(?:[ \t]*\(\s*|\s*)(?:9|11)(?:\s*[.)][ \t]*|\s*))AGGREGATE(?=[ \t]*\r?\n)`,
   ].join('|'),
   excludesCertainShares: [
     String.raw`(?:CHECK\s+(?:BOX\s+)?(?:IF\s+)?)?(?:THE\s+)?AGGREGATE\s+AMOUNT[\s\S]{0,80}?EXCLU[A-Z]*\s+(?:\d{1,2}\s+)?CER-?\s*TAIN(?:\s+SHARES)?`,
@@ -219,8 +221,40 @@ export function needsWord(re: RegExp, word: RegExp): RegExp {
   return re;
 }
 
+/**
+ * `*? \s* (? \s* SEE INSTRUCTIONS …` as `String#replace` matches it, found in linear time. As a plain regex the
+ * engine tried a match from every blank of a run and split the run between its two `\s*` every possible way (cubic:
+ * 1,500 spaces took 4 s). Here the fixed part is found first and the optional `*`, `(` and blanks before it are taken
+ * back greedily (never into the previous match), which is where the leftmost match would have started.
+ */
+class SeeInstructions extends RegExp {
+  constructor() {
+    super(String.raw`SEE\s+INSTRUCTIONS?(?:\s+(?:BEFORE\s+FILLING\s+OUT|SHEET\s+BEFORE\s+FILLING\s+OUT))?\s*!?\s*\)?`, 'gi');
+  }
+
+  override [Symbol.replace](text: string, replacer: string | ((substring: string, ...args: any[]) => string)): string {
+    if (typeof replacer !== 'function') return super[Symbol.replace](text, replacer);
+    let out = '';
+    let pos = 0;
+    const core = new RegExp(this.source, 'gi');
+    for (let m = core.exec(text); m; m = core.exec(text)) {
+      let start = m.index;
+      while (start > pos && /\s/.test(text[start - 1]!)) start -= 1;
+      if (start > pos && text[start - 1] === '(') {
+        start -= 1;
+        while (start > pos && /\s/.test(text[start - 1]!)) start -= 1;
+      }
+      if (start > pos && text[start - 1] === '*') start -= 1;
+      const end = m.index + m[0].length;
+      out += text.slice(pos, start) + replacer(text.slice(start, end));
+      pos = end;
+    }
+    return out + text.slice(pos);
+  }
+}
+
 export const VALUE_NOISE: RegExp[] = [
-  needsWord(/\*?\s*\(?\s*SEE\s+INSTRUCTIONS?(?:\s+(?:BEFORE\s+FILLING\s+OUT|SHEET\s+BEFORE\s+FILLING\s+OUT))?\s*!?\s*\)?/gi, /SEE/i),
+  needsWord(new SeeInstructions(), /SEE/i),
   /\(\s*ENTITIES\s+ONLY\s*\)/gi,
   /<PAGE>[ \t]*\d*/gi,
   // Legacy EDGAR table markup inside text bodies (<TABLE>, <CAPTION>, <S>, <C>, <FN>).

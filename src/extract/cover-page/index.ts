@@ -26,6 +26,7 @@ import type {
   ScheduleKind,
 } from './types.js';
 import { readXmlCoverPages } from './xml-reader.js';
+import { pushAll } from '../../arrays.js';
 
 export type * from './types.js';
 export { findSchedule, scheduleKindOf } from './find-schedule.js';
@@ -95,7 +96,7 @@ function extract(submission: Submission): CoverPageResult {
     const xml = readXmlCoverPages(documentSource(submission, doc), kind, seq);
     header = xml.header;
     persons = xml.persons;
-    warnings.push(...xml.warnings);
+    pushAll(warnings, xml.warnings);
     region = xml.region;
     if (!schedule13.issuerCik && xml.header.issuerCik) schedule13.issuerCik = xml.header.issuerCik;
     if (xml.kind && xml.kind !== kind) {
@@ -106,7 +107,7 @@ function extract(submission: Submission): CoverPageResult {
     const read = readRenderedCoverPages(submission, doc, kind);
     header = read.header;
     persons = read.persons;
-    warnings.push(...read.warnings);
+    pushAll(warnings, read.warnings);
     const first = read.regions[0];
     const last = read.regions[read.regions.length - 1];
     region = first && last ? { start: 0, end: last.end } : null;
@@ -140,8 +141,8 @@ function extract(submission: Submission): CoverPageResult {
   if (reportingPersons.length === 0) {
     warnings.push({ code: 'COVER_NOT_FOUND', message: `no cover page found in document ${seq ?? '?'} (${doc.type ?? 'untyped'}, ${format}): ${why}`, documentSequence: seq, span: null });
   }
-  for (const p of reportingPersons) warnings.push(...checkCoverPage(p));
-  warnings.push(...checkSchedule(schedule13));
+  for (const p of reportingPersons) pushAll(warnings, checkCoverPage(p));
+  pushAll(warnings, checkSchedule(schedule13));
   return { schedule13, reportingPersons, warnings };
 }
 

@@ -26,6 +26,7 @@ import { readNumberedCovers } from './numbered-layout.js';
 import { emptyPerson, readCitizenship, readGroupBoxes, readNumber, SHARE_ROWS } from './row-values.js';
 import type { CoverPageRegion, PersonDraft, ReportingPersonField, ScheduleKind, ShareField, TextCoverResult } from './types.js';
 import { collapse, FUND_CODES, parseCodes, parsePercent, parseShareCount, PERSON_CODES, type ParsedValue } from './values.js';
+import { pushAll } from '../../arrays.js';
 
 interface Cover {
   nameHit: CaptionHit;
@@ -113,7 +114,7 @@ function readCaptioned(text: string, kind: ScheduleKind, documentSequence: numbe
     const chosen = above && plausibility(above.person) > plausibility(below.person) ? above : below;
     persons.push(chosen.person);
     regions.push(chosen.region);
-    warnings.push(...chosen.warnings);
+    pushAll(warnings, chosen.warnings);
     if (chosen === above) {
       warnings.push({ code: 'COVER_VALUES_ABOVE_CAPTIONS', message: `cover page ${ordinal}: values are printed above their captions; read that way`, documentSequence, span: chosen.region });
     }

@@ -93,7 +93,7 @@ export function parseShareCount(raw: string): ParsedValue {
 }
 
 function prose(raw: string, start: number): ParsedValue {
-  const trimmedEnd = raw.replace(/\s+$/, '').length;
+  const trimmedEnd = raw.trimEnd().length;
   const text = proseText(raw.slice(start, trimmedEnd));
   if (!text || /^[-_=*.\s]+$/.test(text)) return BLANK;
   return { value: null, text, start, end: trimmedEnd };

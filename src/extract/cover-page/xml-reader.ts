@@ -35,8 +35,9 @@ export interface XmlTree {
   repairs: { offset: number; what: string }[];
 }
 
+// (Attributes as `\s[^<>]*?`, not `\s+[^<>]*?`: the same text, without splitting a run of blanks every possible way.)
 const TOKEN =
-  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<!DOCTYPE[^>]*>|<\/\s*([A-Za-z_][\w:.-]*)\s*(>?)|<([A-Za-z_][\w:.-]*)((?:\s+[^<>]*?)?)(\/?)>/g;
+  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<!DOCTYPE[^>]*>|<\/\s*([A-Za-z_][\w:.-]*)\s*(>?)|<([A-Za-z_][\w:.-]*)((?:\s[^<>]*?)?)(\/?)>/g;
 
 function localName(qname: string): string {
   const i = qname.indexOf(':');
@@ -51,24 +52,31 @@ export function parseXmlTree(source: string): XmlTree {
   const root: XmlElement = { name: '#document', children: [], start: 0, end: source.length, contentStart: 0, contentEnd: source.length };
   const stack: XmlElement[] = [root];
   const repairs: { offset: number; what: string }[] = [];
+  // How many elements of each name are open: an end tag that closes nothing is known without walking the stack
+  // (walking it for each of 20,000 stray end tags under 20,000 open elements was quadratic).
+  const openCount = new Map<string, number>();
+  const popped = (el: XmlElement): XmlElement => {
+    openCount.set(el.name, openCount.get(el.name)! - 1);
+    return el;
+  };
   for (const m of source.matchAll(TOKEN)) {
     const [whole, endName, endGt, startName, , selfClose] = m;
     if (endName !== undefined) {
       if (endGt !== '>') repairs.push({ offset: m.index, what: `end tag </${endName} has no ">"` });
       const name = localName(endName);
-      let k = stack.length - 1;
-      while (k > 0 && stack[k]!.name !== name) k -= 1;
-      if (k === 0) {
+      if (!openCount.get(name)) {
         repairs.push({ offset: m.index, what: `end tag </${endName}> closes nothing` });
         continue;
       }
+      let k = stack.length - 1;
+      while (k > 0 && stack[k]!.name !== name) k -= 1;
       while (stack.length - 1 > k) {
-        const open = stack.pop()!;
+        const open = popped(stack.pop()!);
         repairs.push({ offset: open.start, what: `<${open.name}> never closed` });
         open.contentEnd = m.index;
         open.end = m.index;
       }
-      const el = stack.pop()!;
+      const el = popped(stack.pop()!);
       el.contentEnd = m.index;
       el.end = m.index + whole.length;
       continue;
@@ -83,7 +91,10 @@ export function parseXmlTree(source: string): XmlTree {
         contentEnd: m.index + whole.length,
       };
       stack[stack.length - 1]!.children.push(el);
-      if (selfClose !== '/') stack.push(el);
+      if (selfClose !== '/') {
+        stack.push(el);
+        openCount.set(el.name, (openCount.get(el.name) ?? 0) + 1);
+      }
     }
   }
   while (stack.length > 1) {
@@ -95,22 +106,39 @@ export function parseXmlTree(source: string): XmlTree {
   return { root, repairs };
 }
 
-/** Every descendant with one of the local names, in document order. */
-export function findAll(el: XmlElement, names: string | string[]): XmlElement[] {
-  const wanted = new Set(Array.isArray(names) ? names : [names]);
-  const out: XmlElement[] = [];
-  const walk = (e: XmlElement): void => {
-    for (const c of e.children) {
-      if (wanted.has(c.name)) out.push(c);
-      walk(c);
-    }
-  };
-  walk(el);
-  return out;
+/**
+ * Every descendant with one of the local names, in document order. Elements named in `notInside` are not descended
+ * into: a reporting person's fields are its own, not those of a person nested in it by damaged XML (looking through
+ * every nested person from each one was quadratic).
+ */
+export function findAll(el: XmlElement, names: string | string[], notInside?: string): XmlElement[] {
+  return walkFor(el, names, notInside, Infinity);
 }
 
-export function findFirst(el: XmlElement, names: string | string[]): XmlElement | null {
-  return findAll(el, names)[0] ?? null;
+/** The outermost descendants with one of the local names (not those inside another: values are leaves). */
+export function findOutermost(el: XmlElement, names: string | string[]): XmlElement[] {
+  return walkFor(el, names, undefined, Infinity, true);
+}
+
+export function findFirst(el: XmlElement, names: string | string[], notInside?: string): XmlElement | null {
+  return walkFor(el, names, notInside, 1)[0] ?? null;
+}
+
+function walkFor(el: XmlElement, names: string | string[], notInside: string | undefined, limit: number, notInsideMatches = false): XmlElement[] {
+  const wanted = new Set(Array.isArray(names) ? names : [names]);
+  const out: XmlElement[] = [];
+  // Depth-first in document order with an explicit stack: a recursive walk overflowed on elements nested 30,000 deep.
+  const pending: XmlElement[] = [...el.children].reverse();
+  while (pending.length > 0 && out.length < limit) {
+    const c = pending.pop()!;
+    if (wanted.has(c.name)) {
+      out.push(c);
+      if (notInsideMatches) continue;
+    }
+    if (c.name === notInside) continue;
+    for (let i = c.children.length - 1; i >= 0; i -= 1) pending.push(c.children[i]!);
+  }
+  return out;
 }
 
 function decodeEntities(s: string): string {
@@ -138,14 +166,38 @@ export interface XmlText {
 }
 
 /** The text of an element (markup and comments removed, entities decoded, trimmed), with its span. */
+const MAX_VALUE_CHARS = 4_000;
+
 export function textOf(source: string, el: XmlElement | null): XmlText | null {
   if (!el) return null;
-  const raw = source.slice(el.contentStart, el.contentEnd);
-  const stripped = raw.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1').replace(/<[^>]*>/g, '');
+  // A cover-page value is a name, a number or a date: only its first MAX_VALUE_CHARS are read. An unclosed element
+  // runs to the end of the document (XML_REPAIRED says so), and reading all of it for each of thousands of them was
+  // quadratic.
+  const raw = source.slice(el.contentStart, Math.min(el.contentEnd, el.contentStart + MAX_VALUE_CHARS));
+  const stripped = replaceDelimited(replaceDelimited(replaceDelimited(raw, '<!--', '-->', () => ''), '<![CDATA[', ']]>', (inner) => inner), '<', '>', () => '');
   const value = decodeEntities(stripped).replace(/\r/g, '').replace(/\s+/g, ' ').trim();
   const lead = raw.length - raw.trimStart().length;
   const span = { start: el.contentStart + lead, end: el.contentStart + raw.trimEnd().length };
   return { value, span: span.end > span.start ? span : { start: el.contentStart, end: el.contentEnd } };
+}
+
+/**
+ * Every `open … close` (the first `close` after each `open`, left to right) replaced by `replace(inner)`: what
+ * `text.replace(/open([\s\S]*?)close/g, …)` does, in linear time. The regex tried every `open` and scanned to the
+ * end of the text when no `close` followed: a run of `<` (or `<!--`) without `>` was quadratic.
+ */
+function replaceDelimited(text: string, open: string, close: string, replace: (inner: string) => string): string {
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const start = text.indexOf(open, pos);
+    if (start < 0) break;
+    const end = text.indexOf(close, start + open.length);
+    if (end < 0) break;
+    out += text.slice(pos, start) + replace(text.slice(start + open.length, end));
+    pos = end + close.length;
+  }
+  return out + text.slice(pos);
 }
 
 function flag(v: string | undefined): boolean | null {
@@ -213,7 +265,8 @@ export function readXmlCoverPages(source: string, kindHint: ScheduleKind | null,
     header.classTitle = classTitle.value;
     header.spans.classTitle = classTitle.span;
   }
-  for (const el of findAll(issuerInfo, ['issuerCUSIP', 'issuerCusip', 'issuerCusipNumber'])) {
+  // (Outermost only: unclosed CUSIP elements nest, and reading each one's text again inside the last was quadratic.)
+  for (const el of findOutermost(issuerInfo, ['issuerCUSIP', 'issuerCusip', 'issuerCusipNumber'])) {
     const t = text(el);
     if (!t?.value) continue;
     const c = normalizeCusip(t.value) ?? t.value.replace(/\s+/g, '').toUpperCase();
@@ -248,7 +301,7 @@ export function readXmlCoverPages(source: string, kindHint: ScheduleKind | null,
     const ordinal = i + 1;
     const spans: Partial<Record<ReportingPersonField, Span>> = {};
     const get = (names: string | string[], field?: ReportingPersonField): XmlText | null => {
-      const t = text(findFirst(node, names));
+      const t = text(findFirst(node, names, node.name));
       if (t && field) spans[field] = t.span;
       return t && t.value !== '' ? t : null;
     };
@@ -259,8 +312,8 @@ export function readXmlCoverPages(source: string, kindHint: ScheduleKind | null,
     const legal = get('legalProceedings', 'legalProceedings');
     const excludes = get(['isAggregateExcludeShares', 'aggregateAmountExcludesCertainSharesFlag'], 'excludesCertainShares');
     const percent = get(['percentOfClass', 'classPercent'], 'percentOfClass');
-    const funds = findAll(node, 'fundType').map((el) => text(el)).filter((t): t is XmlText => Boolean(t?.value));
-    const types = findAll(node, 'typeOfReportingPerson').map((el) => text(el)).filter((t): t is XmlText => Boolean(t?.value));
+    const funds = findAll(node, 'fundType', node.name).map((el) => text(el)).filter((t): t is XmlText => Boolean(t?.value));
+    const types = findAll(node, 'typeOfReportingPerson', node.name).map((el) => text(el)).filter((t): t is XmlText => Boolean(t?.value));
     if (funds[0]) spans.sourceOfFunds = { start: funds[0].span.start, end: funds[funds.length - 1]!.span.end };
     if (types[0]) spans.typeOfReportingPerson = { start: types[0].span.start, end: types[types.length - 1]!.span.end };
 

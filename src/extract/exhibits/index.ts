@@ -27,6 +27,7 @@ import type {
   WaiverRecord,
 } from './types.js';
 import { extractWaiver } from './waivers.js';
+import { pushAll } from '../../arrays.js';
 
 export { classifyDocument, exhibitKey, exhibitNumberFromType, DOCUMENT_CLASSES } from './classify.js';
 export type { DocumentClass, DocumentClassification } from './classify.js';
@@ -83,15 +84,15 @@ export function extractExhibitRecords(submission: Submission): ExhibitRecords {
     if (cls === 'amendment') {
       const r = extractAmendment(text, doc, classification.title, out.amendments.length, terms);
       out.amendments.push(r.amendment);
-      out.amendmentChanges.push(...r.changes);
-      out.amendmentAmounts.push(...r.amounts);
-      out.warnings.push(...r.warnings);
+      pushAll(out.amendmentChanges, r.changes);
+      pushAll(out.amendmentAmounts, r.amounts);
+      pushAll(out.warnings, r.warnings);
     } else {
       const r = extractWaiver(text, doc, cls, classification.title, out.waivers.length, terms);
       out.waivers.push(r.waiver);
-      out.waiverItems.push(...r.items);
-      out.conversionPriceRules.push(...r.rules);
-      out.warnings.push(...r.warnings);
+      pushAll(out.waiverItems, r.items);
+      pushAll(out.conversionPriceRules, r.rules);
+      pushAll(out.warnings, r.warnings);
     }
   }
 
@@ -107,8 +108,8 @@ export function extractExhibitRecords(submission: Submission): ExhibitRecords {
     const text = documentText(submission, doc);
     if (!/\bExhibit/i.test(text)) continue;
     const r = extractExhibitReferences(text, doc.sequence, attached, out.exhibitReferences.length);
-    out.exhibitReferences.push(...r.references);
-    out.warnings.push(...r.warnings);
+    pushAll(out.exhibitReferences, r.references);
+    pushAll(out.warnings, r.warnings);
   }
   return out;
 }

@@ -36,7 +36,9 @@ export function extractExhibitReferences(
 ): { references: ExhibitReferenceRecord[]; warnings: ExtractionWarning[] } {
   const warnings: ExtractionWarning[] = [];
   const items = itemRegions(text);
-  const itemAt = (at: number): string | null => items.filter((r) => r.start <= at).pop()?.item ?? null;
+  // Items and list entries are in document order, so the one around an offset is found by binary search (a scan per
+  // reference was quadratic: 160,000 "Exhibit 99.1" mentions took minutes).
+  const itemAt = (at: number): string | null => items[lastStartingAtOrBefore(items, at)]?.item ?? null;
   const references: ExhibitReferenceRecord[] = [];
   const link = (number: string): number | null =>
     attached.find((a) => [a.exhibitNumber, ...(a.aliases ?? [])].some((n) => exhibitKey(n) === exhibitKey(number)))?.documentSequence ?? null;
@@ -64,7 +66,8 @@ export function extractExhibitReferences(
   // 2. Cross-references in the prose (outside the list entries).
   const seeRe = new RegExp(String.raw`\bExhibits?\s+(${NUMBER}(?:\s*(?:,|and|&|or|through|to|-)\s*(?:Exhibit\s+)?${NUMBER})*)`, 'gi');
   for (const m of text.matchAll(seeRe)) {
-    if (entrySpans.some((e) => m.index >= e.start && m.index < e.end)) continue;
+    const around = entrySpans[lastStartingAtOrBefore(entrySpans, m.index)];
+    if (around && m.index < around.end) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
     if (EXTERNAL_AFTER.test(after) || EXTERNAL_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
     const saysAttached = ATTACHED_AFTER.test(after);
@@ -116,6 +119,18 @@ export function extractExhibitReferences(
     }
   }
   return { references, warnings };
+}
+
+/** Index of the last of `sorted` (ascending starts) that starts at or before `at`; -1 when none does. */
+function lastStartingAtOrBefore(sorted: readonly { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** `12 and 13` → [12, 13]; `10 through 13` → [10, 11, 12, 13]; `8, 9 and 10.1` → [8, 9, 10.1]. */

@@ -23,6 +23,7 @@ import type { ExtractionWarning } from '../types.js';
 import { blankPageFurniture, collapseSpace, identitySource } from './prose-source.js';
 import { CANONICAL_TITLES, splitItems, type ScheduleKind } from './split-items.js';
 import { xmlItems } from './xml-items.js';
+import { pushAll } from '../../arrays.js';
 
 export { itemTableViews } from './views.js';
 export { splitItems, CANONICAL_TITLES, type ItemHeading, type ScheduleKind } from './split-items.js';
@@ -71,7 +72,7 @@ export function scheduleItems(submission: Submission, cover: ReportingPersonReco
   const clean = blankPageFurniture(text);
   const flattened = submission.format.startsWith('flattened') || lineCount(text) * 400 < text.length;
   // Cover pages mention "Item 2(d)" and "See Item 5": start after the last cover page when it is known.
-  const coverEnd = Math.max(0, ...cover.filter((p) => p.documentSequence === seq && p.spanEnd !== null).map((p) => p.spanEnd!));
+  const coverEnd = cover.filter((p) => p.documentSequence === seq && p.spanEnd !== null).reduce((max, p) => Math.max(max, p.spanEnd!), 0);
   const headings = splitItems(clean, { kind, flattened, startAt: coverEnd });
   const linesAreBlocks = doc.bodyFormat === 'html';
   const items = headings.map((h) => ({
@@ -140,11 +141,11 @@ function extract(submission: Submission, coverResult: CoverPageResult): Extracte
   );
   // XML schedules may state the position as an element value rather than a sentence.
   if (found.doc.bodyFormat === 'xml' && !prose.holdings.some((h) => h.row.itemNumber === (kind === '13G' ? 4 : 5))) {
-    prose.holdings.push(...readXmlFields(items.map((i) => ({ itemNumber: i.itemNumber, documentSequence: i.documentSequence, leaves: i.prose.leaves ?? [] })), kind, ctx));
+    pushAll(prose.holdings, readXmlFields(items.map((i) => ({ itemNumber: i.itemNumber, documentSequence: i.documentSequence, leaves: i.prose.leaves ?? [] })), kind, ctx));
   }
   // The XML element values are the amount beneficially owned.
   for (const h of prose.holdings) h.row.role ??= 'beneficial';
-  warnings.push(...prose.warnings);
+  pushAll(warnings, prose.warnings);
   const checks = runChecks(cover, prose);
   const ordinal = <T extends object>(rows: T[]): Record<string, unknown>[] => rows.map((r, i) => ({ ordinal: i + 1, ...r }));
   return {

@@ -32,7 +32,9 @@ export interface XmlLeaf {
   contentStart: number;
 }
 
-const TAG = /<(\/?)(?:[\w.-]+:)?([\w.-]+)\b[^>]*?(\/?)>/g;
+// (`[^<>]`, not `[^>]`: a tag never spans another `<`, and `<name` without a `>` before the next tag is not a tag; the
+// looser form scanned on to the next `>` from every `<name` of a run, quadratic on damaged input.)
+const TAG = /<(\/?)(?:[\w.-]+:)?([\w.-]+)\b[^<>]*?(\/?)>/g;
 
 /** Items of an XML schedule; empty when the document has no items container. */
 export function xmlItems(xml: string, kind: ScheduleKind): XmlItem[] {
@@ -67,31 +69,61 @@ interface ElementSpan {
   end: number;
 }
 
-/** The first element with this local name at or after `from`, matched with its closing tag (nesting counted). */
-function elementSpan(xml: string, localName: string, from: number): ElementSpan | null {
+/** Every tag of a document once, and each start tag's matching end tag, so that finding an element is a lookup. */
+interface TagIndex {
+  /** Per local name: the tags in document order. */
+  byName: Map<string, { start: number; end: number; kind: 'open' | 'close' | 'empty'; match: number }[]>;
+}
+
+let lastIndexed: { xml: string; index: TagIndex } | null = null;
+
+function tagIndex(xml: string): TagIndex {
+  if (lastIndexed?.xml === xml) return lastIndexed.index;
+  const byName: TagIndex['byName'] = new Map();
+  const open = new Map<string, number[]>();
   const re = new RegExp(TAG.source, 'g');
-  re.lastIndex = from;
-  let depth = 0;
-  let start = -1;
-  let contentStart = -1;
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    if (m[2] !== localName) continue;
-    if (m[3]) {
-      if (depth === 0) return { start: m.index, contentStart: m.index + m[0].length, contentEnd: m.index + m[0].length, end: m.index + m[0].length };
-      continue;
-    }
-    if (!m[1]) {
-      if (depth === 0) {
-        start = m.index;
-        contentStart = m.index + m[0].length;
-      }
-      depth++;
-    } else if (depth > 0) {
-      depth--;
-      if (depth === 0) return { start, contentStart, contentEnd: m.index, end: m.index + m[0].length };
+    const name = m[2]!;
+    let list = byName.get(name);
+    if (!list) byName.set(name, (list = []));
+    const kind = m[3] ? 'empty' : m[1] ? 'close' : 'open';
+    list.push({ start: m.index, end: m.index + m[0].length, kind, match: -1 });
+    if (kind === 'open') {
+      let stack = open.get(name);
+      if (!stack) open.set(name, (stack = []));
+      stack.push(list.length - 1);
+    } else if (kind === 'close') {
+      const opener = open.get(name)?.pop();
+      if (opener !== undefined) list[opener]!.match = list.length - 1;
     }
   }
-  return null;
+  const index = { byName };
+  lastIndexed = { xml, index };
+  return index;
+}
+
+/**
+ * The first element with this local name at or after `from`, matched with its closing tag (nesting counted: the
+ * same as matching start and end tags of that name on a stack). An unclosed element gives null. Looked up in an index
+ * of the document's tags: scanning to the end of the document from each unclosed `<item5>` was quadratic.
+ */
+function elementSpan(xml: string, localName: string, from: number): ElementSpan | null {
+  const list = tagIndex(xml).byName.get(localName);
+  if (!list) return null;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  // End tags with nothing open are skipped, as a scan from `from` would.
+  while (lo < list.length && list[lo]!.kind === 'close') lo++;
+  const tag = list[lo];
+  if (!tag) return null;
+  if (tag.kind === 'empty') return { start: tag.start, contentStart: tag.end, contentEnd: tag.end, end: tag.end };
+  const close = tag.match >= 0 ? list[tag.match]! : null;
+  return close ? { start: tag.start, contentStart: tag.end, contentEnd: close.start, end: close.end } : null;
 }
 
 /** Elements with text and no child elements, in document order. */

@@ -11,6 +11,7 @@
 import type { Party, PartyMention } from './parties.js';
 import type { ProseContext, ProseSentence } from './types.js';
 import type { Token } from './tokens.js';
+import { pushAll } from '../../arrays.js';
 
 /** A list marker that starts a clause: `(a)`, `(ii)`, `(3)`, `(B)` after white space or punctuation. */
 const ENUMERATOR = /(?:^|(?<=[\s,;:]))\((?:[a-z]|[ivx]{1,4}|\d{1,2}|[A-H])\)(?=\s)/g;
@@ -121,7 +122,7 @@ export function holdersOf(s: ProseSentence, mentions: PartyMention[]): Party[] {
   const out: Party[] = [];
   for (const m of mentions) {
     const before = s.raw.slice(Math.max(0, m.start - 20), m.start);
-    if (m.party.group && /\beach\s+of\s+(?:the\s+)?$/i.test(before) && m.party.members.length) out.push(...m.party.members);
+    if (m.party.group && /\beach\s+of\s+(?:the\s+)?$/i.test(before) && m.party.members.length) pushAll(out, m.party.members);
     else out.push(m.party);
   }
   return [...new Set(out)];

@@ -24,8 +24,9 @@
  */
 import { holderColumns, holdersOf, isHypothetical, securityAfter, securityKindOf, segmentAt, subjectBefore, clauseDate } from './clauses.js';
 import { looksLikeName, type Party, type PartyMention } from './parties.js';
-import type { Token } from './tokens.js';
+import { firstTokenIn, type Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
+import { pushAll } from '../../arrays.js';
 
 const ADVERBS = '(?:(?:directly|indirectly|beneficially|collectively|together|jointly|currently|now|also|thus|presently|still|solely|individually|in\\s+the\\s+aggregate|of\\s+record|each|,)\\s*)*';
 const HOLD_VERB = new RegExp(
@@ -40,6 +41,8 @@ const HOLD_VERB = new RegExp(
 const LABEL = /\b(?:aggregate\s+)?(?:amount|number(?:\s+and\s+percentage\s+of\s+class)?\s+of\s+(?:shares|units|securities)(?:\s+of\s+[A-Za-z][\w\s]{0,60}?)?)\s+(?:beneficially\s+)?owned(?:\s+by\s+(?:each|the)\s+(?:reporting|filing)\s+persons?)?\s*(?:\([^)]{0,80}\))?\s*[:\-]\s*/gi;
 // "convertible (on such date | , as described above,) into (about) N": the words before the conversion shares.
 const CONVERSION = /^[\s\S]{0,160}?\b(?:convertible|exercisable|exchangeable)\b[^.;]{0,60}?\b(?:into|for)\s+(?:about\s+|approximately\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?$/i;
+/** The most positions one "… held by" list can join (real lists have a handful). */
+const MAX_LISTED_POSITIONS = 50;
 /** "FJ Capital Management LLC - 807,223 shares", "Franklin Resources, Inc.: 0": a holder and a count on a line. */
 export const PAIR_LINE = /^\s*(?:\([a-z0-9]{1,3}\)\s*)?(.+?)\s*[-\u2013\u2014:]\s*(\d{1,3}(?:,\d{3})+|\d+)\s*(?:shares|Shares|units|Units)?\s*\.?\s*$/;
 const OPTION_WORDS = /\b(options?|warrants?|rights?\s+to\s+(?:purchase|acquire)|right\b[^.;]{0,120}?\bto\s+acquire)\b/i;
@@ -57,7 +60,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
   const used = new Set<number>();
   const take = (list: Found<HoldingRow>[], tokens: Token[]): void => {
     for (const t of tokens) used.add(t.start);
-    out.push(...list);
+    pushAll(out, list);
   };
 
   // Active: subject + verb + one or more positions.
@@ -108,9 +111,11 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     // "1,326,863 Common Shares and 375,000 LTIP Units held directly by EMGH": a list before one "held by".
     const chain: Token[] = [t];
     let sec = securityAfter(s, t, ctx);
-    for (;;) {
+    // (A list longer than any real one is cut: each of its numbers starts a chain, so an endless "1, 2, 3, …" was
+    // quadratic.)
+    while (chain.length < MAX_LISTED_POSITIONS) {
       const join = /^\s*(?:,\s*(?:and\s+)?|and\s+)$/;
-      const next = s.tokens.find((x) => x.start >= sec.end && x.start <= sec.end + 8);
+      const next = firstTokenIn(s.tokens, sec.end, sec.end + 8);
       if (!next || (next.kind !== 'shares' && next.kind !== 'number') || !join.test(s.raw.slice(sec.end, next.start)) || used.has(next.start)) break;
       chain.push(next);
       sec = securityAfter(s, next, ctx);

@@ -19,7 +19,7 @@ import { newPositionState, readPositions, readTableLines, roleOf } from './posit
 import { completeNotes, readNotes } from './notes.js';
 import { readOptionGrants } from './options.js';
 import { readDivision, readOwnershipBasis } from './ownership-basis.js';
-import { splitSentences } from './sentences.js';
+import { MAX_SENTENCE_CHARS, splitSentences } from './sentences.js';
 import { scanTokens } from './tokens.js';
 import { applySourceOfFunds, readScheduleTradeLines, readTradeTable, readTransactions } from './transactions.js';
 import {
@@ -36,6 +36,7 @@ import {
   type ProseSentence,
   type TransactionRow,
 } from './types.js';
+import { pushAll } from '../../arrays.js';
 
 export { PartyIndex } from './parties.js';
 export type * from './types.js';
@@ -96,6 +97,7 @@ export function sentencesOf(item: ProseItem, parties: PartyIndex): ProseSentence
       tokens: scanTokens(raw),
       mentions: parties.mentions(raw),
       index,
+      ...(sn.cut ? { cut: true } : {}),
     };
   });
 }
@@ -149,6 +151,11 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   registry.learn(all);
 
   const result: ProseResult = { holdings: [], notes: [], options: [], transactions: [], ownershipBasis: [], sums: [], restatements: [], typos: [], merged: [], warnings: [] };
+  for (const s of all) {
+    if (!s.cut) continue;
+    const span = s.source.toDocument(s.start, s.end);
+    result.warnings.push({ code: 'PROSE_SENTENCE_CUT', message: `Item ${s.itemNumber}: ${MAX_SENTENCE_CHARS} characters without a sentence end; read in pieces`, documentSequence: s.documentSequence, span });
+  }
   const positionItem = kind === '13G' ? 4 : 5;
   const positions: Found<HoldingRow>[] = [];
   for (const { item, sentences } of prose) {
@@ -180,32 +187,32 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
           used.set(t.start, entry);
         }
       }
-      result.holdings.push(...held);
-      if (item.itemNumber === positionItem) positions.push(...readPositions(s, ctx, positionState, used, sentences.slice(i + 1, i + 3)));
+      pushAll(result.holdings, held);
+      if (item.itemNumber === positionItem) pushAll(positions, readPositions(s, ctx, positionState, used, sentences.slice(i + 1, i + 3)));
       const notes = readNotes(s, ctx, registry);
-      result.notes.push(...notes.notes);
-      result.transactions.push(...notes.transactions);
+      pushAll(result.notes, notes.notes);
+      pushAll(result.transactions, notes.transactions);
       const grants = readOptionGrants(s, sentences[i + 1] ?? null, ctx);
-      result.options.push(...grants.options);
-      result.transactions.push(...grants.transactions);
-      result.transactions.push(...readTransactions(s, ctx));
+      pushAll(result.options, grants.options);
+      pushAll(result.transactions, grants.transactions);
+      pushAll(result.transactions, readTransactions(s, ctx));
       const basis = readOwnershipBasis(s);
       if (basis) {
         result.ownershipBasis.push(basis);
         lastBasis = basis;
       } else readDivision(s, lastBasis);
-      result.sums.push(...statedSums(s));
+      pushAll(result.sums, statedSums(s));
       for (const t of s.tokens) {
         if (t.typo === 'dollar-sign-on-shares') {
           result.typos.push({ evidence: evidence(s, t.start, t.end), sentence: s, message: `"${s.raw.slice(t.start, t.end)} shares": a dollar sign on a share count; the number is not used` });
         }
       }
     });
-    result.transactions.push(...readTradeTable(sentences, ctx));
-    if (item.itemNumber === positionItem) positions.push(...readTableLines(item.source, item.itemNumber, item.documentSequence, ctx, (start, end) => lineSentence(item, ctx, start, end)));
+    pushAll(result.transactions, readTradeTable(sentences, ctx));
+    if (item.itemNumber === positionItem) pushAll(positions, readTableLines(item.source, item.itemNumber, item.documentSequence, ctx, (start, end) => lineSentence(item, ctx, start, end)));
   }
   if (appendix && /\b(?:schedule|annex|appendix|exhibit)\s+[A-Z0-9]{1,3}\b/i.test(prose.map((p) => p.item.source.text.slice(p.item.source.start, p.item.source.end)).join(' ').slice(0, 200_000))) {
-    result.transactions.push(...readScheduleTradeLines(appendixLines(appendix, ctx), ctx));
+    pushAll(result.transactions, readScheduleTradeLines(appendixLines(appendix, ctx), ctx));
   }
   // Trade lines inside Item 5 itself ("Gerald F. Fitzgerald  Purchase  3/22/94  7,000 Class A  $41.50") that the
   // sentence readers did not report (same date and count).
@@ -218,7 +225,7 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
       result.transactions.push(x);
     }
   }
-  result.options.push(...completeNotes(result.notes, all, registry));
+  pushAll(result.options, completeNotes(result.notes, all, registry));
   applySourceOfFunds(prose.flatMap((p) => p.sentences), result.transactions);
 
   // A position restated (Item 3 and Item 5, or with and without its conversion) is one row; Item 5's statement,
@@ -251,7 +258,7 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   for (const t of result.typos) {
     result.warnings.push({ code: 'PROSE_TYPO', message: t.message, documentSequence: t.evidence.documentSequence, span: t.evidence.span });
   }
-  result.warnings.push(...unreadWarnings(prose.flatMap((p) => p.sentences), result));
+  pushAll(result.warnings, unreadWarnings(prose.flatMap((p) => p.sentences), result));
   return result;
 }
 
@@ -277,7 +284,7 @@ function dedupe<Row extends object>(
       rows.push(f);
       continue;
     }
-    merged.push(...Object.values(f.evidence));
+    pushAll(merged, Object.values(f.evidence));
     if (preferLater?.(f.row, first.row)) {
       // Keep the later statement's provenance, and the earlier's values where the later has none.
       const keep = { ...first.row };

@@ -111,15 +111,18 @@ export function phrasesIn(raw: string): InstrumentMention[] {
     // "Note:" and "Notes to" are not instruments; neither is a noun inside a longer defined name in quotes.
     if (/^\s*:/.test(raw.slice(nounEnd, nounEnd + 3)) || /^\s+to\s+(?:the\s+)?(?:consolidated\s+)?financial/i.test(raw.slice(nounEnd, nounEnd + 30))) continue;
     if (/["\u201c][^"\u201d]*$/.test(raw.slice(Math.max(0, m.index - 60), m.index)) && /^[^"\u201c]*["\u201d]/.test(raw.slice(nounEnd, nounEnd + 60))) continue;
-    // Walk left over modifiers.
-    const words = [...raw.slice(0, m.index).matchAll(/\S+/g)];
+    // Walk left over modifiers, up to 120 characters back. (Only those characters are split into words: splitting
+    // everything before each noun made "10% Convertible Notes due 12/20/04" × 5,715 take 19 s. A word cut by the
+    // window starts 120 back, which stops the walk as the whole word did.)
+    const windowStart = Math.max(0, m.index - 120);
+    const words = [...raw.slice(windowStart, m.index).matchAll(/\S+/g)];
     let start = m.index;
-    for (let i = words.length - 1; i >= 0 && m.index - words[i]!.index < 120; i--) {
+    for (let i = words.length - 1; i >= 0 && m.index - (windowStart + words[i]!.index) < 120; i--) {
       const w = words[i]![0];
       if (/['\u2019]s$/.test(w) || /[,;:()"\u201c\u201d]/.test(w)) break;
       if (/^(?:the|a|an|its|their|such|of|in|on|and|or|to|by|for|with|any|all|each|said|this|these|those|which|that)$/i.test(w)) break;
       if (!MODIFIER.test(w)) break;
-      start = words[i]!.index!;
+      start = windowStart + words[i]!.index!;
     }
     let end = nounEnd;
     const due = DUE_AFTER.exec(raw.slice(end, end + 40));

@@ -14,7 +14,16 @@ export interface Sentence {
   end: number;
   /** The sentence with white space collapsed. */
   text: string;
+  /** Cut at MAX_SENTENCE_CHARS: the text ran on without a sentence end. */
+  cut?: boolean;
 }
+
+/**
+ * The longest sentence the readers are given. Text that runs on without a sentence end (a flattened table, or hostile
+ * input) is cut at the first blank after this many characters: the readers look at every pair of numbers, parties and
+ * verbs of a sentence, so one sentence of 500 KB took 10 s. Real sentences of Items 3–6 are a few thousand at most.
+ */
+export const MAX_SENTENCE_CHARS = 10_000;
 
 const ABBREVIATIONS = new Set([
   'inc', 'corp', 'co', 'cos', 'ltd', 'l.p', 'lp', 'llc', 'l.l.c', 'jr', 'sr', 'mr', 'mrs', 'ms', 'dr', 'messrs', 'st', 'no', 'nos',
@@ -27,13 +36,13 @@ const ABBREVIATIONS = new Set([
 export function splitSentences(text: string, start: number, end: number, linesAreBlocks: boolean): Sentence[] {
   const out: Sentence[] = [];
   let sentenceStart = -1;
-  const close = (at: number): void => {
+  const close = (at: number, cut = false): void => {
     if (sentenceStart < 0) return;
     let e = at;
     while (e > sentenceStart && /\s/.test(text[e - 1]!)) e--;
     const raw = text.slice(sentenceStart, e);
     // Rules, underlines and lone bullets are not sentences.
-    if (/[A-Za-z0-9]/.test(raw)) out.push({ start: sentenceStart, end: e, text: raw.replace(/\s+/g, ' ').trim() });
+    if (/[A-Za-z0-9]/.test(raw)) out.push({ start: sentenceStart, end: e, text: raw.replace(/\s+/g, ' ').trim(), ...(cut ? { cut } : {}) });
     sentenceStart = -1;
   };
   for (let i = start; i < end; i++) {
@@ -43,8 +52,15 @@ export function splitSentences(text: string, start: number, end: number, linesAr
       if (!/\s/.test(ch) && !(ch === '-' && /^-\s+[A-Z]/.test(text.slice(i, i + 3)))) sentenceStart = i;
       continue;
     }
+    if (i - sentenceStart >= MAX_SENTENCE_CHARS && /\s/.test(ch)) {
+      close(i, true);
+      continue;
+    }
     if (ch === '\n') {
       if (isHardBreak(text, i, end, linesAreBlocks)) close(i);
+      // Not a break: every later newline of this run of blanks has the same text on either side, so the same answer.
+      // (Asking again at each one rescanned the run: quadratic in a run of newlines.)
+      else while (i + 1 < end && /\s/.test(text[i + 1]!)) i++;
       continue;
     }
     if (ch === '.' || ch === '!' || ch === '?') {

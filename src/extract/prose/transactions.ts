@@ -14,6 +14,7 @@ import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, s
 import type { Party } from './parties.js';
 import { isoDate, type Token } from './tokens.js';
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
+import { pushAll } from '../../arrays.js';
 
 const TRADE_VERB = /\b(purchased|acquired|bought|sold|disposed\s+of|converted)\b/gi;
 
@@ -46,7 +47,7 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
       out.push(row(s, p, action, date, sec.name, token, convertible, perShare, consideration));
     }
   }
-  out.push(...readDividends(s, ctx));
+  pushAll(out, readDividends(s, ctx));
   return out;
 }
 

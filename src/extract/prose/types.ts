@@ -150,6 +150,8 @@ export interface ProseSentence {
   mentions: PartyMention[];
   /** Position among the item's sentences. */
   index: number;
+  /** Cut at MAX_SENTENCE_CHARS (see sentences.ts). */
+  cut?: boolean;
 }
 
 export interface ProseContext {

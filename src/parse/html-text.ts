@@ -1,0 +1,464 @@
+/**
+ * HTML rendered to readable lines, in one pass over htmlparser2's tokenizer — no DOM, no recursion, so the time is
+ * linear in the input and the nesting depth costs nothing but an array slot (40,000 nested `<div>`s, or tables nested
+ * 1,200 deep, used to take seconds in cheerio and then overflow the stack of a recursive walk).
+ *
+ * The output must stay what the previous renderer (cheerio/parse5 tree, walked in document order) gave, because every
+ * stored span is an offset into it. So the tree builder below keeps the parts of the HTML5 tree-construction rules that
+ * change the text, and only those:
+ *   - content before `<body>` (title, style, script…) is head content and not rendered; any other tag or text starts
+ *     the body; `</body>` and `</html>` close nothing;
+ *   - table structure: `<td>`/`<tr>` outside a table are ignored, a cell or row implies the missing `<tr>`, and
+ *     a new cell or row closes the open one; text and elements placed directly in a table (not in a cell) are
+ *     "foster-parented": rendered before the table;
+ *   - an end tag closes its element only when no "special" element (block, cell, …) was opened inside it — otherwise
+ *     it is ignored, or for formatting elements (`</font>` across a `<p>`) removes just that element;
+ *   - `</p>` without an open `<p>` and `</br>` act as an empty paragraph and a line break.
+ * Rendering: block elements and `<br>` end lines, table cells are separated by a tab, runs of white space inside a
+ * line collapse to one space, `<pre>` keeps its lines, character references are decoded (`&#254;` → `þ`).
+ */
+import { Tokenizer } from 'htmlparser2';
+
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'nav', 'ol',
+  'p', 'pre', 'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'title',
+]);
+/** Elements whose content is never rendered. */
+const SKIP_TAGS = new Set(['script', 'style', 'head', 'noscript', 'template']);
+/** Elements with no content and no end tag. */
+const VOID_TAGS = new Set([
+  'area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link',
+  'meta', 'param', 'source', 'track', 'wbr',
+]);
+/** Tags that belong in `<head>`: before the body starts, they (and their content) stay out of the text. */
+const HEAD_TAGS = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'title', 'noscript', 'noframes', 'style', 'script', 'template', 'head']);
+/** HTML5's "special" category: an end tag for an element opened outside one of these does not close it. */
+const SPECIAL_TAGS = new Set([
+  'address', 'applet', 'area', 'article', 'aside', 'base', 'basefont', 'bgsound', 'blockquote', 'body', 'br', 'button',
+  'caption', 'center', 'col', 'colgroup', 'dd', 'details', 'dir', 'div', 'dl', 'dt', 'embed', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup', 'hr',
+  'html', 'iframe', 'img', 'input', 'keygen', 'li', 'link', 'listing', 'main', 'marquee', 'menu', 'meta', 'nav',
+  'noembed', 'noframes', 'noscript', 'object', 'ol', 'p', 'param', 'plaintext', 'pre', 'script', 'search', 'section',
+  'select', 'source', 'style', 'summary', 'table', 'tbody', 'td', 'template', 'textarea', 'tfoot', 'th', 'thead',
+  'title', 'tr', 'track', 'ul', 'wbr', 'xmp',
+]);
+/** Formatting elements: their end tag closes them even across a block opened inside (the adoption agency). */
+const FORMATTING_TAGS = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
+/** End tags of these close their element through any other block, as long as it is in scope. */
+const BLOCK_END_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'button', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset',
+  'figcaption', 'figure', 'footer', 'header', 'hgroup', 'listing', 'main', 'menu', 'nav', 'ol', 'pre', 'search',
+  'section', 'summary', 'ul', 'li', 'dd', 'dt', 'p', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+]);
+/** Start tags that close an open `<p>` first (HTML5 "close a p element"). */
+const CLOSES_P = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset',
+  'figcaption', 'figure', 'footer', 'header', 'hgroup', 'main', 'menu', 'nav', 'ol', 'p', 'search', 'section', 'summary',
+  'ul', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'listing', 'form', 'plaintext', 'hr', 'xmp', 'li', 'dd', 'dt',
+]);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Elements an end tag does not reach through (HTML5's "has an element in scope"). */
+const SCOPE_TAGS = new Set(['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template']);
+const SECTION_TAGS = new Set(['tbody', 'thead', 'tfoot']);
+const CELL_TAGS = new Set(['td', 'th']);
+/** Where the table rules apply: the innermost of these on the stack says whether we are in a cell, a row, … */
+const TABLE_PARTS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption']);
+/** Table parts in which text and other elements are foster-parented (not a cell or caption). */
+const FOSTERING_PARTS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr']);
+
+/** Lines being written: finished lines, and nested sinks whose lines come at that point (tables, see below). */
+class Sink {
+  readonly out: (string | Sink)[] = [];
+  line = '';
+  // Whether `line` has a non-blank character: kept as we go, since testing the growing line at every table cell was
+  // quadratic in a row's cells.
+  lineHasText = false;
+
+  append(part: string): void {
+    this.line += part;
+    if (!this.lineHasText && /\S/.test(part)) this.lineHasText = true;
+  }
+
+  flush(): void {
+    if (this.lineHasText) {
+      const trimmed = this.line.replace(/[ \u00a0]+/g, ' ').replace(/ ?\t ?/g, '\t').trim();
+      if (trimmed) this.out.push(trimmed);
+    }
+    this.line = '';
+    this.lineHasText = false;
+  }
+}
+
+/** A table's two sinks: `before` continues the line the table interrupted and takes foster-parented content. */
+interface TableSinks {
+  before: Sink;
+  inside: Sink;
+}
+
+interface OpenElement {
+  name: string;
+  /** Where this element's own content is rendered. */
+  sink: Sink;
+  /** The table this element is a structural part of (table, section, row), for foster-parenting. */
+  table: TableSinks | null;
+  /** Removed by a formatting end tag while blocks opened inside it stay open. */
+  closed: boolean;
+}
+
+export function htmlToText(html: string): string {
+  const root = new Sink();
+  const stack: OpenElement[] = [];
+  // Counts and positions kept alongside the stack so that every question below ("is a <p> open?", "is there a
+  // special element above it?", "what is the innermost table part?") is answered without walking the stack.
+  const positions = new Map<string, number[]>();
+  const specialPositions: number[] = [];
+  const tablePartPositions: number[] = [];
+  const scopePositions: number[] = [];
+  let skipDepth = 0;
+  let preDepth = 0;
+  let inBody = false;
+  let pendingText = '';
+
+  const top = (): OpenElement | undefined => stack[stack.length - 1];
+  const lastPosition = (name: string): number => {
+    const list = positions.get(name);
+    return list && list.length > 0 ? list[list.length - 1]! : -1;
+  };
+  const last = (list: number[]): number => (list.length > 0 ? list[list.length - 1]! : -1);
+  const currentSink = (): Sink => top()?.sink ?? root;
+
+  const render = (open: boolean, el: OpenElement): void => {
+    if (el.closed) return;
+    const name = el.name;
+    if (open) {
+      if (name === 'br') {
+        if (skipDepth === 0) el.sink.flush();
+        return;
+      }
+      if (skipDepth === 0) {
+        if (BLOCK_TAGS.has(name)) el.sink.flush();
+        if (CELL_TAGS.has(name) && el.sink.lineHasText) el.sink.line += '\t';
+      }
+      if (SKIP_TAGS.has(name)) skipDepth += 1;
+      if (name === 'pre') preDepth += 1;
+      return;
+    }
+    if (name === 'br' || VOID_TAGS.has(name)) return;
+    if (SKIP_TAGS.has(name)) skipDepth -= 1;
+    if (name === 'pre') preDepth -= 1;
+    if (name === 'table' && el.table) {
+      // The table ends its line: what was written before it (and fostered into it) comes first, then its rows.
+      el.table.before.flush();
+      el.table.inside.flush();
+      return;
+    }
+    if (skipDepth > 0) return;
+    if (CELL_TAGS.has(name)) el.sink.line += ' ';
+    if (BLOCK_TAGS.has(name)) el.sink.flush();
+  };
+
+  const push = (name: string, sink: Sink, table: TableSinks | null): OpenElement => {
+    const el: OpenElement = { name, sink, table, closed: false };
+    const index = stack.length;
+    stack.push(el);
+    let list = positions.get(name);
+    if (!list) positions.set(name, (list = []));
+    list.push(index);
+    if (SPECIAL_TAGS.has(name)) specialPositions.push(index);
+    if (TABLE_PARTS.has(name)) tablePartPositions.push(index);
+    if (SCOPE_TAGS.has(name)) scopePositions.push(index);
+    return el;
+  };
+
+  const pop = (): void => {
+    const el = stack.pop()!;
+    const index = stack.length;
+    if (!el.closed) positions.get(el.name)!.pop();
+    if (last(specialPositions) === index) specialPositions.pop();
+    if (last(tablePartPositions) === index) tablePartPositions.pop();
+    if (last(scopePositions) === index) scopePositions.pop();
+    render(false, el);
+  };
+
+  /** Pop elements until the one at `index` is popped too. */
+  const popTo = (index: number): void => {
+    while (stack.length > index) pop();
+  };
+
+  const innermostTablePart = (): OpenElement | undefined => {
+    const i = last(tablePartPositions);
+    return i >= 0 ? stack[i] : undefined;
+  };
+
+  /** Where a new element or text goes: into the table's `before` sink when it would be foster-parented. */
+  const fosterTarget = (): { sink: Sink; fostered: boolean } => {
+    const current = top();
+    if (current && !current.closed && FOSTERING_PARTS.has(current.name) && current.table) {
+      return { sink: current.table.before, fostered: true };
+    }
+    return { sink: currentSink(), fostered: false };
+  };
+
+  const emitText = (text: string): void => {
+    if (text === '') return;
+    text = text.replace(/\0/g, '');
+    if (!inBody) {
+      // Text inside a head element (a title) is not rendered; white space between them neither.
+      if (stack.length > 0 || /^[\t\n\f\r ]*$/.test(text)) return;
+      startBody();
+    }
+    if (skipDepth > 0) return;
+    let sink: Sink;
+    if (/[^\t\n\f\r ]/.test(text)) sink = fosterTarget().sink;
+    else sink = currentSink();
+    if (preDepth > 0) {
+      const parts = text.split(/\r\n|\r|\n/);
+      parts.forEach((part, i) => {
+        if (i > 0) sink.flush();
+        sink.append(part);
+      });
+    } else {
+      sink.append(text.replace(/[\s]+/g, ' '));
+    }
+  };
+
+  const flushText = (): void => {
+    const text = pendingText;
+    pendingText = '';
+    emitText(text);
+  };
+
+  /** The head ends: its elements are closed silently (their content was never rendered). */
+  const startBody = (): void => {
+    inBody = true;
+    while (stack.length > 0) {
+      const el = stack.pop()!;
+      if (SKIP_TAGS.has(el.name)) skipDepth -= 1;
+    }
+    positions.clear();
+    specialPositions.length = 0;
+    tablePartPositions.length = 0;
+    scopePositions.length = 0;
+  };
+
+  /** Open an element where HTML5 would put it. */
+  const insert = (name: string): OpenElement => {
+    let sink: Sink;
+    let table: TableSinks | null = null;
+    const structural = TABLE_PARTS.has(name);
+    const parentPart = innermostTablePart();
+    if (structural && name !== 'table') {
+      // A section, row, cell or caption renders inside its table.
+      sink = parentPart?.table?.inside ?? currentSink();
+      table = parentPart?.table ?? null;
+    } else {
+      sink = fosterTarget().sink;
+    }
+    if (name === 'table') {
+      // The line in progress continues in `before` (foster-parented content joins it); the rows go to `inside`.
+      const outer = sink;
+      const before = new Sink();
+      before.line = outer.line;
+      before.lineHasText = outer.lineHasText;
+      outer.line = '';
+      outer.lineHasText = false;
+      const inside = new Sink();
+      outer.out.push(before, inside);
+      table = { before, inside };
+      sink = inside;
+    }
+    const el = push(name, sink, table);
+    render(true, el);
+    if (VOID_TAGS.has(name)) pop();
+    return el;
+  };
+
+  /** Close the innermost open table part named `name` and everything inside it. */
+  const closeTablePart = (names: Set<string>): void => {
+    while (tablePartPositions.length > 0) {
+      const part = innermostTablePart()!;
+      popTo(last(tablePartPositions));
+      if (names.has(part.name)) return;
+    }
+  };
+  /** Pop what is above the innermost table part (elements left open inside a row, a table…). */
+  const clearToTablePart = (): void => {
+    popTo(last(tablePartPositions) + 1);
+  };
+
+  const inScope = (i: number): boolean => i >= 0 && i > last(scopePositions);
+
+  /**
+   * A new list item closes the open one of its kind, unless a special element other than address, div or p was
+   * opened inside it (HTML5's `li`/`dd`/`dt` start tag steps).
+   */
+  const closeListItem = (names: string[]): void => {
+    let at = -1;
+    for (const n of names) at = Math.max(at, lastPosition(n));
+    if (at < 0) return;
+    // The special elements above it must all be address, div or p (checked from the innermost down; the walk stops
+    // at the first other one, so it is bounded by what it would pop).
+    for (let i = last(specialPositions), k = specialPositions.length - 1; i > at; i = specialPositions[--k] ?? -1) {
+      const n = stack[i]!.name;
+      if (n !== 'address' && n !== 'div' && n !== 'p') return;
+    }
+    popTo(at);
+  };
+
+  const openTag = (name: string): void => {
+    if (!inBody) {
+      if (name === 'html') return;
+      if (HEAD_TAGS.has(name)) {
+        render(true, push(name, root, null));
+        if (VOID_TAGS.has(name)) pop();
+        return;
+      }
+      startBody();
+    }
+    if (name === 'html' || name === 'body' || name === 'head') return;
+    if (name === 'image') name = 'img';
+    const part = innermostTablePart();
+    const partName = part?.name;
+    if (CELL_TAGS.has(name) || name === 'tr' || SECTION_TAGS.has(name) || name === 'caption' || name === 'col' || name === 'colgroup') {
+      // Table structure outside a table is ignored, as HTML5 does.
+      if (!part) return;
+      if (partName === 'td' || partName === 'th' || partName === 'caption') closeTablePart(new Set([partName]));
+      const now = innermostTablePart();
+      if (!now) return;
+      if (name === 'col' || name === 'colgroup') return;
+      if (name === 'caption' || SECTION_TAGS.has(name)) {
+        if (now.name === 'tr') closeTablePart(new Set(['tr']));
+        const section = innermostTablePart();
+        if (section && SECTION_TAGS.has(section.name)) closeTablePart(SECTION_TAGS);
+        clearToTablePart();
+        insert(name);
+        return;
+      }
+      if (name === 'tr') {
+        if (now.name === 'tr') closeTablePart(new Set(['tr']));
+        clearToTablePart();
+        if (innermostTablePart()?.name === 'table') insert('tbody');
+        insert('tr');
+        return;
+      }
+      // A cell.
+      clearToTablePart();
+      if (innermostTablePart()?.name === 'table') insert('tbody');
+      if (innermostTablePart() && SECTION_TAGS.has(innermostTablePart()!.name)) insert('tr');
+      insert(name);
+      return;
+    }
+    if (CLOSES_P.has(name)) {
+      const p = lastPosition('p');
+      if (inScope(p) && p > lastPosition('button')) popTo(p);
+      if (name === 'li' || name === 'dd' || name === 'dt') closeListItem(name === 'li' ? ['li'] : ['dd', 'dt']);
+      if (HEADINGS.has(name) && top() && HEADINGS.has(top()!.name)) pop();
+    }
+    if (name === 'table' && part && FOSTERING_PARTS.has(part.name)) {
+      // A table started directly in a table ends the first one.
+      closeTablePart(new Set(['table']));
+    }
+    insert(name);
+  };
+
+  const closeTag = (name: string): void => {
+    if (!inBody) {
+      if (name === 'html' || name === 'body') return;
+      if (name !== 'br') {
+        // The end of a head element (or of the head itself); anything else is ignored, as HTML5 does.
+        const i = lastPosition(name);
+        if (i >= 0) popTo(i);
+        return;
+      }
+      startBody();
+    }
+    if (name === 'body' || name === 'html' || name === 'head') return;
+    if (name === 'br') {
+      insert('br');
+      return;
+    }
+    // Any heading end tag closes the innermost open heading (`<h2>…</h1>`).
+    const i = HEADINGS.has(name) ? Math.max(...[...HEADINGS].map(lastPosition)) : lastPosition(name);
+    if (name === 'p' && !(inScope(i) && i > lastPosition('button'))) {
+      insert('p');
+      pop();
+      return;
+    }
+    if (i < 0) return;
+    if (TABLE_PARTS.has(name)) {
+      // Table end tags close through their own table only.
+      if (name !== 'table' && i < lastPosition('table')) return;
+      popTo(i);
+      return;
+    }
+    if (BLOCK_END_TAGS.has(name)) {
+      if (inScope(i)) popTo(i);
+      return;
+    }
+    if (last(specialPositions) > i) {
+      if (!FORMATTING_TAGS.has(name) || !inScope(i)) return;
+      // The formatting element ends but the blocks opened inside it stay open.
+      stack[i]!.closed = true;
+      positions.get(name)!.pop();
+      return;
+    }
+    popTo(i);
+  };
+
+  let tagName = '';
+  const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: true }, {
+    onattribdata() {},
+    onattribentity() {},
+    onattribend() {},
+    onattribname() {},
+    oncdata() {},
+    oncomment() {},
+    ondeclaration() {},
+    onprocessinginstruction() {},
+    onend() {},
+    ontext(start, end) {
+      pendingText += html.slice(start, end);
+    },
+    ontextentity(codepoint) {
+      pendingText += String.fromCodePoint(codepoint);
+    },
+    onopentagname(start, end) {
+      flushText();
+      tagName = html.slice(start, end).toLowerCase();
+    },
+    onopentagend() {
+      openTag(tagName);
+    },
+    onselfclosingtag() {
+      openTag(tagName);
+    },
+    onclosetag(start, end) {
+      flushText();
+      closeTag(html.slice(start, end).toLowerCase());
+    },
+  });
+  tokenizer.write(html);
+  tokenizer.end();
+  flushText();
+  popTo(0);
+  root.flush();
+  return flatten(root).join('\n');
+}
+
+/** The lines of a sink and the sinks nested in it, in order, without recursion. */
+function flatten(root: Sink): string[] {
+  const lines: string[] = [];
+  const work: { sink: Sink; next: number }[] = [{ sink: root, next: 0 }];
+  while (work.length > 0) {
+    const frame = work[work.length - 1]!;
+    if (frame.next >= frame.sink.out.length) {
+      work.pop();
+      continue;
+    }
+    const item = frame.sink.out[frame.next++]!;
+    if (typeof item === 'string') lines.push(item);
+    else work.push({ sink: item, next: 0 });
+  }
+  return lines;
+}

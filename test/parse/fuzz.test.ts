@@ -1,0 +1,34 @@
+// Fuzzing in CI (issue 11): seeded mutations of the real fixtures through parse → extract → store. The only outcome
+// allowed besides success is a typed error (ParseError etc.); anything else is a defect and fails the test with the
+// mutation's index, which `npm run fuzz -- --only I` replays. Time is reported, not asserted (`npm run fuzz` for long
+// runs, with the result in BENCHMARKS.md).
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatFuzzReport, mutationAt, random, runFuzz, seedFilesUnder } from '../../bench/fuzz.js';
+import { readFileSync } from 'node:fs';
+
+// Small fixtures keep the CI run to about half a minute on a 2-core machine.
+const seedFiles = seedFilesUnder([join('test', 'fixtures')], 60_000);
+
+describe('fuzz', () => {
+  it('has seed files', () => {
+    expect(seedFiles.length).toBeGreaterThan(20);
+  });
+
+  it('a mutation is the same for the same seed and index (so a failure can be replayed)', () => {
+    const read = (f: string) => readFileSync(f);
+    const a = mutationAt(seedFiles, read, 1, 42);
+    const b = mutationAt(seedFiles, read, 1, 42);
+    expect(a.seedFile).toBe(b.seedFile);
+    expect(a.mutation.kind).toBe(b.mutation.kind);
+    expect(Buffer.compare(a.mutation.bytes, b.mutation.bytes)).toBe(0);
+    expect(random(3)()).toBe(random(3)());
+  });
+
+  it('1,000 seeded mutations of the fixtures give only typed errors', () => {
+    const report = runFuzz({ seedFiles, count: 1_000, seed: 2026 });
+    console.log(formatFuzzReport(report, 2026));
+    expect(report.mutations).toBe(1_000);
+    expect(report.untyped).toEqual([]);
+  }, 600_000);
+});
