@@ -7,30 +7,28 @@
  *   edgar-extract sql | search | export                                  query the database (read-only)
  * Exit codes (design.md §3): 0 success, 1 a parse or extraction failure of an input, 2 usage error, 3 network failure.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isEdgarError, isFetchError, isNotFoundError, isParseError, isValidationError } from '../errors/index.js';
-import { isAccessionNumber } from '../fetch/accession.js';
-import { listInputFiles } from '../input-files.js';
-import { resolveAccession } from '../fetch/resolve.js';
 import { parseSubmission } from '../parse/index.js';
-import { ingestSubmission, type IngestResult } from '../pipeline.js';
+import { ingestSubmission } from '../pipeline.js';
 import { openDatabase, type EdgarDatabase } from '../store/database.js';
 import { runCikCommand } from './cik-command.js';
 import { runExportCommand } from './export-command.js';
+import { IngestUsageError, runIngestCommand } from './ingest-command.js';
 import { runSearchCommand } from './search-command.js';
 import { runSqlCommand } from './sql-command.js';
 import { packageRoot } from './package-root.js';
-import { formatFilingSummary, filingJson } from './summary.js';
+import { formatFilingSummary } from './summary.js';
 
 export interface CliIo {
   stdout: { write(chunk: string): unknown };
-  stderr: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
 }
 
-export const USAGE = `Usage: edgar-extract <accession-number | file | directory>... [--db FILE] [--json]
+export const USAGE = `Usage: edgar-extract <accession-number | file | directory>... [--db FILE] [--json | --json-lines] [--jobs N] [-q | -v]
        edgar-extract parse <file> [--json]
        edgar-extract cik <CIK> [--forms "SC 13D,SC 13D/A"] [--since YYYY-MM-DD] [--db FILE] ...
        edgar-extract sql "SELECT ..." [--db FILE] [--format table|csv|json]
@@ -42,7 +40,11 @@ An accession number is looked up in samples/ and the cache first; only then fetc
 
 Options:
   --db FILE     SQLite database to write (default ./edgar.db)
-  --json        print the records as JSON instead of a summary
+  --json        print the records as one JSON array (streamed, one filing at a time) instead of summaries
+  --json-lines  print the records as NDJSON: one JSON object per filing per line
+  -j, --jobs N  worker threads parsing and extracting (default: the available cores; 0: none)
+  -q, --quiet   print only failed inputs (no summaries, progress or totals)
+  -v, --verbose a summary of every filing (by default only for up to 5 inputs; larger batches show progress)
   --refresh     refetch an accession even when it is cached
   -h, --help    show this help
   --version     print the version`;
@@ -92,12 +94,17 @@ function runParse(argv: readonly string[], io: CliIo): number {
   return 0;
 }
 
+/** The store command's arguments → IngestCommandOptions; the batch itself is runIngestCommand (ingest-command.ts). */
 async function runStore(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     options: {
       db: { type: 'string', default: 'edgar.db' },
       json: { type: 'boolean' },
+      'json-lines': { type: 'boolean' },
+      jobs: { type: 'string', short: 'j' },
+      quiet: { type: 'boolean', short: 'q' },
+      verbose: { type: 'boolean', short: 'v' },
       refresh: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
@@ -112,51 +119,29 @@ async function runStore(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(`${readVersion()}\n`);
     return 0;
   }
-  if (positionals.length === 0) return usageError('nothing to do: give an accession number, a file or a directory', io);
-
-  const db = openDatabase(values.db!);
-  let exitCode = 0;
-  const results: IngestResult[] = [];
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    if (!/^\d+$/.test(values.jobs)) return usageError(`--jobs takes a whole number, not ${values.jobs}`, io);
+    jobs = Number(values.jobs);
+  }
   try {
-    for (const input of positionals) {
-      for (const source of await expandInput(input, io, Boolean(values.refresh))) {
-        try {
-          const result = ingestSubmission(db, await source.read(), { sourceName: source.name });
-          results.push(result);
-          if (!values.json) io.stdout.write(`${formatFilingSummary(result.submission, result)}\n\n`);
-        } catch (error) {
-          if (!isParseError(error)) throw error;
-          // One unreadable input does not stop the others; it does make the run fail.
-          io.stderr.write(`${error.format()}\n`);
-          exitCode = 1;
-        }
-      }
-    }
-  } finally {
-    db.close();
+    return await runIngestCommand(
+      {
+        inputs: positionals,
+        db: values.db!,
+        json: Boolean(values.json),
+        jsonLines: Boolean(values['json-lines']),
+        ...(jobs !== undefined ? { jobs } : {}),
+        quiet: Boolean(values.quiet),
+        verbose: Boolean(values.verbose),
+        refresh: Boolean(values.refresh),
+      },
+      io,
+    );
+  } catch (error) {
+    if (error instanceof IngestUsageError) return usageError(error.message, io);
+    throw error;
   }
-  if (values.json) io.stdout.write(`${JSON.stringify(results.map(filingJson), null, 2)}\n`);
-  else io.stderr.write(`stored ${results.length} filing(s) in ${values.db}\n`);
-  return exitCode;
-}
-
-interface InputSource {
-  name: string;
-  /** Read when its turn comes, so a directory of thousands of filings is never all in memory at once. */
-  read: () => Uint8Array | Promise<Uint8Array>;
-}
-
-/** An input argument → the submissions it names: a file, every file under a directory, or an accession number. */
-async function expandInput(input: string, io: CliIo, refresh: boolean): Promise<InputSource[]> {
-  if (existsSync(input)) {
-    const files = statSync(input).isDirectory() ? listInputFiles(input) : [input];
-    return files.map((name) => ({ name, read: () => readInput(name) }));
-  }
-  if (isAccessionNumber(input)) {
-    const resolved = await resolveAccession(input, { samplesDir: join(packageRoot(), 'samples'), refresh, env: io.env });
-    return [{ name: resolved.path, read: () => resolved.bytes }];
-  }
-  throw new CliUsageError(`${input}: no such file or directory, and not an accession number (##########-##-######)`);
 }
 
 function readInput(path: string): Uint8Array {

@@ -124,13 +124,21 @@ interface ChainRow {
 export { declaredPreviousAccession };
 
 export function updateChains(db: EdgarDatabase, accessionNumber: string, submission?: Submission): void {
+  updateChainsDeclaring(db, accessionNumber, submission ? declaredPreviousAccession(submission) : undefined);
+}
+
+/**
+ * updateChains with the submission's declared predecessor already read (`declaredPreviousAccession`, null for none),
+ * or undefined when the submission is not at hand: for a writer that receives prepared rows from worker threads.
+ */
+export function updateChainsDeclaring(db: EdgarDatabase, accessionNumber: string, declared: string | null | undefined): void {
   const sqlite = db.sqlite;
   sqlite.transaction(() => {
     const ctx = new ChainContext(db);
     const previous = sqlite.prepare('SELECT subject_company_cik AS cik, method, amends_accession_number AS amends FROM amendment_chains WHERE accession_number = ?').get(accessionNumber) as
       | { cik: string | null; method: ChainMethod; amends: string | null }
       | undefined;
-    if (submission) ctx.declared.set(accessionNumber, declaredPreviousAccession(submission));
+    if (declared !== undefined) ctx.declared.set(accessionNumber, declared);
     else if (previous?.method === 'previous_accession_number') ctx.declared.set(accessionNumber, previous.amends);
     const self = ctx.candidate(accessionNumber);
     const subjects = new Set<string>();

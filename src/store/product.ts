@@ -4,9 +4,9 @@
  * chains.ts, document-text.ts and views.ts; nothing new is defined.
  */
 import type { Submission } from '../parse/types.js';
-import { amendmentChainsTable, updateChains } from './chains.js';
+import { amendmentChainsTable, updateChains, updateChainsDeclaring } from './chains.js';
 import type { EdgarDatabase } from './database.js';
-import { documentTextSql, indexDocumentText } from './document-text.js';
+import { documentTextSql, indexDocumentText, writeDocumentText, type DocumentTextRow } from './document-text.js';
 import type { Migration } from './migrations.js';
 import { optionalViewSql, viewSql } from './views.js';
 
@@ -35,5 +35,21 @@ export function afterStoreFiling(db: EdgarDatabase, accessionNumber: string, sub
   db.sqlite.transaction(() => {
     updateChains(db, accessionNumber, submission);
     indexDocumentText(db, accessionNumber, submission);
+  })();
+}
+
+/** What afterStoreFiling reads from a submission, computed beforehand (in a worker thread) so the writer needs no tree. */
+export interface DerivedFilingData {
+  /** declaredPreviousAccession(submission). */
+  declaredPrevious: string | null;
+  /** documentTextRows(submission). */
+  documentTexts: DocumentTextRow[];
+}
+
+/** afterStoreFiling from prepared data: the same rows, the same single transaction. */
+export function afterStoreFilingPrepared(db: EdgarDatabase, accessionNumber: string, derived: DerivedFilingData): void {
+  db.sqlite.transaction(() => {
+    updateChainsDeclaring(db, accessionNumber, derived.declaredPrevious);
+    writeDocumentText(db, accessionNumber, derived.documentTexts);
   })();
 }
