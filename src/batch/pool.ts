@@ -31,9 +31,18 @@ export class WorkerPool {
   readonly #queue: Job[] = [];
   readonly #script: string | null;
   #closed = false;
+  /** Inputs that exhausted a worker's heap and were prepared on this thread instead. */
+  retriedOnMainThread = 0;
 
-  constructor(size: number) {
+  readonly #heapMb: number;
+
+  /**
+   * `heapMb` caps each worker's old generation (default 192 MB). Without a cap V8 lets every worker's heap grow far
+   * beyond what it holds live, which tripled a batch's memory; an input that needs more is retried on this thread.
+   */
+  constructor(size: number, options: { heapMb?: number } = {}) {
     this.size = Math.max(0, Math.floor(size));
+    this.#heapMb = options.heapMb ?? 192;
     this.#script = this.size > 0 ? workerScript() : null;
     for (let i = 0; i < this.size; i += 1) this.#slots.push(this.#spawn());
   }
@@ -43,9 +52,8 @@ export class WorkerPool {
     if (this.#closed) return Promise.reject(new Error('WorkerPool: closed'));
     if (this.size === 0) return Promise.resolve(runPrepareTask(task));
     return new Promise((resolve) => {
-      // Bytes read by the main thread move to the worker instead of being copied.
-      const transfer = task.bytes && task.bytes.byteOffset === 0 && task.bytes.byteLength === task.bytes.buffer.byteLength ? [task.bytes.buffer as ArrayBuffer] : [];
-      this.#queue.push({ task, transfer, resolve });
+      // Bytes are copied, not transferred: the main thread keeps them to retry an input that exhausts a worker's heap.
+      this.#queue.push({ task, transfer: [], resolve });
       this.#dispatch();
     });
   }
@@ -66,23 +74,30 @@ export class WorkerPool {
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.#script!), job: null };
+    const slot: Slot = { worker: new Worker(this.#script!, { resourceLimits: { maxOldGenerationSizeMb: this.#heapMb } }), job: null };
     slot.worker.on('message', (result: TaskResult) => {
       const job = slot.job;
       slot.job = null;
       job?.resolve(result);
       this.#dispatch();
     });
-    const replace = (reason: string): void => {
+    const replace = (reason: string, outOfMemory = false): void => {
       const job = slot.job;
       slot.job = null;
       if (this.#closed) return;
       const index = this.#slots.indexOf(slot);
       if (index >= 0) this.#slots[index] = this.#spawn();
+      // An input too big for a worker's capped heap gets the main thread's (uncapped) heap instead.
+      if (job && outOfMemory) {
+        this.retriedOnMainThread += 1;
+        job.resolve(runPrepareTask(job.task));
+        this.#dispatch();
+        return;
+      }
       job?.resolve({ id: job.task.id, ok: false, failure: { code: 'WORKER_DIED', message: `${job.task.name}: WORKER_DIED: ${reason}`, typed: false, exitCode: 1 } });
       this.#dispatch();
     };
-    slot.worker.on('error', (error) => replace(error.message.split('\n')[0] ?? 'worker error'));
+    slot.worker.on('error', (error) => replace(error.message.split('\n')[0] ?? 'worker error', (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'));
     slot.worker.on('exit', (code) => {
       if (!this.#closed) replace(`worker exited with code ${code}`);
     });

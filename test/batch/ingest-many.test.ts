@@ -67,3 +67,21 @@ describe('ingestMany', () => {
     expect(db.sqlite.prepare("SELECT count(*) FROM filing_entities WHERE accession_number = '0000774352-01-000002'").pluck().get()).toBe(0);
   });
 });
+
+describe('WorkerPool', () => {
+  it('an input that exhausts a worker heap is prepared on the main thread instead of failing', async () => {
+    const { WorkerPool } = await import('../../src/batch/pool.js');
+    const pool = new WorkerPool(1, { heapMb: 8 });
+    try {
+      const file = 'test/fixtures/full/0001193125-25-120935.txt';
+      const result = await pool.run({ id: 1, name: file, path: file, detail: false });
+      expect(result.ok && result.prepared.accessionNumber).toBe('0001193125-25-120935');
+      expect(pool.retriedOnMainThread).toBe(1);
+      // The pool still works with its replacement worker.
+      const next = await pool.run({ id: 2, name: FIXTURES[0]!, path: FIXTURES[0]!, detail: false });
+      expect(next.ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+});
