@@ -106,16 +106,25 @@ async function runCli(label: string, cli: string, n: number, jobs: number | null
 
 const thisCli = join(root, 'dist', 'src', 'cli.js');
 const results: RunResult[] = [];
-for (const n of sizes) for (const jobs of jobsList) results.push(await runCli('this build', thisCli, n, jobs));
-
 const side: RunResult[] = [];
+let planned = sizes.length * jobsList.length;
+
+// Side by side first, then the sizes in increasing order; BENCHMARKS.md is rewritten after every run, so a long
+// session that is cut short still records what it measured (and says what is missing).
 if (haveRelease && compareN > 0) {
   for (let r = 0; r < rounds; r += 1) {
     side.push(await runCli('release', join(releaseDir, 'dist', 'src', 'cli.js'), compareN, null));
     side.push(await runCli('this build', thisCli, compareN, null));
+    report();
   }
 }
-const loadAfter = loadavg();
+for (const n of sizes) {
+  for (const jobs of jobsList) {
+    results.push(await runCli('this build', thisCli, n, jobs));
+    planned -= 1;
+    report();
+  }
+}
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -123,40 +132,45 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 const mb = (x: number): string => `${x.toFixed(0)} MB`;
-const lines = [
-  '## Batches at scale',
-  '',
-  `Measured by \`npm run bench:scale\` (bench/scale-bench.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
-  `Load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before and ${loadAfter.map((l) => l.toFixed(1)).join(' ')} after: ${loadAfter[0]! > cores ? 'the machine was shared with other work during these runs, so rates are lower and noisier than on an idle machine; compare figures within this section only' : 'a quiet machine'}.`,
-  `Inputs: distinct synthetic submissions (${sources.length} files of corpus/sc13 round-robin, each under a new accession number), one run each through the built executable into a fresh database.`,
-  'Peak RSS is the process\'s VmHWM (all threads); "RSS at 10/50/90%" samples the resident size at those points of the run (level figures = flat memory).',
-  '',
-  '| inputs | --jobs | time | filings/s | peak RSS | RSS at 10/50/90% | lines printed | stored |',
-  '|---:|---:|---:|---:|---:|---|---:|---:|',
-  ...results.map((r) => `| ${r.n.toLocaleString('en-US')} | ${r.jobs} | ${r.seconds.toFixed(1)} s | ${r.rate.toFixed(1)} | ${mb(r.peakMb)} | ${r.rssAt.map((x) => x.toFixed(0)).join(' / ')} MB | ${r.lines} | ${r.stored === r.n ? `all ${r.stored}` : `${r.stored} of ${r.n}`} |`),
-  '',
-];
-if (side.length > 0) {
-  const rel = side.filter((r) => r.label === 'release');
-  const cur = side.filter((r) => r.label === 'this build');
-  lines.push(
-    `Side by side with the release (${releaseDir}), ${compareN.toLocaleString('en-US')} inputs, default options, ${rounds} interleaved round(s) (release, this build, release, …):`,
+
+function report(): void {
+  const loadAfter = loadavg();
+  const lines = [
+    '## Batches at scale',
     '',
-    '| build | runs (filings/s) | median filings/s | peak RSS (max) | lines printed | stored |',
-    '|---|---|---:|---:|---:|---:|',
-    ...[
-      ['release', rel],
-      ['this build', cur],
-    ].map(([name, rs]) => {
-      const runs = rs as RunResult[];
-      return `| ${name as string} | ${runs.map((r) => r.rate.toFixed(1)).join(', ')} | ${median(runs.map((r) => r.rate)).toFixed(1)} | ${mb(Math.max(...runs.map((r) => r.peakMb)))} | ${runs[0]!.lines} | ${runs.every((r) => r.stored === compareN) ? `all ${compareN}` : runs.map((r) => r.stored).join(', ')} |`;
-    }),
+    `Measured by \`npm run bench:scale\` (bench/scale-bench.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
+    `Load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before and ${loadAfter.map((l) => l.toFixed(1)).join(' ')} after: ${loadAfter[0]! > cores ? 'the machine was shared with other work during these runs, so rates are lower and noisier than on an idle machine; compare figures within this section only' : 'a quiet machine'}.`,
+    `Inputs: distinct synthetic submissions (${sources.length} files of corpus/sc13 round-robin, each under a new accession number), one run each through the built executable into a fresh database.`,
+    'Peak RSS is the process\'s VmHWM (all threads); "RSS at 10/50/90%" samples the resident size at those points of the run (level figures = flat memory).',
     '',
-    `Throughput ratio (medians): ${(median(cur.map((r) => r.rate)) / median(rel.map((r) => r.rate))).toFixed(2)}×.`,
+    '| inputs | --jobs | time | filings/s | peak RSS | RSS at 10/50/90% | lines printed | stored |',
+    '|---:|---:|---:|---:|---:|---|---:|---:|',
+    ...results.map((r) => `| ${r.n.toLocaleString('en-US')} | ${r.jobs === cores ? `${r.jobs} (all)` : r.jobs} | ${r.seconds.toFixed(1)} s | ${r.rate.toFixed(1)} | ${mb(r.peakMb)} | ${r.rssAt.map((x) => x.toFixed(0)).join(' / ')} MB | ${r.lines} | ${r.stored === r.n ? `all ${r.stored}` : `${r.stored} of ${r.n}`} |`),
+    ...(planned > 0 ? [`(${planned} planned run(s) not yet done when this was written.)`] : []),
     '',
-  );
-} else {
-  lines.push(`Side by side with the release: not measured (${haveRelease ? '--compare 0' : `no release build at ${releaseDir}; build commit daeceb2 there, e.g. \`git archive daeceb2 | tar -x -C peers/release && cd peers/release && npm run build\``}).`, '');
+  ];
+  if (side.length > 0) {
+    const rel = side.filter((r) => r.label === 'release');
+    const cur = side.filter((r) => r.label === 'this build');
+    lines.push(
+      `Side by side with the release (${releaseDir}), ${compareN.toLocaleString('en-US')} inputs, default options, ${rounds} interleaved round(s) (release, this build, release, …):`,
+      '',
+      '| build | runs (filings/s) | median filings/s | peak RSS (max) | lines printed | stored |',
+      '|---|---|---:|---:|---:|---:|',
+      ...[
+        ['release', rel],
+        ['this build', cur],
+      ].map(([name, rs]) => {
+        const runs = rs as RunResult[];
+        return `| ${name as string} | ${runs.map((r) => r.rate.toFixed(1)).join(', ')} | ${median(runs.map((r) => r.rate)).toFixed(1)} | ${mb(Math.max(...runs.map((r) => r.peakMb)))} | ${runs[0]!.lines} | ${runs.every((r) => r.stored === compareN) ? `all ${compareN}` : runs.map((r) => r.stored).join(', ')} |`;
+      }),
+      '',
+      `Throughput ratio (medians): ${(median(cur.map((r) => r.rate)) / median(rel.map((r) => r.rate))).toFixed(2)}×.`,
+      '',
+    );
+  } else {
+    lines.push(`Side by side with the release: not measured (${haveRelease ? '--compare 0' : `no release build at ${releaseDir}; build commit daeceb2 there, e.g. \`git archive daeceb2 | tar -x -C peers/release && cd peers/release && npm run build\``}).`, '');
+  }
+  writeBenchmarkSection(join(root, 'BENCHMARKS.md'), 'scale', lines.join('\n'));
+  if (planned === 0) console.log(lines.join('\n'));
 }
-writeBenchmarkSection(join(root, 'BENCHMARKS.md'), 'scale', lines.join('\n'));
-console.log(lines.join('\n'));
