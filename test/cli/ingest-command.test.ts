@@ -135,3 +135,34 @@ function safeCount(db: string): number {
     return 0; // not created or not migrated yet
   }
 }
+
+describe('batch output pieces', () => {
+  it('on a terminal, progress is one bar redrawn in place, with failures printed above it', async () => {
+    const { runIngestCommand } = await import('../../src/cli/ingest-command.js');
+    const dir = batchDir(8);
+    writeFileSync(join(dir, 'zz-empty.txt'), '');
+    const t = io();
+    const code = await runIngestCommand({ inputs: [dir], db: join(tmp(), 't.db'), json: false, jobs: 1, progressTty: true }, { ...t.io, stderr: { write: t.io.stderr.write, isTTY: true, columns: 200 } });
+    expect(code).toBe(1);
+    expect(t.stderr()).toContain('\r\x1b[2K');
+    expect(t.stderr()).toMatch(/\[#{24}\] 9\/9 100% [\d.]+\/s ETA 0:00 {2}stored 8, failed 1/);
+    expect(t.stderr()).toMatch(/\r\x1b\[2K.*zz-empty\.txt:1:1: EMPTY_INPUT: the input is empty\n/);
+  });
+
+  it('the summary counts whatever outcome a store reports, by name, in a stable order', async () => {
+    const { formatIngestSummary, outcomeName } = await import('../../src/cli/ingest-command.js');
+    expect(outcomeName({ accessionNumber: 'a', changed: true })).toBe('stored');
+    expect(outcomeName({ accessionNumber: 'a', changed: false })).toBe('unchanged');
+    expect(outcomeName({ accessionNumber: 'a', changed: true, outcome: 'replaced' } as never)).toBe('replaced');
+    const text = formatIngestSummary({
+      total: 10,
+      outcomes: new Map([['kept-existing', 1], ['unchanged', 2], ['replaced', 3], ['stored', 2]]),
+      failed: 2,
+      failures: new Map([['EMPTY_INPUT', 2]]),
+      warnings: new Map([['B', 1], ['A', 5]]),
+      elapsedMs: 2000,
+      db: 'x.db',
+    });
+    expect(text).toBe('10 input(s) in 0:02 (5.0/s) into x.db: stored 2, replaced 3, unchanged 2, kept-existing 1, failed 2\n  failures by code: EMPTY_INPUT 2\n  warnings by code: A 5, B 1');
+  });
+});
