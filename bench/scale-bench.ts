@@ -104,6 +104,13 @@ async function runCli(label: string, cli: string, n: number, jobs: number | null
   return result;
 }
 
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const mb = (x: number): string => `${x.toFixed(0)} MB`;
+
 const thisCli = join(root, 'dist', 'src', 'cli.js');
 const results: RunResult[] = [];
 const side: RunResult[] = [];
@@ -125,13 +132,6 @@ for (const n of sizes) {
     report();
   }
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const mb = (x: number): string => `${x.toFixed(0)} MB`;
 
 function report(): void {
   const loadAfter = loadavg();
