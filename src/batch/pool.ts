@@ -22,8 +22,15 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job: Job | null;
+  /** Posted to this worker, oldest first: the first is running, the rest wait in its message queue. */
+  jobs: Job[];
 }
+
+/**
+ * Tasks posted ahead to each worker. With one at a time, a worker sat idle from posting a result until the main
+ * thread (busy storing) got round to sending the next: 20–25% of its time in a measured batch.
+ */
+const TASKS_PER_WORKER = 2;
 
 export class WorkerPool {
   readonly size: number;
@@ -64,26 +71,29 @@ export class WorkerPool {
   }
 
   #dispatch(): void {
-    for (const slot of this.#slots) {
-      if (this.#queue.length === 0) return;
-      if (slot.job) continue;
-      const job = this.#queue.shift()!;
-      slot.job = job;
-      slot.worker.postMessage(job.task, job.transfer);
+    for (let round = 0; round < TASKS_PER_WORKER; round += 1) {
+      for (const slot of this.#slots) {
+        if (this.#queue.length === 0) return;
+        if (slot.jobs.length > round) continue;
+        const job = this.#queue.shift()!;
+        slot.jobs.push(job);
+        slot.worker.postMessage(job.task, job.transfer);
+      }
     }
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.#script!, { resourceLimits: { maxOldGenerationSizeMb: this.#heapMb } }), job: null };
+    const slot: Slot = { worker: new Worker(this.#script!, { resourceLimits: { maxOldGenerationSizeMb: this.#heapMb } }), jobs: [] };
     slot.worker.on('message', (result: TaskResult) => {
-      const job = slot.job;
-      slot.job = null;
+      const job = slot.jobs.shift();
       job?.resolve(result);
       this.#dispatch();
     });
     const replace = (reason: string, outOfMemory = false): void => {
-      const job = slot.job;
-      slot.job = null;
+      // The worker runs its tasks in order: the first was running when it died; the others go back to the queue.
+      const job = slot.jobs.shift();
+      this.#queue.unshift(...slot.jobs);
+      slot.jobs = [];
       if (this.#closed) return;
       const index = this.#slots.indexOf(slot);
       if (index >= 0) this.#slots[index] = this.#spawn();

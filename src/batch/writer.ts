@@ -33,6 +33,8 @@ export class BatchWriter {
     this.#now = options.now ?? Date.now;
     // Safe against a killed process in WAL mode (only a power cut can lose the last commits), and far fewer fsyncs.
     db.sqlite.pragma('synchronous = NORMAL');
+    // Each filing is a savepoint inside the batch's transaction; its undo journal is kept in memory, not a temp file.
+    db.sqlite.pragma('temp_store = MEMORY');
   }
 
   /** Store one filing; throws (with its rows rolled back, the batch's transaction intact) when it cannot be stored. */

@@ -94,13 +94,18 @@ export function indexDocumentText(db: EdgarDatabase, accessionNumber: string, su
   return writeDocumentText(db, accessionNumber, documentTextRows(submission));
 }
 
-/** Replace the full-text rows of one filing with `rows` (from documentTextRows); same transaction rules. */
-export function writeDocumentText(db: EdgarDatabase, accessionNumber: string, rows: readonly DocumentTextRow[]): number {
+/**
+ * Replace the full-text rows of one filing with `rows` (from documentTextRows); same transaction rules, unless the
+ * caller says it already holds a transaction that makes the filing atomic (`inTransaction`).
+ */
+export function writeDocumentText(db: EdgarDatabase, accessionNumber: string, rows: readonly DocumentTextRow[], options: { inTransaction?: boolean } = {}): number {
   const statements = documentTextStatements(db.sqlite);
-  db.sqlite.transaction(() => {
+  const write = (): void => {
     statements.remove.run(`accession_number : ${ftsPhrase(accessionNumber)}`, accessionNumber);
     for (const row of rows) statements.insert.run(accessionNumber, row.sequence, row.type, row.text);
-  })();
+  };
+  if (options.inTransaction && db.sqlite.inTransaction) write();
+  else db.sqlite.transaction(write)();
   return rows.length;
 }
 

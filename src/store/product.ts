@@ -46,10 +46,11 @@ export interface DerivedFilingData {
   documentTexts: DocumentTextRow[];
 }
 
-/** afterStoreFiling from prepared data: the same rows, the same single transaction. */
+/**
+ * afterStoreFiling from prepared data: the same rows. Call it only inside storeFiling's transaction (its `afterWrite`),
+ * which already makes the filing atomic, so it opens no savepoint of its own (a batch pays for every savepoint).
+ */
 export function afterStoreFilingPrepared(db: EdgarDatabase, accessionNumber: string, derived: DerivedFilingData): void {
-  db.sqlite.transaction(() => {
-    updateChainsDeclaring(db, accessionNumber, derived.declaredPrevious);
-    writeDocumentText(db, accessionNumber, derived.documentTexts);
-  })();
+  updateChainsDeclaring(db, accessionNumber, derived.declaredPrevious);
+  writeDocumentText(db, accessionNumber, derived.documentTexts, { inTransaction: true });
 }
