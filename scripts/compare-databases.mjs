@@ -1,96 +1,94 @@
 #!/usr/bin/env node
-// Compares every stored row of two edgar-extract databases: `node scripts/compare-databases.mjs before.db after.db`.
-// A refactor that must not change output builds a database before and after over the same inputs and runs this.
-//
-// Rows are compared as multisets of SQL literals (`quote()` of each column), so 1 and 1.0, '1' and 1, and blob bytes
-// all count as different, while the order rows were inserted in does not. FTS5 virtual tables are compared through
-// their own rows, not their shadow tables (whose b-tree pages depend on insertion order). Columns that hold the
-// wall-clock time of a run differ by design and are skipped; `--ignore table.column` skips more.
-// Exit 0 when every table holds the same rows, 1 when any differs, 2 on usage errors.
+/**
+ * Compare two edgar-extract databases table by table: `node scripts/compare-databases.mjs before.db after.db`.
+ * Used to prove a speed change stores byte-identical rows (store the same corpus with both versions, then compare).
+ *
+ * - Every ordinary table and view-free virtual table (FTS5 `document_text` through its own SELECT) is read in full,
+ *   ordered by all its columns, and compared value by value (strings, numbers, blobs byte for byte).
+ * - FTS5 shadow tables (`<fts>_data`, `_idx`, `_content`, `_docsize`, `_config`) are skipped: their b-tree segments
+ *   depend on how many filings went into each transaction, not on what was stored; the indexed text is compared
+ *   through the virtual table instead.
+ * - Columns that record when or where a run happened are ignored: `stored_at`, `applied_at`, and with
+ *   `--ignore-source-name` the input path (`source_name`).
+ * Exit 0 when identical, 1 with the first differences per table otherwise.
+ */
 import Database from 'better-sqlite3';
 
-const WALL_CLOCK_COLUMNS = ['filings.stored_at', 'schema_migrations.applied_at'];
-const FTS5_SHADOW_SUFFIXES = ['_data', '_idx', '_docsize', '_config', '_content'];
-
 const args = process.argv.slice(2);
-const paths = [];
-const ignored = new Set(WALL_CLOCK_COLUMNS);
-for (let i = 0; i < args.length; i += 1) {
-  if (args[i] === '--ignore' && args[i + 1]) ignored.add(args[(i += 1)]);
-  else paths.push(args[i]);
-}
-if (paths.length !== 2) {
-  console.error('usage: node scripts/compare-databases.mjs BEFORE.db AFTER.db [--ignore table.column]...');
+const ignored = new Set(['stored_at', 'applied_at']);
+if (args.includes('--ignore-source-name')) ignored.add('source_name');
+const [leftPath, rightPath] = args.filter((a) => !a.startsWith('--'));
+if (!leftPath || !rightPath) {
+  console.error('usage: node scripts/compare-databases.mjs BEFORE.db AFTER.db [--ignore-source-name]');
   process.exit(2);
 }
 
-const quoteId = (name) => `"${name.replaceAll('"', '""')}"`;
+const left = new Database(leftPath, { readonly: true, fileMustExist: true });
+const right = new Database(rightPath, { readonly: true, fileMustExist: true });
 
-/** The tables whose rows are compared: ordinary tables and FTS5 tables, without FTS5 shadow tables. */
 function tablesOf(db) {
-  const rows = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
-  const fts = rows.filter((r) => /^CREATE VIRTUAL TABLE .* USING fts5/is.test(r.sql ?? '')).map((r) => r.name);
-  const shadows = new Set(fts.flatMap((name) => FTS5_SHADOW_SUFFIXES.map((suffix) => name + suffix)));
-  return rows.map((r) => r.name).filter((name) => !shadows.has(name)).sort();
+  const all = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+  const fts = all.filter((t) => /CREATE VIRTUAL TABLE/i.test(t.sql ?? '')).map((t) => t.name);
+  const shadow = (name) => fts.some((f) => name.startsWith(`${f}_`) && /_(data|idx|content|docsize|config)$/.test(name));
+  return all.map((t) => t.name).filter((name) => !shadow(name));
 }
 
 function columnsOf(db, table) {
-  return db.prepare(`SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0`).all(table).map((c) => c.name)
-    .filter((name) => !ignored.has(`${table}.${name}`));
+  return db.prepare(`SELECT name FROM pragma_table_xinfo('${table.replace(/'/g, "''")}') WHERE hidden = 0`).pluck().all();
 }
 
-/** Every row of a table as one string of SQL literals, sorted. */
-function rowsOf(db, table, columns) {
-  if (columns.length === 0) return [];
-  const select = columns.map((c) => `quote(${quoteId(c)})`).join(', ');
-  return db.prepare(`SELECT ${select} FROM ${quoteId(table)}`).raw().all().map((r) => r.join('\u001f')).sort();
-}
+const same = (a, b) => {
+  if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return a.equals(b);
+  return a === b || (typeof a === 'bigint' && typeof b === 'bigint' && a === b);
+};
+const show = (row) => JSON.stringify(row, (_k, v) => (typeof v === 'string' && v.length > 120 ? `${v.slice(0, 120)}…` : v));
 
-const [before, after] = paths.map((path) => new Database(path, { readonly: true, fileMustExist: true }));
-const tables = [...new Set([...tablesOf(before), ...tablesOf(after)])].sort();
-const inBefore = new Set(tablesOf(before));
-const inAfter = new Set(tablesOf(after));
 let differences = 0;
-let compared = 0;
-
-for (const table of tables) {
-  if (!inBefore.has(table) || !inAfter.has(table)) {
-    console.log(`${table}: only in ${inBefore.has(table) ? paths[0] : paths[1]}`);
-    differences += 1;
-    continue;
-  }
-  const columns = columnsOf(before, table);
-  const afterColumns = columnsOf(after, table);
-  if (columns.join(',') !== afterColumns.join(',')) {
-    console.log(`${table}: columns differ: (${columns.join(', ')}) vs (${afterColumns.join(', ')})`);
-    differences += 1;
-    continue;
-  }
-  const a = rowsOf(before, table, columns);
-  const b = rowsOf(after, table, columns);
-  compared += a.length;
-  // Multiset difference over the two sorted lists.
-  const onlyA = [];
-  const onlyB = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i] < b[j])) onlyA.push(a[i++]);
-    else if (i >= a.length || b[j] < a[i]) onlyB.push(b[j++]);
-    else { i += 1; j += 1; }
-  }
-  if (onlyA.length === 0 && onlyB.length === 0) {
-    console.log(`${table}: ${a.length} rows identical`);
-    continue;
-  }
+const leftTables = tablesOf(left);
+const rightTables = tablesOf(right);
+for (const t of leftTables.filter((n) => !rightTables.includes(n))) {
+  console.log(`${t}: only in ${leftPath}`);
   differences += 1;
-  console.log(`${table}: ${onlyA.length} rows only in ${paths[0]}, ${onlyB.length} rows only in ${paths[1]}`);
-  const show = (row) => row.replaceAll('\u001f', ' | ').slice(0, 300);
-  for (const row of onlyA.slice(0, 3)) console.log(`  - ${show(row)}`);
-  for (const row of onlyB.slice(0, 3)) console.log(`  + ${show(row)}`);
 }
-
-console.log(differences === 0
-  ? `identical: ${tables.length} tables, ${compared} rows (ignored columns: ${[...ignored].join(', ')})`
-  : `DIFFERENT: ${differences} of ${tables.length} tables differ`);
+for (const t of rightTables.filter((n) => !leftTables.includes(n))) {
+  console.log(`${t}: only in ${rightPath}`);
+  differences += 1;
+}
+for (const table of leftTables.filter((n) => rightTables.includes(n))) {
+  const cols = columnsOf(left, table).filter((c) => !ignored.has(c));
+  const rightCols = columnsOf(right, table).filter((c) => !ignored.has(c));
+  if (cols.join(',') !== rightCols.join(',')) {
+    console.log(`${table}: columns differ\n  ${cols.join(', ')}\n  ${rightCols.join(', ')}`);
+    differences += 1;
+    continue;
+  }
+  const quoted = cols.map((c) => `"${c}"`).join(', ');
+  const sql = `SELECT ${quoted} FROM "${table}" ORDER BY ${cols.map((_c, i) => i + 1).join(', ')}`;
+  const a = left.prepare(sql).raw().iterate();
+  const b = right.prepare(sql).raw().iterate();
+  let rows = 0;
+  let tableDiffs = 0;
+  for (;;) {
+    const x = a.next();
+    const y = b.next();
+    if (x.done && y.done) break;
+    if (x.done || y.done) {
+      console.log(`${table}: ${x.done ? rightPath : leftPath} has more rows (after ${rows})`);
+      tableDiffs += 1;
+      if (!x.done) a.return?.();
+      if (!y.done) b.return?.();
+      break;
+    }
+    rows += 1;
+    if (x.value.length !== y.value.length || x.value.some((v, i) => !same(v, y.value[i]))) {
+      tableDiffs += 1;
+      if (tableDiffs <= 3) console.log(`${table}: row ${rows} differs\n  - ${show(x.value)}\n  + ${show(y.value)}`);
+    }
+  }
+  console.log(`${table}: ${rows} rows, ${tableDiffs === 0 ? 'identical' : `${tableDiffs} differences`}`);
+  differences += tableDiffs;
+}
+left.close();
+right.close();
+console.log(differences === 0 ? 'databases identical' : `${differences} differences`);
 process.exit(differences === 0 ? 0 : 1);

@@ -1,13 +1,20 @@
 /**
  * One input through the whole pipeline: parse → extract → store, in one transaction per filing.
  * The CLI and batch commands call this; it is also the library's main entry (re-exported by index.ts).
+ *
+ * The work is split in two so a batch can run the first half in worker threads:
+ *   - `prepareFiling` (pure, no database): parse, extract, and every row the store will write, as plain data;
+ *   - `storePreparedFiling` (the thread owning the connection): write those rows in one transaction.
+ * `ingestSubmission` is both halves back to back, so every path writes the same rows.
  */
 import { classifyDocument, documentClassFields } from './extract/exhibits/index.js';
+import { declaredPreviousAccession } from './extract/cover-page/previous-accession.js';
 import { EXTRACTORS, extractFiling, type ExtractedFiling } from './extract/index.js';
 import { parseSubmission } from './parse/index.js';
 import type { Submission } from './parse/types.js';
-import type { EdgarDatabase, StoreOutcome } from './store/database.js';
-import { afterStoreFiling } from './store/product.js';
+import type { EdgarDatabase, FilingRows, StoreOutcome } from './store/database.js';
+import { documentTextRows } from './store/document-text.js';
+import { afterStoreFilingPrepared, type DerivedFilingData } from './store/product.js';
 import { filingKey, submissionRows } from './store/rows.js';
 
 export interface IngestResult {
@@ -17,14 +24,40 @@ export interface IngestResult {
   store: StoreOutcome;
 }
 
+/** A filing ready to store: plain data only (structured-cloneable), so it can cross from a worker thread. */
+export interface PreparedFiling {
+  accessionNumber: string;
+  rows: FilingRows;
+  /** The amendment-chain and full-text rows' inputs (see store/product.ts). */
+  derived: DerivedFilingData;
+  /** Parse and extraction warnings, counted by code (for a batch's summary). */
+  warningCodes: Record<string, number>;
+  /** The input itself, kept (compressed) by the store so `reprocess` needs no network. */
+  source: Uint8Array;
+}
+
+export interface PrepareOptions {
+  sourceName?: string;
+  /** The extractors to run (default: all of them); tests pass a failing one to check the guard. */
+  extractors?: Parameters<typeof extractFiling>[1];
+}
+
 /** Parse, extract and store one submission. Throws ParseError for input that is not a submission at all. */
-export function ingestSubmission(
-  db: EdgarDatabase,
-  bytes: Uint8Array,
-  options: { sourceName?: string; extractors?: Parameters<typeof extractFiling>[1] } = {},
-): IngestResult {
+export function ingestSubmission(db: EdgarDatabase, bytes: Uint8Array, options: PrepareOptions = {}): IngestResult {
+  const { submission, extracted, prepared } = prepareFiling(bytes, options);
+  const store = storePreparedFiling(db, prepared);
+  return { accessionNumber: prepared.accessionNumber, submission, extracted, store };
+}
+
+/** Parse and extract one submission and build its rows, without touching a database. Throws ParseError like ingestSubmission. */
+export function prepareFiling(bytes: Uint8Array, options: PrepareOptions = {}): { submission: Submission; extracted: ExtractedFiling; prepared: PreparedFiling } {
   const submission = parseSubmission(bytes, { sourceName: options.sourceName ?? '<input>' });
   const extracted = extractFiling(submission, options.extractors ?? EXTRACTORS);
+  return { submission, extracted, prepared: prepareRows(submission, extracted, bytes) };
+}
+
+/** The rows of a parsed and extracted submission (see PreparedFiling). */
+export function prepareRows(submission: Submission, extracted: ExtractedFiling, source: Uint8Array = submission.bytes): PreparedFiling {
   const accessionNumber = filingKey(submission);
   const rows = submissionRows(submission, extracted.warnings);
   // What each document is (waiver letter, amendment, …) is stored on `documents`.
@@ -32,7 +65,20 @@ export function ingestSubmission(
   for (const [table, tableRows] of Object.entries(extracted.tables)) {
     rows[table] = tableRows.map((row) => ({ ...row, accessionNumber }));
   }
+  const warningCodes: Record<string, number> = {};
+  for (const w of submission.warnings) warningCodes[w.code] = (warningCodes[w.code] ?? 0) + 1;
+  for (const w of extracted.warnings) warningCodes[w.code] = (warningCodes[w.code] ?? 0) + 1;
+  return {
+    accessionNumber,
+    rows,
+    derived: { declaredPrevious: declaredPreviousAccession(submission), documentTexts: documentTextRows(submission) },
+    warningCodes,
+    source,
+  };
+}
+
+/** Store a prepared filing: its rows, then (in the same transaction) its amendment chains and full-text rows. */
+export function storePreparedFiling(db: EdgarDatabase, prepared: PreparedFiling): StoreOutcome {
   // Amendment chains and the full-text index are derived rows: written in the filing's own transaction.
-  const store = db.storeFiling(rows, { afterWrite: () => afterStoreFiling(db, accessionNumber, submission), source: bytes });
-  return { accessionNumber, submission, extracted, store };
+  return db.storeFiling(prepared.rows, { afterWrite: () => afterStoreFilingPrepared(db, prepared.accessionNumber, prepared.derived), source: prepared.source });
 }

@@ -18,6 +18,7 @@ import { ingestSubmission, type IngestResult } from '../pipeline.js';
 import { openDatabase, type EdgarDatabase } from '../store/database.js';
 import { EXIT, UsageError, wholeNumberOption, type CliIo, type CommandDefinition, type ParsedCommand } from './command-registry.js';
 import { COMMANDS } from './commands.js';
+import { IngestUsageError, runIngestCommand } from './ingest-command.js';
 import { packageRoot } from './package-root.js';
 import { runProgram, similarNames } from './program.js';
 import { formatFilingSummary, filingJson, snakeCaseKeys } from './summary.js';
@@ -30,6 +31,8 @@ export interface IngestOptions {
   inputs: string[];
   db: string;
   json: boolean;
+  /** NDJSON instead of a JSON array. */
+  jsonLines?: boolean;
   /** Inputs read in parallel (worker threads); undefined = the pipeline's default. */
   jobs?: number;
   quiet: boolean;
@@ -42,7 +45,7 @@ export interface IngestOptions {
   userAgent?: string;
 }
 
-export const ingestCommand: ParsedCommand<Omit<IngestOptions, 'inputs'> & { forms?: string }> = {
+export const ingestCommand: ParsedCommand<Omit<IngestOptions, 'inputs' | 'forms'> & { forms?: string }> = {
   name: 'ingest',
   isDefault: true,
   summary: 'store accession numbers, files and directories (the default command: `ingest` may be left out)',
@@ -53,7 +56,8 @@ export const ingestCommand: ParsedCommand<Omit<IngestOptions, 'inputs'> & { form
   arguments: ['[inputs...]'],
   shared: ['db', 'json', 'quiet', 'verbose', 'userAgent'],
   configure: (cmd) => {
-    cmd.addOption(new Option('--jobs <n>', 'inputs read in parallel').argParser(wholeNumberOption('--jobs', 1, 256)));
+    cmd.addOption(new Option('-j, --jobs <n>', 'worker threads that parse and extract (default: the available cores; 0: all on this thread)').argParser(wholeNumberOption('--jobs', 0, 256)));
+    cmd.addOption(new Option('--json-lines', 'print NDJSON: one compact JSON object per filing per line'));
     cmd.addOption(new Option('--refresh', 'refetch an accession even when it is cached'));
     cmd.addOption(new Option('--forms <list>', 'keep only these form types, comma-separated (SC 13D also matches SCHEDULE 13D)'));
     cmd.addOption(new Option('--since <date>', 'keep only filings filed on or after YYYY-MM-DD'));
@@ -90,9 +94,39 @@ export const ingestCommand: ParsedCommand<Omit<IngestOptions, 'inputs'> & { form
       ...(options.since !== undefined ? { since: options.since } : {}),
       ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
     };
+    if (options.jsonLines) typed.jsonLines = true;
+    // Filters (--forms, --since) and archive inputs go through the sequential path, which reads each header before
+    // storing and streams archive members; everything else is a batch on the worker pool (src/batch/).
+    if (typed.forms === undefined && typed.since === undefined && !inputs.some(namesArchive)) {
+      const env = typed.userAgent !== undefined ? { ...io.env, EDGAR_USER_AGENT: typed.userAgent } : io.env;
+      try {
+        return await runIngestCommand(
+          {
+            inputs,
+            db: typed.db,
+            json: typed.json,
+            jsonLines: Boolean(typed.jsonLines),
+            quiet: typed.quiet,
+            verbose: typed.verbose,
+            refresh: typed.refresh,
+            ...(typed.jobs !== undefined ? { jobs: typed.jobs } : {}),
+          },
+          { stdout: io.stdout, stderr: io.stderr, env },
+        );
+      } catch (error) {
+        if (error instanceof IngestUsageError) throw new UsageError(error.message);
+        throw error;
+      }
+    }
     return runStore(typed, io);
   },
 };
+
+/** Is this input an archive, or a directory holding one? */
+function namesArchive(input: string): boolean {
+  if (!existsSync(input)) return false;
+  return statSync(input).isDirectory() ? listInputFiles(input).some(isArchivePath) : isArchivePath(input);
+}
 
 export const parseCommand: ParsedCommand<{ json?: boolean }> = {
   name: 'parse',

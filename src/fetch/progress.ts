@@ -23,6 +23,13 @@ export interface ProgressOptions {
   now?: () => number;
   /** Least time between bar redraws; default 100 ms. */
   redrawMs?: number;
+  /**
+   * Not on a terminal: one line each time this many more percent are done, instead of one line per filing (for
+   * batches of thousands; failures are then the caller's to print, through `log`).
+   */
+  lineEveryPercent?: number;
+  /** The bar's counts after the rate, instead of `fetched …, cache …, skipped …, failed …`. */
+  extra?: () => string;
 }
 
 export class ProgressReporter {
@@ -42,6 +49,9 @@ export class ProgressReporter {
   #failed = 0;
   #lastDraw = Number.NEGATIVE_INFINITY;
   #barShown = false;
+  readonly #lineEveryPercent: number | null;
+  readonly #extra: (() => string) | null;
+  #lastLineStep = 0;
 
   constructor(options: ProgressOptions) {
     this.#stream = options.stream ?? process.stderr;
@@ -51,6 +61,8 @@ export class ProgressReporter {
     this.#redrawMs = options.redrawMs ?? 100;
     this.#total = options.total;
     this.#startedAt = this.#now();
+    this.#lineEveryPercent = options.lineEveryPercent ?? null;
+    this.#extra = options.extra ?? null;
   }
 
   update(event: BatchProgressEvent): void {
@@ -62,9 +74,17 @@ export class ProgressReporter {
     if (event.outcome === 'failed') this.#failed += 1;
     if (this.#tty) {
       // Failures are worth a permanent line above the bar; everything else just moves the bar.
-      if (event.outcome === 'failed') this.#printAboveBar(`${event.accession} failed: ${event.error?.message ?? 'unknown error'}`);
+      if (event.outcome === 'failed' && this.#lineEveryPercent === null) this.#printAboveBar(`${event.accession} failed: ${event.error?.message ?? 'unknown error'}`);
       const now = this.#now();
       if (now - this.#lastDraw >= this.#redrawMs || event.completed === event.total) this.#drawBar(now);
+      return;
+    }
+    if (this.#lineEveryPercent !== null) {
+      const step = this.#total === 0 ? 0 : Math.floor(((event.completed / this.#total) * 100) / this.#lineEveryPercent);
+      if (step > this.#lastLineStep || event.completed === event.total) {
+        this.#lastLineStep = step;
+        this.#stream.write(`${this.#label ? `${this.#label} ` : ''}${this.#counts(this.#now())}  ${this.#extraText()}\n`);
+      }
       return;
     }
     if (event.outcome === 'skipped') return;
@@ -87,9 +107,13 @@ export class ProgressReporter {
       this.#drawBar(this.#now());
       this.#stream.write('\n');
       this.#barShown = false;
-    } else if (!this.#tty && this.#skipped > 0) {
+    } else if (!this.#tty && this.#skipped > 0 && this.#lineEveryPercent === null) {
       this.#stream.write(`${this.#skipped} already stored, skipped\n`);
     }
+  }
+
+  #extraText(): string {
+    return this.#extra ? this.#extra() : `fetched ${this.#fetched}, cache ${this.#fromCache}, skipped ${this.#skipped}, failed ${this.#failed}`;
   }
 
   #printAboveBar(line: string): void {
@@ -104,7 +128,7 @@ export class ProgressReporter {
     const fraction = this.#total === 0 ? 1 : this.#completed / this.#total;
     const filled = Math.round(fraction * width);
     const bar = `${'#'.repeat(filled)}${'-'.repeat(width - filled)}`;
-    const extra = `fetched ${this.#fetched}, cache ${this.#fromCache}, skipped ${this.#skipped}, failed ${this.#failed}`;
+    const extra = this.#extraText();
     let line = `${this.#label ? `${this.#label} ` : ''}[${bar}] ${this.#counts(now)}  ${extra}`;
     const columns = this.#stream.columns;
     if (columns && line.length > columns - 1) line = line.slice(0, columns - 1);

@@ -10,10 +10,32 @@
  * because a newly stored filing can be the missing link of filings stored before it.
  * Not handled: a filing with several subject companies is chained under its first one only.
  */
+import type Database from 'better-sqlite3';
 import { declaredPreviousAccession } from '../extract/cover-page/previous-accession.js';
 import type { Submission } from '../parse/types.js';
 import type { EdgarDatabase } from './database.js';
 import type { TableModel } from './model.js';
+
+/**
+ * Statements prepared once per connection: chains are recomputed after every stored filing, and preparing the same
+ * dozen statements each time was a large part of a batch's store cost. (Each SQL text here is always used in the
+ * same mode, `.pluck()` or not, so sharing the statement object is safe.)
+ */
+const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function prepareCached(sqlite: Database.Database, sql: string): Database.Statement {
+  let byText = statementCache.get(sqlite);
+  if (!byText) {
+    byText = new Map();
+    statementCache.set(sqlite, byText);
+  }
+  let stmt = byText.get(sql);
+  if (!stmt) {
+    stmt = sqlite.prepare(sql);
+    byText.set(sql, stmt);
+  }
+  return stmt;
+}
 
 export type ChainMethod = 'original' | 'previous_accession_number' | 'amendment_number' | 'date_order' | 'unlinked';
 
@@ -124,19 +146,27 @@ interface ChainRow {
 export { declaredPreviousAccession };
 
 export function updateChains(db: EdgarDatabase, accessionNumber: string, submission?: Submission): void {
+  updateChainsDeclaring(db, accessionNumber, submission ? declaredPreviousAccession(submission) : undefined);
+}
+
+/**
+ * updateChains with the submission's declared predecessor already read (`declaredPreviousAccession`, null for none),
+ * or undefined when the submission is not at hand: for a writer that receives prepared rows from worker threads.
+ */
+export function updateChainsDeclaring(db: EdgarDatabase, accessionNumber: string, declared: string | null | undefined): void {
   const sqlite = db.sqlite;
   sqlite.transaction(() => {
     const ctx = new ChainContext(db);
-    const previous = sqlite.prepare('SELECT subject_company_cik AS cik, method, amends_accession_number AS amends FROM amendment_chains WHERE accession_number = ?').get(accessionNumber) as
+    const previous = prepareCached(sqlite, 'SELECT subject_company_cik AS cik, method, amends_accession_number AS amends FROM amendment_chains WHERE accession_number = ?').get(accessionNumber) as
       | { cik: string | null; method: ChainMethod; amends: string | null }
       | undefined;
-    if (submission) ctx.declared.set(accessionNumber, declaredPreviousAccession(submission));
+    if (declared !== undefined) ctx.declared.set(accessionNumber, declared);
     else if (previous?.method === 'previous_accession_number') ctx.declared.set(accessionNumber, previous.amends);
     const self = ctx.candidate(accessionNumber);
     const subjects = new Set<string>();
     if (self?.subjectCik) subjects.add(self.subjectCik);
     if (previous?.cik) subjects.add(previous.cik);
-    sqlite.prepare('DELETE FROM amendment_chains WHERE accession_number = ?').run(accessionNumber);
+    prepareCached(sqlite, 'DELETE FROM amendment_chains WHERE accession_number = ?').run(accessionNumber);
     for (const subject of subjects) ctx.rebuildSubject(subject);
     // A 13D/13G without any subject company (a bare document): a chain of its own.
     if (self && !self.subjectCik) ctx.write(null, computeChains([self]));
@@ -147,11 +177,11 @@ export function updateChains(db: EdgarDatabase, accessionNumber: string, submiss
 export function rebuildAllChains(db: EdgarDatabase): void {
   db.sqlite.transaction(() => {
     const ctx = new ChainContext(db);
-    for (const r of db.sqlite.prepare("SELECT accession_number AS a, amends_accession_number AS p FROM amendment_chains WHERE method = 'previous_accession_number'").all() as { a: string; p: string | null }[]) {
+    for (const r of prepareCached(db.sqlite, "SELECT accession_number AS a, amends_accession_number AS p FROM amendment_chains WHERE method = 'previous_accession_number'").all() as { a: string; p: string | null }[]) {
       ctx.declared.set(r.a, r.p);
     }
     db.sqlite.exec('DELETE FROM amendment_chains');
-    const accessions = db.sqlite.prepare('SELECT accession_number FROM filings ORDER BY accession_number').pluck().all() as string[];
+    const accessions = prepareCached(db.sqlite, 'SELECT accession_number FROM filings ORDER BY accession_number').pluck().all() as string[];
     const subjects = new Set<string>();
     const loose: Candidate[] = [];
     for (const accession of accessions) {
@@ -176,7 +206,7 @@ class ChainContext {
 
   constructor(private readonly db: EdgarDatabase) {
     this.schedule13Columns = new Set(
-      (db.sqlite.prepare("SELECT name FROM pragma_table_info('schedule13')").pluck().all() as string[]).map((n) => n.toLowerCase()),
+      (prepareCached(db.sqlite, "SELECT name FROM pragma_table_info('schedule13')").pluck().all() as string[]).map((n) => n.toLowerCase()),
     );
     this.hasSchedule13 = this.schedule13Columns.size > 0;
   }
@@ -184,11 +214,11 @@ class ChainContext {
   /** The facts chaining needs about one stored filing; null when it is not a 13D/13G (or not stored). */
   candidate(accessionNumber: string): Candidate | null {
     const sqlite = this.db.sqlite;
-    const filing = sqlite.prepare('SELECT form_type, filed_at, acceptance_datetime FROM filings WHERE accession_number = ?').get(accessionNumber) as
+    const filing = prepareCached(sqlite, 'SELECT form_type, filed_at, acceptance_datetime FROM filings WHERE accession_number = ?').get(accessionNumber) as
       | { form_type: string | null; filed_at: string | null; acceptance_datetime: string | null }
       | undefined;
     if (!filing) return null;
-    const entities = sqlite.prepare('SELECT role, cik, form_type FROM filing_entities WHERE accession_number = ? ORDER BY ordinal').all(accessionNumber) as {
+    const entities = prepareCached(sqlite, 'SELECT role, cik, form_type FROM filing_entities WHERE accession_number = ? ORDER BY ordinal').all(accessionNumber) as {
       role: string;
       cik: string | null;
       form_type: string | null;
@@ -219,17 +249,16 @@ class ChainContext {
 
   rebuildSubject(subjectCik: string): void {
     const sqlite = this.db.sqlite;
-    const remembered = sqlite
-      .prepare("SELECT accession_number AS a, amends_accession_number AS p FROM amendment_chains WHERE subject_company_cik = ? AND method = 'previous_accession_number'")
+    const remembered = prepareCached(sqlite, "SELECT accession_number AS a, amends_accession_number AS p FROM amendment_chains WHERE subject_company_cik = ? AND method = 'previous_accession_number'")
       .all(subjectCik) as { a: string; p: string | null }[];
     for (const r of remembered) if (!this.declared.has(r.a)) this.declared.set(r.a, r.p);
     const accessions = new Set(
-      sqlite.prepare("SELECT accession_number FROM filing_entities WHERE cik = ? AND role = 'subject_company'").pluck().all(subjectCik) as string[],
+      prepareCached(sqlite, "SELECT accession_number FROM filing_entities WHERE cik = ? AND role = 'subject_company'").pluck().all(subjectCik) as string[],
     );
     if (this.hasSchedule13 && this.schedule13Columns.has('issuer_cik')) {
-      for (const a of sqlite.prepare('SELECT accession_number FROM schedule13 WHERE issuer_cik = ?').pluck().all(subjectCik) as string[]) accessions.add(a);
+      for (const a of prepareCached(sqlite, 'SELECT accession_number FROM schedule13 WHERE issuer_cik = ?').pluck().all(subjectCik) as string[]) accessions.add(a);
     }
-    for (const a of sqlite.prepare('SELECT accession_number FROM amendment_chains WHERE subject_company_cik = ?').pluck().all(subjectCik) as string[]) accessions.add(a);
+    for (const a of prepareCached(sqlite, 'SELECT accession_number FROM amendment_chains WHERE subject_company_cik = ?').pluck().all(subjectCik) as string[]) accessions.add(a);
     const candidates: Candidate[] = [];
     for (const a of accessions) {
       const c = this.candidate(a);
@@ -241,9 +270,10 @@ class ChainContext {
 
   write(subjectCik: string | null, rows: ChainRow[]): void {
     const sqlite = this.db.sqlite;
-    if (subjectCik !== null) sqlite.prepare('DELETE FROM amendment_chains WHERE subject_company_cik = ?').run(subjectCik);
-    const del = sqlite.prepare('DELETE FROM amendment_chains WHERE accession_number = ?');
-    const insert = sqlite.prepare(
+    if (subjectCik !== null) prepareCached(sqlite, 'DELETE FROM amendment_chains WHERE subject_company_cik = ?').run(subjectCik);
+    const del = prepareCached(sqlite, 'DELETE FROM amendment_chains WHERE accession_number = ?');
+    const insert = prepareCached(
+      sqlite,
       `INSERT INTO amendment_chains (accession_number, chain_id, position, amends_accession_number, original_accession_number, method,
          subject_company_cik, filer_cik, form_family, is_amendment, amendment_number)
        VALUES (@accession_number, @chain_id, @position, @amends_accession_number, @original_accession_number, @method,
@@ -258,8 +288,7 @@ class ChainContext {
   private schedule13Row(accessionNumber: string): { issuerCik: string | null; formType: string | null; amendmentNumber: number | null; previousAccessionNumber: string | null } | null {
     if (!this.hasSchedule13) return null;
     const col = (name: string): string => (this.schedule13Columns.has(name) ? name : `NULL AS ${name}`);
-    const row = this.db.sqlite
-      .prepare(`SELECT ${col('issuer_cik')}, ${col('form_type')}, ${col('amendment_number')}, ${col('previous_accession_number')} FROM schedule13 WHERE accession_number = ?`)
+    const row = prepareCached(this.db.sqlite, `SELECT ${col('issuer_cik')}, ${col('form_type')}, ${col('amendment_number')}, ${col('previous_accession_number')} FROM schedule13 WHERE accession_number = ?`)
       .get(accessionNumber) as { issuer_cik: string | null; form_type: string | null; amendment_number: number | string | null; previous_accession_number: string | null } | undefined;
     if (!row) return null;
     const n = row.amendment_number === null || row.amendment_number === '' ? null : Number(row.amendment_number);

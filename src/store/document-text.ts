@@ -63,29 +63,65 @@ function ftsPhrase(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
 }
 
+/** One document's readable text, as `document_text` stores it. */
+export interface DocumentTextRow {
+  sequence: number | null;
+  type: string | null;
+  text: string;
+}
+
+/**
+ * The full-text rows of a submission: its text, HTML and XML documents with any text. Pure (no database), so a
+ * worker thread can compute them and hand them to the thread that owns the connection.
+ */
+export function documentTextRows(submission: Submission): DocumentTextRow[] {
+  const rows: DocumentTextRow[] = [];
+  for (const doc of submission.documents) {
+    if (NOT_TEXT.has(doc.bodyFormat)) continue;
+    const text = documentText(submission, doc);
+    if (!text.trim()) continue;
+    rows.push({ sequence: doc.sequence, type: doc.type, text });
+  }
+  return rows;
+}
+
 /**
  * Replace the full-text rows of one filing with the text of its documents. Call it after storeFiling (the lead
  * wires it into the store step); runs in its own transaction, a savepoint when nested. Returns how many
  * documents were indexed.
  */
 export function indexDocumentText(db: EdgarDatabase, accessionNumber: string, submission: Submission): number {
-  const sqlite = db.sqlite;
-  const remove = sqlite.prepare(
-    `DELETE FROM document_text WHERE rowid IN (SELECT rowid FROM document_text WHERE document_text MATCH ? AND accession_number = ?)`,
-  );
-  const insert = sqlite.prepare('INSERT INTO document_text (accession_number, document_sequence, type, text) VALUES (?, ?, ?, ?)');
-  let indexed = 0;
-  sqlite.transaction(() => {
-    remove.run(`accession_number : ${ftsPhrase(accessionNumber)}`, accessionNumber);
-    for (const doc of submission.documents) {
-      if (NOT_TEXT.has(doc.bodyFormat)) continue;
-      const text = documentText(submission, doc);
-      if (!text.trim()) continue;
-      insert.run(accessionNumber, doc.sequence, doc.type, text);
-      indexed += 1;
-    }
-  })();
-  return indexed;
+  return writeDocumentText(db, accessionNumber, documentTextRows(submission));
+}
+
+/**
+ * Replace the full-text rows of one filing with `rows` (from documentTextRows); same transaction rules, unless the
+ * caller says it already holds a transaction that makes the filing atomic (`inTransaction`).
+ */
+export function writeDocumentText(db: EdgarDatabase, accessionNumber: string, rows: readonly DocumentTextRow[], options: { inTransaction?: boolean } = {}): number {
+  const statements = documentTextStatements(db.sqlite);
+  const write = (): void => {
+    statements.remove.run(`accession_number : ${ftsPhrase(accessionNumber)}`, accessionNumber);
+    for (const row of rows) statements.insert.run(accessionNumber, row.sequence, row.type, row.text);
+  };
+  if (options.inTransaction && db.sqlite.inTransaction) write();
+  else db.sqlite.transaction(write)();
+  return rows.length;
+}
+
+/** Prepared once per connection: preparing them for every filing was a measurable cost of a batch. */
+const statementCache = new WeakMap<Database.Database, { remove: Database.Statement; insert: Database.Statement }>();
+
+function documentTextStatements(sqlite: Database.Database): { remove: Database.Statement; insert: Database.Statement } {
+  let statements = statementCache.get(sqlite);
+  if (!statements) {
+    statements = {
+      remove: sqlite.prepare(`DELETE FROM document_text WHERE rowid IN (SELECT rowid FROM document_text WHERE document_text MATCH ? AND accession_number = ?)`),
+      insert: sqlite.prepare('INSERT INTO document_text (accession_number, document_sequence, type, text) VALUES (?, ?, ?, ?)'),
+    };
+    statementCache.set(sqlite, statements);
+  }
+  return statements;
 }
 
 /** Remove a filing's full-text rows (for a filing deleted from the database). */

@@ -4,9 +4,9 @@
  * chains.ts, document-text.ts and views.ts; nothing new is defined.
  */
 import type { Submission } from '../parse/types.js';
-import { amendmentChainsTable, updateChains } from './chains.js';
+import { amendmentChainsTable, updateChains, updateChainsDeclaring } from './chains.js';
 import type { EdgarDatabase } from './database.js';
-import { documentTextSql, indexDocumentText } from './document-text.js';
+import { documentTextSql, indexDocumentText, writeDocumentText, type DocumentTextRow } from './document-text.js';
 import type { TableModel } from './model.js';
 import { optionalViewSql, viewSql } from './views.js';
 
@@ -44,4 +44,21 @@ export function afterStoreFiling(db: EdgarDatabase, accessionNumber: string, sub
     updateChains(db, accessionNumber, submission);
     indexDocumentText(db, accessionNumber, submission);
   })();
+}
+
+/** What afterStoreFiling reads from a submission, computed beforehand (in a worker thread) so the writer needs no tree. */
+export interface DerivedFilingData {
+  /** declaredPreviousAccession(submission). */
+  declaredPrevious: string | null;
+  /** documentTextRows(submission). */
+  documentTexts: DocumentTextRow[];
+}
+
+/**
+ * afterStoreFiling from prepared data: the same rows. Call it only inside storeFiling's transaction (its `afterWrite`),
+ * which already makes the filing atomic, so it opens no savepoint of its own (a batch pays for every savepoint).
+ */
+export function afterStoreFilingPrepared(db: EdgarDatabase, accessionNumber: string, derived: DerivedFilingData): void {
+  updateChainsDeclaring(db, accessionNumber, derived.declaredPrevious);
+  writeDocumentText(db, accessionNumber, derived.documentTexts, { inTransaction: true });
 }

@@ -1,0 +1,87 @@
+// The batch path: worker threads prepare, one writer stores in input order; the rows are those of ingestSubmission.
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestMany, type BatchInput, type BatchItem } from '../../src/batch/ingest-many.js';
+import { ingestSubmission } from '../../src/pipeline.js';
+import { openDatabase, type EdgarDatabase } from '../../src/store/database.js';
+import { readFileSync } from 'node:fs';
+
+const FIXTURES = ['test/fixtures/full/0000109446-94-000005.txt', 'test/fixtures/nc/0000774352-01-000002.nc', ...readdirSync('test/fixtures/sc13').slice(0, 6).map((f) => join('test/fixtures/sc13', f))];
+
+/** Every table's rows, without the columns that say when a run happened. */
+function dump(db: EdgarDatabase): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_migrations'").pluck().all() as string[];
+  // FTS5 shadow tables hold index segments, whose layout depends on transaction sizes; their text is compared through the FTS table.
+  for (const t of tables.filter((name) => !/_(data|idx|content|docsize|config)$/.test(name))) {
+    const rows = db.sqlite.prepare(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[];
+    out[t] = rows.map(({ stored_at: _s, ...rest }) => JSON.stringify(rest)).sort();
+  }
+  return out;
+}
+
+describe('ingestMany', () => {
+  it('stores with worker threads exactly the rows ingestSubmission stores, reported in input order', async () => {
+    const one = openDatabase(':memory:');
+    for (const f of FIXTURES) ingestSubmission(one, new Uint8Array(readFileSync(f)), { sourceName: f });
+    const many = openDatabase(':memory:');
+    const items: BatchItem[] = [];
+    await ingestMany(many, FIXTURES.map((f) => ({ name: f, path: f })), { jobs: 2, filingsPerTransaction: 3, onItem: (i) => items.push(i) });
+    expect(items.map((i) => i.name)).toEqual(FIXTURES);
+    expect(items.every((i) => i.ok)).toBe(true);
+    expect(dump(many)).toEqual(dump(one));
+    expect(Object.keys(dump(many))).toContain('document_text');
+  });
+
+  it('a failed input (unreadable, or not a submission) is reported alone and the others are stored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edgar-batch-'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    copyFileSync(FIXTURES[0]!, join(dir, 'a.txt'));
+    const db = openDatabase(':memory:');
+    const inputs: BatchInput[] = [
+      { name: join(dir, 'empty.txt'), path: join(dir, 'empty.txt') },
+      { name: join(dir, 'missing.txt'), path: join(dir, 'missing.txt') },
+      { name: 'from-network', fetch: () => Promise.reject(new Error('connection refused')) },
+      { name: join(dir, 'a.txt'), path: join(dir, 'a.txt') },
+    ];
+    const items: BatchItem[] = [];
+    await ingestMany(db, inputs, { jobs: 1, onItem: (i) => items.push(i) });
+    expect(items.map((i) => (i.ok ? 'ok' : `${i.stage}:${i.failure.code}`))).toEqual(['prepare:EMPTY_INPUT', 'prepare:ENOENT', 'read:Error', 'ok']);
+    for (const i of items) if (!i.ok) expect(i.failure.message).not.toContain('\n');
+    expect(db.sqlite.prepare('SELECT count(*) FROM filings').pluck().get()).toBe(1);
+  });
+
+  it('a filing the store refuses rolls back alone; the rest of its transaction is stored', async () => {
+    const db = openDatabase(':memory:');
+    // A CHECK the real schema does not have, to make the store refuse exactly one filing.
+    db.sqlite.exec("CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.accession_number = '0000774352-01-000002' BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
+    const items: BatchItem[] = [];
+    await ingestMany(db, FIXTURES.slice(0, 4).map((f) => ({ name: f, path: f })), { jobs: 2, filingsPerTransaction: 10, onItem: (i) => items.push(i) });
+    expect(items.map((i) => i.ok)).toEqual([true, false, true, true]);
+    expect(items[1]!.ok ? '' : items[1]!.stage).toBe('store');
+    const stored = db.sqlite.prepare('SELECT accession_number FROM filings').pluck().all();
+    expect(stored).toHaveLength(3);
+    expect(stored).not.toContain('0000774352-01-000002');
+    expect(db.sqlite.prepare("SELECT count(*) FROM filing_entities WHERE accession_number = '0000774352-01-000002'").pluck().get()).toBe(0);
+  });
+});
+
+describe('WorkerPool', () => {
+  it('an input that exhausts a worker heap is prepared on the main thread instead of failing', async () => {
+    const { WorkerPool } = await import('../../src/batch/pool.js');
+    const pool = new WorkerPool(1, { heapMb: 8 });
+    try {
+      const file = 'test/fixtures/full/0001193125-25-120935.txt';
+      const result = await pool.run({ id: 1, name: file, path: file, detail: false });
+      expect(result.ok && result.prepared.accessionNumber).toBe('0001193125-25-120935');
+      expect(pool.retriedOnMainThread).toBe(1);
+      // The pool still works with its replacement worker.
+      const next = await pool.run({ id: 2, name: FIXTURES[0]!, path: FIXTURES[0]!, detail: false });
+      expect(next.ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+});
