@@ -352,11 +352,8 @@ function respectivelyHolders(s: ProseSentence, t: Token, counts: Token[], roleAt
   return 'skip';
 }
 
-/** The holder of a count governed by a role word at `roleAt`. */
-/** "(i) Sole power to vote or to direct the vote:" ending a line: the role of the count on the next line. */
-function labelAtEnd(raw: string): HoldingRole | null {
-  const tail = raw.slice(-160);
-  if (!/(?:power|vote|disposition|dispose|owned|of)\s*[:\-\u2013\u2014]?\s*$/i.test(tail)) return null;
+/** The power word (sole voting, shared dispositive, …) that occurs last in `tail` and where; role null when none does. */
+function lastPowerRole(tail: string): { role: HoldingRole | null; at: number } {
   let role: HoldingRole | null = null;
   let at = -1;
   for (const [name, re] of Object.entries(POWER) as [HoldingRole, RegExp][]) {
@@ -366,6 +363,14 @@ function labelAtEnd(raw: string): HoldingRole | null {
       role = name;
     }
   }
+  return { role, at };
+}
+
+/** "(i) Sole power to vote or to direct the vote:" ending a line: the role of the count on the next line. */
+function labelAtEnd(raw: string): HoldingRole | null {
+  const tail = raw.slice(-160);
+  if (!/(?:power|vote|disposition|dispose|owned|of)\s*[:\-\u2013\u2014]?\s*$/i.test(tail)) return null;
+  let { role } = lastPowerRole(tail);
   if (!role && /\b(?:amount|number)\b[^.;\d]{0,60}beneficially\s+owned\s*[:\-\u2013\u2014]?\s*$/i.test(tail)) role = 'beneficial';
   return role;
 }
@@ -705,15 +710,9 @@ function oneEditApart(a: string, b: string): boolean {
 
 function captionRoleOf(caption: string): HoldingRole | 'percent' | null {
   const tail = caption.slice(-300);
-  let role: HoldingRole | null = null;
-  let at = -1;
-  for (const [name, re] of Object.entries(POWER) as [HoldingRole, RegExp][]) {
-    const i = lastMatch(new RegExp(re.source, 'gi'), tail);
-    if (i > at) {
-      at = i;
-      role = name;
-    }
-  }
+  const last = lastPowerRole(tail);
+  let role = last.role;
+  const at = last.at;
   // "Sole Power to Vote" split over caption lines: "Number of Shares with / Name of Sole Power to Vote".
   const spread = /\b(sole|shared?)\s+power\s+to\s+(vote|dispose)/i.exec(tail.replace(/\s+/g, ' '));
   if (spread && !role) role = `${spread[1]!.toLowerCase().startsWith('sole') ? 'sole' : 'shared'}_${spread[2]!.toLowerCase() === 'vote' ? 'voting' : 'dispositive'}` as HoldingRole;
