@@ -23,6 +23,7 @@ export interface AttachedExhibit {
 }
 
 const NUMBER = String.raw`\d{1,3}(?:\.\d{1,3}|\.[A-Z]\d*|-[A-Z\d]+|\([a-zA-Z\d]\))*`;
+const SINGLE_NUMBER = new RegExp(String.raw`^${NUMBER}$`);
 const EXTERNAL_AFTER = /^\s*\)?\s*(?:to|of|in|from)\s+(?:the\s+|our\s+|its\s+|their\s+|(?:[A-Z][\w.,&'\u2019-]*\s+){1,8}?)?(?:[\w.,&'\u2019-]+\s+){0,5}?(?:Form|Registration|Annual|Quarterly|Current|Report|Schedule|Statement|Amendment|Proxy|Post-Effective|filing|10-K|10-Q|8-K|S-\d|F-\d)\b/i;
 const EXTERNAL_BEFORE = /(?:incorporated\s+(?:herein\s+)?by\s+reference\s+(?:to|from)\s+(?:the\s+)?|filed\s+as\s+|previously\s+filed\s+as\s+|\b(?:Form\s+)?[A-Z0-9]{1,4}-[A-Z0-9]{1,4}\s*\(\s*)$/i;
 /** Words after a reference that say the exhibit is attached to this filing. */
@@ -40,8 +41,18 @@ export function extractExhibitReferences(
   // reference was quadratic: 160,000 "Exhibit 99.1" mentions took minutes).
   const itemAt = (at: number): string | null => items[lastStartingAtOrBefore(items, at)]?.item ?? null;
   const references: ExhibitReferenceRecord[] = [];
-  const link = (number: string): number | null =>
-    attached.find((a) => [a.exhibitNumber, ...(a.aliases ?? [])].some((n) => exhibitKey(n) === exhibitKey(number)))?.documentSequence ?? null;
+  // The attached document of each exhibit number, looked up once per number (a document may mention one exhibit
+  // tens of thousands of times).
+  const links = new Map<string, number | null>();
+  const link = (number: string): number | null => {
+    const key = exhibitKey(number);
+    let found = links.get(key);
+    if (found === undefined) {
+      found = attached.find((a) => [a.exhibitNumber, ...(a.aliases ?? [])].some((n) => exhibitKey(n) === key))?.documentSequence ?? null;
+      links.set(key, found);
+    }
+    return found;
+  };
   const expectAttached = new Set<number>();
 
   // 1. Exhibit-list entries (`Exhibit 12 - Waiver Letter, …`), in the last Item that has them (Item 7 of a 13D).
@@ -134,10 +145,13 @@ function lastStartingAtOrBefore(sorted: readonly { start: number }[], at: number
 }
 
 /** `12 and 13` → [12, 13]; `10 through 13` → [10, 11, 12, 13]; `8, 9 and 10.1` → [8, 9, 10.1]. */
+const NUMBER_OR_RANGE = new RegExp(String.raw`(${NUMBER})(?:\s*(?:through|to|-)\s*(?:Exhibit\s+)?(${NUMBER}))?`, 'g');
+
 export function expandNumbers(list: string): string[] {
   const out: string[] = [];
-  const re = new RegExp(String.raw`(${NUMBER})(?:\s*(?:through|to|-)\s*(?:Exhibit\s+)?(${NUMBER}))?`, 'g');
-  for (const m of list.matchAll(re)) {
+  // A single number (`99.1`, the common case) needs no scan.
+  if (SINGLE_NUMBER.test(list)) return [list];
+  for (const m of list.matchAll(NUMBER_OR_RANGE)) {
     const a = m[1]!;
     const b = m[2];
     if (b && /^\d+$/.test(a) && /^\d+$/.test(b) && Number(b) > Number(a) && Number(b) - Number(a) < 50) {
