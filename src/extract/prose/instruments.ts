@@ -8,7 +8,7 @@
  * `Exchange Note Warrants`) mapped back to it.
  * Does not handle: instruments that are not debt (preferred stock and options are read as securities elsewhere).
  */
-import { parseDate } from './tokens.js';
+import { DATE_SOURCE, parseDate } from '../lexicon/index.js';
 import type { ProseSentence } from './types.js';
 
 export interface Instrument {
@@ -30,7 +30,7 @@ export interface InstrumentMention {
 const NOTE_NOUN = /\b(?:[Nn]otes?|NOTES?|[Dd]ebentures?|[Bb]onds?)\b/g;
 const MODIFIER = /^(?:\d+(?:\.\d+)?%|\d+\s+\d\/\d%|[A-Z][\w-]*|convertible|non-convertible|promissory|senior|subordinated|secured|unsecured|exchangeable|junior|term|demand|bridge|zero|coupon|exchange|floating|fixed|rate|guaranteed|mandatorily|callable|redeemable|original|issue|discount|notes?)$/;
 const DEFINITION_AFTER = /^\s*,?\s*\((?:the|each,?\s+an?|collectively,?\s+the|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)?\s*["\u201c]([^"\u201d]{2,80})["\u201d]\)/;
-const DUE_AFTER = /^\s*,?\s*(?:due|maturing)\s+(?:on\s+)?((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4})/;
+const DUE_AFTER = new RegExp(String.raw`^\s*,?\s*(?:due|maturing)\s+(?:on\s+)?(${DATE_SOURCE}|\d{4})`);
 
 /** The filing's instrument terms, learnt from every definition of a debt phrase, in document order. */
 export class InstrumentRegistry {
