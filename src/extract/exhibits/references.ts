@@ -30,7 +30,7 @@ const EXTERNAL_AFTER = /^\s*\)?\s*(?:to|of|in|from)\s+(?:the\s+|our\s+|its\s+|th
  * characters first, since an end-anchored regex is tried at every position of its window (a document may hold tens of
  * thousands of references).
  */
-const EXTERNAL_BEFORE_END = /(?:(?:to|from|the|as)\s+|\(\s*)$/i;
+const EXTERNAL_BEFORE_END = /(?:\b(?:to|from|the|as)\s+|\(\s*)$/i;
 const EXTERNAL_BEFORE = /(?:incorporated\s+(?:herein\s+)?by\s+reference\s+(?:to|from)\s+(?:the\s+)?|filed\s+as\s+|previously\s+filed\s+as\s+|\b(?:Form\s+)?[A-Z0-9]{1,4}-[A-Z0-9]{1,4}\s*\(\s*)$/i;
 /** Words after a reference that say the exhibit is attached to this filing. */
 const ATTACHED_AFTER = /^[^.;]{0,20}?\b(?:hereto|attached|herewith|filed\s+with\s+this|to\s+this\s+(?:Schedule|Statement|Amendment))\b/i;
