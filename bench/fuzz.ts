@@ -3,9 +3,11 @@
  * Fuzzing: seeded mutations of real submissions through parse → extract → store (an in-memory SQLite), counting
  * untyped errors (anything but an EdgarError: a defect) and the time of every input.
  *
- *   npm run fuzz -- --count 100000 [--minutes M] [--corpus DIR …] [--seed N] [--only I] [--out FILE]
+ *   npm run fuzz -- --count 100000 [--start I] [--minutes M] [--corpus DIR …] [--seed N] [--only I] [--out FILE]
  *
  * Every mutation is reproducible from (seed, index): `--only I` replays mutation I alone and prints the error's stack.
+ * `--start I` runs indices I … I+count-1, so one long run can be shared by processes (one per core):
+ *   npm run fuzz -- --seed 7 --count 50000 & npm run fuzz -- --seed 7 --start 50000 --count 50000
  * Seeds: the files under test/fixtures, and ../shared/corpus when it is there (or the `--corpus` directories).
  * The CI test (test/parse/fuzz.test.ts) runs a few thousand of these on the small fixtures; `npm run fuzz` is the long
  * run whose result goes to BENCHMARKS.md under "Fuzz".
@@ -138,6 +140,8 @@ export interface FuzzReport {
 export interface FuzzOptions {
   seedFiles: string[];
   count: number;
+  /** The first mutation index (default 0): indices start … start+count-1. */
+  start?: number;
   seed?: number;
   /** Run only this mutation index (to reproduce one). */
   only?: number;
@@ -175,7 +179,8 @@ export function runFuzz(options: FuzzOptions): FuzzReport {
   };
   const report: FuzzReport = { mutations: 0, typedErrors: 0, untyped: [], slow: [], overLimit: 0, slowest: null, byKind: {}, totalMs: 0 };
   let db: EdgarDatabase = openDatabase(':memory:');
-  const indices = options.only !== undefined ? [options.only] : Array.from({ length: options.count }, (_, i) => i);
+  const first = options.start ?? 0;
+  const indices = options.only !== undefined ? [options.only] : Array.from({ length: options.count }, (_, i) => first + i);
   for (const index of indices) {
     if (options.shouldStop?.()) break;
     const { seedFile, mutation } = mutationAt(options.seedFiles, seedBytes, seed, index);
@@ -259,6 +264,11 @@ if (isMain) {
   const count = Number(value('--count') ?? 1000);
   const seed = Number(value('--seed') ?? 1);
   const only = value('--only') !== undefined ? Number(value('--only')) : undefined;
+  const start = Number(value('--start') ?? 0);
+  if (!Number.isInteger(start) || start < 0 || !Number.isInteger(count) || count < 0) {
+    process.stderr.write('fuzz: --start and --count take whole numbers (0 or more)\n');
+    process.exit(2);
+  }
   const started = Date.now();
   // `--minutes M` ends a long run after M minutes with the report of what was done (the loop is synchronous, so a
   // signal could not stop it cleanly).
@@ -267,16 +277,17 @@ if (isMain) {
     shouldStop: () => Date.now() - started > minutes * 60_000,
     seedFiles,
     count,
+    start,
     seed,
     only,
     progressEvery: 1000,
     onFinding: (finding) => process.stderr.write(`${finding}\n`),
-    onProgress: (done, r) => process.stderr.write(`${done}/${count}: ${r.untyped.length} untyped, ${r.slow.length} over 2 s, slowest ${r.slowest?.ms ?? 0} ms (${((Date.now() - started) / 60000).toFixed(1)} min)\n`),
+    onProgress: (done, r) => process.stderr.write(`${done}/${count}${start ? ` (from #${start})` : ''}: ${r.untyped.length} untyped, ${r.slow.length} over 2 s, slowest ${r.slowest?.ms ?? 0} ms (${((Date.now() - started) / 60000).toFixed(1)} min)\n`),
   });
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`;
-  const text = `${report.mutations < count ? `stopped early: ${report.mutations} of ${count} mutations\n` : ''}${formatFuzzReport(report, seed)}\nseed files: ${seedFiles.length}\nwall time: ${((Date.now() - started) / 60000).toFixed(1)} min\nmachine: ${machine}\n`;
+  const text = `${report.mutations < count ? `stopped early: ${report.mutations} of ${count} mutations\n` : ''}${formatFuzzReport(report, seed)}\n${start ? `indices: ${start}…${start + report.mutations - 1}\n` : ''}seed files: ${seedFiles.length}\nwall time: ${((Date.now() - started) / 60000).toFixed(1)} min\nmachine: ${machine}\n`;
   process.stdout.write(text);
   const out = value('--out');
-  if (out) writeFileSync(out, `${JSON.stringify({ ...report, seed, seedFiles: seedFiles.length, machine }, null, 1)}\n`);
+  if (out) writeFileSync(out, `${JSON.stringify({ ...report, seed, start, seedFiles: seedFiles.length, machine }, null, 1)}\n`);
   process.exit(report.untyped.length > 0 ? 1 : 0);
 }

@@ -12,6 +12,8 @@ import { packageRoot } from '../src/cli/package-root.js';
 export const TEXT_13DA = 'test/fixtures/sc13/0000902664-04-001527.txt';
 /** A real HTML SC 13D. */
 export const HTML_13D = 'test/fixtures/sc13/0000950133-02-003348.txt';
+/** A real XML SC 13D (EDGAR's 2024 schema: items as elements). */
+export const XML_13D = 'test/fixtures/sc13/0000950170-24-140615.txt';
 /** A real PDS `.nc` submission (tag-form header). */
 export const NC_8K = 'test/fixtures/nc/0000774352-01-000002.nc';
 
@@ -34,6 +36,9 @@ export interface HostileShape {
   /** The input with about `bytes` bytes of the hostile pattern in it (the fixture itself adds a few KB). */
   build(bytes: number): string;
 }
+
+/** One leaf element of an XML Item 5. */
+export const XML_LEAF = '<numberOfShares>See Item 5(a).</numberOfShares>\n';
 
 const repeatTo = (pattern: string, bytes: number): number => Math.max(1, Math.round(bytes / pattern.length));
 
@@ -62,6 +67,11 @@ export const HOSTILE_SHAPES: HostileShape[] = [
     name: 'exhibit-mentions',
     description: '"Exhibit 99.1" mentioned over and over in Item 7',
     build: (bytes) => insertAfter(readFixture(TEXT_13DA), 'Interest in Securities of the Issuer.', 'See Exhibit 99.1.\n', repeatTo('See Exhibit 99.1.\n', bytes)),
+  },
+  {
+    name: 'xml-leaves',
+    description: 'leaf elements repeated in Item 5 of an XML 13D',
+    build: (bytes) => insertAfter(readFixture(XML_13D), '<item5>\n', XML_LEAF, repeatTo(XML_LEAF, bytes)),
   },
   {
     name: 'nested-divs',

@@ -24,6 +24,7 @@
  * for a `"Term" means …` definition from the quoted term to the end of its clause.
  */
 import type { Span } from '../parse/types.js';
+import { isEntitySuffix } from './lexicon/index.js';
 
 export interface DefinedTerm {
   /** The term as written between the quotation marks (`US Fund`). */
@@ -50,9 +51,6 @@ const PAREN_WORDS = new Set([
 ]);
 const COLLECTIVE_WORDS = /\b(?:collectively|together|jointly)\b/i;
 
-/** Tokens that end a legal name: `Inc.`, `L.P.`, `LLC`, `Limited`, … (compared without a trailing comma). */
-const SUFFIX =
-  /^(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|Cos\.?|L\.?P\.?|LP|L\.?L\.?C\.?|LLC|L\.?L\.?P\.?|LLP|Ltd\.?|Limited|N\.A\.?|PLC|plc|P\.L\.C\.|S\.A\.?|S\.A\.R\.L\.|AG|GmbH|B\.V\.?|N\.V\.?|A\/S|AB|ASA|S\.p\.A\.?|Pty\.?|Trust|Partnership|Bancorp|Bancorporation)$/i;
 const ROMAN = /^(?:[IVX]{1,5})$/;
 /** Abbreviations and initials that may end in a period inside a name. */
 const ABBREV = /^(?:(?:[A-Z]\.)+|(?:Inc|Co|Corp|Ltd|Jr|Sr|No|St|Mr|Mrs|Ms|Dr|Bros|Cos|Pty|Mt|Ft|Intl|Assn|Natl|Mfg|Svcs|Hldgs)\.)$/;
@@ -552,7 +550,7 @@ function bare(token: string): string {
 }
 
 function isSuffix(token: string): boolean {
-  return SUFFIX.test(bare(token));
+  return isEntitySuffix(bare(token));
 }
 
 /** A token that can be part of a proper name (without looking at its neighbours). */
@@ -761,7 +759,7 @@ function kindOfPhrase(meaning: string, term: string, person: boolean): DefinedTe
   if (DOCUMENT_HEADS.test(words[0] ?? '') || words.some((w, i) => i > 0 && /^of$/i.test(w) && DOCUMENT_HEADS.test(words[i - 1]!))) {
     return INSTRUMENT_HEAD.test(words[0] ?? '') ? 'instrument' : 'other';
   }
-  if (SUFFIX.test(head)) return 'party';
+  if (isEntitySuffix(head)) return 'party';
   if (ROLE_WORDS.test(term.trim()) && /^[A-Z]/.test(core) && words.every((w) => /^[A-Z0-9]/.test(w) || CONNECTORS.has(w))) return 'party';
   return 'other';
 }

@@ -25,6 +25,22 @@ describe('fuzz', () => {
     expect(random(3)()).toBe(random(3)());
   });
 
+  it('--start splits a run: indices 0…9 are indices 0…4 plus 5…9 (two processes can share a long run)', () => {
+    const whole = runFuzz({ seedFiles, count: 10, seed: 11 });
+    const first = runFuzz({ seedFiles, count: 5, seed: 11 });
+    const second = runFuzz({ seedFiles, count: 5, start: 5, seed: 11 });
+    expect(second.mutations).toBe(5);
+    expect(second.slowest!.index).toBeGreaterThanOrEqual(5);
+    const kinds = (...rs: { byKind: Record<string, number> }[]): Record<string, number> => {
+      const out: Record<string, number> = {};
+      for (const r of rs) for (const [k, n] of Object.entries(r.byKind)) out[k] = (out[k] ?? 0) + n;
+      return out;
+    };
+    expect(kinds(first, second)).toEqual(kinds(whole));
+    expect(first.typedErrors + second.typedErrors).toBe(whole.typedErrors);
+    expect(kinds(second)).not.toEqual(kinds(runFuzz({ seedFiles, count: 5, seed: 11 })));
+  }, 120_000);
+
   it('1,000 seeded mutations of the fixtures give only typed errors', () => {
     const report = runFuzz({ seedFiles, count: 1_000, seed: 2026 });
     console.log(formatFuzzReport(report, 2026));

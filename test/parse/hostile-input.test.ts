@@ -2,7 +2,7 @@
 // whole batch. Each test asserts behaviour — no throw, the warning that says what happened, the same records as the
 // undamaged filing — never time (the time is measured by `npm run bench`, see bench/hostile-bench.ts).
 import { describe, expect, it } from 'vitest';
-import { HTML_13D, NC_8K, TEXT_13DA, insertAfter, readFixture } from '../../bench/hostile-shapes.js';
+import { HTML_13D, NC_8K, TEXT_13DA, XML_13D as XML_13D_2024, XML_LEAF, insertAfter, readFixture } from '../../bench/hostile-shapes.js';
 import { ParseError } from '../../src/errors/index.js';
 import { extractFiling } from '../../src/extract/index.js';
 import { scanTokens } from '../../src/extract/prose/tokens.js';
@@ -158,6 +158,15 @@ describe('XML schedules', () => {
     const name = extracted.tables.reporting_persons![0]!.name as string;
     expect(name.startsWith('Unclosed Holder LLC')).toBe(true);
     expect(name.length).toBeLessThanOrEqual(4_000);
+  });
+
+  it('30,000 leaf elements in Item 5 of an XML 13D: each is a line of the item, the rest of the item as it was', () => {
+    // Cause: the item's text was built with `+=` and asked at every leaf whether it ended in a newline, which
+    // flattened the whole string each time: quadratic in the leaves (fuzz seed 3 #1445, 900 KB, took 2 s).
+    const item5 = (text: string) => (extractFiling(parse(text)).tables.items ?? []).find((i) => i.itemNumber === 5)!.text as string;
+    const original = item5(readFixture(XML_13D_2024));
+    const hostile = item5(insertAfter(readFixture(XML_13D_2024), '<item5>\n', XML_LEAF, 30_000));
+    expect(hostile).toBe(`${'See Item 5(a). '.repeat(30_000)}${original}`);
   });
 
   it('20,000 unclosed <item5> tags in an XML 13D: the items are still found', () => {

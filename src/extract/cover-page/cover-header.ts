@@ -12,7 +12,8 @@ import type { Span } from '../../parse/types.js';
 import { findCusips } from './cusip.js';
 import { checkedLabels, logicalLines, type Label } from './layout.js';
 import type { HeaderDraft, RuleBox, ScheduleKind } from './types.js';
-import { collapse, findDate } from './values.js';
+import { findDate } from '../lexicon/index.js';
+import { collapse } from './values.js';
 
 const ISSUER_CAPTION = /\(\s*Name\s+of\s+(?:the\s+)?(?:Subject\s+Company\s*\(\s*)?Issuer\s*\)?\s*\)/i;
 const CLASS_CAPTION = /\(\s*Title\s+(?:of|and)\s+(?:the\s+)?Class(?:es)?\s+(?:of|and)\s+Securit(?:y|ies)\s*\)/i;

@@ -1,10 +1,10 @@
 /**
- * Value normalisers for cover-page rows: share counts, percents, dates, and reporting-person and source-of-funds codes.
+ * Value normalisers for cover-page rows: share counts, percents, and reporting-person and source-of-funds codes.
  * Each works on the printed text of one row and says where in that text the value was, so readers can keep per-value
- * spans. CUSIPs are read by cusip.ts and check boxes by check-boxes.ts.
+ * spans. CUSIPs are read by cusip.ts, check boxes by check-boxes.ts, dates by the shared lexicon (../lexicon).
  *
  * Handles: thousands separators, `-0-` and its PEM-escaped `- - 0 -`, `None`, a bare `-` (zero), footnote marks and
- * trailing words after a number, fractional units, `less than 1%`, month-name and numeric dates (two-digit years).
+ * trailing words after a number, fractional units, `less than 1%`.
  * Does not handle: finding the row (captions.ts, text-reader.ts) or deciding what a missing value means.
  */
 
@@ -137,58 +137,6 @@ export function parsePercent(raw: string): ParsedValue {
   const dash = BARE_DASH_AT.exec(rest);
   if (dash) return { value: 0, text: null, start: offset, end: offset + dash[0].length };
   return prose(raw, i);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Dates
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_RE = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
-
-function isoDate(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1) return null;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > days || y < 1900 || y > 2100) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-function fullYear(y: string): number {
-  const n = Number(y);
-  if (y.length === 4) return n;
-  // Two-digit years: EDGAR filings start in 1993, so 00–49 are 2000s.
-  return n < 50 ? 2000 + n : 1900 + n;
-}
-
-export interface ParsedDate {
-  iso: string;
-  start: number;
-  end: number;
-}
-
-/**
- * The first date in a piece of text as ISO: `February 16, 2001`, `Feb. 16,2001`, `16 February 2001`,
- * `02/16/2001`, `3/10/16` (US month-first), `2001-02-16`. Null when there is none.
- */
-export function findDate(text: string): ParsedDate | null {
-  const candidates: ParsedDate[] = [];
-  const push = (iso: string | null, m: RegExpExecArray): void => {
-    if (iso) candidates.push({ iso, start: m.index, end: m.index + m[0].length });
-  };
-  const monthFirst = new RegExp(`\\b${MONTH_RE}\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})\\b`, 'gi');
-  for (const m of text.matchAll(monthFirst)) push(isoDate(Number(m[3]), MONTHS.indexOf(m[1]!.toLowerCase()) + 1, Number(m[2])), m as RegExpExecArray);
-  const dayFirst = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE},?\\s+(\\d{4})\\b`, 'gi');
-  for (const m of text.matchAll(dayFirst)) push(isoDate(Number(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()) + 1, Number(m[1])), m as RegExpExecArray);
-  for (const m of text.matchAll(/\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?![\d/])/g)) {
-    push(isoDate(fullYear(m[3]!), Number(m[1]), Number(m[2])), m as RegExpExecArray);
-  }
-  for (const m of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)) push(isoDate(Number(m[1]), Number(m[2]), Number(m[3])), m as RegExpExecArray);
-  candidates.sort((a, b) => a.start - b.start);
-  return candidates[0] ?? null;
-}
-
-/** `02/16/2001` or `2001-02-16` (the XML era) → ISO; null when not a real date. */
-export function parseDate(text: string): string | null {
-  return findDate(text)?.iso ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ import type { Span } from '../../parse/types.js';
 import type { ExtractionWarning } from '../types.js';
 import { normalizeCusip } from './cusip.js';
 import type { HeaderDraft, PersonDraft, ReportingPersonField, RuleBox, ScheduleKind, ShareField } from './types.js';
-import { normalizeCode, parseDate, parsePercent, parseShareCount, PERSON_CODES } from './values.js';
+import { parseDate } from '../lexicon/index.js';
+import { normalizeCode, parsePercent, parseShareCount, PERSON_CODES } from './values.js';
 
 /** One element of the tolerant XML tree. Offsets index the source string. */
 export interface XmlElement {

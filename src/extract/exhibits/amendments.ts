@@ -17,7 +17,8 @@ import type { ExtractionWarning } from '../types.js';
 import type { DefinedTerms } from '../defined-terms.js';
 import { summarizeAmendment } from './summaries.js';
 import type { AmendmentAmountRecord, AmendmentChangeRecord, AmendmentRecord, ValueSpans } from './types.js';
-import { DATE_SOURCE, findDates, findMoney, parseDate, sentences, squash, coveringSpan } from './values.js';
+import { AMEND_ACTION_SOURCE, amendAction, DATE_SOURCE, findDates, findMoney, parseDate } from '../lexicon/index.js';
+import { sentences, squash, coveringSpan } from './values.js';
 
 export interface AmendmentExtraction {
   amendment: AmendmentRecord;
@@ -52,8 +53,8 @@ export function extractAmendment(text: string, doc: DocumentEnvelope, title: str
   if (reLine) {
     const top = findDates(text, 0, reLine.index)[0];
     if (top) {
-      dated = top.value;
-      mark('dated', top.span);
+      dated = top.iso;
+      mark('dated', { start: top.start, end: top.end });
     }
   }
   if (!dated) {
@@ -106,13 +107,13 @@ export function extractAmendment(text: string, doc: DocumentEnvelope, title: str
   const changes: AmendmentChangeRecord[] = [];
   const patterns: { re: RegExp; kind: (m: RegExpExecArray) => AmendmentChangeRecord['changeKind']; target: (m: RegExpExecArray) => string }[] = [
     {
-      re: /\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d+(?:st|nd|rd|th))\s+(paragraph|sentence)\s+of\s+(?:the\s+)?[A-Z][\w\s]*?\s+(?:shall\s+be|is\s+hereby|is)\s+(deleted\s+in\s+its\s+entirety\s+and\s+(?:a\s+)?(?:the\s+)?new[^:]{0,160}?(?:inserted|substituted)|amended\s+and\s+restated|amended|deleted)/gi,
-      kind: (m) => (/new|restated/i.test(m[3]!) ? 'replace' : /amended/i.test(m[3]!) ? 'amend' : 'delete'),
+      re: new RegExp(String.raw`\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d+(?:st|nd|rd|th))\s+(paragraph|sentence)\s+of\s+(?:the\s+)?[A-Z][\w\s]*?\s+(?:shall\s+be|is\s+hereby|is)\s+(${AMEND_ACTION_SOURCE})`, 'gi'),
+      kind: (m) => amendAction(m[3]!),
       target: (m) => `${m[1]!.toLowerCase()} ${m[2]!.toLowerCase()}`,
     },
     {
-      re: /\b((?:Section|Paragraph|Article|Clause|Schedule|Exhibit|Annex)\s+[\w.()-]*\w\)?)(?:\s+of\s+(?:the\s+)?[A-Z][\w\s]*?)?\s+(?:is|shall\s+be)\s+(?:hereby\s+)?(deleted\s+in\s+its\s+entirety\s+and\s+(?:replaced|a\s+new)|amended\s+and\s+restated|amended\s+(?:by|to|as)|deleted|added|inserted)/g,
-      kind: (m) => (/replaced|new|restated/i.test(m[2]!) ? 'replace' : /amended/i.test(m[2]!) ? 'amend' : /deleted/i.test(m[2]!) ? 'delete' : 'insert'),
+      re: new RegExp(String.raw`\b((?:Section|Paragraph|Article|Clause|Schedule|Exhibit|Annex)\s+[\w.()-]*\w\)?)(?:\s+of\s+(?:the\s+)?[A-Z][\w\s]*?)?\s+(?:is|shall\s+be)\s+(?:hereby\s+)?(${AMEND_ACTION_SOURCE})`, 'g'),
+      kind: (m) => amendAction(m[2]!),
       target: (m) => squash(m[1]!),
     },
   ];
@@ -149,8 +150,8 @@ export function extractAmendment(text: string, doc: DocumentEnvelope, title: str
   const regions = changes.length ? changes.map((c) => ({ change: c.ordinal, start: c.spanStart, end: c.spanEnd })) : [{ change: null, start: 0, end: text.length }];
   for (const r of regions) {
     for (const found of findMoney(text, r.start, r.end)) {
-      const before = text.slice(Math.max(r.start, found.span.start - 60), found.span.start);
-      const after = text.slice(found.span.end, Math.min(r.end, found.span.end + 120));
+      const before = text.slice(Math.max(r.start, found.start - 60), found.start);
+      const after = text.slice(found.end, Math.min(r.end, found.end + 120));
       const principal = /^\s+(?:in\s+)?(?:aggregate\s+|outstanding\s+)*principal\s+amount\s+of\s+(?:the\s+|its\s+|such\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)/.exec(after);
       let role: AmendmentAmountRecord['role'] = 'amount';
       if (principal) role = 'principal';
@@ -158,10 +159,10 @@ export function extractAmendment(text: string, doc: DocumentEnvelope, title: str
       else if (/(?:at\s+least|not\s+less\s+than|no\s+less\s+than|minimum\s+of)\s*$/i.test(before)) role = 'minimum';
       else if (/(?:reach|achieve|equal)\s+(?:the\s+)?$/i.test(before) || /^\s+(?:level|target)\b/i.test(after)) role = 'target';
       else if (/(?:less|fewer|greater|more)\s+than\s*$|exceeds?\s*$|below\s*$|above\s*$/i.test(before)) role = 'threshold';
-      const sentenceEnd = text.slice(found.span.end, Math.min(text.length, found.span.end + 220)).search(/\.(?:["\u201d])?(?:\s|$)/);
-      const defWindow = text.slice(found.span.end, sentenceEnd >= 0 ? found.span.end + sentenceEnd : found.span.end + 220);
+      const sentenceEnd = text.slice(found.end, Math.min(text.length, found.end + 220)).search(/\.(?:["\u201d])?(?:\s|$)/);
+      const defWindow = text.slice(found.end, sentenceEnd >= 0 ? found.end + sentenceEnd : found.end + 220);
       const term = /\((?:hereinafter\s+(?:referred\s+to\s+as|called)\s+)?(?:the\s+)?["\u201c]([^"\u201d]{1,60})["\u201d]\)/.exec(defWindow)?.[1] ?? null;
-      const ctx = squash(text.slice(Math.max(r.start, found.span.start - 80), Math.min(r.end, found.span.end + 80)));
+      const ctx = squash(text.slice(Math.max(r.start, found.start - 80), Math.min(r.end, found.end + 80)));
       amounts.push({
         amendmentOrdinal: ordinal,
         changeOrdinal: r.change,
@@ -172,8 +173,8 @@ export function extractAmendment(text: string, doc: DocumentEnvelope, title: str
         instrument: principal ? squash(principal[1]!) : null,
         term,
         context: ctx,
-        spanStart: found.span.start,
-        spanEnd: found.span.end,
+        spanStart: found.start,
+        spanEnd: found.end,
       });
     }
   }

@@ -13,7 +13,11 @@
  */
 import { documentText } from '../../parse/body.js';
 import type { DocumentEnvelope, Span, Submission } from '../../parse/types.js';
+import { CONSENT_ANY, MONTH_WORD_SOURCE, WAIVE_ANY } from '../lexicon/index.js';
 import { squash } from './values.js';
+
+/** A first line that opens with a number or a date (`June 25, 2003`) is a letter's date line, not a title. */
+const DATE_LINE = new RegExp(String.raw`^\s*(?:\d|${MONTH_WORD_SOURCE}\s+\d)`);
 
 export const DOCUMENT_CLASSES = [
   'waiver_letter',
@@ -43,18 +47,100 @@ export interface DocumentClassification {
 }
 
 const HEAD_CHARS = 1500;
-const JOINT_FILING = /\bjoint filing agreement\b|\bagreement (?:of|for|regarding|as to) joint filing\b|\bjoint filing statement\b|\bRule 13d-1\(k\)\(1\)/i;
-const WAIVER_CONSENT_TITLE =
-  /\b(?:agreement,?\s+waiver\s+and\s+consent|waiver\s+and\s+consent|consent\s+and\s+waiver|consent,\s+waiver|waiver\s+agreement|consent\s+agreement|agreement\s+and\s+waiver|waiver\s+and\s+amendment|amendment\s+and\s+waiver|limited\s+waiver|waiver\s+letter|consent\s+letter)\b/i;
-const AMENDMENT_TITLE =
-  /^(?:description of\s+)?(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)|omnibus|general)\s+)?amendments?(?:\s+no\.?\s*\d+)?\s+(?:to|of)\b/i;
-const WAIVE_VERB =
-  /\b(?:agree[sd]?\s+to\s+waive|hereby\s+waives?|hereby\s+irrevocably\s+waives?|waives?\s+(?:its|their|his|her|any|all)\s+rights?|(?:is|are)\s+hereby\s+waived|has\s+waived|have\s+waived)\b/i;
-const CONSENT_VERB = /\bhereby\s+consents?\s+to\b|\bconsents?\s+to\s+the\b/i;
-const NOTE_OR_WARRANT_TITLE =
-  /^(?:form\s+of\s+)?(?:(?:[\w%$./-]+\s+){0,6})(?:promissory\s+note|note|notes|debenture|debentures|warrant|warrants|warrant\s+certificate|bond)(?:\s+(?:due|to\s+purchase|certificate|no\.)\b.*)?$/i;
-const NOTE_OR_WARRANT_TEXT =
-  /^(?:(?:form\s+of\s+)?(?:[\w%$./-]+\s+){0,5}(?:promissory\s+note|convertible\s+note|note|debenture|warrant)\b|this\s+(?:promissory\s+|convertible\s+|secured\s+|senior\s+|subordinated\s+)*(?:note|debenture|warrant)\b|neither\s+this\s+(?:note|debenture|warrant|security)\b|(?:the\s+)?(?:securities|security)\s+represented\s+(?:by|hereby)\b|this\s+(?:promissory\s+)?note\s*\(|warrant\s+to\s+purchase\b|common\s+stock\s+purchase\s+warrant\b)/i;
+
+/** A named heuristic: each can be tested and cited on its own. */
+interface Rule {
+  name: string;
+  pattern: RegExp;
+}
+
+/**
+ * One regex for a table: the earliest match in the text, and at one position the rule listed first (what a single
+ * alternation of the patterns finds). The flags are the first rule's; every rule of a table shares them.
+ */
+function anyRule(rules: readonly Rule[]): RegExp {
+  return new RegExp(rules.map((r) => `(?:${r.pattern.source})`).join('|'), rules[0]!.pattern.flags);
+}
+
+/** Words that make a document a joint filing agreement (Rule 13d-1(k)(1)), in its head or its DESCRIPTION. */
+export const JOINT_FILING_RULES: readonly Rule[] = [
+  { name: 'joint filing agreement', pattern: /\bjoint filing agreement\b/i },
+  { name: 'agreement of joint filing', pattern: /\bagreement (?:of|for|regarding|as to) joint filing\b/i },
+  { name: 'joint filing statement', pattern: /\bjoint filing statement\b/i },
+  { name: 'the rule', pattern: /\bRule 13d-1\(k\)\(1\)/i },
+];
+
+/** Titles of agreements and letters that waive and/or consent. */
+export const WAIVER_CONSENT_TITLE_RULES: readonly Rule[] = [
+  { name: 'agreement, waiver and consent', pattern: /\bagreement,?\s+waiver\s+and\s+consent\b/i },
+  { name: 'waiver and consent', pattern: /\bwaiver\s+and\s+consent\b/i },
+  { name: 'consent and waiver', pattern: /\bconsent\s+and\s+waiver\b/i },
+  { name: 'consent, waiver', pattern: /\bconsent,\s+waiver\b/i },
+  { name: 'waiver agreement', pattern: /\bwaiver\s+agreement\b/i },
+  { name: 'consent agreement', pattern: /\bconsent\s+agreement\b/i },
+  { name: 'agreement and waiver', pattern: /\bagreement\s+and\s+waiver\b/i },
+  { name: 'waiver and amendment', pattern: /\bwaiver\s+and\s+amendment\b/i },
+  { name: 'amendment and waiver', pattern: /\bamendment\s+and\s+waiver\b/i },
+  { name: 'limited waiver', pattern: /\blimited\s+waiver\b/i },
+  { name: 'waiver letter', pattern: /\bwaiver\s+letter\b/i },
+  { name: 'consent letter', pattern: /\bconsent\s+letter\b/i },
+];
+
+/** Titles of amendments to another document (an amended-and-restated document is a document, not an amendment). */
+export const AMENDMENT_TITLE_RULES: readonly Rule[] = [
+  {
+    name: 'ordinal amendment to',
+    pattern: /^(?:description of\s+)?(?:the\s+)?(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)|omnibus|general)\s+)?amendments?(?:\s+no\.?\s*\d+)?\s+(?:to|of)\b/i,
+  },
+];
+
+/** Titles of notes, debentures, warrants and bonds, or forms of them. */
+export const NOTE_OR_WARRANT_TITLE_RULES: readonly Rule[] = [
+  {
+    name: 'note or warrant title',
+    pattern: /^(?:form\s+of\s+)?(?:(?:[\w%$./-]+\s+){0,6})(?:promissory\s+note|note|notes|debenture|debentures|warrant|warrants|warrant\s+certificate|bond)(?:\s+(?:due|to\s+purchase|certificate|no\.)\b.*)?$/i,
+  },
+];
+
+/** How the text of a note or warrant opens (its title line or its legend). */
+export const NOTE_OR_WARRANT_OPENING_RULES: readonly Rule[] = [
+  { name: 'instrument title', pattern: /^(?:form\s+of\s+)?(?:[\w%$./-]+\s+){0,5}(?:promissory\s+note|convertible\s+note|note|debenture|warrant)\b/i },
+  { name: 'this note', pattern: /^this\s+(?:promissory\s+|convertible\s+|secured\s+|senior\s+|subordinated\s+)*(?:note|debenture|warrant)\b/i },
+  { name: 'neither this note (legend)', pattern: /^neither\s+this\s+(?:note|debenture|warrant|security)\b/i },
+  { name: 'the securities represented (legend)', pattern: /^(?:the\s+)?(?:securities|security)\s+represented\s+(?:by|hereby)\b/i },
+  { name: 'this note (', pattern: /^this\s+(?:promissory\s+)?note\s*\(/i },
+  { name: 'warrant to purchase', pattern: /^warrant\s+to\s+purchase\b/i },
+  { name: 'common stock purchase warrant', pattern: /^common\s+stock\s+purchase\s+warrant\b/i },
+];
+
+/** A letter agreement whose title says it is for something other than a waiver. */
+export const OTHER_PURPOSE_TITLE_RULES: readonly Rule[] = [
+  { name: 'purpose word in the title', pattern: /\b(?:agreement|plan|employment|resignation|retention|subscription|lease|engagement|offer|severance|consulting)\b/i },
+];
+/** The same, from an upper-case agreement heading in the head (`RESIGNATION AGREEMENT` under a letter's address). */
+export const OTHER_PURPOSE_HEAD_RULES: readonly Rule[] = [{ name: 'upper-case agreement heading', pattern: /\b[A-Z]{3,}(?:\s+[A-Z]{2,})*\s+AGREEMENT\b/ }];
+
+/** Marks of a letter near the top of a document. */
+export const LETTER_RULES: readonly Rule[] = [
+  { name: 're: subject line', pattern: /(?:^|\s)Re:\s/i },
+  { name: 'dear salutation', pattern: /(?:^|\s)Dear\s+[A-Z]/ },
+  { name: 'gentlemen salutation', pattern: /\b(?:Ladies\s+and\s+)?Gentlemen\s*:/ },
+  { name: 'delivery line', pattern: /\bVIA (?:FACSIMILE|FAX|OVERNIGHT|HAND|EMAIL|E-MAIL|FEDERAL EXPRESS|COURIER)\b/i },
+];
+
+/** TYPEs of primary documents (the form itself, not an exhibit), though a heading names an exhibit. */
+export const PRIMARY_TYPE_RULES: readonly Rule[] = [
+  { name: 'form type', pattern: /^(?:SC |SCHEDULE |10-|8-K|S-\d|F-\d|20-F|40-F|DEF |PRE |424|N-|13F|3$|4$|5$)/i },
+];
+
+const JOINT_FILING = anyRule(JOINT_FILING_RULES);
+const WAIVER_CONSENT_TITLE = anyRule(WAIVER_CONSENT_TITLE_RULES);
+const AMENDMENT_TITLE = anyRule(AMENDMENT_TITLE_RULES);
+const NOTE_OR_WARRANT_TITLE = anyRule(NOTE_OR_WARRANT_TITLE_RULES);
+const NOTE_OR_WARRANT_TEXT = anyRule(NOTE_OR_WARRANT_OPENING_RULES);
+const OTHER_PURPOSE_TITLE = anyRule(OTHER_PURPOSE_TITLE_RULES);
+const OTHER_PURPOSE_HEAD = anyRule(OTHER_PURPOSE_HEAD_RULES);
+const PRIMARY_TYPE = anyRule(PRIMARY_TYPE_RULES);
 
 /** The exhibit number a TYPE names (`EX-10.20` → `10.20`, `EX-12.(C)` → `12(C)`), or null. */
 export function exhibitNumberFromType(type: string | null): string | null {
@@ -104,7 +190,7 @@ export function classifyDocument(submission: Submission, doc: DocumentEnvelope):
   if (joint) return result('joint_filing_agreement', 'text', joint[0], at(joint));
   // 2. An agreement titled as a waiver and/or consent.
   const wc = WAIVER_CONSENT_TITLE.exec(titleText);
-  if (wc && title && (WAIVE_VERB.test(text) || CONSENT_VERB.test(text))) {
+  if (wc && title && (WAIVE_ANY.test(text) || CONSENT_ANY.test(text))) {
     if (/\bletter\b/i.test(wc[0]) || (title.isSubject && !/\bagreement\b/i.test(wc[0]))) return result('waiver_letter', 'text', wc[0], at(wc, title.span.start));
     return result('agreement_waiver_consent', 'text', wc[0], at(wc, title.span.start));
   }
@@ -115,8 +201,8 @@ export function classifyDocument(submission: Submission, doc: DocumentEnvelope):
   // A letter agreement about something else (`RESIGNATION AGREEMENT`, `Re: Securities Subscription Agreement`) that
   // also waives claims is not a waiver letter: the waiver must be what the letter is for.
   const letter = isLetter(head);
-  const waive = WAIVE_VERB.exec(text.slice(0, 4000));
-  const otherPurpose = /\b(?:agreement|plan|employment|resignation|retention|subscription|lease|engagement|offer|severance|consulting)\b/i.test(titleText) || /\b[A-Z]{3,}(?:\s+[A-Z]{2,})*\s+AGREEMENT\b/.test(head);
+  const waive = WAIVE_ANY.exec(text.slice(0, 4000));
+  const otherPurpose = OTHER_PURPOSE_TITLE.test(titleText) || OTHER_PURPOSE_HEAD.test(head);
   if (letter && waive && !otherPurpose) return result('waiver_letter', 'text', waive[0], at(waive));
   // 5. A note or warrant (or the form of one), from the title or the legend it opens with.
   const noteTitle = NOTE_OR_WARRANT_TITLE.exec(titleText);
@@ -143,12 +229,12 @@ export function classifyDocument(submission: Submission, doc: DocumentEnvelope):
 }
 
 function isPrimaryType(type: string | null): boolean {
-  return !!type && !/^EX-/i.test(type) && /^(?:SC |SCHEDULE |10-|8-K|S-\d|F-\d|20-F|40-F|DEF |PRE |424|N-|13F|3$|4$|5$)/i.test(type);
+  return !!type && !/^EX-/i.test(type) && PRIMARY_TYPE.test(type);
 }
 
 /** A letter: a `Re:` subject line, a salutation, or a closing near the top. */
 function isLetter(head: string): boolean {
-  return /(?:^|\s)Re:\s/i.test(head) || /(?:^|\s)Dear\s+[A-Z]/.test(head) || /\b(?:Ladies\s+and\s+)?Gentlemen\s*:/.test(head) || /\bVIA (?:FACSIMILE|FAX|OVERNIGHT|HAND|EMAIL|E-MAIL|FEDERAL EXPRESS|COURIER)\b/i.test(head);
+  return LETTER_RULES.some((r) => r.pattern.test(head));
 }
 
 interface Title {
@@ -177,7 +263,7 @@ function findTitle(text: string, from: number): Title | null {
   const caps = upperRun(head, start);
   if (caps) return caps;
   const line = /^([^\n]{3,120})\n/.exec(head.slice(start));
-  if (line && !/[.;:]$/.test(line[1]!.trim()) && !/^\s*(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/.test(line[1]!)) {
+  if (line && !/[.;:]$/.test(line[1]!.trim()) && !DATE_LINE.test(line[1]!)) {
     return { text: squash(line[1]!), span: { start, end: start + line[1]!.length }, isSubject: false };
   }
   for (const m of head.slice(0, 800).matchAll(/\b[A-Z]{3,}(?:[ ,&-]+[A-Z]{2,})+\b/g)) {

@@ -21,7 +21,8 @@
 import type { DefinedTerms } from '../defined-terms.js';
 import { firstTermIn } from './term-mentions.js';
 import type { ConversionPriceRuleRecord } from './types.js';
-import { DATE_SOURCE, MONEY_SOURCE, parseDate, parseMoney, squash } from './values.js';
+import { DATE_SOURCE, MONEY_SOURCE, parseDate, parseMoney } from '../lexicon/index.js';
+import { squash } from './values.js';
 
 /** A branch as the parser reads it; the waiver reader adds which waiver and document it belongs to. */
 export type RuleBranch = Omit<ConversionPriceRuleRecord, 'waiverOrdinal' | 'documentSequence'>;

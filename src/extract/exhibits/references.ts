@@ -23,7 +23,14 @@ export interface AttachedExhibit {
 }
 
 const NUMBER = String.raw`\d{1,3}(?:\.\d{1,3}|\.[A-Z]\d*|-[A-Z\d]+|\([a-zA-Z\d]\))*`;
+const SINGLE_NUMBER = new RegExp(String.raw`^${NUMBER}$`);
 const EXTERNAL_AFTER = /^\s*\)?\s*(?:to|of|in|from)\s+(?:the\s+|our\s+|its\s+|their\s+|(?:[A-Z][\w.,&'\u2019-]*\s+){1,8}?)?(?:[\w.,&'\u2019-]+\s+){0,5}?(?:Form|Registration|Annual|Quarterly|Current|Report|Schedule|Statement|Amendment|Proxy|Post-Effective|filing|10-K|10-Q|8-K|S-\d|F-\d)\b/i;
+/**
+ * Every EXTERNAL_BEFORE wording ends in `to`, `from`, `the` or `as` and white space, or in `(`: a test of the last
+ * characters first, since an end-anchored regex is tried at every position of its window (a document may hold tens of
+ * thousands of references).
+ */
+const EXTERNAL_BEFORE_END = /(?:\b(?:to|from|the|as)\s+|\(\s*)$/i;
 const EXTERNAL_BEFORE = /(?:incorporated\s+(?:herein\s+)?by\s+reference\s+(?:to|from)\s+(?:the\s+)?|filed\s+as\s+|previously\s+filed\s+as\s+|\b(?:Form\s+)?[A-Z0-9]{1,4}-[A-Z0-9]{1,4}\s*\(\s*)$/i;
 /** Words after a reference that say the exhibit is attached to this filing. */
 const ATTACHED_AFTER = /^[^.;]{0,20}?\b(?:hereto|attached|herewith|filed\s+with\s+this|to\s+this\s+(?:Schedule|Statement|Amendment))\b/i;
@@ -40,15 +47,25 @@ export function extractExhibitReferences(
   // reference was quadratic: 160,000 "Exhibit 99.1" mentions took minutes).
   const itemAt = (at: number): string | null => items[lastStartingAtOrBefore(items, at)]?.item ?? null;
   const references: ExhibitReferenceRecord[] = [];
-  const link = (number: string): number | null =>
-    attached.find((a) => [a.exhibitNumber, ...(a.aliases ?? [])].some((n) => exhibitKey(n) === exhibitKey(number)))?.documentSequence ?? null;
+  // The attached document of each exhibit number, looked up once per number (a document may mention one exhibit
+  // tens of thousands of times).
+  const links = new Map<string, number | null>();
+  const link = (number: string): number | null => {
+    const key = exhibitKey(number);
+    let found = links.get(key);
+    if (found === undefined) {
+      found = attached.find((a) => [a.exhibitNumber, ...(a.aliases ?? [])].some((n) => exhibitKey(n) === key))?.documentSequence ?? null;
+      links.set(key, found);
+    }
+    return found;
+  };
   const expectAttached = new Set<number>();
 
   // 1. Exhibit-list entries (`Exhibit 12 - Waiver Letter, …`), in the last Item that has them (Item 7 of a 13D).
   const entryRe = new RegExp(String.raw`\bExhibit\s+(${NUMBER})\s*(?:[-\u2013\u2014:]|\.(?=\s+[A-Z]))\s+`, 'g');
   const entries: { number: string; start: number; titleStart: number }[] = [];
   for (const m of text.matchAll(entryRe)) {
-    if (EXTERNAL_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    if (externalBefore(text, m.index)) continue;
     entries.push({ number: m[1]!, start: m.index, titleStart: m.index + m[0].length });
   }
   const entrySpans: (Span & { number: string; title: string; external: boolean })[] = [];
@@ -69,7 +86,7 @@ export function extractExhibitReferences(
     const around = entrySpans[lastStartingAtOrBefore(entrySpans, m.index)];
     if (around && m.index < around.end) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    if (EXTERNAL_AFTER.test(after) || EXTERNAL_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    if (EXTERNAL_AFTER.test(after) || externalBefore(text, m.index)) continue;
     const saysAttached = ATTACHED_AFTER.test(after);
     for (const number of expandNumbers(m[1]!)) {
       const entry = listed.get(exhibitKey(number));
@@ -121,6 +138,12 @@ export function extractExhibitReferences(
   return { references, warnings };
 }
 
+/** Do the 60 characters before `at` say that what follows is another filing's exhibit? */
+function externalBefore(text: string, at: number): boolean {
+  if (!EXTERNAL_BEFORE_END.test(text.slice(Math.max(0, at - 16), at))) return false;
+  return EXTERNAL_BEFORE.test(text.slice(Math.max(0, at - 60), at));
+}
+
 /** Index of the last of `sorted` (ascending starts) that starts at or before `at`; -1 when none does. */
 function lastStartingAtOrBefore(sorted: readonly { start: number }[], at: number): number {
   let lo = 0;
@@ -134,10 +157,13 @@ function lastStartingAtOrBefore(sorted: readonly { start: number }[], at: number
 }
 
 /** `12 and 13` → [12, 13]; `10 through 13` → [10, 11, 12, 13]; `8, 9 and 10.1` → [8, 9, 10.1]. */
+const NUMBER_OR_RANGE = new RegExp(String.raw`(${NUMBER})(?:\s*(?:through|to|-)\s*(?:Exhibit\s+)?(${NUMBER}))?`, 'g');
+
 export function expandNumbers(list: string): string[] {
   const out: string[] = [];
-  const re = new RegExp(String.raw`(${NUMBER})(?:\s*(?:through|to|-)\s*(?:Exhibit\s+)?(${NUMBER}))?`, 'g');
-  for (const m of list.matchAll(re)) {
+  // A single number (`99.1`, the common case) needs no scan.
+  if (SINGLE_NUMBER.test(list)) return [list];
+  for (const m of list.matchAll(NUMBER_OR_RANGE)) {
     const a = m[1]!;
     const b = m[2];
     if (b && /^\d+$/.test(a) && /^\d+$/.test(b) && Number(b) > Number(a) && Number(b) - Number(a) < 50) {

@@ -1,89 +1,11 @@
 /**
- * Value readers for exhibit prose: dollar amounts (`$302,000.00`, `$.7924`, `$2 million`), dates (`December 20,
- * 2004`, `12/20/04`, `the 21st day of September, 2000`), sentences (legal abbreviations do not end one), numbered
- * sections and lettered subsections of an agreement, and long quotations (replacement text inside an amendment).
+ * Text helpers for exhibit prose: sentences (legal abbreviations do not end one), numbered sections and lettered
+ * subsections of an agreement, long quotations (replacement text inside an amendment) and covering spans.
+ * Dates and dollar amounts are read by the shared lexicon (../lexicon).
  *
- * Handles: thousands separators, cents, `million`/`billion`, two-digit years (< 50 → 20xx), ordinal days.
- * Does not handle: amounts in words ("two million dollars"), foreign currencies, or relative dates ("the date
- * hereof" — callers resolve those against a date they found).
+ * Does not handle: reading records (waivers.ts, amendments.ts).
  */
-import { isCalendarDate } from '../../parse/values.js';
 import type { Span } from '../../parse/types.js';
-
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-
-/** A month-name date, a numeric date, or `the 21st day of September, 2000`, as a regex source (no captures). */
-export const DATE_SOURCE = String.raw`(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})\b|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+day\s+of\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*,?\s+\d{4})`;
-
-/** A dollar amount as a regex source (no captures): `$302,000.00`, `$.7924`, `$2 million`. */
-export const MONEY_SOURCE = String.raw`\$\s?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:\s+(?:million|billion))?`;
-
-/** One date in `text` (the whole string, trimmed) → ISO, or null when it is not a real calendar date. */
-export function parseDate(text: string): string | null {
-  const t = text.trim().replace(/\s+/g, ' ');
-  let m = /^(?:the )?(\d{1,2})(?:st|nd|rd|th) day of ([A-Za-z]+)\.?,? (\d{4})$/i.exec(t);
-  if (m) return iso(Number(m[3]), monthNumber(m[2]!), Number(m[1]));
-  m = /^([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(t);
-  if (m) return iso(Number(m[3]), monthNumber(m[1]!), Number(m[2]));
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(t);
-  if (m) {
-    let year = Number(m[3]);
-    if (m[3]!.length === 2) year += year < 50 ? 2000 : 1900;
-    return iso(year, Number(m[1]), Number(m[2]));
-  }
-  return null;
-}
-
-function monthNumber(name: string): number {
-  const lower = name.toLowerCase();
-  const i = MONTHS.findIndex((m) => m.startsWith(lower.slice(0, 3)) && (lower.length <= 4 || m === lower));
-  return i + 1;
-}
-
-function iso(year: number, month: number, day: number): string | null {
-  if (month < 1 || !isCalendarDate(year, month, day)) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-export interface Found<T> {
-  value: T;
-  span: Span;
-}
-
-/** Every date in `text[from, to)`, with spans in `text`'s offsets. */
-export function findDates(text: string, from = 0, to = text.length): Found<string>[] {
-  const out: Found<string>[] = [];
-  const re = new RegExp(DATE_SOURCE, 'g');
-  const slice = text.slice(from, to);
-  for (const m of slice.matchAll(re)) {
-    const value = parseDate(m[0]);
-    if (value) out.push({ value, span: { start: from + m.index, end: from + m.index + m[0].length } });
-  }
-  return out;
-}
-
-/** `$302,000.00` → 302000, `$.7924` → 0.7924, `$2 million` → 2000000; null when there is no number. */
-export function parseMoney(text: string): number | null {
-  const m = /\$\s?((?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)(?:\s+(million|billion))?/.exec(text);
-  if (!m || !m[1] || !/\d/.test(m[1])) return null;
-  const n = Number(m[1].replace(/,/g, ''));
-  if (!Number.isFinite(n)) return null;
-  const scale = m[2] === 'million' ? 1e6 : m[2] === 'billion' ? 1e9 : 1;
-  // Round to cents (or to the printed precision for prices such as $.7924) to avoid float noise from the scale.
-  return Math.round(n * scale * 1e6) / 1e6;
-}
-
-/** Every dollar amount in `text[from, to)`. */
-export function findMoney(text: string, from = 0, to = text.length): Found<number>[] {
-  const out: Found<number>[] = [];
-  const re = new RegExp(MONEY_SOURCE, 'g');
-  for (const m of text.slice(from, to).matchAll(re)) {
-    const raw = m[0].replace(/[.,]+$/, '');
-    const value = parseMoney(raw);
-    if (value !== null) out.push({ value, span: { start: from + m.index, end: from + m.index + raw.length } });
-  }
-  return out;
-}
 
 /** Abbreviations after which a period does not end a sentence. */
 const NO_BREAK = /(?:\b(?:Inc|Co|Corp|Ltd|No|Nos|Sec|Secs|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|Cos|Bros|Pty|Art|approx)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|\bU\.S|\bL\.P|\bN\.A|\bi\.e|\be\.g)$/;

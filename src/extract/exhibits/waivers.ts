@@ -20,7 +20,8 @@ import { parseRule, RULE_START } from './conversion-price-rule.js';
 import { summarizeWaiver } from './summaries.js';
 import { firstTermIn, termsIn } from './term-mentions.js';
 import type { ConversionPriceRuleRecord, ValueSpans, WaiverItemRecord, WaiverRecord } from './types.js';
-import { DATE_SOURCE, MONEY_SOURCE, findDates, longQuotes, numberedSections, parseDate, parseMoney, sentences, squash, coveringSpan, type Section } from './values.js';
+import { DATE_SOURCE, findDates, MONEY_SOURCE, parseDate, parseMoney, WAIVE_ACTIVE, WAIVE_PASSIVE, CONSENT_ANY } from '../lexicon/index.js';
+import { longQuotes, numberedSections, sentences, squash, coveringSpan, type Section } from './values.js';
 
 export interface WaiverExtraction {
   waiver: WaiverRecord;
@@ -29,9 +30,6 @@ export interface WaiverExtraction {
   warnings: ExtractionWarning[];
 }
 
-const WAIVE_ACTIVE = /\b(?:(?:has|have)\s+)?(?:hereby\s+)?(?:agreed|agrees?)\s+to\s+waive\b|\bhereby\s+(?:irrevocably\s+)?waives?\b|\bwaives?\s+(?:its|their|his|her|any|all)\s+rights?\b/i;
-const WAIVE_PASSIVE = /\b(?:is|are)\s+hereby\s+(?:irrevocably\s+)?waived\b/i;
-const CONSENT = /\bhereby\s+consents?\s+to\b|\bconsents?\s+to\s+the\b|\bhereby\s+agrees?\b,?[^.]{0,120}?\bto\s+the\s+following\s+amendments?\b/i;
 const QUALIFIER = /\b(?:subject to|provided(?:,\s*however,)?\s+that|except (?:as|to the extent)|solely|only if|conditioned|contingent|not a waiver|nothing herein shall be construed|no other changes)\b/i;
 const BOILERPLATE = /^(?:expenses|fees and expenses|severability|notices?|counterparts|governing law|headings|benefit of agreement|successors(?: and assigns)?|definitions|further assurances|entire agreement and amendments|waiver of jury trial|jurisdiction)$/i;
 const GENERIC_HEADINGS = /^(?:consents?|waivers?|consent and waiver|waiver and consent|general)$/i;
@@ -93,7 +91,7 @@ export function extractWaiver(
       const s = text.slice(sentence.start, sentence.end);
       const passive = WAIVE_PASSIVE.exec(s);
       const active = WAIVE_ACTIVE.exec(s);
-      const consent = CONSENT.exec(s);
+      const consent = CONSENT_ANY.exec(s);
       const verb = active ?? passive ?? consent;
       if (!verb) continue;
       const isConsent = !active && !passive;
@@ -146,8 +144,8 @@ export function extractWaiver(
   if (kind === 'waiver_letter') {
     const top = findDates(text, 0, reLine ? reLine.index : Math.min(text.length, 400))[0];
     if (top) {
-      dated = top.value;
-      mark('dated', top.span);
+      dated = top.iso;
+      mark('dated', { start: top.start, end: top.end });
     }
   }
   if (!dated) {
@@ -332,7 +330,8 @@ function actingParty(prefix: string, terms: DefinedTerms): string | null {
 
 function activeSubject(s: string, verb: RegExpExecArray): string | null {
   const after = s.slice(verb.index);
-  const m = /\bwaives?\s+(?:(?:its|their|his|her|any|all)\s+rights?\s+(?:to|under|with\s+respect\s+to)\s+)?(.+?)(?=,|;|:|\s+(?:as\s+set\s+forth|under|with\s+respect\s+to|that\s+would|in\s+connection\s+with|for\s+consideration|set\s+forth)\b|\.(?:\s|$)|$)/i.exec(after);
+  // `waives`, `agrees to waive`, `has waived`: the thing waived follows the verb.
+  const m = /\bwaive[sd]?\s+(?:(?:its|their|his|her|any|all)\s+rights?\s+(?:to|under|with\s+respect\s+to)\s+)?(.+?)(?=,|;|:|\s+(?:as\s+set\s+forth|under|with\s+respect\s+to|that\s+would|in\s+connection\s+with|for\s+consideration|set\s+forth)\b|\.(?:\s|$)|$)/i.exec(after);
   return m ? squash(m[1]!) : null;
 }
 

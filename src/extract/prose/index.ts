@@ -12,7 +12,7 @@
 import type { ExtractionWarning } from '../types.js';
 import type { ProseSource } from '../items/prose-source.js';
 import type { XmlLeaf } from '../items/xml-items.js';
-import { nameKey, PartyIndex, type Party } from './parties.js';
+import { nameKey, PartyIndex, type Party, type PartyMention } from './parties.js';
 import { InstrumentRegistry } from './instruments.js';
 import { readHoldings } from './holdings.js';
 import { newPositionState, readPositions, readTableLines, roleOf } from './positions.js';
@@ -20,7 +20,7 @@ import { completeNotes, readNotes } from './notes.js';
 import { readOptionGrants } from './options.js';
 import { readDivision, readOwnershipBasis } from './ownership-basis.js';
 import { MAX_SENTENCE_CHARS, splitSentences } from './sentences.js';
-import { scanTokens } from './tokens.js';
+import { scanTokens, type Token } from './tokens.js';
 import { applySourceOfFunds, readScheduleTradeLines, readTradeTable, readTransactions } from './transactions.js';
 import {
   evidence,
@@ -82,7 +82,29 @@ export function proseItemNumbers(kind: '13D' | '13G'): number[] {
   return kind === '13D' ? [3, 5] : [4];
 }
 
-export function sentencesOf(item: ProseItem, parties: PartyIndex): ProseSentence[] {
+/**
+ * The tokens and party mentions of a sentence's text, read once per distinct text: every line is read as a sentence,
+ * then again as a table line and a trade line, and a document may repeat one line tens of thousands of times
+ * ("See Exhibit 99.1."). Both readers are pure functions of the text (and of the filing's parties, hence one cache
+ * per PartyIndex); the arrays are shared between sentences, which only read them.
+ */
+const readingsByParties = new WeakMap<PartyIndex, Map<string, { tokens: Token[]; mentions: PartyMention[] }>>();
+
+function readingOf(raw: string, parties: PartyIndex): { tokens: Token[]; mentions: PartyMention[] } {
+  let cache = readingsByParties.get(parties);
+  if (!cache) {
+    cache = new Map();
+    readingsByParties.set(parties, cache);
+  }
+  let reading = cache.get(raw);
+  if (!reading) {
+    reading = { tokens: scanTokens(raw), mentions: parties.mentions(raw) };
+    cache.set(raw, reading);
+  }
+  return reading;
+}
+
+function sentencesOf(item: ProseItem, parties: PartyIndex): ProseSentence[] {
   const src = item.source;
   return splitSentences(src.text, src.start, src.end, src.linesAreBlocks).map((sn, index) => {
     const raw = src.text.slice(sn.start, sn.end);
@@ -94,8 +116,7 @@ export function sentencesOf(item: ProseItem, parties: PartyIndex): ProseSentence
       end: sn.end,
       raw,
       text: sn.text,
-      tokens: scanTokens(raw),
-      mentions: parties.mentions(raw),
+      ...readingOf(raw, parties),
       index,
       ...(sn.cut ? { cut: true } : {}),
     };
@@ -135,7 +156,7 @@ function appendixLines(appendix: ProseItem, ctx: ProseContext): ProseSentence[] 
 /** One line of an item as a sentence (table rows: their provenance is the line). */
 function lineSentence(item: ProseItem, ctx: ProseContext, start: number, end: number): ProseSentence {
   const raw = item.source.text.slice(start, end);
-  return { itemNumber: item.itemNumber, documentSequence: item.documentSequence, source: item.source, start, end, raw, text: raw.replace(/\s+/g, ' ').trim(), tokens: scanTokens(raw), mentions: ctx.parties.mentions(raw), index: -1 };
+  return { itemNumber: item.itemNumber, documentSequence: item.documentSequence, source: item.source, start, end, raw, text: raw.replace(/\s+/g, ' ').trim(), ...readingOf(raw, ctx.parties), index: -1 };
 }
 
 /**

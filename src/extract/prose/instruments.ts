@@ -8,7 +8,7 @@
  * `Exchange Note Warrants`) mapped back to it.
  * Does not handle: instruments that are not debt (preferred stock and options are read as securities elsewhere).
  */
-import { parseDate } from './tokens.js';
+import { DATE_SOURCE, parseDate } from '../lexicon/index.js';
 import type { ProseSentence } from './types.js';
 
 export interface Instrument {
@@ -30,19 +30,38 @@ export interface InstrumentMention {
 const NOTE_NOUN = /\b(?:[Nn]otes?|NOTES?|[Dd]ebentures?|[Bb]onds?)\b/g;
 const MODIFIER = /^(?:\d+(?:\.\d+)?%|\d+\s+\d\/\d%|[A-Z][\w-]*|convertible|non-convertible|promissory|senior|subordinated|secured|unsecured|exchangeable|junior|term|demand|bridge|zero|coupon|exchange|floating|fixed|rate|guaranteed|mandatorily|callable|redeemable|original|issue|discount|notes?)$/;
 const DEFINITION_AFTER = /^\s*,?\s*\((?:the|each,?\s+an?|collectively,?\s+the|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)?\s*["\u201c]([^"\u201d]{2,80})["\u201d]\)/;
-const DUE_AFTER = /^\s*,?\s*(?:due|maturing)\s+(?:on\s+)?((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4})/;
+const DUE_AFTER = new RegExp(String.raw`^\s*,?\s*(?:due|maturing)\s+(?:on\s+)?(${DATE_SOURCE}|\d{4})`);
 
 /** The filing's instrument terms, learnt from every definition of a debt phrase, in document order. */
 export class InstrumentRegistry {
   private readonly byTerm = new Map<string, Instrument>();
+  /**
+   * `phrasesIn` and `mentions` by sentence text: each sentence is read by `learn`, `readNotes` and `completeNotes`,
+   * and a document repeating one sentence (or table line) thousands of times reads it once. Both are pure functions
+   * of the text and the terms, so the mention cache is dropped whenever a term is added.
+   */
+  private readonly phraseCache = new Map<string, readonly InstrumentMention[]>();
+  private readonly mentionCache = new Map<string, readonly InstrumentMention[]>();
 
   /** Learn `phrase ("Term")` definitions from these sentences (a pre-pass, so later readers see every term). */
   learn(sentences: ProseSentence[]): void {
-    for (const s of sentences) for (const m of phrasesIn(s.raw)) if (m.defines && m.instrument.term) this.add(m.instrument);
+    for (const s of sentences) for (const m of this.phrases(s.raw)) if (m.defines && m.instrument.term) this.add(m.instrument);
   }
 
   add(instrument: Instrument): void {
-    if (instrument.term && !this.byTerm.has(instrument.term.toLowerCase())) this.byTerm.set(instrument.term.toLowerCase(), instrument);
+    if (instrument.term && !this.byTerm.has(instrument.term.toLowerCase())) {
+      this.byTerm.set(instrument.term.toLowerCase(), instrument);
+      this.mentionCache.clear();
+    }
+  }
+
+  private phrases(raw: string): readonly InstrumentMention[] {
+    let found = this.phraseCache.get(raw);
+    if (!found) {
+      found = phrasesIn(raw);
+      this.phraseCache.set(raw, found);
+    }
+    return found;
   }
 
   terms(): Instrument[] {
@@ -57,6 +76,16 @@ export class InstrumentRegistry {
    * Every debt instrument named in a sentence: defined terms (longest first) and described phrases, not overlapping.
    */
   mentions(raw: string): InstrumentMention[] {
+    let found = this.mentionCache.get(raw);
+    if (!found) {
+      found = this.readMentions(raw);
+      this.mentionCache.set(raw, found);
+    }
+    // Copies: callers get their own array and records, as when each call read the text afresh.
+    return found.map((m) => ({ ...m }));
+  }
+
+  private readMentions(raw: string): InstrumentMention[] {
     const out: InstrumentMention[] = [];
     const terms = this.terms().sort((a, b) => b.term!.length - a.term!.length);
     for (const inst of terms) {
@@ -75,7 +104,7 @@ export class InstrumentRegistry {
         }
       }
     }
-    for (const m of phrasesIn(raw)) {
+    for (const m of this.phrases(raw)) {
       if (out.some((o) => m.start < o.end && m.end > o.start)) {
         // A described phrase that contains a known term only to define it: keep the definition.
         if (m.defines && m.instrument.term) {
@@ -84,7 +113,7 @@ export class InstrumentRegistry {
         }
         continue;
       }
-      out.push(m.instrument.term ? { ...m, instrument: this.get(m.instrument.term) ?? m.instrument } : m);
+      out.push(m.instrument.term ? { ...m, instrument: this.get(m.instrument.term) ?? m.instrument } : { ...m });
     }
     return out.sort((a, b) => a.start - b.start);
   }

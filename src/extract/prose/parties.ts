@@ -12,6 +12,7 @@
  * are parties and which party each stands for.
  */
 import type { DefinedTerms } from '../defined-terms.js';
+import { endsWithEntitySuffix, withoutLegalForm } from '../lexicon/index.js';
 
 export interface Party {
   /** The full legal name (the prose's spelling when it matches a cover person), or a group's term. */
@@ -84,7 +85,6 @@ function computeNameKey(name: string): string {
     .trim();
 }
 
-const ENTITY_SUFFIX = /(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.?|Company|L\.?P\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|N\.A\.|PLC|plc|S\.A\.|AG|GmbH|B\.V\.|N\.V\.|Trust|Partnership|LLP))$/;
 /** Words of documents, instruments and events: a term built on them is not a party. */
 const COMMON_NOUNS = /\b(?:Agreements?|Plans?|Stock|Shares?|Notes?|Offering|Statement|Act|Amendments?|Schedule|Certificates?|Warrants?|Options?|Securities|Merger|Proxy|Letters?|Report|Exhibits?|Rate|Price|Dates?|Period|Events?|Transactions?|Conversion|Financing|Loan|Facility|Interests?|Rights?|Units?|Debentures?|Bonds?|Will|Estate)\b/;
 const ENTITY_WORDS = /\b(?:inc|incorporated|corp|corporation|co|company|l\.?\s?p|lp|llc|l\.?l\.?c|ltd|limited|partners|partnership|fund|trust|holdings?|capital|group|management|advisors?|associates|bank|n\.?a|plc|s\.?a|ag|gmbh|b\.?v|n\.?v|foundation|llp|investments?|ventures?|securities|master|offshore|equity)\b/i;
@@ -133,7 +133,7 @@ export class PartyIndex {
       surfaces.push({ text: person.name.replace(/\s+/g, ' ').trim(), caseSensitive: false, party });
       if (spelled !== person.name) surfaces.push({ text: spelled, caseSensitive: false, party });
       // Without the legal suffix: "Fleming US Discovery Fund III" for "… Fund III, L.P.".
-      const short = spelled.replace(/,?\s+(?:Inc\.?|L\.?P\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.?|Corporation|Co\.?)$/i, '');
+      const short = withoutLegalForm(spelled);
       if (short !== spelled && short.split(/\s+/).length >= 2) surfaces.push({ text: short, caseSensitive: false, party });
     }
     const resolveName = (name: string): Party | null => byKey.get(partyKey(name)) ?? null;
@@ -159,7 +159,7 @@ export class PartyIndex {
         surfaces.push({ text: t.term, caseSensitive: true, party: { name: t.term, coverOrdinal: null, group: true, members: members.length >= 2 ? members : [] } });
         continue;
       }
-      if ((t.kind === 'party' || ENTITY_SUFFIX.test(t.meaning)) && looksLikeName(t.meaning) && !COMMON_NOUNS.test(t.term)) {
+      if ((t.kind === 'party' || endsWithEntitySuffix(t.meaning)) && looksLikeName(t.meaning) && !COMMON_NOUNS.test(t.term)) {
         seenTerms.add(termKey);
         // A meaning read across a page break may start with the page's furniture ("Page 3 of 5 Capital Group …").
         const party: Party = { name: t.meaning.replace(/^Page\s+\d+\s+of\s+\d+\s+(?:Pages?\s+)?/i, ''), coverOrdinal: null, group: false, members: [] };
@@ -278,14 +278,17 @@ export class PartyIndex {
   }
 }
 
-const LEGAL_SUFFIX = /^(?:inc|incorporated|corp|corporation|co|company|l\.?p|lp|llc|l\.?l\.?c|ltd|limited|plc|n\.?a|s\.?a|ag|gmbh|the)$/i;
-
-/** The significant words of a name: no punctuation, legal suffixes or a leading "The". */
+/** The significant words of a name: no punctuation, "The", or legal forms at its end (`…, L.P.`, `… Co., Inc.`). */
 function coreWords(name: string): string[] {
-  return name
+  let core = name.trim();
+  for (let before = ''; before !== core; ) {
+    before = core;
+    core = withoutLegalForm(core);
+  }
+  return core
     .replace(/[,.]/g, ' ')
     .split(/\s+/)
-    .filter((w) => w && !LEGAL_SUFFIX.test(w.replace(/\./g, '')) && w !== '&');
+    .filter((w) => w && !/^the$/i.test(w) && w !== '&');
 }
 
 /**

@@ -2,10 +2,13 @@
  * The numbers of a sentence: share counts, dollar amounts, percentages and dates, each with its span and value.
  *
  * Handles: `4,382,947`, `293.50`, `$349,939.27`, `$.7924`, `$2 million`, `U.S.$25.0 million`, `49.8%`,
- * `10 percent`, dates written `February 16, 2001`, `Feb. 16, 2001`, `16 February 2001`, `12/20/04`, `4/15/2005`,
- * `2003-04-15`; a dollar sign on a share count (`$42,478 shares`) is reported as a typo, never as money.
+ * `10 percent`, and every date form of the lexicon (`February 16, 2001`, `16 February 2001`, `12/20/04`, `07-06-94`,
+ * `2003-04-15`, …; see ../lexicon/dates.ts); a dollar sign on a share count (`$42,478 shares`) is reported as a typo,
+ * never as money. Dates and amounts are read by the shared lexicon; this module decides what claims which digits.
  * Does not handle: numbers in words ("five years") or fractions ("10 1/4%" is read as 10 and 1/4 is ignored).
  */
+
+import { findDates, findMoney } from '../lexicon/index.js';
 
 export type TokenKind = 'shares' | 'number' | 'money' | 'percent' | 'date';
 
@@ -21,42 +24,6 @@ export interface Token {
   raw: string;
   /** A money token whose next word is "shares": probably a typo for a share count. */
   typo?: 'dollar-sign-on-shares';
-}
-
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
-  aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
-};
-const MONTH = '(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?\\.?|July?\\.?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
-const DATE_PATTERNS: { re: RegExp; parts: (m: RegExpExecArray) => [number, number, number] }[] = [
-  { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})\\b`, 'g'), parts: (m) => [Number(m[3]), monthNumber(m[1]!), Number(m[2])] },
-  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:day\\s+of\\s+)?${MONTH},?\\s+(\\d{4})\\b`, 'g'), parts: (m) => [Number(m[3]), monthNumber(m[2]!), Number(m[1])] },
-  { re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/g, parts: (m) => [fullYear(m[3]!), Number(m[1]), Number(m[2])] },
-  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, parts: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
-];
-
-function monthNumber(name: string): number {
-  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 0;
-}
-
-/** Two-digit years: `04` → 2004, `99` → 1999 (13D/13G filings start in 1993). */
-function fullYear(y: string): number {
-  if (y.length === 4) return Number(y);
-  const n = Number(y);
-  return n < 50 ? 2000 + n : 1900 + n;
-}
-
-export function isoDate(year: number, month: number, day: number): string | null {
-  if (!(year >= 1900 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= 31)) return null;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCMonth() !== month - 1) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** Parse a date phrase on its own ("April 15, 2003", "4/15/05"); null when it is not one. */
-export function parseDate(text: string): string | null {
-  const found = scanDates(text);
-  return found.length ? found[0]!.iso : null;
 }
 
 /**
@@ -100,27 +67,17 @@ class ClaimedSpans {
   }
 }
 
-function scanDates(text: string, claimed = new ClaimedSpans()): Token[] {
+/** Dates first: their digits are never read as counts or amounts. */
+function scanDates(text: string, claimed: ClaimedSpans): Token[] {
   const out: Token[] = [];
-  for (const { re, parts } of DATE_PATTERNS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const [y, mo, d] = parts(m);
-      const iso = isoDate(y, mo, d);
-      if (!iso) continue;
-      const start = m.index;
-      const end = m.index + m[0].length;
-      if (claimed.overlaps(start, end)) continue;
-      claimed.claim(start, end);
-      out.push({ kind: 'date', value: NaN, iso, start, end, raw: m[0] });
-    }
-    claimed.endPass();
+  for (const d of findDates(text)) {
+    claimed.claim(d.start, d.end);
+    out.push({ kind: 'date', value: NaN, iso: d.iso, start: d.start, end: d.end, raw: text.slice(d.start, d.end) });
   }
+  claimed.endPass();
   return out;
 }
 
-const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
-const MONEY = /(?:U\.?S\.?\s?)?\$\s?((?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)(?:\s+(thousand|million|billion)\b)?/g;
 const PERCENT = /(?<![\d.,])(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)/g;
 const NUMBER = /(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w%/]|,\d)/g;
 /** What a count is a count of: the word after it ("shares", "Shares", "units") or a share-like defined term. */
@@ -151,16 +108,10 @@ export function scanTokens(text: string): Token[] {
     claimed.claim(token.start, token.end);
     tokens.push(token);
   };
-  MONEY.lastIndex = 0;
-  for (let m = MONEY.exec(text); m; m = MONEY.exec(text)) {
-    if (!m[1] || !/\d/.test(m[1])) continue;
-    const s = m.index;
-    const e = m.index + m[0].length;
-    if (taken(s, e)) continue;
-    let value = Number(m[1].replace(/,/g, ''));
-    if (m[2]) value *= SCALE[m[2].toLowerCase()]!;
-    const token: Token = { kind: 'money', value: roundCents(value, m[1]), iso: null, start: s, end: e, raw: m[0] };
-    if (!m[2] && /^\s+(?:shares|Shares)\b/.test(text.slice(e, e + 10)) && !/\./.test(m[1])) token.typo = 'dollar-sign-on-shares';
+  for (const m of findMoney(text)) {
+    if (taken(m.start, m.end)) continue;
+    const token: Token = { kind: 'money', value: m.value, iso: null, start: m.start, end: m.end, raw: text.slice(m.start, m.end) };
+    if (!m.scale && /^\s+(?:shares|Shares)\b/.test(text.slice(m.end, m.end + 10)) && !/\./.test(m.digits)) token.typo = 'dollar-sign-on-shares';
     push(token);
   }
   claimed.endPass();
@@ -182,12 +133,6 @@ export function scanTokens(text: string): Token[] {
     tokens.push({ kind: isShares ? 'shares' : 'number', value, iso: null, start: s, end: e, raw: m[0] });
   }
   return tokens.sort((a, b) => a.start - b.start);
-}
-
-/** Dollars keep their cents; sub-cent prices (`$.7924`) keep every printed digit. */
-function roundCents(value: number, printed: string): number {
-  const decimals = /\.(\d+)$/.exec(printed)?.[1]?.length ?? 0;
-  return Number(value.toFixed(Math.max(decimals, 0)));
 }
 
 /** The number of decimals a percent was printed with (49.8 → 1), for rounding comparisons. */

@@ -12,7 +12,7 @@
  */
 import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, segmentAt, subjectBefore } from './clauses.js';
 import type { Party } from './parties.js';
-import { isoDate, type Token } from './tokens.js';
+import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
 import { pushAll } from '../../arrays.js';
 
@@ -207,13 +207,8 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
   let side: TransactionAction | null = null;
   for (const s of lines) {
     const raw = s.raw;
+    // Every date form of the lexicon, "07-06-94" (month-day-year with dashes, as 1990s trade schedules print it) too.
     const dates = s.tokens.filter((t) => t.kind === 'date');
-    // "07-06-94": month-day-year with dashes, as trade schedules of the 1990s print it.
-    if (!dates.length) {
-      const d = /(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})(?![\d-])/.exec(raw);
-      const iso = d ? isoDate(d[3]!.length === 2 ? (Number(d[3]) < 50 ? 2000 : 1900) + Number(d[3]) : Number(d[3]), Number(d[1]), Number(d[2])) : null;
-      if (d && iso) dates.push({ kind: 'date', value: NaN, iso, start: d.index, end: d.index + d[0].length, raw: d[0] });
-    }
     const nums = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares' || t.kind === 'money') && !/^[-\u2013]/.test(raw.slice(t.end, t.end + 1)) && !/[-\u2013]$/.test(raw.slice(t.start - 1, t.start)));
     const count = nums.find((t) => t.kind !== 'money' && !/\./.test(t.raw) && (t.value >= 1 && (/,/.test(t.raw) || /\(\s*$/.test(raw.slice(t.start - 2, t.start)) || t.value < 1000 || nums.length >= 2)));
     const price = nums.find((t) => t !== count && (t.kind === 'money' || /\.\d{1,6}$/.test(t.raw)));

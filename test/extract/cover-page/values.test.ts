@@ -4,10 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  findDate,
   FUND_CODES,
   parseCodes,
-  parseDate,
   parsePercent,
   parseShareCount,
   PERSON_CODES,
@@ -79,27 +77,7 @@ describe('parsePercent', () => {
   });
 });
 
-describe('dates', () => {
-  it.each([
-    ['February 16, 2001', '2001-02-16'],
-    ['Feb. 16,2001', '2001-02-16'],
-    ['16 February 2001', '2001-02-16'],
-    ['December\n 23, 2015', '2015-12-23'],
-    ['02/16/2001', '2001-02-16'],
-    ['12/06/2024', '2024-12-06'], // XML era: MM/DD/YYYY
-    ['3/10/16', '2016-03-10'], // two-digit year
-    ['2001-02-16', '2001-02-16'],
-    ['April 18, 1996 - Appointment as successor trustee … since December 31, 1990', '1996-04-18'],
-  ])('%j → %s', (raw, iso) => {
-    expect(parseDate(raw)).toBe(iso);
-  });
-
-  it('rejects what is not a calendar date', () => {
-    expect(parseDate('02/30/2001')).toBeNull();
-    expect(parseDate('(Date of Event Which Requires Filing of this Statement)')).toBeNull();
-    expect(findDate('')).toBeNull();
-  });
-});
+// Dates: test/extract/lexicon/dates.test.ts (one date reader for every extractor).
 
 describe('codes', () => {
   it.each([

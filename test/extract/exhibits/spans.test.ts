@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractExhibitRecords } from '../../../src/extract/exhibits/index.js';
-import { parseDate, parseMoney, squash } from '../../../src/extract/exhibits/values.js';
+import { parseDate, parseMoney } from '../../../src/extract/lexicon/index.js';
+import { squash } from '../../../src/extract/exhibits/values.js';
 import { documentText } from '../../../src/parse/body.js';
 import { parseSubmission } from '../../../src/parse/index.js';
 import type { Submission } from '../../../src/parse/types.js';

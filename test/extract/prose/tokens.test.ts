@@ -1,6 +1,7 @@
 /** Numbers of a sentence (src/extract/prose/tokens.ts): shares, money with cents, percents, dates, typos. */
 import { describe, expect, it } from 'vitest';
-import { parseDate, scanTokens } from '../../../src/extract/prose/tokens.js';
+import { parseDate } from '../../../src/extract/lexicon/index.js';
+import { scanTokens } from '../../../src/extract/prose/tokens.js';
 
 const kinds = (text: string) => scanTokens(text).map((t) => [t.kind, t.kind === 'date' ? t.iso : t.value, text.slice(t.start, t.end)]);
 
