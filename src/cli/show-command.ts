@@ -6,6 +6,7 @@
  */
 import { Option } from 'commander';
 import type Database from 'better-sqlite3';
+import { decodeValueSpans } from '../extract/span-json.js';
 import { normalizeAccessionNumber } from '../fetch/accession.js';
 import { hasDocumentText } from '../store/document-text.js';
 import { camelCase } from '../store/model.js';
@@ -90,21 +91,8 @@ interface Evidence {
 function rowSpans(row: Row): { field: string; start: number; end: number; sequence: number | null }[] {
   const sequence = typeof row.document_sequence === 'number' ? row.document_sequence : null;
   const out: { field: string; start: number; end: number; sequence: number | null }[] = [];
-  if (typeof row.spans === 'string') {
-    try {
-      const parsed = JSON.parse(row.spans) as unknown;
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-        for (const [field, span] of Object.entries(parsed as Record<string, unknown>)) {
-          const s = span as { start?: unknown; end?: unknown } | [unknown, unknown] | null;
-          const start = Array.isArray(s) ? s[0] : s?.start;
-          const end = Array.isArray(s) ? s[1] : s?.end;
-          if (typeof start === 'number' && typeof end === 'number') out.push({ field, start, end, sequence });
-        }
-      }
-    } catch {
-      // an unreadable spans column: fall back to the row's span
-    }
-  }
+  // An unreadable spans column gives no field spans: the row's own span stands in.
+  for (const [field, { start, end }] of decodeValueSpans(row.spans)) out.push({ field, start, end, sequence });
   if (out.length === 0 && typeof row.span_start === 'number' && typeof row.span_end === 'number') out.push({ field: '(row)', start: row.span_start, end: row.span_end, sequence });
   return out;
 }

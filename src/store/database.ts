@@ -17,6 +17,7 @@ import { DatabaseError } from '../errors/database-error.js';
 import { compareCompleteness, completenessOf, describeCompleteness, type Completeness, type CompletenessFields } from './duplicates.js';
 import { APPLICATION_ID, checkDatabasePath, inspectDatabase, refusal } from './identity.js';
 import { adoptLegacySchema } from './legacy-schema.js';
+import { encodeSpansColumn } from '../extract/span-json.js';
 import { camelCase, toSqlValue, type TableModel } from './model.js';
 import { MIGRATIONS, SCHEMA_VERSION, allTables } from './migrations.js';
 
@@ -203,7 +204,10 @@ function recordMigration(db: Database.Database, migration: { version: number; na
 
 function bindRow(table: TableModel, row: Record<string, unknown>): Record<string, string | number | Uint8Array | null> {
   const out: Record<string, string | number | Uint8Array | null> = {};
-  for (const c of table.columns) out[c.name] = toSqlValue(row[camelCase(c.name)]);
+  for (const c of table.columns) {
+    const value = row[camelCase(c.name)];
+    out[c.name] = c.encoding === 'spans' ? encodeSpansColumn(value) : toSqlValue(value);
+  }
   return out;
 }
 

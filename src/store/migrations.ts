@@ -90,6 +90,19 @@ SELECT rp.accession_number AS accession_number, rp.ordinal AS ordinal, rp.name A
 FROM reporting_persons rp`,
     ],
   },
+  {
+    // Every stored span is written {"start":s,"end":e} (extract/span-json.ts); waivers and amendments wrote their
+    // per-value spans as [s, e] pairs. Rows re-extracted by this version get the new form; stored ones are rewritten
+    // here so a database keeps one encoding whatever wrote its rows.
+    version: 6,
+    name: 'waivers.spans and amendments.spans as {"start","end"} objects, as every other spans column',
+    sql: [
+      `UPDATE waivers SET spans = (SELECT json_group_object(key, json_object('start', json_extract(value, '$[0]'), 'end', json_extract(value, '$[1]'))) FROM json_each(waivers.spans))
+WHERE json_valid(spans) AND json_type(spans) = 'object' AND NOT EXISTS (SELECT 1 FROM json_each(waivers.spans) WHERE type <> 'array')`,
+      `UPDATE amendments SET spans = (SELECT json_group_object(key, json_object('start', json_extract(value, '$[0]'), 'end', json_extract(value, '$[1]'))) FROM json_each(amendments.spans))
+WHERE json_valid(spans) AND json_type(spans) = 'object' AND NOT EXISTS (SELECT 1 FROM json_each(amendments.spans) WHERE type <> 'array')`,
+    ],
+  },
 ];
 
 /** The schema version this build writes: the last migration. A database with a higher user_version is refused. */

@@ -17,6 +17,8 @@ export interface ColumnModel {
   doc: string;
   /** An example value for the documentation. */
   example?: string;
+  /** How the column's value is written when it is not a plain value: `spans` (extract/span-json.ts). */
+  encoding?: 'spans';
 }
 
 export interface TableModel {

@@ -7,7 +7,7 @@
 import { COVER_FORMATS, GROUP_BOXES, SCHEDULE_KINDS } from '../../extract/vocabulary.js';
 import type { ColumnModel, TableModel } from '../model.js';
 import { isoDateCheck, FILING_FOREIGN_KEY, booleanCheck, inCheck, oneOf } from './common.js';
-import { provenanceColumns } from './provenance.js';
+import { provenanceColumns, valueSpansColumn } from './provenance.js';
 
 const SHARES = (name: string, caption: string, example: string): ColumnModel[] => [
   // INTEGER affinity stores whole counts as integers and keeps the rare fractional unit count (31,797.3) as a real.
@@ -16,7 +16,7 @@ const SHARES = (name: string, caption: string, example: string): ColumnModel[] =
 ];
 const SPAN: ColumnModel[] = [
   ...provenanceColumns({ document: 'the schedule document', covers: 'the cover page', constraint: 'unchecked', example: '1' }),
-  { name: 'spans', type: 'TEXT', doc: 'JSON object: field name → {start, end} of each value as printed, where the layout allows' },
+  valueSpansColumn('each value as printed, where the layout allows'),
 ];
 
 export const schedule13Table: TableModel = {

@@ -15,7 +15,7 @@
 import { AMENDMENT_AMOUNT_ROLES, AMENDMENT_CHANGE_KINDS, CLASS_BASES, DOCUMENT_CLASSES, PRICE_BASES, REFERENCE_KINDS, WAIVER_ITEM_KINDS, WAIVER_KINDS } from '../../extract/vocabulary.js';
 import type { ColumnModel, TableModel } from '../model.js';
 import { isoDateCheck, FILING_FOREIGN_KEY, nonNegativeCheck, inCheck, oneOf } from './common.js';
-import { documentSequenceColumn, spanColumns } from './provenance.js';
+import { documentSequenceColumn, spanColumns, valueSpansColumn } from './provenance.js';
 
 const SPAN = (): ColumnModel[] => spanColumns({ covers: 'the words this row came from', constraint: 'checked' });
 const ACCESSION: ColumnModel = { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' };
@@ -64,7 +64,7 @@ export const waiversTable: TableModel = {
     { name: 'conditions', type: 'TEXT', doc: 'qualifications of the whole document (outside its items), one sentence per line', example: 'The Initial Conversion Price is subject to the anti-dilution adjustments set forth in the Convertible Note.' },
     { name: 'summary', type: 'TEXT', doc: 'one sentence built from the columns (computed, not quoted)' },
     ...SPAN(),
-    { name: 'spans', type: 'TEXT', doc: 'JSON object: column (camelCase) → [start, end] of the words each value was read from' },
+    valueSpansColumn('the words each value was read from'),
   ],
   indexes: [{ name: 'waivers_holder', columns: ['holder'] }],
 };
@@ -138,7 +138,7 @@ export const amendmentsTable: TableModel = {
     { name: 'replaced', type: 'TEXT', doc: 'what is changed, `; `-separated (details in amendment_changes)', example: 'first paragraph; second paragraph' },
     { name: 'summary', type: 'TEXT', doc: 'one sentence built from the columns (computed, not quoted)' },
     ...SPAN(),
-    { name: 'spans', type: 'TEXT', doc: 'JSON object: column (camelCase) → [start, end] of the words each value was read from' },
+    valueSpansColumn('the words each value was read from'),
   ],
 };
 

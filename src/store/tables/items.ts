@@ -9,7 +9,7 @@
 import { CHECK_STATUSES, HOLDING_ROLES, OPTION_KINDS, OPTION_STATUSES, SECURITY_KINDS, TRANSACTION_ACTIONS } from '../../extract/vocabulary.js';
 import type { ColumnModel, TableModel } from '../model.js';
 import { isoDateCheck, FILING_FOREIGN_KEY, inCheck, oneOf } from './common.js';
-import { provenanceColumns, sentenceColumn } from './provenance.js';
+import { evidenceSpansColumn, provenanceColumns, sentenceColumn } from './provenance.js';
 
 
 const key: ColumnModel[] = [
@@ -181,7 +181,7 @@ export const checksTable: TableModel = {
     { name: 'status', type: 'TEXT', notNull: true, check: inCheck('status', CHECK_STATUSES), doc: 'pass (they agree), fail (they contradict), warning (doubtful: a typo, a restatement, a different denominator)', example: 'pass' },
     { name: 'message', type: 'TEXT', notNull: true, doc: 'the arithmetic in words', example: 'cover sole voting power 4,413,110 = Item 5 positions 4,382,947 (…) + 30,163 (…)' },
     ...provenanceColumns({ document: 'the document of the main evidence', covers: 'the main evidence', constraint: 'unchecked' }),
-    { name: 'spans', type: 'TEXT', notNull: true, doc: 'every span read, JSON `[{"documentSequence":1,"start":…,"end":…}]`' },
+    evidenceSpansColumn,
   ],
   indexes: [{ name: 'checks_status', columns: ['status', 'kind'] }],
 };

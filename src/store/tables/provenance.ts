@@ -58,3 +58,17 @@ export function provenanceColumns(options: ProvenanceOptions): ColumnModel[] {
 
 /** `sentence`: the sentence a prose row was read from, white space collapsed (the text of its span). */
 export const sentenceColumn: ColumnModel = { name: 'sentence', type: 'TEXT', notNull: true, doc: 'the sentence the row was read from, white space collapsed' };
+
+/** `spans`: where each value of the row was printed, one span per field (JSON, extract/span-json.ts). */
+export function valueSpansColumn(what: string): ColumnModel {
+  return { name: 'spans', type: 'TEXT', encoding: 'spans', doc: `JSON object: field name (camelCase) → {"start":…,"end":…} of ${what}` };
+}
+
+/** `spans` of a check: every span it read, possibly in several documents (JSON, extract/span-json.ts). */
+export const evidenceSpansColumn: ColumnModel = {
+  name: 'spans',
+  type: 'TEXT',
+  notNull: true,
+  encoding: 'spans',
+  doc: 'every span read, JSON `[{"documentSequence":1,"start":…,"end":…}]`',
+};
