@@ -11,7 +11,7 @@
  * - Columns that record when or where a run happened are ignored: `stored_at`, `applied_at`, and with
  *   `--ignore-source-name` the input path (`source_name`).
  * - `--expect table.column[,table.column…]` (repeatable) names the columns a change is meant to alter, and
- *   `table.*` a table it is meant to alter as a whole (`schema_migrations` after a new migration). Every other column
+ *   `table.*` a table it is meant to alter as a whole, or add or remove (`schema_migrations` after a new migration). Every other column
  *   must still be identical, row for row; the script then counts, per expected column, the rows whose value changed,
  *   and fails when an expected column did not change at all (the change did not do what it claimed).
  * Exit 0 when identical (or different only where expected), 1 with the first differences per table otherwise.
@@ -65,13 +65,14 @@ const show = (row) => JSON.stringify(row, (_k, v) => (typeof v === 'string' && v
 let differences = 0;
 const leftTables = tablesOf(left);
 const rightTables = tablesOf(right);
+const wholly = (t) => (expected.get(t) ?? []).includes('*');
 for (const t of leftTables.filter((n) => !rightTables.includes(n))) {
-  console.log(`${t}: only in ${leftPath}`);
-  differences += 1;
+  console.log(`${t}: only in ${leftPath}${wholly(t) ? ' (expected)' : ''}`);
+  if (!wholly(t)) differences += 1;
 }
 for (const t of rightTables.filter((n) => !leftTables.includes(n))) {
-  console.log(`${t}: only in ${rightPath}`);
-  differences += 1;
+  console.log(`${t}: only in ${rightPath}${wholly(t) ? ' (expected)' : ''}`);
+  if (!wholly(t)) differences += 1;
 }
 let expectedChanges = 0;
 for (const table of leftTables.filter((n) => rightTables.includes(n))) {
@@ -140,8 +141,8 @@ for (const table of leftTables.filter((n) => rightTables.includes(n))) {
   });
 }
 for (const table of expected.keys()) {
-  if (!leftTables.includes(table) || !rightTables.includes(table)) {
-    console.log(`${table}: named by --expect, but not a table of both databases`);
+  if (!leftTables.includes(table) && !rightTables.includes(table)) {
+    console.log(`${table}: named by --expect, but a table of neither database`);
     differences += 1;
   }
 }

@@ -8,7 +8,7 @@ import { Option } from 'commander';
 import type Database from 'better-sqlite3';
 import { decodeValueSpans } from '../extract/span-json.js';
 import { normalizeAccessionNumber } from '../fetch/accession.js';
-import { hasDocumentText } from '../store/document-text.js';
+import { hasStoredText } from '../store/document-text.js';
 import { camelCase } from '../store/model.js';
 import { allTables } from '../store/migrations.js';
 import { EXIT, type CliIo, type ParsedCommand } from './command-registry.js';
@@ -100,14 +100,14 @@ function rowSpans(row: Row): { field: string; start: number; end: number; sequen
 /** Each extracted value with the words it was read from. */
 export function collectEvidence(sqlite: Database.Database, accession: string, tables: Record<string, Row[]>): Evidence[] {
   const texts = new Map<number | null, string | null>();
-  const indexed = hasDocumentText(sqlite);
+  const indexed = hasStoredText(sqlite);
   const textOf = (sequence: number | null): string | null => {
     if (!texts.has(sequence)) {
       const text = indexed
         ? (sqlite
-            .prepare(`SELECT text FROM document_text WHERE document_text MATCH ? AND accession_number = ? AND document_sequence IS ?`)
+            .prepare('SELECT text FROM document_texts WHERE accession_number = ? AND document_sequence IS ? ORDER BY rowid LIMIT 1')
             .pluck()
-            .get(`accession_number : "${accession}"`, accession, sequence) as string | undefined)
+            .get(accession, sequence) as string | undefined)
         : undefined;
       texts.set(sequence, text ?? null);
     }

@@ -84,13 +84,10 @@ export class ViewerData {
 
   /** The decoded text of one document (the string every span indexes), or undefined when it is not stored. */
   documentText(accession: string, sequence: number | null): string | undefined {
-    if (!this.has('document_text')) return undefined;
+    if (!this.has('document_texts')) return undefined;
     const row = this.sqlite
-      .prepare(
-        `SELECT text FROM document_text WHERE document_text MATCH ? AND accession_number = ?
-           AND (document_sequence = ? OR (? IS NULL AND document_sequence IS NULL)) LIMIT 1`,
-      )
-      .get(`accession_number : "${accession.replace(/"/g, '""')}"`, accession, sequence, sequence) as { text: string } | undefined;
+      .prepare('SELECT text FROM document_texts WHERE accession_number = ? AND document_sequence IS ? ORDER BY rowid LIMIT 1')
+      .get(accession, sequence) as { text: string } | undefined;
     return row?.text;
   }
 

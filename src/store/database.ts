@@ -155,6 +155,9 @@ export class EdgarDatabase {
     }
     const toWrite: FilingRows = source ? { ...rows, sources: [{ accessionNumber, encoding: 'gzip', content: gzipSync(source) }] } : rows;
 
+    // IMMEDIATE: the write lock is taken at BEGIN, under the busy timeout. A deferred transaction reads first (preparing
+    // a statement whose triggers write to document_text opens the FTS5 table, which reads), and a read transaction that
+    // must become a write after another process committed fails at once with "database is locked".
     this.sqlite.transaction(() => {
       // Children first (foreign keys), then the filing row, then the new rows.
       for (const table of [...allTables()].reverse()) {
@@ -168,7 +171,7 @@ export class EdgarDatabase {
       }
       // Derived rows (amendment chains, full-text index) commit or roll back with the filing.
       afterWrite?.();
-    })();
+    }).immediate();
     return detail === undefined ? { accessionNumber, action, changed: true } : { accessionNumber, action, changed: true, detail };
   }
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestSubmission } from '../../src/pipeline.js';
 import { openDatabase } from '../../src/store/database.js';
+import { undoDocumentTexts } from '../helpers/undo-migrations.js';
 
 const FIXTURE = 'test/fixtures/sc13/0000902664-15-004619.txt';
 
@@ -48,6 +49,7 @@ describe('item5_vs_cover', () => {
     first.close();
     // Make it look like a database from before migration 5: no role column, no view, versions 5 and later not applied.
     const raw = new Database(path);
+    undoDocumentTexts(raw);
     raw.exec('DROP VIEW item5_vs_cover');
     raw.exec('ALTER TABLE holdings DROP COLUMN role');
     raw.exec('DELETE FROM schema_migrations WHERE version >= 5');

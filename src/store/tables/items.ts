@@ -7,6 +7,8 @@
  * Does not handle: the cover pages (reporting_persons) or exhibits' waivers.
  */
 import { CHECK_STATUSES, HOLDING_ROLES, OPTION_KINDS, OPTION_STATUSES, SECURITY_KINDS, TRANSACTION_ACTIONS } from '../../extract/vocabulary.js';
+import { externalContentFtsSql } from '../fts.js';
+import { itemsFtsModel } from '../item-text.js';
 import type { ColumnModel, TableModel } from '../model.js';
 import { isoDateCheck, FILING_FOREIGN_KEY, inCheck, oneOf } from './common.js';
 import { evidenceSpansColumn, provenanceColumns, sentenceColumn } from './provenance.js';
@@ -190,22 +192,7 @@ export const checksTable: TableModel = {
 export const itemTables: TableModel[] = [itemsTable, holdingsTable, notesTable, optionsTable, transactionsTable, ownershipBasisTable, checksTable];
 
 /**
- * Full-text search over the items' text: an external-content FTS5 table (the text is stored once, in `items`) kept in
- * step by triggers, including the deletes a re-stored filing makes. Query: `SELECT i.* FROM items_fts f JOIN items i
- * ON i.rowid = f.rowid WHERE items_fts MATCH 'convertible NEAR notes'`.
+ * Full-text search over the items' text: `items_fts`, the external-content design of store/fts.ts over `items.text`
+ * (item-text.ts describes and searches it). For tests that build a partial schema; migrations hold the frozen SQL.
  */
-export const itemMigrationSql: string[] = [
-  "CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(text, content='items', content_rowid='rowid', tokenize='porter unicode61')",
-  `CREATE TRIGGER IF NOT EXISTS items_fts_insert AFTER INSERT ON items BEGIN
-  INSERT INTO items_fts (rowid, text) VALUES (new.rowid, new.text);
-END`,
-  `CREATE TRIGGER IF NOT EXISTS items_fts_delete AFTER DELETE ON items BEGIN
-  INSERT INTO items_fts (items_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
-END`,
-  `CREATE TRIGGER IF NOT EXISTS items_fts_update AFTER UPDATE ON items BEGIN
-  INSERT INTO items_fts (items_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
-  INSERT INTO items_fts (rowid, text) VALUES (new.rowid, new.text);
-END`,
-  // Rebuild from whatever `items` already holds, so adding the index to an existing database finds old rows too.
-  "INSERT INTO items_fts (items_fts) VALUES ('rebuild')",
-];
+export const itemMigrationSql: string[] = externalContentFtsSql(itemsFtsModel);
