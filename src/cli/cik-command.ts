@@ -54,7 +54,7 @@ export interface CikCommandArgs {
   help: boolean;
 }
 
-/** What the lead's pipeline provides: whether a filing is already in the database, and how to store one. */
+/** What the pipeline provides: whether a filing is already in the database, and how to store one. */
 export interface CikStorage {
   isStored(accession: string): boolean | Promise<boolean>;
   processFiling(accession: string, bytes: Uint8Array): Promise<void> | void;

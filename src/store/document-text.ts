@@ -59,8 +59,8 @@ export function documentTextRows(submission: Submission): DocumentTextRow[] {
 }
 
 /**
- * Replace the full-text rows of one filing with the text of its documents. Call it after storeFiling (the lead
- * wires it into the store step); runs in its own transaction, a savepoint when nested. Returns how many
+ * Replace the full-text rows of one filing with the text of its documents. Call it after storeFiling (the store
+ * step does, in the same transaction); runs in its own transaction, a savepoint when nested. Returns how many
  * documents were indexed.
  */
 export function indexDocumentText(db: SqliteHandle, accessionNumber: string, submission: Submission): number {

@@ -21,7 +21,7 @@ const SPAN = (): ColumnModel[] => spanColumns({ covers: 'the words this row came
 const ACCESSION: ColumnModel = { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' };
 const DOCUMENT_SEQUENCE: ColumnModel = documentSequenceColumn({ document: 'the exhibit', example: '6' });
 
-/** Columns the lead adds to `documents` from `classifyDocument` (extract/exhibits/classify.ts). */
+/** Columns of `documents` filled from `classifyDocument` (extract/exhibits/classify.ts). */
 export const documentClassColumns: ColumnModel[] = [
   {
     name: 'document_class',
