@@ -6,12 +6,12 @@
  * differs: full-index/daily-index files (src/fetch/index-listing.ts) instead of a CIK's submissions JSON.
  * Exit codes as for `cik`: 0 done, 1 some filings failed to process, 2 usage error, 3 network failure, 130 interrupted.
  */
-import { parseArgs } from 'node:util';
 import { isFetchError, isNotFoundError, isParseError, isValidationError, ValidationError } from '../errors/index.js';
 import type { BatchSummary } from '../fetch/batch.js';
-import { DEFAULT_FORMS, edgarToday, listIndexedFilings, parseFormsOption, type IndexListing } from '../fetch/index-listing.js';
+import { DEFAULT_FORMS, edgarToday, listIndexedFilings, type IndexListing } from '../fetch/index-listing.js';
 import { isIsoDate } from '../fetch/submissions.js';
 import { runFetchBatch, wholeNumber, type CikStorage, type FetchBatchDeps } from './fetch-batch.js';
+import { parseFetchOptions } from './fetch-options.js';
 
 export const INDEX_USAGE = `Usage: edgar-extract index --since YYYY-MM-DD [options]
 
@@ -60,48 +60,23 @@ export interface IndexCommandResult {
 
 /** Parse the arguments after `index`. Throws ValidationError (`INVALID_OPTION`, `INVALID_DATE`). */
 export function parseIndexArgs(argv: readonly string[], today: string = edgarToday()): IndexCommandArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        forms: { type: 'string' },
-        since: { type: 'string' },
-        until: { type: 'string' },
-        limit: { type: 'string' },
-        concurrency: { type: 'string' },
-        db: { type: 'string' },
-        refresh: { type: 'boolean' },
-        'user-agent': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new ValidationError('INVALID_OPTION', (error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  const base = { forms: [...DEFAULT_FORMS], since: '', until: today, concurrency: 4, db: './edgar.db', refresh: false };
-  if (values.help) return { ...base, help: true };
-  if (positionals.length) throw new ValidationError('INVALID_OPTION', `index takes no arguments besides options (got ${positionals.join(' ')})`);
+  const { help, shared, own } = parseFetchOptions('index', argv, {
+    since: { type: 'string' },
+    until: { type: 'string' },
+    limit: { type: 'string' },
+    concurrency: { type: 'string' },
+  });
+  const base = { ...shared, since: '', until: today, concurrency: 4 };
+  if (help) return { ...base, forms: [...DEFAULT_FORMS], db: './edgar.db', refresh: false, help: true };
+  const values = own as { since?: string; until?: string; limit?: string; concurrency?: string };
   if (values.since === undefined) throw new ValidationError('INVALID_OPTION', 'index needs --since YYYY-MM-DD (the first filing date to select)');
-  const args: IndexCommandArgs = {
-    ...base,
-    forms: parseFormsOption(values.forms),
-    since: values.since,
-    until: values.until ?? today,
-    db: values.db ?? './edgar.db',
-    refresh: Boolean(values.refresh),
-    help: false,
-  };
+  const args: IndexCommandArgs = { ...base, since: values.since, until: values.until ?? today, help: false };
   for (const [name, value] of [['since', args.since], ['until', args.until]] as const) {
     if (!isIsoDate(value)) throw new ValidationError('INVALID_DATE', `--${name} must be a date as YYYY-MM-DD, got "${value}"`);
   }
   if (args.since > args.until) throw new ValidationError('INVALID_DATE', `--since ${args.since} is after --until ${args.until}`);
   if (values.limit !== undefined) args.limit = wholeNumber('--limit', values.limit, 1, Number.MAX_SAFE_INTEGER);
   if (values.concurrency !== undefined) args.concurrency = wholeNumber('--concurrency', values.concurrency, 1, 64);
-  if (values['user-agent'] !== undefined) args.userAgent = values['user-agent'];
-  if (args.db.trim() === '') throw new ValidationError('INVALID_OPTION', '--db needs a file name');
   return args;
 }
 
