@@ -59,3 +59,14 @@ describe('vocabulary', () => {
     expect(kind.doc).toContain(V.WAIVER_KINDS.join(' or '));
   });
 });
+
+describe('ordinals', () => {
+  it('every ordinal column says the base its CHECK enforces (docs and data agree)', () => {
+    for (const table of allTables()) {
+      const ordinal = table.columns.find((c) => c.name === 'ordinal');
+      const base = ordinal?.check?.match(/^ordinal >= ([01])$/)?.[1];
+      if (!ordinal || base === undefined) continue;
+      expect(ordinal.doc, table.name).toContain(`from ${base}`);
+    }
+  });
+});
