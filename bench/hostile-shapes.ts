@@ -42,55 +42,24 @@ export const XML_LEAF = '<numberOfShares>See Item 5(a).</numberOfShares>\n';
 
 const repeatTo = (pattern: string, bytes: number): number => Math.max(1, Math.round(bytes / pattern.length));
 
+/** A shape: `pattern` repeated to about `bytes` bytes, right after `anchor` in `fixture`. */
+const repeated =
+  (fixture: string, anchor: string | RegExp, pattern: string): HostileShape['build'] =>
+  (bytes) =>
+    insertAfter(readFixture(fixture), anchor, pattern, repeatTo(pattern, bytes));
+
+const ITEM5 = 'Interest in Securities of the Issuer.';
+const BODY = /<body[^>]*>/i;
+
 export const HOSTILE_SHAPES: HostileShape[] = [
-  {
-    name: 'item5-spaces',
-    description: 'spaces and tabs inside Item 5 of a text 13D/A',
-    build: (bytes) => insertAfter(readFixture(TEXT_13DA), 'Interest in Securities of the Issuer.', ' \t', repeatTo(' \t', bytes)),
-  },
-  {
-    name: 'text-newlines',
-    description: 'newlines right after <TEXT>',
-    build: (bytes) => insertAfter(readFixture(TEXT_13DA), '<TEXT>', '\n', bytes),
-  },
-  {
-    name: 'convertible-notes',
-    description: '"10% Convertible Notes due 12/20/04" repeated in Item 5',
-    build: (bytes) => insertAfter(readFixture(TEXT_13DA), 'Interest in Securities of the Issuer.', '10% Convertible Notes due 12/20/04 ', repeatTo('10% Convertible Notes due 12/20/04 ', bytes)),
-  },
-  {
-    name: 'percent-tokens',
-    description: '"5.0% " repeated in Item 5',
-    build: (bytes) => insertAfter(readFixture(TEXT_13DA), 'Interest in Securities of the Issuer.', '5.0% ', repeatTo('5.0% ', bytes)),
-  },
-  {
-    name: 'exhibit-mentions',
-    description: '"Exhibit 99.1" mentioned over and over in Item 7',
-    build: (bytes) => insertAfter(readFixture(TEXT_13DA), 'Interest in Securities of the Issuer.', 'See Exhibit 99.1.\n', repeatTo('See Exhibit 99.1.\n', bytes)),
-  },
-  {
-    name: 'xml-leaves',
-    description: 'leaf elements repeated in Item 5 of an XML 13D',
-    build: (bytes) => insertAfter(readFixture(XML_13D), '<item5>\n', XML_LEAF, repeatTo(XML_LEAF, bytes)),
-  },
-  {
-    name: 'nested-divs',
-    description: 'nested <div>s in an HTML 13D',
-    build: (bytes) => insertAfter(readFixture(HTML_13D), /<body[^>]*>/i, '<div>', repeatTo('<div>', bytes)),
-  },
-  {
-    name: 'nested-tables',
-    description: '<table><tr><td> nested in an HTML 13D',
-    build: (bytes) => insertAfter(readFixture(HTML_13D), /<body[^>]*>/i, '<table><tr><td>', repeatTo('<table><tr><td>', bytes)),
-  },
-  {
-    name: 'nested-header-tags',
-    description: 'unknown tags nested in a PDS header',
-    build: (bytes) => insertAfter(readFixture(NC_8K), '</FILING-VALUES>\n', '<X-NESTED>\n', repeatTo('<X-NESTED>\n', bytes)),
-  },
-  {
-    name: 'empty-documents',
-    description: 'empty <DOCUMENT> lines after the last document',
-    build: (bytes) => insertAfter(readFixture(TEXT_13DA), '</DOCUMENT>\n', '<DOCUMENT>\n', repeatTo('<DOCUMENT>\n', bytes)),
-  },
+  { name: 'item5-spaces', description: 'spaces and tabs inside Item 5 of a text 13D/A', build: repeated(TEXT_13DA, ITEM5, ' \t') },
+  { name: 'text-newlines', description: 'newlines right after <TEXT>', build: repeated(TEXT_13DA, '<TEXT>', '\n') },
+  { name: 'convertible-notes', description: '"10% Convertible Notes due 12/20/04" repeated in Item 5', build: repeated(TEXT_13DA, ITEM5, '10% Convertible Notes due 12/20/04 ') },
+  { name: 'percent-tokens', description: '"5.0% " repeated in Item 5', build: repeated(TEXT_13DA, ITEM5, '5.0% ') },
+  { name: 'exhibit-mentions', description: '"Exhibit 99.1" mentioned over and over in Item 7', build: repeated(TEXT_13DA, ITEM5, 'See Exhibit 99.1.\n') },
+  { name: 'xml-leaves', description: 'leaf elements repeated in Item 5 of an XML 13D', build: repeated(XML_13D, '<item5>\n', XML_LEAF) },
+  { name: 'nested-divs', description: 'nested <div>s in an HTML 13D', build: repeated(HTML_13D, BODY, '<div>') },
+  { name: 'nested-tables', description: '<table><tr><td> nested in an HTML 13D', build: repeated(HTML_13D, BODY, '<table><tr><td>') },
+  { name: 'nested-header-tags', description: 'unknown tags nested in a PDS header', build: repeated(NC_8K, '</FILING-VALUES>\n', '<X-NESTED>\n') },
+  { name: 'empty-documents', description: 'empty <DOCUMENT> lines after the last document', build: repeated(TEXT_13DA, '</DOCUMENT>\n', '<DOCUMENT>\n') },
 ];

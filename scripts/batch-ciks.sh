@@ -11,9 +11,7 @@
 # FORMS:     environment variable, the form types to keep (default: Schedules 13D and 13G, both eras' names).
 # EDGAR_EXTRACT: the command to run (default `edgar-extract`; e.g. "node dist/src/cli.js" in a checkout).
 #
-# CIKs run one after another, never in parallel: the SEC's 10 requests/second is per user, and each edgar-extract
-# process paces only itself. A one-second pause between CIKs keeps the seam between two processes under the cap.
-# Resumable: rerun the same command after Ctrl-C or a crash; stored filings are skipped, cached ones not refetched.
+# CIKs run one after another, never in parallel, a second apart, and a rerun resumes (scripts/batch-lib.sh).
 # Exit status: 0 all CIKs done; 1 some CIK failed (listed at the end, and the batch went on); 2 usage; 130 Ctrl-C.
 set -uo pipefail
 
@@ -35,26 +33,9 @@ if [[ -z "${EDGAR_USER_AGENT:-}" ]]; then
   exit 2
 fi
 
-mapfile -t ciks < <(sed -e 's/#.*//' "$ciks_file" | awk 'NF { print $1 }')
-total=${#ciks[@]}
-failed=()
-n=0
-for cik in "${ciks[@]}"; do
-  n=$((n + 1))
-  echo "== [$n/$total] CIK $cik" >&2
-  "${cmd[@]}" cik "$cik" --forms "$forms" --db "$db" "${extra[@]}"
-  status=$?
-  case $status in
-    0) ;;
-    130) echo "batch-ciks: interrupted at CIK $cik; rerun the same command to resume." >&2; exit 130 ;;
-    2) echo "batch-ciks: usage error at CIK $cik (see above); stopping." >&2; exit 2 ;;
-    *) failed+=("$cik (exit $status)") ;;
-  esac
-  [[ $n -lt $total ]] && sleep 1
-done
-
-echo "batch-ciks: $((total - ${#failed[@]})) of $total CIKs done into $db" >&2
-if [[ ${#failed[@]} -gt 0 ]]; then
-  printf 'batch-ciks: failed: %s\n' "${failed[@]}" >&2
-  exit 1
-fi
+mapfile -t ciks < <(sed -e 's/#.*//' "$ciks_file" | awk 'NF { print "CIK " $1 }')
+# shellcheck source=batch-lib.sh
+source "$(dirname "$0")/batch-lib.sh"
+run_step() { "${cmd[@]}" cik "${1#CIK }" --forms "$forms" --db "$db" "${extra[@]}"; }
+run_batch batch-ciks "${ciks[@]}"
+report_batch batch-ciks CIKs "$db"

@@ -13,10 +13,8 @@
 #           takes every form).
 # EDGAR_EXTRACT: the command to run (default `edgar-extract`; e.g. "node dist/src/cli.js" in a checkout).
 #
-# Quarters run one after another, never in parallel: the SEC's 10 requests/second is per user, and each edgar-extract
-# process paces only itself. A one-second pause between quarters keeps the seam between two processes under the cap.
-# Resumable: rerun the same command after Ctrl-C or a crash; stored filings are skipped, cached ones not refetched, and
-# each quarter already finished costs one index request. Quarters that have not begun yet are not asked for.
+# Quarters run one after another, never in parallel, a second apart, and a rerun resumes (scripts/batch-lib.sh); each
+# quarter already finished costs one index request. Quarters that have not begun yet are not asked for.
 # Exit status: 0 all quarters done; 1 some quarter failed (listed at the end, and the batch went on); 2 usage; 130 Ctrl-C.
 set -uo pipefail
 
@@ -41,28 +39,16 @@ fi
 today=$(TZ=America/New_York date +%F)
 starts=("$year-01-01" "$year-04-01" "$year-07-01" "$year-10-01")
 ends=("$year-03-31" "$year-06-30" "$year-09-30" "$year-12-31")
-failed=()
-ran=0
-for q in 0 1 2 3; do
-  since=${starts[$q]}; until=${ends[$q]}
-  if [[ "$since" > "$today" ]]; then break; fi
-  [[ $ran -gt 0 ]] && sleep 1
-  ran=$((ran + 1))
-  echo "== $year QTR$((q + 1)) ($since .. $until) into $db" >&2
-  "${cmd[@]}" index --since "$since" --until "$until" --forms "$forms" --db "$db" "${extra[@]}"
-  status=$?
-  case $status in
-    0) ;;
-    130) echo "batch-year: interrupted in $year QTR$((q + 1)); rerun the same command to resume." >&2; exit 130 ;;
-    2) echo "batch-year: usage error in $year QTR$((q + 1)) (see above); stopping." >&2; exit 2 ;;
-    *) failed+=("QTR$((q + 1)) (exit $status)") ;;
-  esac
-done
+# Quarters that have not begun yet are not asked for.
+quarters=()
+for q in 0 1 2 3; do [[ "${starts[$q]}" > "$today" ]] || quarters+=("$year QTR$((q + 1))"); done
+if [[ ${#quarters[@]} -eq 0 ]]; then echo "batch-year: $year has not begun yet ($today); nothing to do." >&2; exit 0; fi
 
-if [[ $ran -eq 0 ]]; then echo "batch-year: $year has not begun yet ($today); nothing to do." >&2; exit 0; fi
-echo "batch-year: $((ran - ${#failed[@]})) of $ran quarter(s) of $year done into $db" >&2
-if [[ ${#failed[@]} -gt 0 ]]; then
-  printf 'batch-year: failed: %s\n' "${failed[@]}" >&2
-  echo 'batch-year: rerun the same command to retry; finished filings are skipped.' >&2
-  exit 1
-fi
+# shellcheck source=batch-lib.sh
+source "$(dirname "$0")/batch-lib.sh"
+run_step() {
+  local q=$(( ${1##*QTR} - 1 ))
+  "${cmd[@]}" index --since "${starts[$q]}" --until "${ends[$q]}" --forms "$forms" --db "$db" "${extra[@]}"
+}
+run_batch batch-year "${quarters[@]}"
+report_batch batch-year "quarter(s) of $year" "$db"

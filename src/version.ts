@@ -10,5 +10,6 @@
  *        CIK_INVALID, sentences cut at 10,000 characters), HTML rendered by htmlparser2, feed_notices in the schema.
  * 0.4.0  one lexicon for dates, money, entity suffixes and waive/consent/amend verbs: a value one extractor read and
  *        another dropped is now read by all (see CHANGELOG.md).
+ *        and one JSON encoding for spans: waivers.spans and amendments.spans hold {"start","end"} objects, not pairs.
  */
 export const PIPELINE_VERSION = '0.4.0';

@@ -8,15 +8,16 @@
  * Exit codes (design §3): 0 done, 1 some filings failed to process, 2 usage error (including no User-Agent or an
  * unknown CIK), 3 network failure (listing failed, or filings could not be fetched), 130 interrupted.
  */
-import { isEdgarError, isFetchError, isNotFoundError, isValidationError, ValidationError } from '../errors/index.js';
-import { runBatch, type BatchSummary } from '../fetch/batch.js';
-import { SubmissionCache, defaultCacheDir } from '../fetch/cache.js';
+import { isFetchError, isNotFoundError, isValidationError, ValidationError } from '../errors/index.js';
+import type { BatchSummary } from '../fetch/batch.js';
+import { defaultCacheDir } from '../fetch/cache.js';
 import { parseCik } from '../fetch/cik.js';
-import { EdgarClient, type EdgarClientOptions } from '../fetch/client.js';
-import { ProgressReporter, formatBatchSummary, type ProgressStream } from '../fetch/progress.js';
 import { expandForms, listFilings, validateFilingFilter, type FilerFilings } from '../fetch/submissions.js';
 import { looksLikeTicker, resolveCikOrTicker } from '../fetch/tickers.js';
+import { runFetchBatch, wholeNumber, type CikStorage, type FetchBatchDeps } from './fetch-batch.js';
 import { SCHEDULE_13_FORMS } from './forms-option.js';
+
+export { exitCodeFor } from './fetch-batch.js';
 
 export const CIK_USAGE = `Usage: edgar-extract cik <CIK | ticker> [options]
 
@@ -54,39 +55,11 @@ export interface CikCommandArgs {
   help: boolean;
 }
 
-/** What the lead's pipeline provides: whether a filing is already in the database, and how to store one. */
-export interface CikStorage {
-  isStored(accession: string): boolean | Promise<boolean>;
-  processFiling(accession: string, bytes: Uint8Array): Promise<void> | void;
-  /** Called once at the end (e.g. to close the database). */
-  close?(): void | Promise<void>;
-}
+export type { CikStorage, InterruptSource } from './fetch-batch.js';
 
-/** Something that emits SIGINT: `process` by default, a plain EventEmitter in tests. */
-export interface InterruptSource {
-  on(event: 'SIGINT', listener: () => void): unknown;
-  off(event: 'SIGINT', listener: () => void): unknown;
-}
-
-export interface CikCommandDeps {
+export interface CikCommandDeps extends FetchBatchDeps {
   /** The storage, or a factory given the parsed arguments (to open `args.db`), called after the usage checks pass. */
   storage: CikStorage | ((args: CikCommandArgs) => CikStorage | Promise<CikStorage>);
-  env?: NodeJS.ProcessEnv;
-  /** Summary and results; default process.stdout. */
-  stdout?: ProgressStream;
-  /** Progress, notices and errors; default process.stderr. */
-  stderr?: ProgressStream;
-  /** Force the progress bar (true) or plain lines (false); default: stderr's isTTY. */
-  isTTY?: boolean;
-  /** Abort to interrupt, as Ctrl-C does. */
-  signal?: AbortSignal;
-  /** Where SIGINT comes from; default `process`; null to install no handler. */
-  interrupts?: InterruptSource | null;
-  /** What a second Ctrl-C does; default exit(130) at once. */
-  onSecondInterrupt?: () => void;
-  /** Extra client settings (tests: a private limiter, a short block pause). */
-  clientOptions?: EdgarClientOptions;
-  cacheDir?: string;
 }
 
 export interface CikCommandResult {
@@ -163,14 +136,6 @@ export function parseCikArgs(argv: readonly string[]): CikCommandArgs {
   return args;
 }
 
-function wholeNumber(name: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
-    throw new ValidationError('INVALID_OPTION', `${name} must be a whole number from ${min} to ${max}, got "${text}"`);
-  }
-  return value;
-}
-
 /** Run `edgar-extract cik …` and return the exit code. */
 export async function runCikCommand(argv: readonly string[], deps: CikCommandDeps): Promise<number> {
   return (await executeCikCommand(argv, deps)).exitCode;
@@ -196,111 +161,43 @@ export async function executeCikCommand(argv: readonly string[], deps: CikComman
 }
 
 /** Run the command with arguments already parsed (by parseCikArgs or the command framework). */
-export async function executeCik(args: CikCommandArgs, deps: CikCommandDeps): Promise<CikCommandResult> {
-  const stdout = deps.stdout ?? process.stdout;
+export async function executeCik(parsed: CikCommandArgs, deps: CikCommandDeps): Promise<CikCommandResult> {
+  let args = parsed;
   const stderr = deps.stderr ?? process.stderr;
-  const env = deps.env ?? process.env;
-  const fail = (exitCode: number, message: string, hint?: string): CikCommandResult => {
-    stderr.write(`edgar-extract cik: ${message}\n${hint ? `${hint}\n` : ''}`);
-    return { exitCode, summary: null, listing: null };
-  };
-
-  let client: EdgarClient;
-  let notify = (line: string): void => void stderr.write(`${line}\n`);
-  try {
-    // Before anything touches the network or the database: no User-Agent, no requests.
-    client = new EdgarClient({
-      env,
-      // Notices (an SEC block) go through the progress display once there is one, so they do not tear the bar.
-      log: (line) => notify(line),
-      ...deps.clientOptions,
-      ...(args.userAgent !== undefined ? { userAgent: args.userAgent } : {}),
-    });
-  } catch (error) {
-    if (isValidationError(error)) return fail(2, error.message, error.code.endsWith('USER_AGENT') ? undefined : 'Try: edgar-extract cik --help');
-    throw error;
-  }
-
-  const controller = new AbortController();
-  const signal = deps.signal ? AbortSignal.any([deps.signal, controller.signal]) : controller.signal;
-  const interrupts = deps.interrupts === undefined ? process : deps.interrupts;
-  let interruptCount = 0;
-  const onInterrupt = (): void => {
-    interruptCount += 1;
-    if (interruptCount === 1) {
-      stderr.write('\nInterrupted: finishing the filings already downloading; press Ctrl-C again to quit at once.\n');
-      controller.abort(new DOMException('Interrupted', 'AbortError'));
-    } else {
-      (deps.onSecondInterrupt ?? (() => process.exit(130)))();
-    }
-  };
-  interrupts?.on('SIGINT', onInterrupt);
-
-  let storage: CikStorage | undefined;
-  try {
-    if (args.ticker !== undefined) {
-      try {
-        const found = await resolveCikOrTicker(args.ticker, { client: () => client, cacheDir: deps.cacheDir ?? defaultCacheDir(env), signal });
-        args = { ...args, cik: found.cik };
-        stderr.write(`${found.ticker} is CIK ${found.cik}${found.title ? ` (${found.title})` : ''}\n`);
-      } catch (error) {
-        if (isNotFoundError(error)) return fail(2, error.message);
-        if (isFetchError(error)) return fail(3, `could not look up ticker ${args.ticker}: ${error.message}`);
-        throw error;
-      }
-    }
-    let listing: FilerFilings;
-    try {
-      listing = await listFilings(client, args.cik, args, { signal });
-    } catch (error) {
-      if (signal.aborted) return fail(130, 'interrupted while listing filings; nothing was stored');
-      if (isNotFoundError(error)) return fail(2, error.message, 'Check the CIK (https://www.sec.gov/edgar/searchedgar/companysearch).');
-      if (isFetchError(error)) return fail(3, `could not list filings of CIK ${args.cik}: ${error.message}`);
-      throw error;
-    }
-    stderr.write(`${describeListing(listing, args)}\n`);
-
-    storage = typeof deps.storage === 'function' ? await deps.storage(args) : deps.storage;
-    const cache = new SubmissionCache(deps.cacheDir ?? defaultCacheDir(env));
-    // Temporary files a killed run left behind (over an hour old, so a concurrent run's are safe) go now.
-    await cache.sweep().catch(() => 0);
-    const progress = new ProgressReporter({
-      total: listing.filings.length,
-      stream: stderr,
-      label: `CIK ${args.cik}`,
-      ...(deps.isTTY !== undefined ? { isTTY: deps.isTTY } : {}),
-    });
-    notify = (line) => progress.log(line);
-    const store = storage;
-    const summary = await runBatch(listing.filings, {
-      client,
-      cache,
-      isStored: (accession) => store.isStored(accession),
-      processFiling: (accession, bytes) => store.processFiling(accession, bytes),
+  return runFetchBatch<FilerFilings>(
+    {
+      command: 'cik',
+      userAgent: args.userAgent,
       concurrency: args.concurrency,
       refresh: args.refresh,
-      signal,
-      onProgress: (event) => progress.update(event),
-    });
-    progress.finish();
-    stdout.write(`${formatBatchSummary(summary)}\n`);
-    return { exitCode: exitCodeFor(summary), summary, listing };
-  } catch (error) {
-    if (isValidationError(error)) return fail(2, error.message);
-    if (isEdgarError(error)) return fail(isFetchError(error) ? 3 : 1, error.message);
-    throw error;
-  } finally {
-    interrupts?.off('SIGINT', onInterrupt);
-    await storage?.close?.();
-  }
-}
-
-/** 130 when interrupted, 1 when any filing failed in processing, 3 when only fetches failed, else 0. */
-export function exitCodeFor(summary: BatchSummary): number {
-  if (summary.interrupted) return 130;
-  if (summary.failed.some((f) => f.stage === 'process')) return 1;
-  if (summary.failed.length > 0) return 3;
-  return 0;
+      list: async (client, signal) => {
+        if (args.ticker !== undefined) {
+          try {
+            const found = await resolveCikOrTicker(args.ticker, { client: () => client, cacheDir: deps.cacheDir ?? defaultCacheDir(deps.env ?? process.env), signal });
+            args = { ...args, cik: found.cik };
+            stderr.write(`${found.ticker} is CIK ${found.cik}${found.title ? ` (${found.title})` : ''}\n`);
+          } catch (error) {
+            if (isNotFoundError(error)) return { failed: true, exitCode: 2, message: error.message };
+            if (isFetchError(error)) return { failed: true, exitCode: 3, message: `could not look up ticker ${args.ticker}: ${error.message}` };
+            throw error;
+          }
+        }
+        try {
+          return await listFilings(client, args.cik, args, { signal });
+        } catch (error) {
+          if (signal.aborted) return { failed: true, exitCode: 130, message: 'interrupted while listing filings; nothing was stored' };
+          if (isNotFoundError(error)) return { failed: true, exitCode: 2, message: error.message, hint: 'Check the CIK (https://www.sec.gov/edgar/searchedgar/companysearch).' };
+          if (isFetchError(error)) return { failed: true, exitCode: 3, message: `could not list filings of CIK ${args.cik}: ${error.message}` };
+          throw error;
+        }
+      },
+      filings: (listing) => listing.filings,
+      describe: (listing) => describeListing(listing, args),
+      label: () => `CIK ${args.cik}`,
+      storage: () => (typeof deps.storage === 'function' ? deps.storage(args) : deps.storage),
+    },
+    deps,
+  );
 }
 
 function describeListing(listing: FilerFilings, args: CikCommandArgs): string {

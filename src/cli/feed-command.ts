@@ -12,18 +12,18 @@
 import { existsSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isFetchError, isNotFoundError, isParseError, isValidationError, ValidationError } from '../errors/index.js';
 import { defaultCacheDir } from '../fetch/cache.js';
 import { EdgarClient, type EdgarClientOptions } from '../fetch/client.js';
 import { quarterOf } from '../fetch/full-index.js';
-import { DEFAULT_FORMS, parseFormsOption } from '../fetch/index-listing.js';
+import { DEFAULT_FORMS } from '../fetch/index-listing.js';
 import type { ProgressStream } from '../fetch/progress.js';
 import { expandForms, isIsoDate } from '../fetch/submissions.js';
 import { ingestArchiveMember } from '../input/archive-ingest.js';
 import { readArchiveMembers, type MemberHeader } from '../input/feed-archive.js';
 import type { EdgarDatabase } from '../store/database.js';
-import type { InterruptSource } from './cik-command.js';
+import type { InterruptSource } from './fetch-batch.js';
+import { parseFetchOptions } from './fetch-options.js';
 
 export const FEED_USAGE = `Usage: edgar-extract feed --date YYYY-MM-DD [options]
 
@@ -92,38 +92,12 @@ export function feedArchiveUrl(baseUrl: string, isoDay: string): string {
 }
 
 export function parseFeedArgs(argv: readonly string[]): FeedCommandArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        date: { type: 'string' },
-        forms: { type: 'string' },
-        db: { type: 'string' },
-        refresh: { type: 'boolean' },
-        'user-agent': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new ValidationError('INVALID_OPTION', (error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { date: '', forms: [...DEFAULT_FORMS], db: './edgar.db', refresh: false, help: true };
-  if (positionals.length) throw new ValidationError('INVALID_OPTION', `feed takes no arguments besides options (got ${positionals.join(' ')})`);
-  if (values.date === undefined) throw new ValidationError('INVALID_OPTION', 'feed needs --date YYYY-MM-DD (the dissemination day)');
-  if (!isIsoDate(values.date)) throw new ValidationError('INVALID_DATE', `--date must be a date as YYYY-MM-DD, got "${values.date}"`);
-  const args: FeedCommandArgs = {
-    date: values.date,
-    forms: parseFormsOption(values.forms),
-    db: values.db ?? './edgar.db',
-    refresh: Boolean(values.refresh),
-    help: false,
-  };
-  if (values['user-agent'] !== undefined) args.userAgent = values['user-agent'];
-  if (args.db.trim() === '') throw new ValidationError('INVALID_OPTION', '--db needs a file name');
-  return args;
+  const { help, shared, own } = parseFetchOptions('feed', argv, { date: { type: 'string' } });
+  if (help) return { date: '', forms: [...DEFAULT_FORMS], db: './edgar.db', refresh: false, help: true };
+  const date = own.date as string | undefined;
+  if (date === undefined) throw new ValidationError('INVALID_OPTION', 'feed needs --date YYYY-MM-DD (the dissemination day)');
+  if (!isIsoDate(date)) throw new ValidationError('INVALID_DATE', `--date must be a date as YYYY-MM-DD, got "${date}"`);
+  return { ...shared, date, help: false };
 }
 
 export async function runFeedCommand(argv: readonly string[], deps: FeedCommandDeps): Promise<number> {

@@ -6,8 +6,9 @@
  */
 import { Option } from 'commander';
 import type Database from 'better-sqlite3';
+import { decodeValueSpans } from '../extract/span-json.js';
 import { normalizeAccessionNumber } from '../fetch/accession.js';
-import { hasDocumentText } from '../store/document-text.js';
+import { hasStoredText } from '../store/document-text.js';
 import { camelCase } from '../store/model.js';
 import { allTables } from '../store/migrations.js';
 import { EXIT, type CliIo, type ParsedCommand } from './command-registry.js';
@@ -90,21 +91,8 @@ interface Evidence {
 function rowSpans(row: Row): { field: string; start: number; end: number; sequence: number | null }[] {
   const sequence = typeof row.document_sequence === 'number' ? row.document_sequence : null;
   const out: { field: string; start: number; end: number; sequence: number | null }[] = [];
-  if (typeof row.spans === 'string') {
-    try {
-      const parsed = JSON.parse(row.spans) as unknown;
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-        for (const [field, span] of Object.entries(parsed as Record<string, unknown>)) {
-          const s = span as { start?: unknown; end?: unknown } | [unknown, unknown] | null;
-          const start = Array.isArray(s) ? s[0] : s?.start;
-          const end = Array.isArray(s) ? s[1] : s?.end;
-          if (typeof start === 'number' && typeof end === 'number') out.push({ field, start, end, sequence });
-        }
-      }
-    } catch {
-      // an unreadable spans column: fall back to the row's span
-    }
-  }
+  // An unreadable spans column gives no field spans: the row's own span stands in.
+  for (const [field, { start, end }] of decodeValueSpans(row.spans)) out.push({ field, start, end, sequence });
   if (out.length === 0 && typeof row.span_start === 'number' && typeof row.span_end === 'number') out.push({ field: '(row)', start: row.span_start, end: row.span_end, sequence });
   return out;
 }
@@ -112,14 +100,14 @@ function rowSpans(row: Row): { field: string; start: number; end: number; sequen
 /** Each extracted value with the words it was read from. */
 export function collectEvidence(sqlite: Database.Database, accession: string, tables: Record<string, Row[]>): Evidence[] {
   const texts = new Map<number | null, string | null>();
-  const indexed = hasDocumentText(sqlite);
+  const indexed = hasStoredText(sqlite);
   const textOf = (sequence: number | null): string | null => {
     if (!texts.has(sequence)) {
       const text = indexed
         ? (sqlite
-            .prepare(`SELECT text FROM document_text WHERE document_text MATCH ? AND accession_number = ? AND document_sequence IS ?`)
+            .prepare('SELECT text FROM document_texts WHERE accession_number = ? AND document_sequence IS ? ORDER BY rowid LIMIT 1')
             .pluck()
-            .get(`accession_number : "${accession}"`, accession, sequence) as string | undefined)
+            .get(accession, sequence) as string | undefined)
         : undefined;
       texts.set(sequence, text ?? null);
     }

@@ -7,6 +7,7 @@ import { exhibitTableViews } from '../extract/exhibits/index.js';
 import { itemTableViews } from '../extract/items/index.js';
 import type { IngestResult } from '../pipeline.js';
 import type { Submission } from '../parse/types.js';
+import type { ExtractedTableName } from '../extract/extractor.js';
 import type { TableView } from '../extract/types.js';
 import { formatTable, type Cell } from './table.js';
 
@@ -62,9 +63,9 @@ export function formatFilingSummary(submission: Submission, result: IngestResult
     );
   }
   for (const [table, view] of Object.entries(TABLE_VIEWS)) {
-    const rows = result?.extracted.tables[table];
+    const rows = result?.extracted.tables[table as ExtractedTableName] as readonly object[] | undefined;
     if (!rows?.length) continue;
-    lines.push('', `  ${view.title}`, indent(formatTable(view.columns.map(([header]) => header), rows.map((r) => view.columns.map(([, key]) => cellOf(r, key))))));
+    lines.push('', `  ${view.title}`, indent(formatTable(view.columns.map(([header]) => header), rows.map((r) => view.columns.map(([, key]) => cellOf(r as Record<string, unknown>, key))))));
   }
   const warnings = [...submission.warnings.map((w) => `${w.code} (line ${w.line}): ${w.message}`), ...(result?.extracted.warnings ?? []).map((w) => `${w.code}${w.documentSequence !== null ? ` (document ${w.documentSequence})` : ''}: ${w.message}`)];
   if (warnings.length) lines.push('', `  warnings (${warnings.length})`, ...warnings.map((w) => `    ${w}`));

@@ -23,12 +23,9 @@ import type { ReportingPersonRecord, ShareField } from './cover-page/types.js';
 import type { ProseResult } from './prose/index.js';
 import { printedDecimals } from './prose/tokens.js';
 import type { CheckRow, CheckStatus, Evidence, Found, HoldingRow } from './prose/types.js';
+import { encodeDocumentSpans, type DocumentSpan } from './span-json.js';
 
-interface SpanRef {
-  documentSequence: number | null;
-  start: number;
-  end: number;
-}
+type SpanRef = DocumentSpan;
 
 export function runChecks(cover: ReportingPersonRecord[], prose: ProseResult): CheckRow[] {
   return [
@@ -54,7 +51,7 @@ function check(kind: string, subject: string, expected: number | null, actual: n
     documentSequence: main?.documentSequence ?? null,
     spanStart: main?.start ?? null,
     spanEnd: main?.end ?? null,
-    spans: JSON.stringify(refs),
+    spans: encodeDocumentSpans(refs),
   };
 }
 

@@ -9,19 +9,13 @@ import { declaredPreviousAccession } from './cover-page/previous-accession.js';
 import { extractExhibits } from './exhibits/index.js';
 import { extractItemsAndProseWithCover } from './items/index.js';
 import { nameKey } from './name-key.js';
+import type { ExtractedFiling, ExtractedTables, Extractor } from './extractor.js';
 import type { ExtractionWarning } from './types.js';
 import { pushAll } from '../arrays.js';
 
 export type { ExtractionWarning, Provenance } from './types.js';
 
-export interface ExtractedFiling {
-  /** Rows by table name (keys in camelCase), without the accession number: the store adds it. */
-  tables: Record<string, Record<string, unknown>[]>;
-  warnings: ExtractionWarning[];
-}
-
-/** An extractor: one concern (cover pages, items, exhibits …) from a submission. */
-export type Extractor = (submission: Submission) => ExtractedFiling;
+export type { ExtractedFiling, ExtractedTableName, ExtractedTables, Extractor } from './extractor.js';
 
 /**
  * Cover pages as rows of `schedule13` and `reporting_persons`, then Items 1–7 (1–10) and the records read from their
@@ -43,12 +37,17 @@ export const extractScheduleRows: Extractor = (submission) => {
   };
 };
 
-/** Rows naming a holder get its matching key, so views can group holders without string surgery in SQL. */
-function withHolderKeys(tables: Record<string, Record<string, unknown>[]>): Record<string, Record<string, unknown>[]> {
-  const out: Record<string, Record<string, unknown>[]> = {};
-  for (const [table, rows] of Object.entries(tables)) {
-    out[table] = rows.map((row) => ('holder' in row ? { ...row, holderKey: nameKey(row.holder as string | null) } : row));
-  }
+/**
+ * Rows naming a holder get its matching key, so views can group holders without string surgery in SQL
+ * (`ownership_basis` has no holder_key column: its holder is only a label of the stated percentage).
+ */
+function withHolderKeys(tables: Partial<ExtractedTables>): Partial<ExtractedTables> {
+  const out = { ...tables };
+  const keyed = <Row extends { holder: string | null }>(rows: Row[]): (Row & { holderKey: string | null })[] => rows.map((row) => ({ ...row, holderKey: nameKey(row.holder) }));
+  if (out.holdings) out.holdings = keyed(out.holdings);
+  if (out.notes) out.notes = keyed(out.notes);
+  if (out.options) out.options = keyed(out.options);
+  if (out.transactions) out.transactions = keyed(out.transactions);
   return out;
 }
 
@@ -67,11 +66,17 @@ export function extractFiling(submission: Submission, extractors: readonly { nam
   const result: ExtractedFiling = { tables: {}, warnings: [] };
   for (const { name, extract } of extractors) {
     const part = guarded(name, () => extract(submission), { tables: {}, warnings: [] });
-    for (const [table, rows] of Object.entries(part.tables)) pushAll((result.tables[table] ??= []), rows);
+    for (const table of Object.keys(part.tables) as (keyof ExtractedTables)[]) appendRows(result.tables, part.tables, table);
     pushAll(result.warnings, part.warnings);
   }
   result.warnings = capWarnings(result.warnings);
   return result;
+}
+
+/** `from`'s rows of `table` added after `to`'s (a function of its own so the row type follows the table name). */
+function appendRows<T extends keyof ExtractedTables>(to: Partial<ExtractedTables>, from: Partial<ExtractedTables>, table: T): void {
+  const rows = from[table];
+  if (rows) pushAll((to[table] ??= [] as ExtractedTables[T]) as unknown[], rows as unknown[]);
 }
 
 /** How many warnings of one code a filing lists before it only counts them (as the parse stage does). */

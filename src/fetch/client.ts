@@ -11,21 +11,22 @@
  * - answers that are not filings (HTML page, empty or truncated body) are refetched once, then reported.
  * An AbortSignal given to a method cancels waiting (for the limiter, a backoff, a block) but never a request already
  * on the wire: that one finishes or times out, so no started download is thrown away half-read.
+ * The User-Agent rules are in user-agent.ts, the streaming and error-telling under the requests in transport.ts.
  * Not here: caching (cache.ts), listing a CIK's filings (submissions.ts), batches (batch.ts).
  */
 import fetch, { FetchError as NodeFetchError, type Response } from 'node-fetch';
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { FetchError, NotFoundError, ValidationError } from '../errors/index.js';
 import { normalizeAccessionNumber } from './accession.js';
 import { RateLimiter, sharedRateLimiter, sleep } from './rate-limiter.js';
 import { checkSubmission, headerAccession, isSecBlockPage } from './submission-check.js';
 import { fullSubmissionCandidates, resolveEdgarHosts, type EdgarHosts, type EdgarUrlOptions } from './urls.js';
+import { UNREACHABLE_CODES, describeBody, formatDuration, hostOf, isSystemError, parseRetryAfter, streamToFile } from './transport.js';
+import { USER_AGENT_HELP, resolveUserAgent } from './user-agent.js';
+
+export { parseRetryAfter } from './transport.js';
+export { resolveUserAgent } from './user-agent.js';
 
 /** How long the SEC says a block lasts; requests during it extend it. */
 export const SEC_BLOCK_MS = 10 * 60 * 1000;
@@ -82,32 +83,6 @@ export interface EdgarClientStats {
   blocks: number;
   /** Answers that were not filings and were refetched. */
   refetches: number;
-}
-
-const USER_AGENT_HELP =
-  'Set it to your name or organisation and a contact e-mail, as the SEC asks: ' +
-  'export EDGAR_USER_AGENT="Jane Doe jane.doe@example.com" (EDGAR_IDENTITY works too), or pass --user-agent "Jane Doe jane.doe@example.com".';
-
-/**
- * The declared User-Agent to send: the option, else `EDGAR_USER_AGENT`. Throws ValidationError
- * `USER_AGENT_REQUIRED` (missing) or `INVALID_USER_AGENT` (no contact e-mail) with how to set it.
- */
-export function resolveUserAgent(options: { userAgent?: string | undefined; env?: NodeJS.ProcessEnv } = {}): string {
-  const env = options.env ?? process.env;
-  // EDGAR_IDENTITY is edgartools' name for the same setting; users of both tools set one of them.
-  const value = (options.userAgent ?? nonBlank(env.EDGAR_USER_AGENT) ?? env.EDGAR_IDENTITY ?? '').trim();
-  if (value === '') {
-    throw new ValidationError('USER_AGENT_REQUIRED', `EDGAR requires a declared User-Agent before edgar-extract may fetch anything. ${USER_AGENT_HELP}`);
-  }
-  // The SEC blocks undeclared tools; a User-Agent without a contact address is what gets a user blocked.
-  if (!/[^\s@]+@[^\s@]+\.[^\s@]+/.test(value) || /[\r\n]/.test(value)) {
-    throw new ValidationError('INVALID_USER_AGENT', `The User-Agent "${value}" has no contact e-mail. ${USER_AGENT_HELP}`);
-  }
-  return value;
-}
-
-function nonBlank(value: string | undefined): string | undefined {
-  return value !== undefined && value.trim() !== '' ? value : undefined;
 }
 
 type Outcome =
@@ -407,72 +382,6 @@ export class EdgarClient {
     // Jitter between half and all of the ceiling, so workers that failed together do not retry together.
     return Math.round(ceiling * (0.5 + 0.5 * this.#random()));
   }
-}
-
-/** Stream a body to `path` via a temporary file renamed into place when complete; aborts after `idleMs` without data. */
-async function streamToFile(body: NodeJS.ReadableStream, path: string, idleMs: number, onIdle: () => void): Promise<void> {
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  let written = 0;
-  let idle = setTimeout(onIdle, idleMs);
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await pipeline(
-      body,
-      new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          clearTimeout(idle);
-          idle = setTimeout(onIdle, idleMs);
-          written += chunk.length;
-          callback(null, chunk);
-        },
-      }),
-      createWriteStream(temp),
-    );
-    if (written === 0) throw new FetchError('EMPTY_BODY', 'EDGAR sent an empty body', { url: path });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  } finally {
-    clearTimeout(idle);
-  }
-}
-
-/** Retry-After as delta-seconds or an HTTP date, in milliseconds; null when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
-  if (value === null || value.trim() === '') return null;
-  const text = value.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
-}
-
-/** Connection errors that mean the host cannot be reached at all (name lookup failed, nothing listening). */
-const UNREACHABLE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH']);
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
-function isSystemError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
-}
-
-function describeBody(text: string): string {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
-  if (title) return `an HTML page titled "${title}"`;
-  if (text.trim() === '') return 'an empty body';
-  return JSON.stringify(text.slice(0, 60));
-}
-
-function formatDuration(ms: number): string {
-  if (ms >= 60_000) return `${Math.round(ms / 6000) / 10} min`;
-  if (ms >= 1000) return `${Math.round(ms / 100) / 10} s`;
-  return `${ms} ms`;
 }
 
 function positive(value: number, name: string): number {

@@ -4,6 +4,7 @@
  * Tables a database lacks (one made before a table existed) read as empty.
  */
 import type Database from 'better-sqlite3';
+import { decodeValueSpans } from '../extract/span-json.js';
 
 export type Row = Record<string, unknown>;
 
@@ -83,13 +84,10 @@ export class ViewerData {
 
   /** The decoded text of one document (the string every span indexes), or undefined when it is not stored. */
   documentText(accession: string, sequence: number | null): string | undefined {
-    if (!this.has('document_text')) return undefined;
+    if (!this.has('document_texts')) return undefined;
     const row = this.sqlite
-      .prepare(
-        `SELECT text FROM document_text WHERE document_text MATCH ? AND accession_number = ?
-           AND (document_sequence = ? OR (? IS NULL AND document_sequence IS NULL)) LIMIT 1`,
-      )
-      .get(`accession_number : "${accession.replace(/"/g, '""')}"`, accession, sequence, sequence) as { text: string } | undefined;
+      .prepare('SELECT text FROM document_texts WHERE accession_number = ? AND document_sequence IS ? ORDER BY rowid LIMIT 1')
+      .get(accession, sequence) as { text: string } | undefined;
     return row?.text;
   }
 
@@ -207,24 +205,9 @@ export class ViewerData {
   }
 }
 
-/** A `spans` column (JSON object: field → {start, end}) as a map keyed by snake_case column name. */
+/** A `spans` column (JSON object: field → {start, end}, extract/span-json.ts) as a map keyed by snake_case column name. */
 export function fieldSpans(value: unknown): Map<string, { start: number; end: number }> {
-  const out = new Map<string, { start: number; end: number }>();
-  if (typeof value !== 'string' || !value.startsWith('{')) return out;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return out;
-  }
-  if (!parsed || typeof parsed !== 'object') return out;
-  for (const [key, span] of Object.entries(parsed as Record<string, unknown>)) {
-    const s = span as { start?: unknown; end?: unknown } | null;
-    if (s && typeof s.start === 'number' && typeof s.end === 'number' && s.end >= s.start) {
-      out.set(key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), { start: s.start, end: s.end });
-    }
-  }
-  return out;
+  return new Map([...decodeValueSpans(value)].map(([key, span]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), span]));
 }
 
 function quoteIdent(name: string): string {

@@ -13,8 +13,12 @@
 import type Database from 'better-sqlite3';
 import { declaredPreviousAccession } from '../extract/cover-page/previous-accession.js';
 import type { Submission } from '../parse/types.js';
-import type { EdgarDatabase } from './database.js';
 import type { TableModel } from './model.js';
+
+/** What chaining needs of a database: its better-sqlite3 handle (an EdgarDatabase is one). */
+export interface SqliteHandle {
+  readonly sqlite: Database.Database;
+}
 
 /**
  * Statements prepared once per connection: chains are recomputed after every stored filing, and preparing the same
@@ -145,7 +149,7 @@ interface ChainRow {
  */
 export { declaredPreviousAccession };
 
-export function updateChains(db: EdgarDatabase, accessionNumber: string, submission?: Submission): void {
+export function updateChains(db: SqliteHandle, accessionNumber: string, submission?: Submission): void {
   updateChainsDeclaring(db, accessionNumber, submission ? declaredPreviousAccession(submission) : undefined);
 }
 
@@ -153,7 +157,7 @@ export function updateChains(db: EdgarDatabase, accessionNumber: string, submiss
  * updateChains with the submission's declared predecessor already read (`declaredPreviousAccession`, null for none),
  * or undefined when the submission is not at hand: for a writer that receives prepared rows from worker threads.
  */
-export function updateChainsDeclaring(db: EdgarDatabase, accessionNumber: string, declared: string | null | undefined): void {
+export function updateChainsDeclaring(db: SqliteHandle, accessionNumber: string, declared: string | null | undefined): void {
   const sqlite = db.sqlite;
   sqlite.transaction(() => {
     const ctx = new ChainContext(db);
@@ -174,7 +178,7 @@ export function updateChainsDeclaring(db: EdgarDatabase, accessionNumber: string
 }
 
 /** Recompute every chain in the database (after an upgrade that adds the table to an existing database). */
-export function rebuildAllChains(db: EdgarDatabase): void {
+export function rebuildAllChains(db: SqliteHandle): void {
   db.sqlite.transaction(() => {
     const ctx = new ChainContext(db);
     for (const r of prepareCached(db.sqlite, "SELECT accession_number AS a, amends_accession_number AS p FROM amendment_chains WHERE method = 'previous_accession_number'").all() as { a: string; p: string | null }[]) {
@@ -204,7 +208,7 @@ class ChainContext {
   private readonly hasSchedule13: boolean;
   private readonly schedule13Columns: Set<string>;
 
-  constructor(private readonly db: EdgarDatabase) {
+  constructor(private readonly db: SqliteHandle) {
     this.schedule13Columns = new Set(
       (prepareCached(db.sqlite, "SELECT name FROM pragma_table_info('schedule13')").pluck().all() as string[]).map((n) => n.toLowerCase()),
     );

@@ -17,6 +17,7 @@ import { DatabaseError } from '../errors/database-error.js';
 import { compareCompleteness, completenessOf, describeCompleteness, type Completeness, type CompletenessFields } from './duplicates.js';
 import { APPLICATION_ID, checkDatabasePath, inspectDatabase, refusal } from './identity.js';
 import { adoptLegacySchema } from './legacy-schema.js';
+import { encodeSpansColumn } from '../extract/span-json.js';
 import { camelCase, toSqlValue, type TableModel } from './model.js';
 import { MIGRATIONS, SCHEMA_VERSION, allTables } from './migrations.js';
 
@@ -154,6 +155,9 @@ export class EdgarDatabase {
     }
     const toWrite: FilingRows = source ? { ...rows, sources: [{ accessionNumber, encoding: 'gzip', content: gzipSync(source) }] } : rows;
 
+    // IMMEDIATE: the write lock is taken at BEGIN, under the busy timeout. A deferred transaction reads first (preparing
+    // a statement whose triggers write to document_text opens the FTS5 table, which reads), and a read transaction that
+    // must become a write after another process committed fails at once with "database is locked".
     this.sqlite.transaction(() => {
       // Children first (foreign keys), then the filing row, then the new rows.
       for (const table of [...allTables()].reverse()) {
@@ -167,7 +171,7 @@ export class EdgarDatabase {
       }
       // Derived rows (amendment chains, full-text index) commit or roll back with the filing.
       afterWrite?.();
-    })();
+    }).immediate();
     return detail === undefined ? { accessionNumber, action, changed: true } : { accessionNumber, action, changed: true, detail };
   }
 
@@ -203,7 +207,10 @@ function recordMigration(db: Database.Database, migration: { version: number; na
 
 function bindRow(table: TableModel, row: Record<string, unknown>): Record<string, string | number | Uint8Array | null> {
   const out: Record<string, string | number | Uint8Array | null> = {};
-  for (const c of table.columns) out[c.name] = toSqlValue(row[camelCase(c.name)]);
+  for (const c of table.columns) {
+    const value = row[camelCase(c.name)];
+    out[c.name] = c.encoding === 'spans' ? encodeSpansColumn(value) : toSqlValue(value);
+  }
   return out;
 }
 

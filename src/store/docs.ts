@@ -31,7 +31,7 @@ const schemaMigrationsModel: TableModel = {
   ],
 };
 
-/** Models known to this module even before they are wired into MIGRATIONS (lookup only: the database decides). */
+/** Models of objects the table list does not hold (lookup only: the database decides what is documented). */
 const EXTRA_TABLE_MODELS: TableModel[] = [amendmentChainsTable, schemaMigrationsModel];
 const FTS_MODELS: FtsModel[] = [documentTextFts, itemsFtsModel];
 

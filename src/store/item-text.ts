@@ -1,15 +1,15 @@
 /**
- * Full-text search over the Items of 13D/13G filings. The index itself, `items_fts`, belongs to the items module
- * (src/store/tables/items.ts `itemMigrationSql`: FTS5 over `items.text`, external content kept in step by triggers);
- * this module describes it for docs/schema.md and searches it with the same query rules and snippets as documents.
+ * Full-text search over the Items of 13D/13G filings: `items_fts`, FTS5 over `items.text` in the external-content
+ * design of fts.ts (triggers keep it in step), described here for docs/schema.md and searched with the same query
+ * rules and snippets as documents.
  */
 import type Database from 'better-sqlite3';
-import type { FtsModel } from './document-text.js';
-import { toFtsQuery, type SearchOptions } from './document-text.js';
+import { searchParameters, type FtsModel, type SearchOptions } from './fts.js';
 
-/** Documentation of the items module's FTS table (its DDL is in src/store/tables/items.ts). */
+/** The items' full-text index. */
 export const itemsFtsModel: FtsModel = {
   name: 'items_fts',
+  content: 'items',
   doc:
     'Item of a 13D/13G (a row of `items`), indexed for full-text search: FTS5 over `items.text` itself (external content, kept in step by triggers), ' +
     "joined back by rowid: `SELECT i.* FROM items_fts JOIN items i ON i.rowid = items_fts.rowid WHERE items_fts MATCH 'anti-dilution'`",
@@ -34,10 +34,8 @@ export function hasItemText(sqlite: Database.Database): boolean {
 
 /** Search the Items' text; best matches first. */
 export function searchItems(sqlite: Database.Database, query: string, options: SearchOptions = {}): ItemSearchHit[] {
-  const match = options.raw ? query : toFtsQuery(query);
+  const { match, open, close, tokens, limit } = searchParameters(query, options);
   if (!match.trim()) return [];
-  const [open, close] = options.mark ?? ['**', '**'];
-  const tokens = Math.min(64, Math.max(1, options.snippetTokens ?? 24));
   const rows = sqlite
     .prepare(
       `SELECT i.accession_number AS accessionNumber, i.item_number AS itemNumber, i.title AS title,
@@ -51,6 +49,6 @@ export function searchItems(sqlite: Database.Database, query: string, options: S
        ORDER BY items_fts.rank
        LIMIT @limit`,
     )
-    .all({ open, close, tokens, match, limit: options.limit ?? 20 }) as ItemSearchHit[];
+    .all({ open, close, tokens, match, limit }) as ItemSearchHit[];
   return rows.map((r) => ({ ...r, itemNumber: r.itemNumber === null ? null : String(r.itemNumber) }));
 }

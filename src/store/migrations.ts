@@ -13,6 +13,7 @@ import type { TableModel } from './model.js';
 import { schemaV1 } from './schema-history/v1-schema-0.1.0.js';
 import { coreTables } from './tables/core.js';
 import { coverPageTables } from './tables/cover-pages.js';
+import { documentTextsTable } from './tables/document-texts.js';
 import { exhibitTables } from './tables/exhibits.js';
 import { feedNoticesTable } from './tables/feed-notices.js';
 import { itemTables } from './tables/items.js';
@@ -90,12 +91,59 @@ SELECT rp.accession_number AS accession_number, rp.ordinal AS ordinal, rp.name A
 FROM reporting_persons rp`,
     ],
   },
+  {
+    // Every stored span is written {"start":s,"end":e} (extract/span-json.ts); waivers and amendments wrote their
+    // per-value spans as [s, e] pairs. Rows re-extracted by this version get the new form; stored ones are rewritten
+    // here so a database keeps one encoding whatever wrote its rows.
+    version: 6,
+    name: 'waivers.spans and amendments.spans as {"start","end"} objects, as every other spans column',
+    sql: [
+      `UPDATE waivers SET spans = (SELECT json_group_object(key, json_object('start', json_extract(value, '$[0]'), 'end', json_extract(value, '$[1]'))) FROM json_each(waivers.spans))
+WHERE json_valid(spans) AND json_type(spans) = 'object' AND NOT EXISTS (SELECT 1 FROM json_each(waivers.spans) WHERE type <> 'array')`,
+      `UPDATE amendments SET spans = (SELECT json_group_object(key, json_object('start', json_extract(value, '$[0]'), 'end', json_extract(value, '$[1]'))) FROM json_each(amendments.spans))
+WHERE json_valid(spans) AND json_type(spans) = 'object' AND NOT EXISTS (SELECT 1 FROM json_each(amendments.spans) WHERE type <> 'array')`,
+    ],
+  },
+  {
+    // One full-text design (store/fts.ts): document_text held its text inside the FTS5 table and was kept in step by
+    // hand, items_fts indexed items through triggers. The text moves to an ordinary table, document_texts, which the
+    // FTS5 table indexes as external content; a stored filing's text goes with it (foreign key, triggers). Rows of
+    // filings no longer stored are left behind. accession_number is no longer searchable (only the text is queried).
+    version: 7,
+    name: 'document_texts: the text of each document, indexed by document_text as external content with triggers',
+    sql: [
+      `CREATE TABLE document_texts (
+  accession_number TEXT NOT NULL,
+  document_sequence INTEGER,
+  type TEXT,
+  text TEXT NOT NULL,
+  FOREIGN KEY (accession_number) REFERENCES filings (accession_number) ON DELETE CASCADE
+)`,
+      'CREATE INDEX document_texts_accession ON document_texts (accession_number)',
+      `INSERT INTO document_texts (accession_number, document_sequence, type, text)
+SELECT accession_number, document_sequence, type, text FROM document_text
+WHERE accession_number IN (SELECT accession_number FROM filings) AND text IS NOT NULL ORDER BY rowid`,
+      'DROP TABLE document_text',
+      `CREATE VIRTUAL TABLE document_text USING fts5(accession_number UNINDEXED, document_sequence UNINDEXED, type UNINDEXED, text, content="document_texts", content_rowid="rowid", tokenize='porter unicode61 remove_diacritics 2')`,
+      `CREATE TRIGGER document_text_insert AFTER INSERT ON document_texts BEGIN
+  INSERT INTO document_text (rowid, accession_number, document_sequence, type, text) VALUES (new.rowid, new.accession_number, new.document_sequence, new.type, new.text);
+END`,
+      `CREATE TRIGGER document_text_delete AFTER DELETE ON document_texts BEGIN
+  INSERT INTO document_text (document_text, rowid, accession_number, document_sequence, type, text) VALUES ('delete', old.rowid, old.accession_number, old.document_sequence, old.type, old.text);
+END`,
+      `CREATE TRIGGER document_text_update AFTER UPDATE ON document_texts BEGIN
+  INSERT INTO document_text (document_text, rowid, accession_number, document_sequence, type, text) VALUES ('delete', old.rowid, old.accession_number, old.document_sequence, old.type, old.text);
+  INSERT INTO document_text (rowid, accession_number, document_sequence, type, text) VALUES (new.rowid, new.accession_number, new.document_sequence, new.type, new.text);
+END`,
+      "INSERT INTO document_text (document_text) VALUES ('rebuild')",
+    ],
+  },
 ];
 
 /** The schema version this build writes: the last migration. A database with a higher user_version is refused. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
-const TABLE_MODELS: readonly TableModel[] = [...coreTables, ...coverPageTables, ...exhibitTables, ...itemTables, amendmentChainsTable, sourcesTable, feedNoticesTable];
+const TABLE_MODELS: readonly TableModel[] = [...coreTables, ...coverPageTables, ...exhibitTables, ...itemTables, amendmentChainsTable, sourcesTable, feedNoticesTable, documentTextsTable];
 
 export function allTables(): readonly TableModel[] {
   return TABLE_MODELS;

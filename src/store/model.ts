@@ -17,6 +17,8 @@ export interface ColumnModel {
   doc: string;
   /** An example value for the documentation. */
   example?: string;
+  /** How the column's value is written when it is not a plain value: `spans` (extract/span-json.ts). */
+  encoding?: 'spans';
 }
 
 export interface TableModel {
@@ -24,6 +26,7 @@ export interface TableModel {
   /** One row per … (docs). */
   doc: string;
   columns: ColumnModel[];
+  /** Empty for a rowid table without a declared key. */
   primaryKey: string[];
   /** Tables keyed by a filing are replaced as a whole when that filing is stored again. */
   perFiling: boolean;
@@ -39,7 +42,8 @@ export function createTableSql(model: TableModel): string[] {
     if (c.check) parts.push(`CHECK (${c.check})`);
     return `  ${parts.join(' ')}`;
   });
-  const tableConstraints = [`  PRIMARY KEY (${model.primaryKey.join(', ')})`, ...(model.constraints ?? []).map((c) => `  ${c}`)];
+  const key = model.primaryKey.length ? [`  PRIMARY KEY (${model.primaryKey.join(', ')})`] : [];
+  const tableConstraints = [...key, ...(model.constraints ?? []).map((c) => `  ${c}`)];
   const statements = [`CREATE TABLE IF NOT EXISTS ${model.name} (\n${[...cols, ...tableConstraints].join(',\n')}\n)`];
   for (const index of model.indexes ?? []) {
     statements.push(`CREATE INDEX IF NOT EXISTS ${index.name} ON ${model.name} (${index.columns.join(', ')})`);

@@ -1,12 +1,12 @@
 /**
- * Wiring helpers for "the database as a product": the migration that adds amendment chains, full-text search and
+ * Wiring helpers for "the database as a product": the migration that adds amendment chains and
  * the views, and the one call the store step makes after each filing. Everything here is assembled from
  * chains.ts, document-text.ts and views.ts; nothing new is defined.
  */
 import type { Submission } from '../parse/types.js';
 import { amendmentChainsTable, updateChains, updateChainsDeclaring } from './chains.js';
 import type { EdgarDatabase } from './database.js';
-import { documentTextSql, indexDocumentText, writeDocumentText, type DocumentTextRow } from './document-text.js';
+import { indexDocumentText, writeDocumentText, type DocumentTextRow } from './document-text.js';
 import type { TableModel } from './model.js';
 import { optionalViewSql, viewSql } from './views.js';
 
@@ -19,7 +19,7 @@ export interface ModelMigration {
 }
 
 /**
- * The migration adding amendment_chains, document_text, cover_pages,
+ * The migration adding amendment_chains, cover_pages,
  * latest_positions, ownership_history (and notes_outstanding / waivers_by_issuer when their tables exist).
  * `tableNames`: the tables earlier migrations create (e.g. `allTables().map((t) => t.name)` before this one is added);
  * it must come after the migration creating schedule13 and reporting_persons.
@@ -28,9 +28,9 @@ export function productMigration(version: number, tableNames: Iterable<string>):
   const names = [...tableNames];
   return {
     version,
-    name: 'amendment chains, full-text search, views',
+    name: 'amendment chains, views',
     tables: [amendmentChainsTable],
-    sql: [...documentTextSql, ...viewSql, ...optionalViewSql(names)],
+    sql: [...viewSql, ...optionalViewSql(names)],
   };
 }
 

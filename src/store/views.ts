@@ -7,12 +7,14 @@
  *   latest_positions   for each (issuer, reporting person): the newest cover-page figures and the filing they are from
  *   ownership_history  every cover-page figure per (issuer, reporting person) in filing order, with the change
  *   notes_outstanding  (only when the `notes` table exists) the notes each holder's newest filing states
- *   waivers_by_issuer  (only when the `waivers` table exists) waivers, consents and amendments with their issuer
+ *   waivers_by_issuer  (only when the `waivers` table exists) waiver letters and agreements/waivers/consents with their issuer
  *
  * Reporting persons are matched across filings by `person_key`: the name upper-cased, punctuation removed, `&` read
  * as AND, white space collapsed ("Fleming US Discovery Fund III, L.P." = "FLEMING US DISCOVERY FUND III LP").
  * The views are written against the column names of docs/design.md §4; the base tables come from other modules.
  */
+import { WAIVER_KINDS } from '../extract/vocabulary.js';
+import { oneOf } from './tables/common.js';
 
 export interface ViewColumnDoc {
   name: string;
@@ -234,7 +236,7 @@ function waiversByIssuer(withSchedule13: boolean): ViewModel {
   const issuer = issuerColumns('w', withSchedule13);
   return {
     name: 'waivers_by_issuer',
-    doc: 'waiver, consent or amendment (a `waivers` row) with the issuer of the filing it came with and that filing\'s date',
+    doc: 'waiver letter or agreement/waiver/consent (a `waivers` row) with the issuer of the filing it came with and that filing\'s date',
     requires: ['waivers', 'filings', 'filing_entities'],
     columns: [
       { name: 'issuer_cik', type: 'TEXT', doc: 'the issuer (the filing\'s subject company) CIK', example: '0000925528' },
@@ -244,7 +246,7 @@ function waiversByIssuer(withSchedule13: boolean): ViewModel {
       { name: 'filed_at', doc: 'that filing\'s date filed', example: '2003-06-25' },
       { name: 'document_sequence', doc: 'the exhibit document', example: '6' },
       { name: 'document_type', doc: 'the exhibit\'s TYPE', example: 'EX-12' },
-      { name: 'kind', doc: 'waiver, consent or amendment (waivers.kind)', example: 'waiver' },
+      { name: 'kind', doc: `${oneOf(WAIVER_KINDS)} (waivers.kind)`, example: 'waiver_letter' },
       { name: 'dated', doc: 'date of the letter or agreement, ISO date', example: '2003-04-10' },
       { name: 'effective_date', doc: 'date it takes effect, ISO date', example: '2002-12-20' },
       { name: 'holder', doc: 'the holder granting or receiving it (full legal name)', example: 'Fleming US Discovery Fund III, L.P.' },

@@ -1,4 +1,4 @@
-// One guard per extractor (issue 11): a defect in one extractor is an EXTRACTOR_FAILED warning naming it; the other
+// One guard per extractor: a defect in one extractor is an EXTRACTOR_FAILED warning naming it; the other
 // extractors' rows are kept and the filing is still stored.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Issue 11, fetch: the body must be the submission asked for; the SEC's own `0000000000-` accessions are fetched
+ * Fetch integrity: the body must be the submission asked for; the SEC's own `0000000000-` accessions are fetched
  * under the listing CIK; a host that cannot be reached fails after one retry with a clear message; every retry is
  * said. Each test is named after what broke.
  */

@@ -1,8 +1,8 @@
 /**
- * A database with everything the "database as a product" module adds (amendment_chains, document_text, the views),
- * whether or not the lead has wired it into MIGRATIONS yet. Tables another module owns get a stand-in while that
- * module's model is absent from the migrations: the real model where it exists (items, notes), else the design.md §4
- * columns (schedule13, reporting_persons, waivers); once wired, the real table is used and the tests run unchanged.
+ * A database with everything the "database as a product" module adds (amendment_chains, the views), for tests that
+ * build a schema piece by piece. A table the migrations do not create gets a stand-in: the real model where it exists
+ * (items, notes), else the design.md §4 columns (schedule13, reporting_persons, waivers); where the migrations create
+ * the real table, it is used and the tests run unchanged.
  */
 import type Database from 'better-sqlite3';
 import { openDatabase, type EdgarDatabase } from '../../src/store/database.js';
@@ -25,7 +25,7 @@ export const STAND_IN_TABLES: TableModel[] = [
       col('accession_number'), col('form_type'), col('issuer_name'), col('issuer_name_key'), col('issuer_cik'), col('class_title'), col('cusip'), col('cusips'),
       col('event_date'), col('amendment_number', 'INTEGER'), col('rule_boxes'), col('previous_accession_number'), ...PROVENANCE,
     ],
-    // The indexes this module asks the cover-page module for (see the final report / query-plans test).
+    // The indexes the views need on schedule13 (test/store/query-plans.test.ts).
     indexes: [
       { name: 'schedule13_issuer_cik', columns: ['issuer_cik'] },
       { name: 'schedule13_cusip', columns: ['cusip'] },
@@ -43,7 +43,7 @@ export const STAND_IN_TABLES: TableModel[] = [
       col('excludes_certain_shares', 'INTEGER'), col('percent_of_class', 'REAL'), col('type_of_reporting_person'), ...PROVENANCE,
     ],
   },
-  // The items module's real models (not wired into MIGRATIONS yet when this was written).
+  // The items module's real models.
   itemsTable,
   notesTable,
   {
@@ -63,7 +63,7 @@ export function objectNames(sqlite: Database.Database): Set<string> {
   return new Set(sqlite.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").pluck().all() as string[]);
 }
 
-/** Which of the other modules' tables are real (wired into MIGRATIONS) rather than stand-ins. */
+/** Which tables the migrations create (real tables rather than stand-ins). */
 export function wiredTables(): Set<string> {
   return new Set(allTables().map((t) => t.name));
 }
@@ -75,7 +75,7 @@ export function addProductSchema(db: EdgarDatabase, options: { standIns?: boolea
     for (const t of STAND_IN_TABLES) if (!names.has(t.name)) for (const s of createTableSql(t)) sqlite.exec(s);
   }
   names = objectNames(sqlite);
-  // The migration the lead wires in; every statement of it can run again harmlessly (IF NOT EXISTS, DROP + CREATE).
+  // Every statement of it can run again harmlessly (IF NOT EXISTS, DROP + CREATE).
   const migration = productMigration(99, names);
   for (const t of migration.tables ?? []) for (const s of createTableSql(t)) sqlite.exec(s);
   for (const s of migration.sql ?? []) sqlite.exec(s);

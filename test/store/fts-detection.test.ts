@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestSubmission } from '../../src/pipeline.js';
 import { openDatabase } from '../../src/store/database.js';
 import { searchItems } from '../../src/store/item-text.js';
+import { undoDocumentTexts } from '../helpers/undo-migrations.js';
 
 /** The lookup sqlite-utils and Datasette run to find the FTS table of `table`. */
 function detectFts(sqlite: Database.Database, table: string): string | null {
@@ -40,6 +41,7 @@ describe('FTS tables as sqlite-utils and Datasette detect them', () => {
       const db = openDatabase(path);
       ingestSubmission(db, sample, { sourceName: 'sample' });
       // Put the database back the way releases before this step left it.
+      undoDocumentTexts(db.sqlite);
       db.sqlite.exec(`DROP TABLE items_fts;
         CREATE VIRTUAL TABLE items_fts USING fts5(text, content='items', content_rowid='rowid', tokenize='porter unicode61');
         INSERT INTO items_fts (items_fts) VALUES ('rebuild');

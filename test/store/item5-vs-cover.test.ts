@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestSubmission } from '../../src/pipeline.js';
 import { openDatabase } from '../../src/store/database.js';
+import { undoDocumentTexts } from '../helpers/undo-migrations.js';
 
 const FIXTURE = 'test/fixtures/sc13/0000902664-15-004619.txt';
 
@@ -46,11 +47,12 @@ describe('item5_vs_cover', () => {
     const first = openDatabase(path);
     ingestSubmission(first, readFileSync(FIXTURE), { sourceName: FIXTURE });
     first.close();
-    // Make it look like a database from before migration 5: no role column, no view, version 5 not applied.
+    // Make it look like a database from before migration 5: no role column, no view, versions 5 and later not applied.
     const raw = new Database(path);
+    undoDocumentTexts(raw);
     raw.exec('DROP VIEW item5_vs_cover');
     raw.exec('ALTER TABLE holdings DROP COLUMN role');
-    raw.exec('DELETE FROM schema_migrations WHERE version = 5');
+    raw.exec('DELETE FROM schema_migrations WHERE version >= 5');
     raw.pragma('user_version = 4');
     const before = raw.prepare('SELECT COUNT(*) FROM holdings').pluck().get();
     raw.close();

@@ -48,6 +48,24 @@ describe('databases made by earlier releases', () => {
     db.close();
   });
 
+  it('a database made by 0.1.0 gets its waivers\' [start, end] span pairs rewritten as {start, end}, the one span encoding', () => {
+    const path = fixtureCopy('made-by-0.1.0');
+    const raw = new Database(path, { readonly: true });
+    const before = raw.prepare('SELECT ordinal, spans FROM waivers ORDER BY ordinal').all() as { ordinal: number; spans: string }[];
+    raw.close();
+    expect(before.length).toBeGreaterThan(0);
+    const db = openDatabase(path);
+    const after = db.sqlite.prepare('SELECT ordinal, spans FROM waivers ORDER BY ordinal').all() as { ordinal: number; spans: string }[];
+    db.close();
+    expect(after.map((r) => r.ordinal)).toEqual(before.map((r) => r.ordinal));
+    for (const [i, row] of after.entries()) {
+      const pairs = JSON.parse(before[i]!.spans) as Record<string, [number, number]>;
+      // Same fields in the same order, each pair as an object; byte for byte what the store writes today.
+      const expected = Object.fromEntries(Object.entries(pairs).map(([field, [start, end]]) => [field, { start, end }]));
+      expect(row.spans).toBe(JSON.stringify(expected));
+    }
+  });
+
   it('a database made before name_key is upgraded, not broken by "no such column"', () => {
     const path = fixtureCopy('made-before-name-key');
     const db = openDatabase(path);

@@ -83,9 +83,9 @@ describe('query plans: views and chains (stand-in cover-page tables where not wi
     }
   });
 
-  it('the full-text rows of a filing are found through the full-text index', () => {
-    const lines = plan(sqlite, 'SELECT rowid FROM document_text WHERE document_text MATCH ? AND accession_number = ?', 'accession_number : "x"', 'x');
-    expect(lines.join('\n')).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+  it('the document texts of a filing are found (and replaced) through an index, not a scan of every document', () => {
+    expect(expectIndexed(sqlite, 'SELECT text FROM document_texts WHERE accession_number = ? AND document_sequence IS ?', 'x', 1).join('\n')).toMatch(/INDEX document_texts_accession/);
+    expectIndexed(sqlite, 'DELETE FROM document_texts WHERE accession_number = ?', 'x');
   });
 
   it('amendment chains are looked up by chain, subject company and amended filing by index', () => {

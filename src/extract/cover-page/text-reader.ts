@@ -127,8 +127,8 @@ function listedPersons(text: string, cover: Cover, hits: CaptionHit[]): { value:
   const span = segmentOf(hits, cover.nameHit, text.length, 'below');
   const raw = text.slice(span.start, span.end);
   const out: { value: string; start: number; end: number }[] = [];
-  for (const m of raw.matchAll(/^[ \t]*\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)\)[ \t]+(\S[^\n]*?)[ \t]*$/gm)) {
-    const start = span.start + m.index + m[0].indexOf(m[1]!);
+  for (const m of raw.matchAll(/^[ \t]*\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)\)[ \t]+(\S[^\n]*?)[ \t]*$/dgm)) {
+    const start = span.start + m.indices![1]![0];
     out.push({ value: collapse(m[1]!), start, end: start + m[1]!.length });
   }
   return out;

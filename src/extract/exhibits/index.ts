@@ -11,7 +11,7 @@
  */
 import { documentText } from '../../parse/body.js';
 import type { DocumentEnvelope, Submission } from '../../parse/types.js';
-import type { Extractor } from '../index.js';
+import type { Extractor } from '../extractor.js';
 import type { ExtractionWarning } from '../types.js';
 import { DefinedTerms } from '../defined-terms.js';
 import { extractAmendment } from './amendments.js';
@@ -127,7 +127,7 @@ function safeClassify(submission: Submission, doc: DocumentEnvelope, warnings: E
 /** The extractor the pipeline runs: rows by table name (camelCase keys; the store adds the accession number). */
 export const extractExhibits: Extractor = (submission) => {
   const r = extractExhibitRecords(submission);
-  const rows = <T extends object>(records: T[]): Record<string, unknown>[] => records.map((x) => ({ ...x }) as Record<string, unknown>);
+  const rows = <T extends object>(records: T[]): T[] => records.map((x) => ({ ...x }));
   return {
     tables: {
       waivers: rows(r.waivers),

@@ -16,7 +16,7 @@ import { runChecks } from '../checks.js';
 import { extractCoverPages, findSchedule } from '../cover-page/index.js';
 import type { CoverPageResult, ReportingPersonRecord } from '../cover-page/types.js';
 import { DefinedTerms } from '../defined-terms.js';
-import type { ExtractedFiling, Extractor } from '../index.js';
+import type { ExtractedFiling, Extractor, Numbered } from '../extractor.js';
 import { PartyIndex, readProse, type ProseItem } from '../prose/index.js';
 import { readXmlFields } from '../prose/xml-fields.js';
 import type { ExtractionWarning } from '../types.js';
@@ -147,7 +147,7 @@ function extract(submission: Submission, coverResult: CoverPageResult): Extracte
   for (const h of prose.holdings) h.row.role ??= 'beneficial';
   pushAll(warnings, prose.warnings);
   const checks = runChecks(cover, prose);
-  const ordinal = <T extends object>(rows: T[]): Record<string, unknown>[] => rows.map((r, i) => ({ ordinal: i + 1, ...r }));
+  const ordinal = <T extends object>(rows: T[]): Numbered<T>[] => rows.map((r, i) => ({ ordinal: i + 1, ...r }));
   return {
     tables: {
       items: ordinal(items.map(({ prose: _p, ...row }) => row)),

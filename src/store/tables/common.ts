@@ -16,3 +16,11 @@ export const nonNegativeCheck = (col: string): string => `${col} IS NULL OR ${co
 export const FILING_FOREIGN_KEY = 'FOREIGN KEY (accession_number) REFERENCES filings (accession_number) ON DELETE CASCADE';
 
 export const accessionColumn: ColumnModel = { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' };
+
+/** `col IN ('a', 'b')` (with `col IS NULL OR` in front when NULL is allowed): the CHECK of an enumerated column. */
+export const inCheck = (col: string, values: readonly string[], options: { nullable?: boolean } = {}): string =>
+  `${options.nullable ? `${col} IS NULL OR ` : ''}${col} IN (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})`;
+
+/** "a, b or c": the values of an enumerated column for its docs. */
+export const oneOf = (values: readonly string[]): string =>
+  values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;

@@ -4,8 +4,10 @@
  * REAL (49.8 = 49.8%), dates ISO. A row printed as prose ("SEE ITEM 5") is NULL with the words in its `_text` column.
  * Spans are character offsets into the schedule document's decoded text (`documentText`), end exclusive.
  */
+import { COVER_FORMATS, GROUP_BOXES, SCHEDULE_KINDS } from '../../extract/vocabulary.js';
 import type { ColumnModel, TableModel } from '../model.js';
-import { isoDateCheck, FILING_FOREIGN_KEY, booleanCheck } from './common.js';
+import { isoDateCheck, FILING_FOREIGN_KEY, booleanCheck, inCheck, oneOf } from './common.js';
+import { provenanceColumns, valueSpansColumn } from './provenance.js';
 
 const SHARES = (name: string, caption: string, example: string): ColumnModel[] => [
   // INTEGER affinity stores whole counts as integers and keeps the rare fractional unit count (31,797.3) as a real.
@@ -13,10 +15,8 @@ const SHARES = (name: string, caption: string, example: string): ColumnModel[] =
   { name: `${name}_text`, type: 'TEXT', doc: `what row "${caption}" printed when it is not a number ("SEE ITEM 5")` },
 ];
 const SPAN: ColumnModel[] = [
-  { name: 'document_sequence', type: 'INTEGER', doc: 'SEQUENCE of the schedule document the row was read from', example: '1' },
-  { name: 'span_start', type: 'INTEGER', doc: 'character offset in that document\'s decoded text where the cover page starts' },
-  { name: 'span_end', type: 'INTEGER', doc: 'character offset just after it' },
-  { name: 'spans', type: 'TEXT', doc: 'JSON object: field name → {start, end} of each value as printed, where the layout allows' },
+  ...provenanceColumns({ document: 'the schedule document', covers: 'the cover page', constraint: 'unchecked', example: '1' }),
+  valueSpansColumn('each value as printed, where the layout allows'),
 ];
 
 export const schedule13Table: TableModel = {
@@ -28,8 +28,8 @@ export const schedule13Table: TableModel = {
   columns: [
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing', example: '0001125282-03-003998' },
     { name: 'form_type', type: 'TEXT', doc: 'submission type, or for a combined filing (SC TO-T/A) the subject company\'s FORM TYPE', example: 'SC 13D/A' },
-    { name: 'kind', type: 'TEXT', notNull: true, check: "kind IN ('13D', '13G')", doc: '13D or 13G', example: '13D' },
-    { name: 'format', type: 'TEXT', notNull: true, check: "format IN ('text', 'html', 'xml')", doc: 'how the schedule document was written and read', example: 'text' },
+    { name: 'kind', type: 'TEXT', notNull: true, check: inCheck('kind', SCHEDULE_KINDS), doc: oneOf(SCHEDULE_KINDS), example: '13D' },
+    { name: 'format', type: 'TEXT', notNull: true, check: inCheck('format', COVER_FORMATS), doc: `how the schedule document was written and read: ${oneOf(COVER_FORMATS)}`, example: 'text' },
     { name: 'issuer_name', type: 'TEXT', doc: 'Name of Issuer as printed on the cover', example: 'HUDSON TECHNOLOGIES, INC.' },
     { name: 'issuer_name_key', type: 'TEXT', doc: 'issuer_name as a matching key (upper case, punctuation removed, spaces collapsed)', example: 'HUDSON TECHNOLOGIES INC' },
     { name: 'issuer_cik', type: 'TEXT', doc: 'issuer CIK (the header\'s SUBJECT COMPANY), 10 digits', example: '0000925528' },
@@ -61,7 +61,7 @@ export const reportingPersonsTable: TableModel = {
     { name: 'name', type: 'TEXT', doc: 'NAMES OF REPORTING PERSONS (row 1), without the I.R.S. number clause', example: 'FLEMING US DISCOVERY FUND III, L.P.' },
     { name: 'name_key', type: 'TEXT', doc: 'name as a matching key (upper case, punctuation removed, `&` → AND, spaces collapsed): joins the same person across filings', example: 'FLEMING US DISCOVERY FUND III LP' },
     { name: 'cik', type: 'TEXT', doc: 'reporting person CIK where the cover gives it (XML era), 10 digits' },
-    { name: 'member_of_group', type: 'TEXT', check: "member_of_group IS NULL OR member_of_group IN ('a', 'b')", doc: 'row 2: which box is checked, a or b; NULL when neither', example: 'a' },
+    { name: 'member_of_group', type: 'TEXT', check: inCheck('member_of_group', GROUP_BOXES, { nullable: true }), doc: 'row 2: which box is checked, a or b; NULL when neither', example: 'a' },
     { name: 'source_of_funds', type: 'TEXT', doc: '13D row 4 codes, comma-separated (SC, BK, AF, WC, PF, OO)', example: 'WC' },
     { name: 'legal_proceedings', type: 'INTEGER', check: booleanCheck('legal_proceedings'), doc: '13D row 5 box checked (1) or not (0); NULL for 13G' },
     { name: 'citizenship', type: 'TEXT', doc: 'CITIZENSHIP OR PLACE OF ORGANIZATION as printed (XML: EDGAR code)', example: 'DELAWARE' },

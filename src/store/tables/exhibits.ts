@@ -12,28 +12,27 @@
  * Conventions (design.md §4): dates ISO `YYYY-MM-DD`, money REAL in US dollars (cents kept), every row has
  * `document_sequence`, `span_start`, `span_end` (character offsets into that document's decoded text, end exclusive).
  */
+import { AMENDMENT_AMOUNT_ROLES, AMENDMENT_CHANGE_KINDS, CLASS_BASES, DOCUMENT_CLASSES, PRICE_BASES, REFERENCE_KINDS, WAIVER_ITEM_KINDS, WAIVER_KINDS } from '../../extract/vocabulary.js';
 import type { ColumnModel, TableModel } from '../model.js';
-import { isoDateCheck, FILING_FOREIGN_KEY, nonNegativeCheck } from './common.js';
+import { isoDateCheck, FILING_FOREIGN_KEY, nonNegativeCheck, inCheck, oneOf } from './common.js';
+import { documentSequenceColumn, spanColumns, valueSpansColumn } from './provenance.js';
 
-const SPAN = (): ColumnModel[] => [
-  { name: 'span_start', type: 'INTEGER', check: nonNegativeCheck('span_start'), doc: 'character offset in the document\'s decoded text where the words this row came from start' },
-  { name: 'span_end', type: 'INTEGER', check: 'span_end IS NULL OR span_end >= span_start', doc: 'character offset just after those words' },
-];
+const SPAN = (): ColumnModel[] => spanColumns({ covers: 'the words this row came from', constraint: 'checked' });
 const ACCESSION: ColumnModel = { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' };
-const DOCUMENT_SEQUENCE: ColumnModel = { name: 'document_sequence', type: 'INTEGER', doc: 'SEQUENCE of the exhibit the row was read from (NULL for a bare document without envelope)', example: '6' };
+const DOCUMENT_SEQUENCE: ColumnModel = documentSequenceColumn({ document: 'the exhibit', example: '6' });
 
-/** Columns the lead adds to `documents` from `classifyDocument` (extract/exhibits/classify.ts). */
+/** Columns of `documents` filled from `classifyDocument` (extract/exhibits/classify.ts). */
 export const documentClassColumns: ColumnModel[] = [
   {
     name: 'document_class',
     type: 'TEXT',
-    check: "document_class IS NULL OR document_class IN ('waiver_letter', 'agreement_waiver_consent', 'amendment', 'joint_filing_agreement', 'form_of_note_or_warrant', 'other', 'not_exhibit')",
+    check: inCheck('document_class', DOCUMENT_CLASSES, { nullable: true }),
     doc: 'what the document is: waiver_letter, agreement_waiver_consent, amendment, joint_filing_agreement, form_of_note_or_warrant, other (any other exhibit) or not_exhibit (the primary form, graphics, XBRL)',
     example: 'waiver_letter',
   },
   { name: 'exhibit_number', type: 'TEXT', doc: 'exhibit number from TYPE, or from the document\'s heading when TYPE says less (`EX-10` with heading `EXHIBIT 10.A.3`)', example: '12' },
   { name: 'document_title', type: 'TEXT', doc: 'the document\'s own title or, for a letter, its `Re:` subject', example: 'AGREEMENT, WAIVER AND CONSENT' },
-  { name: 'class_basis', type: 'TEXT', check: "class_basis IS NULL OR class_basis IN ('text', 'description', 'type')", doc: 'what decided document_class: the text, the DESCRIPTION or the TYPE' },
+  { name: 'class_basis', type: 'TEXT', check: inCheck('class_basis', CLASS_BASES, { nullable: true }), doc: `what decided document_class: ${oneOf(CLASS_BASES)} (the document's text, its DESCRIPTION or its TYPE)` },
 ];
 
 export const waiversTable: TableModel = {
@@ -47,7 +46,7 @@ export const waiversTable: TableModel = {
     { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position among the filing\'s waivers, from 0' },
     DOCUMENT_SEQUENCE,
     { name: 'document_type', type: 'TEXT', doc: 'TYPE of the exhibit', example: 'EX-12' },
-    { name: 'kind', type: 'TEXT', notNull: true, check: "kind IN ('waiver_letter', 'agreement_waiver_consent')", doc: 'waiver_letter or agreement_waiver_consent', example: 'waiver_letter' },
+    { name: 'kind', type: 'TEXT', notNull: true, check: inCheck('kind', WAIVER_KINDS), doc: oneOf(WAIVER_KINDS), example: 'waiver_letter' },
     { name: 'title', type: 'TEXT', doc: 'the document\'s title or letter subject', example: 'Convertible Note' },
     { name: 'dated', type: 'TEXT', check: isoDateCheck('dated'), doc: 'date of the letter or agreement; NULL (with a warning) when it states only an effective date', example: '2003-04-10' },
     { name: 'effective_date', type: 'TEXT', check: isoDateCheck('effective_date'), doc: 'date the waiver or consent takes effect ("effective as of …")', example: '2002-12-20' },
@@ -65,7 +64,7 @@ export const waiversTable: TableModel = {
     { name: 'conditions', type: 'TEXT', doc: 'qualifications of the whole document (outside its items), one sentence per line', example: 'The Initial Conversion Price is subject to the anti-dilution adjustments set forth in the Convertible Note.' },
     { name: 'summary', type: 'TEXT', doc: 'one sentence built from the columns (computed, not quoted)' },
     ...SPAN(),
-    { name: 'spans', type: 'TEXT', doc: 'JSON object: column (camelCase) → [start, end] of the words each value was read from' },
+    valueSpansColumn('the words each value was read from'),
   ],
   indexes: [{ name: 'waivers_holder', columns: ['holder'] }],
 };
@@ -81,7 +80,7 @@ export const waiverItemsTable: TableModel = {
     { name: 'waiver_ordinal', type: 'INTEGER', notNull: true, doc: 'waivers.ordinal of the document' },
     { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position within the document, from 0' },
     DOCUMENT_SEQUENCE,
-    { name: 'kind', type: 'TEXT', notNull: true, check: "kind IN ('consent', 'waiver', 'partial_waiver')", doc: 'consent, waiver, or partial_waiver (a waiver its section calls partial)', example: 'partial_waiver' },
+    { name: 'kind', type: 'TEXT', notNull: true, check: inCheck('kind', WAIVER_ITEM_KINDS), doc: 'consent, waiver, or partial_waiver (a waiver its section calls partial)', example: 'partial_waiver' },
     { name: 'section', type: 'TEXT', doc: 'section number in the agreement; NULL in a letter', example: '4(a)' },
     { name: 'heading', type: 'TEXT', doc: 'section and subsection headings', example: 'Partial Waiver of the Anti-Dilution Adjustment — Convertible Notes' },
     { name: 'subject', type: 'TEXT', doc: 'what is waived or consented to', example: 'Section 9A of the Purchase Agreements' },
@@ -106,7 +105,7 @@ export const conversionPriceRulesTable: TableModel = {
     { name: 'waiver_ordinal', type: 'INTEGER', notNull: true, doc: 'waivers.ordinal of the document setting the rule' },
     { name: 'branch', type: 'INTEGER', notNull: true, check: 'branch >= 1', doc: 'branch number as printed: 1 for (i), 2 for (ii)', example: '1' },
     DOCUMENT_SEQUENCE,
-    { name: 'price_basis', type: 'TEXT', notNull: true, check: "price_basis IN ('fixed', 'lower_of', 'higher_of')", doc: 'fixed, lower_of (the lower of `alternative` and `price`) or higher_of', example: 'lower_of' },
+    { name: 'price_basis', type: 'TEXT', notNull: true, check: inCheck('price_basis', PRICE_BASES), doc: 'fixed, lower_of (the lower of `alternative` and `price`) or higher_of', example: 'lower_of' },
     { name: 'price', type: 'REAL', check: nonNegativeCheck('price'), doc: 'the fixed price of the branch (the cap of a lower_of), US dollars per share', example: '1.13' },
     { name: 'alternative', type: 'TEXT', doc: 'the other term of a lower_of / higher_of', example: 'the conversion price of the equity securities in the Equity Offering' },
     { name: 'condition', type: 'TEXT', doc: 'the condition of the branch as written' },
@@ -139,7 +138,7 @@ export const amendmentsTable: TableModel = {
     { name: 'replaced', type: 'TEXT', doc: 'what is changed, `; `-separated (details in amendment_changes)', example: 'first paragraph; second paragraph' },
     { name: 'summary', type: 'TEXT', doc: 'one sentence built from the columns (computed, not quoted)' },
     ...SPAN(),
-    { name: 'spans', type: 'TEXT', doc: 'JSON object: column (camelCase) → [start, end] of the words each value was read from' },
+    valueSpansColumn('the words each value was read from'),
   ],
 };
 
@@ -154,7 +153,7 @@ export const amendmentChangesTable: TableModel = {
     { name: 'amendment_ordinal', type: 'INTEGER', notNull: true, doc: 'amendments.ordinal' },
     { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position within the amendment, from 0' },
     DOCUMENT_SEQUENCE,
-    { name: 'change_kind', type: 'TEXT', notNull: true, check: "change_kind IN ('replace', 'delete', 'insert', 'amend')", doc: 'replace, delete, insert or amend', example: 'replace' },
+    { name: 'change_kind', type: 'TEXT', notNull: true, check: inCheck('change_kind', AMENDMENT_CHANGE_KINDS), doc: oneOf(AMENDMENT_CHANGE_KINDS), example: 'replace' },
     { name: 'target', type: 'TEXT', notNull: true, doc: 'the part changed', example: 'second paragraph' },
     { name: 'new_text', type: 'TEXT', doc: 'the new wording when the amendment quotes it, white space collapsed' },
     ...SPAN(),
@@ -174,7 +173,7 @@ export const amendmentAmountsTable: TableModel = {
     { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position within the amendment, from 0' },
     DOCUMENT_SEQUENCE,
     { name: 'amount', type: 'REAL', notNull: true, check: 'amount >= 0', doc: 'US dollars', example: '925000.0' },
-    { name: 'role', type: 'TEXT', notNull: true, check: "role IN ('principal', 'maximum', 'minimum', 'threshold', 'target', 'amount')", doc: 'principal (of `instrument`), maximum (`not to exceed`), minimum (`at least`), threshold (`less than`), target (`reach the … level`), or amount', example: 'maximum' },
+    { name: 'role', type: 'TEXT', notNull: true, check: inCheck('role', AMENDMENT_AMOUNT_ROLES), doc: 'principal (of `instrument`), maximum (`not to exceed`), minimum (`at least`), threshold (`less than`), target (`reach the … level`), or amount', example: 'maximum' },
     { name: 'instrument', type: 'TEXT', doc: 'the instrument of a principal amount', example: 'Convertible Notes' },
     { name: 'term', type: 'TEXT', doc: 'the defined term the amount belongs to', example: 'Top-Off Amount' },
     { name: 'context', type: 'TEXT', notNull: true, doc: 'the words around the amount, white space collapsed' },
@@ -191,9 +190,9 @@ export const exhibitReferencesTable: TableModel = {
   columns: [
     ACCESSION,
     { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position, from 0, in order of appearance' },
-    { name: 'document_sequence', type: 'INTEGER', doc: 'SEQUENCE of the referring document', example: '1' },
+    documentSequenceColumn({ document: 'the referring document', example: '1' }),
     { name: 'item', type: 'TEXT', doc: 'the Item the reference is in', example: '6' },
-    { name: 'reference_kind', type: 'TEXT', notNull: true, check: "reference_kind IN ('see', 'exhibit_list')", doc: 'see (a cross-reference in the prose) or exhibit_list (an entry of the exhibit list)' },
+    { name: 'reference_kind', type: 'TEXT', notNull: true, check: inCheck('reference_kind', REFERENCE_KINDS), doc: 'see (a cross-reference in the prose) or exhibit_list (an entry of the exhibit list)' },
     { name: 'exhibit_number', type: 'TEXT', notNull: true, doc: 'the exhibit number referred to', example: '12' },
     { name: 'exhibit_title', type: 'TEXT', doc: 'the list entry\'s description', example: 'Waiver Letter, dated as of April 10, 2003, by and between Hudson Technologies, Inc. and Fleming US Discovery Fund, III, L.P.' },
     { name: 'incorporated_by_reference', type: 'INTEGER', notNull: true, check: 'incorporated_by_reference IN (0, 1)', doc: '1 when the exhibit is incorporated by reference to another filing, not attached' },

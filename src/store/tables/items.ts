@@ -6,8 +6,12 @@
  *
  * Does not handle: the cover pages (reporting_persons) or exhibits' waivers.
  */
+import { CHECK_STATUSES, HOLDING_ROLES, OPTION_KINDS, OPTION_STATUSES, SECURITY_KINDS, TRANSACTION_ACTIONS } from '../../extract/vocabulary.js';
+import { externalContentFtsSql } from '../fts.js';
+import { itemsFtsModel } from '../item-text.js';
 import type { ColumnModel, TableModel } from '../model.js';
-import { isoDateCheck, FILING_FOREIGN_KEY } from './common.js';
+import { isoDateCheck, FILING_FOREIGN_KEY, inCheck, oneOf } from './common.js';
+import { evidenceSpansColumn, provenanceColumns, sentenceColumn } from './provenance.js';
 
 
 const key: ColumnModel[] = [
@@ -18,10 +22,8 @@ const key: ColumnModel[] = [
 /** Where a row came from (every table read from prose). */
 const source: ColumnModel[] = [
   { name: 'item_number', type: 'INTEGER', notNull: true, check: 'item_number BETWEEN 1 AND 10', doc: 'the item the sentence is in', example: '5' },
-  { name: 'document_sequence', type: 'INTEGER', doc: 'SEQUENCE of the schedule document', example: '1' },
-  { name: 'span_start', type: 'INTEGER', notNull: true, check: 'span_start >= 0', doc: 'start of the sentence in the document\'s decoded text (character offset)' },
-  { name: 'span_end', type: 'INTEGER', notNull: true, check: 'span_end >= span_start', doc: 'end of the sentence (exclusive)' },
-  { name: 'sentence', type: 'TEXT', notNull: true, doc: 'the sentence the row was read from, white space collapsed' },
+  ...provenanceColumns({ document: 'the schedule document', covers: 'the sentence', constraint: 'required', example: '1' }),
+  sentenceColumn,
 ];
 
 const holder: ColumnModel[] = [
@@ -41,19 +43,16 @@ export const itemsTable: TableModel = {
     { name: 'item_number', type: 'INTEGER', notNull: true, check: 'item_number BETWEEN 1 AND 10', doc: 'the item\'s number', example: '5' },
     { name: 'title', type: 'TEXT', doc: 'the title as printed (XML schedules: the form\'s title); NULL when the heading has none', example: 'Interest in Securities of the Issuer' },
     { name: 'text', type: 'TEXT', notNull: true, doc: 'the item\'s body, white space collapsed, page headers and page numbers removed' },
-    { name: 'document_sequence', type: 'INTEGER', doc: 'SEQUENCE of the schedule document', example: '1' },
-    { name: 'span_start', type: 'INTEGER', notNull: true, check: 'span_start >= 0', doc: 'start of the heading in the document\'s decoded text (XML: of the item element)' },
-    { name: 'span_end', type: 'INTEGER', notNull: true, check: 'span_end >= span_start', doc: 'end of the item (exclusive)' },
+    ...provenanceColumns({ document: 'the schedule document', covers: 'the item (its heading; XML: the item element)', constraint: 'required', example: '1' }),
   ],
   indexes: [{ name: 'items_number', columns: ['item_number'] }],
 };
 
 /** The role column, added to `holdings` by migration 5 (frozen ALTER TABLE in store/migrations.ts): last in the table. */
-const HOLDING_ROLES = ['beneficial', 'sole_voting', 'shared_voting', 'sole_dispositive', 'shared_dispositive', 'direct', 'group_total', 'part_of', 'underlying'];
 const roleColumn: ColumnModel = {
   name: 'role',
   type: 'TEXT',
-  check: `role IS NULL OR role IN (${HOLDING_ROLES.map((r) => `'${r}'`).join(', ')})`,
+  check: inCheck('role', HOLDING_ROLES, { nullable: true }),
   doc: 'what the stated number is to the holder, from the first statement giving this (holder, shares): beneficial, sole_voting, shared_voting, sole_dispositive, shared_dispositive (cover rows 7–10), direct (held directly or of record), group_total, part_of ("of which N are held by X"), underlying (shares under options, warrants or convertibles)',
   example: 'sole_voting',
 };
@@ -69,7 +68,7 @@ export const holdingsTableAsCreated: TableModel = {
     ...key,
     ...holder,
     { name: 'security', type: 'TEXT', doc: 'the security as the prose names it (its defined term where it introduces one)', example: 'Series A Preferred Stock' },
-    { name: 'security_kind', type: 'TEXT', notNull: true, check: "security_kind IN ('common', 'preferred', 'option', 'warrant', 'unit', 'note', 'other')", doc: 'common, preferred, option, warrant, unit, note or other', example: 'preferred' },
+    { name: 'security_kind', type: 'TEXT', notNull: true, check: inCheck('security_kind', SECURITY_KINDS), doc: oneOf(SECURITY_KINDS), example: 'preferred' },
     { name: 'shares', type: 'INTEGER', doc: 'units of the security held (shares, units); for options and warrants, the shares they cover', example: '104095' },
     { name: 'convertible_into_shares', type: 'INTEGER', doc: 'shares of the class the position converts into, where stated', example: '4382947' },
     { name: 'as_of_date', type: 'TEXT', check: isoDateCheck('as_of_date'), doc: 'date the position is stated as of, ISO; "the date hereof" is the filing date', example: '2003-06-25' },
@@ -113,8 +112,8 @@ export const optionsTable: TableModel = {
   constraints: [FILING_FOREIGN_KEY],
   columns: [
     ...key,
-    { name: 'kind', type: 'TEXT', notNull: true, check: "kind IN ('option', 'warrant')", doc: 'option or warrant', example: 'option' },
-    { name: 'status', type: 'TEXT', notNull: true, check: "status IN ('granted', 'issued', 'issuable')", doc: 'granted (an award), issued (delivered), issuable (the issuer is obliged to issue it)', example: 'granted' },
+    { name: 'kind', type: 'TEXT', notNull: true, check: inCheck('kind', OPTION_KINDS), doc: oneOf(OPTION_KINDS), example: 'option' },
+    { name: 'status', type: 'TEXT', notNull: true, check: inCheck('status', OPTION_STATUSES), doc: 'granted (an award), issued (delivered), issuable (the issuer is obliged to issue it)', example: 'granted' },
     ...holder,
     { name: 'security', type: 'TEXT', doc: 'what the prose calls it', example: 'nonqualified options' },
     { name: 'shares', type: 'INTEGER', doc: 'shares it is exercisable for', example: '8618' },
@@ -135,7 +134,7 @@ export const transactionsTable: TableModel = {
     ...key,
     { name: 'transaction_date', type: 'TEXT', check: isoDateCheck('transaction_date'), doc: 'date of the transaction, ISO', example: '2001-02-16' },
     ...holder,
-    { name: 'action', type: 'TEXT', notNull: true, check: "action IN ('purchase', 'sale', 'dividend', 'exchange', 'grant', 'conversion')", doc: 'purchase, sale, dividend, exchange, grant or conversion', example: 'purchase' },
+    { name: 'action', type: 'TEXT', notNull: true, check: inCheck('action', TRANSACTION_ACTIONS), doc: oneOf(TRANSACTION_ACTIONS), example: 'purchase' },
     { name: 'security', type: 'TEXT', doc: 'the security (its defined term where it has one)', example: 'Series A Preferred Stock' },
     { name: 'shares', type: 'INTEGER', doc: 'shares or units (for a grant, the shares the options cover)', example: '25855' },
     { name: 'principal_amount', type: 'REAL', doc: 'principal in dollars, for debt', example: '302000' },
@@ -181,12 +180,10 @@ export const checksTable: TableModel = {
     { name: 'subject', type: 'TEXT', notNull: true, doc: 'what was checked (a holder, a percent, a sentence\'s number)', example: 'Fleming US Discovery Fund III, L.P.' },
     { name: 'expected', type: 'REAL', doc: 'the value stated in the place checked against (the cover page, the printed percent, the printed total)', example: '4413110' },
     { name: 'actual', type: 'REAL', doc: 'the value computed from the other statements', example: '4413110' },
-    { name: 'status', type: 'TEXT', notNull: true, check: "status IN ('pass', 'fail', 'warning')", doc: 'pass (they agree), fail (they contradict), warning (doubtful: a typo, a restatement, a different denominator)', example: 'pass' },
+    { name: 'status', type: 'TEXT', notNull: true, check: inCheck('status', CHECK_STATUSES), doc: 'pass (they agree), fail (they contradict), warning (doubtful: a typo, a restatement, a different denominator)', example: 'pass' },
     { name: 'message', type: 'TEXT', notNull: true, doc: 'the arithmetic in words', example: 'cover sole voting power 4,413,110 = Item 5 positions 4,382,947 (…) + 30,163 (…)' },
-    { name: 'document_sequence', type: 'INTEGER', doc: 'document of the main evidence' },
-    { name: 'span_start', type: 'INTEGER', doc: 'start of the main evidence' },
-    { name: 'span_end', type: 'INTEGER', doc: 'end of the main evidence (exclusive)' },
-    { name: 'spans', type: 'TEXT', notNull: true, doc: 'every span read, JSON `[{"documentSequence":1,"start":…,"end":…}]`' },
+    ...provenanceColumns({ document: 'the document of the main evidence', covers: 'the main evidence', constraint: 'unchecked' }),
+    evidenceSpansColumn,
   ],
   indexes: [{ name: 'checks_status', columns: ['status', 'kind'] }],
 };
@@ -195,22 +192,7 @@ export const checksTable: TableModel = {
 export const itemTables: TableModel[] = [itemsTable, holdingsTable, notesTable, optionsTable, transactionsTable, ownershipBasisTable, checksTable];
 
 /**
- * Full-text search over the items' text: an external-content FTS5 table (the text is stored once, in `items`) kept in
- * step by triggers, including the deletes a re-stored filing makes. Query: `SELECT i.* FROM items_fts f JOIN items i
- * ON i.rowid = f.rowid WHERE items_fts MATCH 'convertible NEAR notes'`.
+ * Full-text search over the items' text: `items_fts`, the external-content design of store/fts.ts over `items.text`
+ * (item-text.ts describes and searches it). For tests that build a partial schema; migrations hold the frozen SQL.
  */
-export const itemMigrationSql: string[] = [
-  "CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(text, content='items', content_rowid='rowid', tokenize='porter unicode61')",
-  `CREATE TRIGGER IF NOT EXISTS items_fts_insert AFTER INSERT ON items BEGIN
-  INSERT INTO items_fts (rowid, text) VALUES (new.rowid, new.text);
-END`,
-  `CREATE TRIGGER IF NOT EXISTS items_fts_delete AFTER DELETE ON items BEGIN
-  INSERT INTO items_fts (items_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
-END`,
-  `CREATE TRIGGER IF NOT EXISTS items_fts_update AFTER UPDATE ON items BEGIN
-  INSERT INTO items_fts (items_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
-  INSERT INTO items_fts (rowid, text) VALUES (new.rowid, new.text);
-END`,
-  // Rebuild from whatever `items` already holds, so adding the index to an existing database finds old rows too.
-  "INSERT INTO items_fts (items_fts) VALUES ('rebuild')",
-];
+export const itemMigrationSql: string[] = externalContentFtsSql(itemsFtsModel);

@@ -14,7 +14,7 @@ export const sourcesTable: TableModel = {
   constraints: [FILING_FOREIGN_KEY],
   columns: [
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' },
-    { name: 'encoding', type: 'TEXT', notNull: true, check: "encoding IN ('gzip')", doc: 'how `content` is compressed', example: 'gzip' },
+    { name: 'encoding', type: 'TEXT', notNull: true, check: "encoding IN ('gzip')", doc: 'how `content` is compressed: gzip', example: 'gzip' },
     { name: 'content', type: 'BLOB', notNull: true, doc: 'the input bytes, compressed; `filings.source_bytes` and `source_sha256` describe them uncompressed' },
   ],
 };

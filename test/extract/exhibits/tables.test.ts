@@ -19,13 +19,13 @@ function database(): Database.Database {
   return db;
 }
 
-function store(db: Database.Database, accession: string, tables: Record<string, Record<string, unknown>[]>): void {
+function store(db: Database.Database, accession: string, tables: Partial<Record<string, readonly object[]>>): void {
   db.prepare('INSERT INTO filings VALUES (?)').run(accession);
   for (const t of exhibitTables) {
     const cols = t.columns.map((c) => c.name);
     const insert = db.prepare(`INSERT INTO ${t.name} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
     for (const row of tables[t.name] ?? []) {
-      insert.run(cols.map((c) => (c === 'accession_number' ? accession : toSqlValue(row[camelCase(c)]))));
+      insert.run(cols.map((c) => (c === 'accession_number' ? accession : toSqlValue((row as Record<string, unknown>)[camelCase(c)]))));
     }
   }
 }
@@ -40,7 +40,7 @@ describe('exhibit table models', () => {
     const sub = parseSubmission(readFileSync(new URL('samples/0001125282-03-003998.txt', ROOT)), { sourceName: 'founding' });
     const { tables } = extractExhibits(sub);
     for (const t of exhibitTables) {
-      const row = tables[t.name]?.[0];
+      const row = (tables as Partial<Record<string, readonly object[]>>)[t.name]?.[0];
       if (!row) continue;
       const expected = t.columns.map((c) => camelCase(c.name)).filter((k) => k !== 'accessionNumber').sort();
       expect(Object.keys(row).sort(), t.name).toEqual(expected);

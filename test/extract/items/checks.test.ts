@@ -12,7 +12,7 @@ import type { ProseResult } from '../../../src/extract/prose/index.js';
 import type { CheckRow, Found, HoldingRow } from '../../../src/extract/prose/types.js';
 import { parseSubmission } from '../../../src/parse/index.js';
 
-function checksOf(path: string): Record<string, unknown>[] {
+function checksOf(path: string): CheckRow[] {
   return extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables.checks ?? [];
 }
 

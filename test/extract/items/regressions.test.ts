@@ -9,7 +9,7 @@ import { parseSubmission } from '../../../src/parse/index.js';
 
 function tablesOf(accession: string): Record<string, Record<string, unknown>[]> {
   const path = `test/fixtures/sc13/${accession}.txt`;
-  return extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+  return extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables as unknown as Record<string, Record<string, unknown>[]>;
 }
 
 const pairs = (rows: Record<string, unknown>[] | undefined, field = 'shares') => (rows ?? []).map((r) => [r.holder, r[field]]);

@@ -23,14 +23,14 @@ function database(): Database.Database {
   return db;
 }
 
-function store(db: Database.Database, tables: Record<string, Record<string, unknown>[]>): void {
+function store(db: Database.Database, tables: Partial<Record<string, readonly object[]>>): void {
   for (const model of itemTables) {
     const cols = model.columns.map((c) => c.name);
     const insert = db.prepare(`INSERT INTO ${model.name} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
     for (const row of tables[model.name] ?? []) {
       // Every key of a row is a column (nothing the extractor makes is silently dropped).
       for (const key of Object.keys(row)) expect(cols.map(camelCase), `${model.name}.${key}`).toContain(key);
-      insert.run(Object.fromEntries(model.columns.map((c) => [c.name, c.name === 'accession_number' ? ACC : toSqlValue(row[camelCase(c.name)])])));
+      insert.run(Object.fromEntries(model.columns.map((c) => [c.name, c.name === 'accession_number' ? ACC : toSqlValue((row as Record<string, unknown>)[camelCase(c.name)])])));
     }
   }
 }
