@@ -18,7 +18,12 @@ export class Sink {
 
   flush(): void {
     if (this.lineHasText) {
-      const trimmed = this.line.replace(/[ \u00a0]+/g, ' ').replace(/ ?\t ?/g, '\t').trim();
+      // Most lines have no run of spaces, no NBSP and no tab: testing that is much cheaper than the two replacements,
+      // which would leave such a line unchanged.
+      let line = this.line;
+      if (line.includes('  ') || line.includes('\u00a0')) line = line.replace(/[ \u00a0]+/g, ' ');
+      if (line.includes('\t')) line = line.replace(/ ?\t ?/g, '\t');
+      const trimmed = line.trim();
       if (trimmed) this.out.push(trimmed);
     }
     this.line = '';

@@ -148,7 +148,7 @@ export function htmlToText(html: string): string {
 
   const emitText = (text: string): void => {
     if (text === '') return;
-    text = text.replace(/\0/g, '');
+    if (text.includes('\0')) text = text.replace(/\0/g, '');
     if (!inBody) {
       // Text inside a head element (a title) is not rendered; white space between them neither.
       if (stack.length > 0 || /^[\t\n\f\r ]*$/.test(text)) return;
