@@ -53,6 +53,8 @@ export class EdgarDatabase {
   readonly sqlite: Database.Database;
   private readonly inserts = new Map<string, Database.Statement>();
   private readonly deletes = new Map<string, Database.Statement>();
+  /** What storeFiling needs to know about a stored version of the filing (prepared once: it runs for every filing). */
+  private existingStatement: Database.Statement | null = null;
 
   constructor(path: string, options: { readonly?: boolean } = {}) {
     const readonly = options.readonly ?? false;
@@ -132,9 +134,10 @@ export class EdgarDatabase {
     const filing = rows.filings?.[0];
     if (!filing || rows.filings!.length !== 1) throw new Error('storeFiling: rows.filings must hold exactly one row');
     const accessionNumber = String(filing.accessionNumber);
-    const existing = this.sqlite
-      .prepare('SELECT source_sha256 AS sha, pipeline_version AS version, source_format AS sourceFormat, document_count AS documentCount, public_document_count AS publicDocumentCount FROM filings WHERE accession_number = ?')
-      .get(accessionNumber) as ({ sha: string; version: string } & CompletenessFields) | undefined;
+    this.existingStatement ??= this.sqlite.prepare(
+      'SELECT source_sha256 AS sha, pipeline_version AS version, source_format AS sourceFormat, document_count AS documentCount, public_document_count AS publicDocumentCount FROM filings WHERE accession_number = ?',
+    );
+    const existing = this.existingStatement.get(accessionNumber) as ({ sha: string; version: string } & CompletenessFields) | undefined;
 
     let action: StoreAction = 'stored';
     let detail: string | undefined;
