@@ -204,9 +204,17 @@ function recordMigration(db: Database.Database, migration: { version: number; na
   db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
 }
 
+/** Each table's columns with the row key that holds them, worked out once (bindRow runs for every stored row). */
+const rowKeys = new WeakMap<TableModel, { column: string; key: string }[]>();
+
 function bindRow(table: TableModel, row: Record<string, unknown>): Record<string, string | number | Uint8Array | null> {
+  let keys = rowKeys.get(table);
+  if (!keys) {
+    keys = table.columns.map((c) => ({ column: c.name, key: camelCase(c.name) }));
+    rowKeys.set(table, keys);
+  }
   const out: Record<string, string | number | Uint8Array | null> = {};
-  for (const c of table.columns) out[c.name] = toSqlValue(row[camelCase(c.name)]);
+  for (const { column, key } of keys) out[column] = toSqlValue(row[key]);
   return out;
 }
 
