@@ -79,7 +79,7 @@ export class SourceText {
   }
 
   startsWith(needle: string, position = 0): boolean {
-    const pos = Math.max(0, Math.trunc(position) || 0);
+    const pos = clampIndex(position, this.length);
     if (pos + needle.length <= this.headEnd) return this.head.startsWith(needle, pos);
     if (pos + needle.length > this.length) return false;
     for (let i = 0; i < needle.length; i += 1) if (this.bytes[pos + i] !== needle.charCodeAt(i)) return false;
