@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'src/parse/generated/**', 'test/fixtures/**', 'coverage/**'],
+    ignores: ['dist/**', 'node_modules/**', 'src/parse/generated/**', 'test/fixtures/**', 'coverage/**', 'peers/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

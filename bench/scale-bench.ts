@@ -9,6 +9,8 @@
  * Side by side: the release built at peers/release (EDGAR_RELEASE_DIR overrides; e.g. commit daeceb2 built in an
  * ignored folder) and this build, on the same 2,000 inputs, interleaved for --rounds rounds so that a busy machine
  * slows both alike; skipped with a note when that folder is absent.
+ * BENCHMARKS.md: the sizes go in its `bench:scale` block and the side by side in `bench:scale-compare`, each rewritten
+ * only by a run that measures it (`--sizes ''` runs only the side by side, `--compare 0` only the sizes).
  *
  * usage: node dist/bench/scale-bench.js [--sizes 1000,5000,20000] [--jobs 1,all] [--compare 2000] [--rounds 2]
  */
@@ -132,45 +134,69 @@ for (const n of sizes) {
     report();
   }
 }
+report(true);
 
-function report(): void {
+/** The machine and load, for both sections (a loaded machine makes rates lower and noisier). */
+function machineLines(): string[] {
   const loadAfter = loadavg();
-  const lines = [
-    '## Batches at scale',
-    '',
+  return [
     `Measured by \`npm run bench:scale\` (bench/scale-bench.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
     `Load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before and ${loadAfter.map((l) => l.toFixed(1)).join(' ')} after: ${loadAfter[0]! > cores ? 'the machine was shared with other work during these runs, so rates are lower and noisier than on an idle machine; compare figures within this section only' : 'a quiet machine'}.`,
     `Inputs: distinct synthetic submissions (${sources.length} files of corpus/sc13 round-robin, each under a new accession number), one run each through the built executable into a fresh database.`,
-    'Peak RSS is the process\'s VmHWM (all threads); "RSS at 10/50/90%" samples the resident size at those points of the run (level figures = flat memory).',
-    '',
-    '| inputs | --jobs | time | filings/s | peak RSS | RSS at 10/50/90% | lines printed | stored |',
-    '|---:|---:|---:|---:|---:|---|---:|---:|',
-    ...results.map((r) => `| ${r.n.toLocaleString('en-US')} | ${r.jobs === cores ? `${r.jobs} (all)` : r.jobs} | ${r.seconds.toFixed(1)} s | ${r.rate.toFixed(1)} | ${mb(r.peakMb)} | ${r.rssAt.map((x) => x.toFixed(0)).join(' / ')} MB | ${r.lines} | ${r.stored === r.n ? `all ${r.stored}` : `${r.stored} of ${r.n}`} |`),
-    ...(planned > 0 ? [`(${planned} planned run(s) not yet done when this was written.)`] : []),
-    '',
   ];
-  if (side.length > 0) {
-    const rel = side.filter((r) => r.label === 'release');
-    const cur = side.filter((r) => r.label === 'this build');
-    lines.push(
-      `Side by side with the release (${releaseDir}), ${compareN.toLocaleString('en-US')} inputs, default options, ${rounds} interleaved round(s) (release, this build, release, …):`,
+}
+
+/**
+ * Rewrite this run's blocks of BENCHMARKS.md: `scale` (sizes) when sizes were asked for, `scale-compare` (side by
+ * side) when a comparison was; a run of only one kind (e.g. `--sizes ''`) leaves the other block as it was.
+ */
+function report(print = false): void {
+  const out: string[] = [];
+  if (sizes.length > 0) {
+    const lines = [
+      '## Batches at scale',
       '',
-      '| build | runs (filings/s) | median filings/s | peak RSS (max) | lines printed | stored |',
-      '|---|---|---:|---:|---:|---:|',
-      ...[
-        ['release', rel],
-        ['this build', cur],
-      ].map(([name, rs]) => {
-        const runs = rs as RunResult[];
-        return `| ${name as string} | ${runs.map((r) => r.rate.toFixed(1)).join(', ')} | ${median(runs.map((r) => r.rate)).toFixed(1)} | ${mb(Math.max(...runs.map((r) => r.peakMb)))} | ${runs[0]!.lines} | ${runs.every((r) => r.stored === compareN) ? `all ${compareN}` : runs.map((r) => r.stored).join(', ')} |`;
-      }),
+      ...machineLines(),
+      'Peak RSS is the process\'s VmHWM (all threads); "RSS at 10/50/90%" samples the resident size at those points of the run (level figures = flat memory).',
       '',
-      `Throughput ratio (medians): ${(median(cur.map((r) => r.rate)) / median(rel.map((r) => r.rate))).toFixed(2)}×.`,
+      '| inputs | --jobs | time | filings/s | peak RSS | RSS at 10/50/90% | lines printed | stored |',
+      '|---:|---:|---:|---:|---:|---|---:|---:|',
+      ...results.map((r) => `| ${r.n.toLocaleString('en-US')} | ${r.jobs === cores ? `${r.jobs} (all)` : r.jobs} | ${r.seconds.toFixed(1)} s | ${r.rate.toFixed(1)} | ${mb(r.peakMb)} | ${r.rssAt.map((x) => x.toFixed(0)).join(' / ')} MB | ${r.lines} | ${r.stored === r.n ? `all ${r.stored}` : `${r.stored} of ${r.n}`} |`),
+      ...(planned > 0 ? [`(${planned} planned run(s) not yet done when this was written.)`] : []),
       '',
-    );
-  } else {
-    lines.push(`Side by side with the release: not measured (${haveRelease ? '--compare 0' : `no release build at ${releaseDir}; build commit daeceb2 there, e.g. \`git archive daeceb2 | tar -x -C peers/release && cd peers/release && npm run build\``}).`, '');
+    ];
+    writeBenchmarkSection(join(root, 'BENCHMARKS.md'), 'scale', lines.join('\n'));
+    out.push(...lines);
   }
-  writeBenchmarkSection(join(root, 'BENCHMARKS.md'), 'scale', lines.join('\n'));
-  if (planned === 0) console.log(lines.join('\n'));
+  if (compareN > 0) {
+    const lines = ['### Side by side with the release', ''];
+    if (side.length > 0) {
+      const rel = side.filter((r) => r.label === 'release');
+      const cur = side.filter((r) => r.label === 'this build');
+      lines.push(
+        ...machineLines(),
+        `The release (${releaseDir}) and this build, ${compareN.toLocaleString('en-US')} inputs, default options, ${rel.length} of ${rounds} interleaved round(s) done (release, this build, release, …):`,
+        '',
+        '| build | runs (filings/s) | median filings/s | peak RSS (max) | lines printed | stored |',
+        '|---|---|---:|---:|---:|---:|',
+        ...[
+          ['release', rel],
+          ['this build', cur],
+        ]
+          .filter(([, rs]) => (rs as RunResult[]).length > 0)
+          .map(([name, rs]) => {
+            const runs = rs as RunResult[];
+            return `| ${name as string} | ${runs.map((r) => r.rate.toFixed(1)).join(', ')} | ${median(runs.map((r) => r.rate)).toFixed(1)} | ${mb(Math.max(...runs.map((r) => r.peakMb)))} | ${runs[0]!.lines} | ${runs.every((r) => r.stored === compareN) ? `all ${compareN}` : runs.map((r) => r.stored).join(', ')} |`;
+          }),
+        '',
+        cur.length > 0 && rel.length > 0 ? `Throughput ratio (medians): ${(median(cur.map((r) => r.rate)) / median(rel.map((r) => r.rate))).toFixed(2)}×.` : 'Throughput ratio: not yet measured.',
+        '',
+      );
+    } else {
+      lines.push(`Not measured (${haveRelease ? 'not yet run' : `no release build at ${releaseDir}; build commit daeceb2 there, e.g. \`git archive daeceb2 | tar -x -C peers/release && cd peers/release && npm run build\``}).`, '');
+    }
+    writeBenchmarkSection(join(root, 'BENCHMARKS.md'), 'scale-compare', lines.join('\n'));
+    out.push(...lines);
+  }
+  if (print) console.log(out.join('\n'));
 }

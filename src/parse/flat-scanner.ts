@@ -8,6 +8,7 @@
  * What it cannot know for sure (where a DESCRIPTION ends) it reports as uncertain instead of guessing silently.
  */
 import { BLOCK_NAMES, ENTITY_ROLES, FLAT_HEADER_KEYS, TOP_LEVEL_KEYS } from './header-keys.js';
+import type { SourceText } from './source-text.js';
 
 export interface FlatField {
   key: string;
@@ -59,19 +60,24 @@ const BODY_START_MARKERS = /\b(?:Exhibit|EXHIBIT) [0-9]|SECURITIES AND EXCHANGE 
 const MAX_DESCRIPTION = 255;
 
 export class FlatScanner {
-  private readonly input: string;
+  private readonly source: SourceText;
   private fieldCache = new Map<number, FlatField | null>();
   private documentCache = new Map<number, FlatDocument | null>();
   private headerEndCache: number | null = null;
   private preambleCache: FlatPreambleInfo | null = null;
 
-  constructor(input: string) {
-    this.input = input;
+  constructor(source: SourceText) {
+    this.source = source;
+  }
+
+  /** The whole input as one string: the flattened shape is searched with regular expressions (decoded on first use). */
+  private get input(): string {
+    return this.source.full();
   }
 
   /** Flattened text has (almost) no line breaks, and either a header key or a document start near the top. */
   looksFlattened(): boolean {
-    const head = this.input.slice(0, 16384);
+    const head = this.source.slice(0, 16384);
     if (head.length < 40) return false;
     let breaks = 0;
     for (let i = 0; i < head.length; i += 1) {

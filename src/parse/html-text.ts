@@ -18,77 +18,23 @@
  * line collapse to one space, `<pre>` keeps its lines, character references are decoded (`&#254;` → `þ`).
  */
 import { Tokenizer } from 'htmlparser2';
-
-const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
-  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'nav', 'ol',
-  'p', 'pre', 'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'title',
-]);
-/** Elements whose content is never rendered. */
-const SKIP_TAGS = new Set(['script', 'style', 'head', 'noscript', 'template']);
-/** Elements with no content and no end tag. */
-const VOID_TAGS = new Set([
-  'area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link',
-  'meta', 'param', 'source', 'track', 'wbr',
-]);
-/** Tags that belong in `<head>`: before the body starts, they (and their content) stay out of the text. */
-const HEAD_TAGS = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'title', 'noscript', 'noframes', 'style', 'script', 'template', 'head']);
-/** HTML5's "special" category: an end tag for an element opened outside one of these does not close it. */
-const SPECIAL_TAGS = new Set([
-  'address', 'applet', 'area', 'article', 'aside', 'base', 'basefont', 'bgsound', 'blockquote', 'body', 'br', 'button',
-  'caption', 'center', 'col', 'colgroup', 'dd', 'details', 'dir', 'div', 'dl', 'dt', 'embed', 'fieldset', 'figcaption',
-  'figure', 'footer', 'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup', 'hr',
-  'html', 'iframe', 'img', 'input', 'keygen', 'li', 'link', 'listing', 'main', 'marquee', 'menu', 'meta', 'nav',
-  'noembed', 'noframes', 'noscript', 'object', 'ol', 'p', 'param', 'plaintext', 'pre', 'script', 'search', 'section',
-  'select', 'source', 'style', 'summary', 'table', 'tbody', 'td', 'template', 'textarea', 'tfoot', 'th', 'thead',
-  'title', 'tr', 'track', 'ul', 'wbr', 'xmp',
-]);
-/** Formatting elements: their end tag closes them even across a block opened inside (the adoption agency). */
-const FORMATTING_TAGS = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
-/** End tags of these close their element through any other block, as long as it is in scope. */
-const BLOCK_END_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'button', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset',
-  'figcaption', 'figure', 'footer', 'header', 'hgroup', 'listing', 'main', 'menu', 'nav', 'ol', 'pre', 'search',
-  'section', 'summary', 'ul', 'li', 'dd', 'dt', 'p', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-]);
-/** Start tags that close an open `<p>` first (HTML5 "close a p element"). */
-const CLOSES_P = new Set([
-  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset',
-  'figcaption', 'figure', 'footer', 'header', 'hgroup', 'main', 'menu', 'nav', 'ol', 'p', 'search', 'section', 'summary',
-  'ul', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'listing', 'form', 'plaintext', 'hr', 'xmp', 'li', 'dd', 'dt',
-]);
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-/** Elements an end tag does not reach through (HTML5's "has an element in scope"). */
-const SCOPE_TAGS = new Set(['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template']);
-const SECTION_TAGS = new Set(['tbody', 'thead', 'tfoot']);
-const CELL_TAGS = new Set(['td', 'th']);
-/** Where the table rules apply: the innermost of these on the stack says whether we are in a cell, a row, … */
-const TABLE_PARTS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption']);
-/** Table parts in which text and other elements are foster-parented (not a cell or caption). */
-const FOSTERING_PARTS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr']);
-
-/** Lines being written: finished lines, and nested sinks whose lines come at that point (tables, see below). */
-class Sink {
-  readonly out: (string | Sink)[] = [];
-  line = '';
-  // Whether `line` has a non-blank character: kept as we go, since testing the growing line at every table cell was
-  // quadratic in a row's cells.
-  lineHasText = false;
-
-  append(part: string): void {
-    this.line += part;
-    if (!this.lineHasText && /\S/.test(part)) this.lineHasText = true;
-  }
-
-  flush(): void {
-    if (this.lineHasText) {
-      const trimmed = this.line.replace(/[ \u00a0]+/g, ' ').replace(/ ?\t ?/g, '\t').trim();
-      if (trimmed) this.out.push(trimmed);
-    }
-    this.line = '';
-    this.lineHasText = false;
-  }
-}
+import {
+  BLOCK_TAGS,
+  SKIP_TAGS,
+  VOID_TAGS,
+  HEAD_TAGS,
+  SPECIAL_TAGS,
+  FORMATTING_TAGS,
+  BLOCK_END_TAGS,
+  CLOSES_P,
+  HEADINGS,
+  SCOPE_TAGS,
+  SECTION_TAGS,
+  CELL_TAGS,
+  TABLE_PARTS,
+  FOSTERING_PARTS,
+} from './html-elements.js';
+import { flatten, Sink } from './html-sink.js';
 
 /** A table's two sinks: `before` continues the line the table interrupted and takes foster-parented content. */
 interface TableSinks {
@@ -202,7 +148,7 @@ export function htmlToText(html: string): string {
 
   const emitText = (text: string): void => {
     if (text === '') return;
-    text = text.replace(/\0/g, '');
+    if (text.includes('\0')) text = text.replace(/\0/g, '');
     if (!inBody) {
       // Text inside a head element (a title) is not rendered; white space between them neither.
       if (stack.length > 0 || /^[\t\n\f\r ]*$/.test(text)) return;
@@ -446,19 +392,3 @@ export function htmlToText(html: string): string {
   return flatten(root).join('\n');
 }
 
-/** The lines of a sink and the sinks nested in it, in order, without recursion. */
-function flatten(root: Sink): string[] {
-  const lines: string[] = [];
-  const work: { sink: Sink; next: number }[] = [{ sink: root, next: 0 }];
-  while (work.length > 0) {
-    const frame = work[work.length - 1]!;
-    if (frame.next >= frame.sink.out.length) {
-      work.pop();
-      continue;
-    }
-    const item = frame.sink.out[frame.next++]!;
-    if (typeof item === 'string') lines.push(item);
-    else work.push({ sink: item, next: 0 });
-  }
-  return lines;
-}

@@ -1,7 +1,7 @@
 /**
  * The parse stage: bytes in, Submission tree out.
  *
- * The input is decoded as latin-1 so that every character offset is also a byte offset; the grammar
+ * The input is read as latin-1 (source-text.ts) so that every character offset is also a byte offset; the grammar
  * (grammars/submission.pegjs) finds the structure; this module turns its nodes into the typed tree and checks what
  * the grammar tolerated (missing closing tags, stray lines, document counts), reporting each as a warning with a
  * location. Input that is not a submission at all (empty, binary) is a ParseError. Bodies stay bytes (see body.ts).
@@ -12,8 +12,10 @@ import { ParseError } from '../errors/index.js';
 import { parse as parseGrammar, SyntaxError as GrammarSyntaxError } from './generated/submission-parser.js';
 import type { RawDocument, RawTree } from './grammar-types.js';
 import { buildHeader, inspectHeaderNodes } from './header.js';
+import { findDocumentStart } from './body-bounds.js';
 import { MAX_HEADER_NESTING, SubmissionLexer } from './lexer.js';
 import { LineIndex } from './line-index.js';
+import { SourceText } from './source-text.js';
 import type { BodyFormat, DocumentEnvelope, HeaderNode, ParseWarning, SourceFormat, Span, Submission } from './types.js';
 import { compactDate } from './values.js';
 import { decodeText } from './text-decoding.js';
@@ -37,14 +39,18 @@ export const MAX_WARNINGS_PER_CODE = 1000;
 export function parseSubmission(input: Uint8Array | string, options: ParseOptions = {}): Submission {
   const sourceName = options.sourceName ?? '<input>';
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Only the header region is decoded up front; document bodies are read as text later, and only when asked for.
+  const firstDocument = findDocumentStart(buffer, 0);
+  const text = new SourceText(buffer, firstDocument < 0 ? buffer.length : firstDocument);
   const lines = new LineIndex(text);
   rejectUnreadable(text, sourceName, lines);
 
   let tree: RawTree;
-  const lexer = new SubmissionLexer(text, bytes);
+  const lexer = new SubmissionLexer(text);
   try {
-    tree = parseGrammar(text, { lexer, grammarSource: sourceName });
+    // The generated parser reads its input only through String methods that SourceText implements.
+    tree = parseGrammar(text as unknown as string, { lexer, grammarSource: sourceName });
   } catch (error) {
     // The grammar ends in a catch-all alternative, so this is a defect, but it still gets a location.
     if (error instanceof GrammarSyntaxError) {
@@ -132,8 +138,8 @@ export function parseSubmission(input: Uint8Array | string, options: ParseOption
   };
 }
 
-function rejectUnreadable(text: string, sourceName: string, lines: LineIndex): void {
-  if (text.trim().length === 0) {
+function rejectUnreadable(text: SourceText, sourceName: string, lines: LineIndex): void {
+  if (isAllWhiteSpace(text.bytes)) {
     throw parseErrorAt('EMPTY_INPUT', text.length === 0 ? 'the input is empty' : 'the input holds only white space', 0, sourceName, lines);
   }
   // Real submissions are text; uuencoding keeps even their binaries printable. NUL bytes near the top mean binary.
@@ -148,6 +154,15 @@ function rejectUnreadable(text: string, sourceName: string, lines: LineIndex): v
     const at = nul >= 0 ? nul : firstControl(head);
     throw parseErrorAt('BINARY_INPUT', 'the input is binary data, not an EDGAR submission (NUL or control bytes)', at, sourceName, lines);
   }
+}
+
+/** Would the latin-1 text be empty after String#trim? (Its white space in latin-1: TAB, LF, VT, FF, CR, space, NBSP.) */
+function isAllWhiteSpace(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i += 1) {
+    const c = bytes[i]!;
+    if (c !== 32 && (c < 9 || c > 13) && c !== 160) return false;
+  }
+  return true;
 }
 
 function firstControl(s: string): number {
@@ -209,7 +224,7 @@ function checkDocument(d: RawDocument, doc: DocumentEnvelope, shape: SourceForma
   }
 }
 
-function checkTrailer(text: string, trailer: Span, warn: Warn): void {
+function checkTrailer(text: SourceText, trailer: Span, warn: Warn): void {
   const rest = text.slice(trailer.start, trailer.end).trim();
   if (!rest) return;
   if (rest === '-----END PRIVACY-ENHANCED MESSAGE-----') return;
@@ -243,7 +258,7 @@ function detectBodyFormat(bytes: Uint8Array, span: Span, filename: string | null
 }
 
 /** A bare exhibit names itself in its first lines ("Exhibit 10.20", "EXHIBIT 13"): use that as its TYPE. */
-function inferBareDocumentType(text: string): string | null {
+function inferBareDocumentType(text: SourceText): string | null {
   const head = text.slice(0, 2000);
   if (/^\s*(<\?xml[^>]*>\s*)?<edgarSubmission/i.test(head)) {
     const m = /<submissionType>\s*([^<]+?)\s*<\/submissionType>/i.exec(text.slice(0, 4000));

@@ -8,11 +8,16 @@
  * what key and value does it hold, where does this document body end. The grammar calls these through
  * `options.lexer` and moves its cursor past what they measured; it never walks a body character by character.
  *
- * Offsets are character offsets into the latin-1 decoding of the input bytes, so they are also byte offsets: a body
- * span can be cut from the original bytes and decoded as UTF-8 later, on demand.
+ * Offsets are character offsets into the latin-1 reading of the input bytes (source-text.ts), so they are also byte
+ * offsets: a body span can be cut from the original bytes and decoded as UTF-8 later, on demand. Where bodies end is
+ * found by byte searches (body-bounds.ts); this module classifies the lines around them.
  */
+import { BodyBounds, findDocumentStart, type BodyEnd } from './body-bounds.js';
 import { BLOCK_NAMES, tabKeyOf } from './header-keys.js';
 import { FlatScanner, type FlatDocument, type FlatField, type FlatPreambleInfo } from './flat-scanner.js';
+import type { SourceText } from './source-text.js';
+
+export type { BodyEnd } from './body-bounds.js';
 
 /** One header line, classified. `depth` counts leading TABs (the tab-form header's nesting). */
 export interface HeaderLineToken {
@@ -29,15 +34,6 @@ export interface HeaderLineToken {
   value: string;
   /** Start offset of `value` within the input, for spans. */
   valueStart: number;
-}
-
-/** Where a document body (the content of `<TEXT>`) ends and how it was closed. */
-export interface BodyEnd {
-  /** First character after the body (where `</TEXT>` starts, or where the body was cut off). */
-  end: number;
-  /** Where parsing continues: after `</TEXT>` when it was found, else `end`. */
-  resume: number;
-  closedByTextTag: boolean;
 }
 
 /** Tags that frame the structure; they are never header leaves. */
@@ -69,9 +65,8 @@ const TAGGED_OPENERS = new Set([
 export const MAX_HEADER_NESTING = 100;
 
 export class SubmissionLexer {
-  readonly input: string;
-  /** The same content as bytes: `Buffer#indexOf` searches bodies about twice as fast as `String#indexOf`. */
-  private readonly bytes: Buffer;
+  readonly input: SourceText;
+  private readonly bodies: BodyBounds;
   readonly flat: FlatScanner;
   private containerTags: Set<string> | null = null;
   /** Line starts of container tags nested deeper than MAX_HEADER_NESTING (read as fields), found on first use. */
@@ -80,9 +75,9 @@ export class SubmissionLexer {
   // the cost of a Map that would grow to one entry per line of a 40,000-line header.
   private readonly tokenCache: ({ from: number; token: HeaderLineToken | null } | undefined)[] = new Array(256);
 
-  constructor(input: string, bytes?: Uint8Array) {
+  constructor(input: SourceText) {
     this.input = input;
-    this.bytes = bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.from(input, 'latin1');
+    this.bodies = new BodyBounds(input.bytes);
     this.flat = new FlatScanner(input);
   }
 
@@ -312,107 +307,12 @@ export class SubmissionLexer {
 
   /** Offset of the next line that is exactly a `<DOCUMENT>` opening tag, in [pos, limit); -1 if none. */
   findDocumentStart(pos: number, limit = this.input.length): number {
-    // Searched as `UMENT>`, each hit checked for the whole tag: Buffer#indexOf scans with memchr for the needle's
-    // first byte, and `<` opens every HTML tag while `U` is rare, so this is about 3x faster over HTML bodies.
-    const window = this.bytes.subarray(0, limit);
-    let at = window.indexOf('UMENT>', pos + 4, 'latin1');
-    while (at >= 0) {
-      const start = at - 4;
-      // 60 68 79 67: `<DOC`
-      if (window[start] === 60 && window[start + 1] === 68 && window[start + 2] === 79 && window[start + 3] === 67) {
-        const lineStart = start === 0 || window[start - 1] === 10 || window[start - 1] === 13;
-        if (lineStart) return start;
-      }
-      at = window.indexOf('UMENT>', at + 6, 'latin1');
-    }
-    return -1;
+    return findDocumentStart(this.input.bytes, pos, limit);
   }
 
-  /** Offset of the next `</TEXT>` at or after `from`, or -1 (searched as `XT>`, for the reason findDocumentStart gives). */
-  private indexOfTextClose(from: number): number {
-    const bytes = this.bytes;
-    let at = bytes.indexOf('XT>', from + 4, 'latin1');
-    while (at >= 0) {
-      const start = at - 4;
-      // 60 47 84 69: `</TE`
-      if (bytes[start] === 60 && bytes[start + 1] === 47 && bytes[start + 2] === 84 && bytes[start + 3] === 69) return start;
-      at = bytes.indexOf('XT>', at + 3, 'latin1');
-    }
-    return -1;
-  }
-
-  /**
-   * Where the body that starts at `pos` ends. A `</TEXT>` only closes the body when what follows it is document
-   * structure (`</DOCUMENT>`, the next `<DOCUMENT>`, the root's closing tag, or the end of input): a literal `</TEXT>`
-   * quoted inside a body is content. When no such `</TEXT>` exists before the next `<DOCUMENT>` line, the body ends
-   * there (or at the end of input) and the caller reports the missing tag instead of silently shortening anything.
-   * Each byte of the body is searched once for `</TEXT>` and once more, only up to the candidate, for `<DOCUMENT>`.
-   */
+  /** Where the body that starts at `pos` ends (see BodyBounds#bodyEnd). */
   bodyEnd(pos: number): BodyEnd {
-    const bytes = this.bytes;
-    let from = pos;
-    for (;;) {
-      const at = this.nextTextClose(from);
-      const candidate = at < 0 ? bytes.length : at;
-      const nextDocument = this.findDocumentStart(from, candidate);
-      if (nextDocument >= 0) {
-        // A new document starts before any closing </TEXT>: this body was never closed.
-        const end = this.lastStructuralCloseBefore(pos, nextDocument);
-        return { end, resume: end, closedByTextTag: false };
-      }
-      if (at < 0) {
-        const end = this.lastStructuralCloseBefore(pos, bytes.length);
-        return { end, resume: end, closedByTextTag: false };
-      }
-      if (this.followedByStructure(at + 7)) return { end: at, resume: at + 7, closedByTextTag: true };
-      from = at + 7;
-    }
-  }
-
-  private followedByStructure(pos: number): boolean {
-    const input = this.input;
-    let i = pos;
-    while (i < input.length && isSpaceOrNewline(input.charCodeAt(i))) i += 1;
-    if (i >= input.length) return true;
-    if (input.charCodeAt(i) !== 60) return false;
-    return (
-      input.startsWith('</DOCUMENT>', i) ||
-      input.startsWith('<DOCUMENT>', i) ||
-      input.startsWith('</SEC-DOCUMENT>', i) ||
-      input.startsWith('</IMS-DOCUMENT>', i) ||
-      input.startsWith('</SUBMISSION>', i) ||
-      input.startsWith('-----END PRIVACY-ENHANCED MESSAGE-----', i)
-    );
-  }
-
-  /**
-   * Offset of the first `</TEXT>` at or after `from`, or -1. Remembers the last answer: bodies that never close ask
-   * again from each document, and searching to the end of the input every time was quadratic in the documents.
-   */
-  private nextTextClose(from: number): number {
-    const memo = this.textCloseMemo;
-    if (from >= memo.from && (memo.at < 0 || from <= memo.at)) return memo.at;
-    const at = this.indexOfTextClose(from);
-    this.textCloseMemo = { from, at };
-    return at;
-  }
-
-  private textCloseMemo = { from: Number.MAX_SAFE_INTEGER, at: -1 };
-
-  private lastStructuralCloseBefore(pos: number, limit: number): number {
-    const input = this.input;
-    // Searched only up to `limit` (an unbounded search from each unclosed body ran to the end of the input).
-    const window = this.bytes.subarray(0, limit);
-    for (const tag of ['</DOCUMENT>', '</SEC-DOCUMENT>', '</IMS-DOCUMENT>', '</SUBMISSION>']) {
-      const at = window.indexOf(tag, pos, 'latin1');
-      if (at >= 0) {
-        const lineStart = input.charCodeAt(at - 1) === 10 || input.charCodeAt(at - 1) === 13;
-        if (lineStart) return at;
-      }
-    }
-    const pem = window.indexOf('-----END PRIVACY-ENHANCED MESSAGE-----', pos, 'latin1');
-    if (pem >= 0) return pem;
-    return limit;
+    return this.bodies.bodyEnd(pos);
   }
 
   /** Offset of the first line starting with `<` at or after `pos` (skips a PEM preamble or leading noise). */
@@ -440,7 +340,7 @@ function token(
   return { start, contentEnd, next, kind, depth, key, value, valueStart };
 }
 
-function trimBlanksEnd(input: string, start: number, end: number): number {
+function trimBlanksEnd(input: SourceText, start: number, end: number): number {
   let e = end;
   while (e > start && isBlank(input.charCodeAt(e - 1))) e -= 1;
   return e;
@@ -454,11 +354,7 @@ function isBlank(code: number): boolean {
   return code === 32 || code === 9;
 }
 
-function isSpaceOrNewline(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
-}
-
-function skipBlanks(input: string, pos: number, end: number): number {
+function skipBlanks(input: SourceText, pos: number, end: number): number {
   let i = pos;
   while (i < end && isBlank(input.charCodeAt(i))) i += 1;
   return i;

@@ -3,15 +3,18 @@
  * offsets asked about, with indexOf, so a clean parse pays nothing and a warning near the top of a 50 MB file does
  * not scan all of it. CR, LF and CRLF all end a line (some `.nc` files use bare CR).
  */
+/** What LineIndex reads of the text: a string, or the parse stage's SourceText. */
+export type LineSource = Pick<string, 'length' | 'charCodeAt' | 'indexOf' | 'slice'>;
+
 export class LineIndex {
-  private readonly text: string;
+  private readonly text: LineSource;
   private readonly starts: number[] = [0];
   /** Every line start at or before this offset is in `starts`. */
   private scannedTo = 0;
   private nextLf = -2;
   private nextCr = -2;
 
-  constructor(text: string) {
+  constructor(text: LineSource) {
     this.text = text;
   }
 

@@ -272,10 +272,22 @@ class ChainContext {
     this.write(subjectCik, computeChains(candidates));
   }
 
+  /**
+   * Store the chain rows of one subject (null: a filing of its own) in place of its current ones. Rows already stored
+   * exactly as computed are left alone: a subject is recomputed after each of its filings, and rewriting all of its
+   * rows (and their indexes) each time made a batch's store cost grow with the square of a subject's filings.
+   */
   write(subjectCik: string | null, rows: ChainRow[]): void {
     const sqlite = this.db.sqlite;
-    if (subjectCik !== null) prepareCached(sqlite, 'DELETE FROM amendment_chains WHERE subject_company_cik = ?').run(subjectCik);
     const del = prepareCached(sqlite, 'DELETE FROM amendment_chains WHERE accession_number = ?');
+    const stored = new Map<string, Record<string, unknown>>();
+    if (subjectCik !== null) {
+      for (const r of prepareCached(sqlite, 'SELECT * FROM amendment_chains WHERE subject_company_cik = ?').all(subjectCik) as Record<string, unknown>[]) {
+        stored.set(r.accession_number as string, r);
+      }
+      const computed = new Set(rows.map((row) => row.accession_number));
+      for (const accession of stored.keys()) if (!computed.has(accession)) del.run(accession);
+    }
     const insert = prepareCached(
       sqlite,
       `INSERT INTO amendment_chains (accession_number, chain_id, position, amends_accession_number, original_accession_number, method,
@@ -284,6 +296,8 @@ class ChainContext {
          @subject_company_cik, @filer_cik, @form_family, @is_amendment, @amendment_number)`,
     );
     for (const row of rows) {
+      const current = stored.get(row.accession_number);
+      if (current && sameChainRow(current, row)) continue;
       del.run(row.accession_number);
       insert.run(row);
     }
@@ -303,6 +317,11 @@ class ChainContext {
       previousAccessionNumber: row.previous_accession_number?.trim() || null,
     };
   }
+}
+
+function sameChainRow(stored: Record<string, unknown>, row: ChainRow): boolean {
+  for (const key of Object.keys(row) as (keyof ChainRow)[]) if (stored[key] !== row[key]) return false;
+  return true;
 }
 
 /** Filing order: date filed, then acceptance time, then accession number (a stable tie-break). */

@@ -54,6 +54,8 @@ export class EdgarDatabase {
   readonly sqlite: Database.Database;
   private readonly inserts = new Map<string, Database.Statement>();
   private readonly deletes = new Map<string, Database.Statement>();
+  /** What storeFiling needs to know about a stored version of the filing (prepared once: it runs for every filing). */
+  private existingStatement: Database.Statement | null = null;
 
   constructor(path: string, options: { readonly?: boolean } = {}) {
     const readonly = options.readonly ?? false;
@@ -133,9 +135,10 @@ export class EdgarDatabase {
     const filing = rows.filings?.[0];
     if (!filing || rows.filings!.length !== 1) throw new Error('storeFiling: rows.filings must hold exactly one row');
     const accessionNumber = String(filing.accessionNumber);
-    const existing = this.sqlite
-      .prepare('SELECT source_sha256 AS sha, pipeline_version AS version, source_format AS sourceFormat, document_count AS documentCount, public_document_count AS publicDocumentCount FROM filings WHERE accession_number = ?')
-      .get(accessionNumber) as ({ sha: string; version: string } & CompletenessFields) | undefined;
+    this.existingStatement ??= this.sqlite.prepare(
+      'SELECT source_sha256 AS sha, pipeline_version AS version, source_format AS sourceFormat, document_count AS documentCount, public_document_count AS publicDocumentCount FROM filings WHERE accession_number = ?',
+    );
+    const existing = this.existingStatement.get(accessionNumber) as ({ sha: string; version: string } & CompletenessFields) | undefined;
 
     let action: StoreAction = 'stored';
     let detail: string | undefined;
@@ -205,12 +208,17 @@ function recordMigration(db: Database.Database, migration: { version: number; na
   db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
 }
 
+/** Each table's columns with the row key that holds them, worked out once (bindRow runs for every stored row). */
+const rowKeys = new WeakMap<TableModel, { column: string; key: string; spans: boolean }[]>();
+
 function bindRow(table: TableModel, row: Record<string, unknown>): Record<string, string | number | Uint8Array | null> {
-  const out: Record<string, string | number | Uint8Array | null> = {};
-  for (const c of table.columns) {
-    const value = row[camelCase(c.name)];
-    out[c.name] = c.encoding === 'spans' ? encodeSpansColumn(value) : toSqlValue(value);
+  let keys = rowKeys.get(table);
+  if (!keys) {
+    keys = table.columns.map((c) => ({ column: c.name, key: camelCase(c.name), spans: c.encoding === 'spans' }));
+    rowKeys.set(table, keys);
   }
+  const out: Record<string, string | number | Uint8Array | null> = {};
+  for (const { column, key, spans } of keys) out[column] = spans ? encodeSpansColumn(row[key]) : toSqlValue(row[key]);
   return out;
 }
 
