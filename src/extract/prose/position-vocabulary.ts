@@ -1,0 +1,103 @@
+/**
+ * The words of Item 5 (13G: Item 4) that give a share count its role: the cover page's power rows (sole or shared,
+ * voting or dispositive), ownership words, trade words, negation, the words of an underlying instrument and of a count
+ * that is no position (outstanding shares, prices), and the captions and headers of position tables.
+ * Each table is named so that a rule can be cited and tested; the readers (positions.ts, position-tables.ts) decide
+ * what to do with a match. Does not decide holders (position-holders.ts).
+ */
+import { isHypothetical } from './clauses.js';
+import type { HoldingRole, ProseSentence } from './types.js';
+
+export const POWER = {
+  sole_voting: /\bsole\s+(?:and\s+shared\s+)?(?:voting(?:\s+(?:and|or)\s+(?:dispositive|investment))?\s+(?:power|authority|control)|power\s+(?:to\s+vote|of\s+voting|to\s+(?:direct\s+the\s+)?vote)|power\s+over\s+the\s+voting|voting\b)/gi,
+  shared_voting: /\bshared?\s+(?:voting(?:\s+(?:and|or)\s+(?:dispositive|investment))?\s+(?:power|authority|control)|power\s+(?:to\s+vote|of\s+voting|to\s+(?:direct\s+the\s+)?vote)|voting\b)/gi,
+  sole_dispositive: /\bsole\s+(?:dispositive|investment|disposition)\s+(?:power|authority|control)|\bsole\s+power\s+(?:to\s+(?:direct\s+the\s+)?dispos|of\s+disposition|to\s+sell|over\s+the\s+disposition)|\bsole\s+(?:dispositive|investment)\b/gi,
+  shared_dispositive: /\bshared?\s+(?:dispositive|investment|disposition)\s+(?:power|authority|control)|\bshared?\s+power\s+(?:to\s+(?:direct\s+the\s+)?dispos|of\s+disposition|to\s+sell|over\s+the\s+disposition)|\bshared?\s+(?:dispositive|investment)\b/gi,
+} as const;
+
+export const OWN_WORDS = /\b(?:beneficially\s+own\w*|beneficial\s+own\w*|beneficial\s+owners?|own(?:s|ed|ing)?|hold(?:s|ing)?|held|deemed\s+to\s+(?:have\s+)?(?:beneficially\s+)?own|amount\s+beneficially|aggregate\s+(?:number|amount)|in\s+the\s+aggregate|an\s+aggregate\s+of|a\s+total\s+of|totals?|holdings|consisting\s+of|comprised\s+of|interest\s+in)\b/gi;
+
+export const TRADE_WORDS = /\b(?:purchas\w*|bought|buys?|sold|sells?|sales?|acquired|acquisitions?|acquire|disposed|transferr?\w*|exercised|converted|conversion\s+of|gift\w*|distribut\w*|paid|price|cost|consideration|issued|granted|awarded|received|receive|exchang\w*|tender\w*|redeem\w*|lend|loan\w*|pledg\w*|reduced|increased|decreased)\b/i;
+
+export const NEGATION = /\b(?:no|not|neither|nor|none|disclaims?|disclaimed|except|excluding|other\s+than|without)\b/i;
+
+export const UNDERLYING = /\b(?:options?|warrants?|convertible|conversion|exercis\w+|underlying|issuable|rights?\s+to\s+(?:purchase|acquire)|notes?|debentures?)\b/i;
+
+/** Words that make a count something other than a position: a denominator, a money amount, a vote count. */
+export const NOT_POSITION_AFTER = /^\s*(?:(?:shares?|Shares)\s+)?(?:(?:of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4})?(?:issued\s+and\s+)?(?:then\s+)?outstanding|\(?(?:shares\s+)?outstanding\)?|per\s+share|dollars|years?|days?|months?|votes?\b)/;
+
+/** A pronoun or the form's words for the subject that the block or the previous statement names. */
+export const PRONOUN_SUBJECT = /(?:^|[.;:,]\s*|\(\w{1,4}\)\s*)(?:it|he|she|they|each\s+(?:such\s+)?(?:reporting\s+)?person|such\s+(?:reporting\s+)?person|the\s+(?:reporting|filing)\s+person|such\s+entity|(?:the\s+)?person)\b/i;
+
+export function hypothetical(s: ProseSentence, from: number, to: number): boolean {
+  return isHypothetical(s.raw.slice(from, to)) || /\b(?:would|assumes?|assuming|if)\b/i.test(s.raw.slice(from, to));
+}
+
+export function lastMatch(re: RegExp, text: string): number {
+  let at = -1;
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) at = m.index;
+  return at;
+}
+
+/** The power word (sole voting, shared dispositive, …) that occurs last in `tail` and where; role null when none does. */
+function lastPowerRole(tail: string): { role: HoldingRole | null; at: number } {
+  let role: HoldingRole | null = null;
+  let at = -1;
+  for (const [name, re] of Object.entries(POWER) as [HoldingRole, RegExp][]) {
+    const i = lastMatch(new RegExp(re.source, 'gi'), tail);
+    if (i > at) {
+      at = i;
+      role = name;
+    }
+  }
+  return { role, at };
+}
+
+/** "(i) Sole power to vote or to direct the vote:" ending a line: the role of the count on the next line. */
+export function labelAtEnd(raw: string): HoldingRole | null {
+  const tail = raw.slice(-160);
+  if (!/(?:power|vote|disposition|dispose|owned|of)\s*[:\-\u2013\u2014]?\s*$/i.test(tail)) return null;
+  let { role } = lastPowerRole(tail);
+  if (!role && /\b(?:amount|number)\b[^.;\d]{0,60}beneficially\s+owned\s*[:\-\u2013\u2014]?\s*$/i.test(tail)) role = 'beneficial';
+  return role;
+}
+
+/** Column words of a table header, in order: "Name | Aggregate | Percent | Sole Voting | Shared Voting | …". */
+export function headerColumns(raw: string): { roles: HoldingRole[]; percent: number | null } | null {
+  if (/\d{2,}/.test(raw.replace(/\b(?:13|19|20)\d{2}\b/g, ''))) return null;
+  const found: { at: number; role: HoldingRole | 'percent' }[] = [];
+  const words: [RegExp, HoldingRole | 'percent'][] = [
+    [/\b(?:aggregate|amount|number\s+of\s+shares|shares)\s+(?:beneficially\s+)?owned\b|\bbeneficial\s+ownership\b|\baggregate\s+(?:number|amount)\b/gi, 'beneficial'],
+    [/\bpercent(?:age)?(?:\s+of\s+class)?\b|%/gi, 'percent'],
+    ...(Object.entries(POWER) as [HoldingRole, RegExp][]).map(([r, re]) => [new RegExp(re.source, 'gi'), r] as [RegExp, HoldingRole]),
+  ];
+  for (const [re, role] of words) for (const m of raw.matchAll(re)) if (!found.some((f) => Math.abs(f.at - m.index) < 3)) found.push({ at: m.index, role });
+  const distinct = new Set(found.map((f) => f.role));
+  if (distinct.size < 3 || !distinct.has('percent') && distinct.size < 4) return null;
+  found.sort((a, b) => a.at - b.at);
+  const roles: HoldingRole[] = [];
+  let percent: number | null = null;
+  for (const f of found) {
+    if (f.role === 'percent') {
+      if (percent === null) percent = roles.length;
+      continue;
+    }
+    if (!roles.includes(f.role)) roles.push(f.role);
+  }
+  return { roles, percent };
+}
+
+export function captionRoleOf(caption: string): HoldingRole | 'percent' | null {
+  const tail = caption.slice(-300);
+  const last = lastPowerRole(tail);
+  let role = last.role;
+  const at = last.at;
+  // "Sole Power to Vote" split over caption lines: "Number of Shares with / Name of Sole Power to Vote".
+  const spread = /\b(sole|shared?)\s+power\s+to\s+(vote|dispose)/i.exec(tail.replace(/\s+/g, ' '));
+  if (spread && !role) role = `${spread[1]!.toLowerCase().startsWith('sole') ? 'sole' : 'shared'}_${spread[2]!.toLowerCase() === 'vote' ? 'voting' : 'dispositive'}` as HoldingRole;
+  const pctAt = lastMatch(/\bpercent(?:age)?\b/gi, tail);
+  const ownAt = lastMatch(/\bbeneficially\s+owned\b|\bnumber\s+of\s+shares\b/gi, tail);
+  if (pctAt >= 0 && pctAt > at && !/\bnumber\s+of\s+shares\b/i.test(tail)) return 'percent';
+  return role ?? (ownAt >= 0 || /\bnumber\s+of\s+shares\b|\bshares\s+(?:beneficially\s+)?owned\b/i.test(tail) ? 'beneficial' : null);
+}
