@@ -9,7 +9,7 @@ import { holdersOf, partiesAfter, subjectBefore } from './clauses.js';
 import type { Party, PartyMention } from './parties.js';
 import type { Token } from './tokens.js';
 import type { CoverAnchor, HoldingRole, ProseContext, ProseSentence } from './types.js';
-import { PRONOUN_SUBJECT } from './position-vocabulary.js';
+import { leadOf, OFFICERS_SUBJECT, PRONOUN_SUBJECT } from './position-vocabulary.js';
 
 /** What the reader remembers from one sentence to the next inside an item. */
 export interface PositionState {
@@ -97,6 +97,7 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
   const pair = [...s.mentions].reverse().find((m) => m.end <= t.start && /^\s*(?:[:\-\u2013\u2014]|--)\s*$/.test(raw.slice(m.end, t.start)));
   if (pair) return holdersOf(s, [pair]);
   const at = roleAt >= 0 ? Math.min(roleAt, t.start) : t.start;
+  if (OFFICERS_SUBJECT.test(raw.slice(Math.max(segStart, at - 200), t.start))) return [];
   let subject = subjectBefore(s, at, segStart);
   if (!subject.length && segStart > 0) {
     // An enumerated clause continuing the sentence's subject: "X has (i) sole voting power over N, (ii) …".
@@ -122,8 +123,8 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
   // A label: "…: N", "… -- N", "… is N", or a noun phrase right before the count ("AMOUNT BENEFICIALLY OWNED 2,542,287").
   const labelled =
     labelledAbove ||
-    /[:\u2013\u2014-]\s*$/.test(raw.slice(Math.max(0, t.start - 4), t.start)) ||
-    /\b(?:is|are|was)\s+$/i.test(raw.slice(Math.max(0, t.start - 8), t.start)) ||
+    /[:\u2013\u2014-]\s*$/.test(leadOf(raw, t.start, 4)) ||
+    /\b(?:is|are|was)\s+$/i.test(leadOf(raw, t.start, 8)) ||
     /\b(?:amount|number)\b[^.;\d]{0,60}?(?:beneficially\s+)?owned\W{0,6}$/i.test(raw.slice(Math.max(0, t.start - 90), t.start));
   const pronoun = PRONOUN_SUBJECT.test(clauseLead) || /^\s*(?:\(\w{1,4}\)\s*)?(?:it|he|she|they)\b/i.test(raw);
   // The cover pages: reporting persons whose value of this role equals the count.

@@ -26,6 +26,13 @@ export const UNDERLYING = /\b(?:options?|warrants?|convertible|conversion|exerci
 /** Words that make a count something other than a position: a denominator, a money amount, a vote count. */
 export const NOT_POSITION_AFTER = /^\s*(?:(?:shares?|Shares)\s+)?(?:(?:of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4})?(?:issued\s+and\s+)?(?:then\s+)?outstanding|\(?(?:shares\s+)?outstanding\)?|per\s+share|dollars|years?|days?|months?|votes?\b)/;
 
+/**
+ * The filer's officers, directors or controlling persons as the subject of an ownership verb ("To the best knowledge
+ * of WAC, its directors, executive officers and controlling persons beneficially own the following shares: -0-"):
+ * Item 2 makes a 13D name them, and a count stated for them is not the reporting person's.
+ */
+export const OFFICERS_SUBJECT = /\b(?:its|their|his|her|the|such)\s+(?:[\w-]+,?\s+){0,3}?(?:directors|officers|controlling\s+persons|employees|partners|members)\b[^.;:]{0,80}?\b(?:beneficially\s+)?(?:own|hold)\b/i;
+
 /** A pronoun or the form's words for the subject that the block or the previous statement names. */
 export const PRONOUN_SUBJECT = /(?:^|[.;:,]\s*|\(\w{1,4}\)\s*)(?:it|he|she|they|each\s+(?:such\s+)?(?:reporting\s+)?person|such\s+(?:reporting\s+)?person|the\s+(?:reporting|filing)\s+person|such\s+entity|(?:the\s+)?person)\b/i;
 
@@ -100,4 +107,12 @@ export function captionRoleOf(caption: string): HoldingRole | 'percent' | null {
   const ownAt = lastMatch(/\bbeneficially\s+owned\b|\bnumber\s+of\s+shares\b/gi, tail);
   if (pctAt >= 0 && pctAt > at && !/\bnumber\s+of\s+shares\b/i.test(tail)) return 'percent';
   return role ?? (ownAt >= 0 || /\bnumber\s+of\s+shares\b|\bshares\s+(?:beneficially\s+)?owned\b/i.test(tail) ? 'beneficial' : null);
+}
+
+/**
+ * The `n` characters before `at` with each run of white space read as one space: aligned text pads a label from its
+ * value ("Sole Voting Power:                180,000 shares"), and a label test on the raw characters sees only spaces.
+ */
+export function leadOf(raw: string, at: number, n: number): string {
+  return raw.slice(Math.max(0, at - n - 160), at).replace(/\s+/g, ' ').slice(-n);
 }

@@ -22,7 +22,7 @@ import { holderColumns, holdersOf, partiesAfter, securityAfter, securityKindOf, 
 import { nameKey, type Party } from './parties.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns } from './position-vocabulary.js';
+import { POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, anchorsFor, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { tableRow } from './position-tables.js';
 
@@ -146,7 +146,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   }
   // A number that is not a share count: a year, a section, a page, a small count without a share word.
   if (t.kind === 'number') {
-    const label = /(?:[:\u2013\u2014]|--?|\bis|\bof|\bover|\bto)\s*$/i.test(raw.slice(Math.max(0, t.start - 6), t.start));
+    const label = /(?:[:\u2013\u2014]|--?|\bis|\bof|\bover|\bto)\s*$/i.test(leadOf(raw, t.start, 6));
     if (!label && !anchored(ctx, t.value)) return null;
     if (/^\s*(?:%|percent|per\s*cent|days?|years?|months?|persons?|of\s+the\s+(?:Act|Exchange\s+Act|Rules?))/i.test(after)) return null;
     if (/\b(?:Rule|Section|Item|Items|Row|Rows|No\.|page|pages|Exhibit|Schedule|Form|Amendment|Note|Notes|Box|Line|Lines)\s*$/i.test(raw.slice(Math.max(0, t.start - 12), t.start))) return null;
@@ -229,7 +229,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   // aggregate of N": the verb sits just before the role words).
   const governing = raw.slice(roleAt >= 0 ? Math.max(from, roleAt - 30) : from, t.start);
   if (role && TRADE_WORDS.test(governing.replace(/\b(?:acquire|exercis\w+|conversion\s+of)\b[^,;]{0,80}?(?:options?|warrants?|notes?|preferred)/gi, ' ')) && !/\bright\s+to\s+acquire\b|\bupon\s+(?:the\s+)?(?:exercise|conversion)\b/i.test(governing)) return null;
-  if (role && NEGATION.test(raw.slice(Math.max(seg.start, (roleAt >= 0 ? roleAt : from) - 60), t.start)) && !/\bother\s+than\b/i.test(governing) && !/[:\u2013\u2014-]\s*$/.test(raw.slice(t.start - 3, t.start))) return null;
+  if (role && NEGATION.test(raw.slice(Math.max(seg.start, (roleAt >= 0 ? roleAt : from) - 60), t.start)) && !/\bother\s+than\b/i.test(governing) && !/[:\u2013\u2014-]\s*$/.test(leadOf(raw, t.start, 3))) return null;
   if (!role) {
     const a = anchorsFor(ctx, t.value, null);
     if (!a.length || !/^\s*(?:shares?|Shares)\b/.test(after)) return null;
@@ -283,7 +283,9 @@ function updateState(s: ProseSentence, ctx: ProseContext, state: PositionState):
       listed.push(m);
     }
     const tail = raw.slice(listed[listed.length - 1]!.end);
-    if (/^\s*[:.]?\s*$/.test(tail) || /^\s*:/.test(tail)) {
+    // The heading may run into the block's first label when the line has no full stop ("B. Centaurus Capital
+    // Limited" / "(a) Amount beneficially owned: 896,178").
+    if (/^\s*[:.]?\s*$/.test(tail) || /^\s*:/.test(tail) || /^\s*[:.]?\s*\((?:[a-h]|[ivx]{1,4}|\d)\)/.test(tail)) {
       state.heading = listed.map((m) => m.party);
       state.inTrades = false;
     }
