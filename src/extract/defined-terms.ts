@@ -120,6 +120,14 @@ const POST_MODIFIERS: { re: RegExp; keep: boolean; party?: boolean; needs: strin
     party: true,
     needs: ['corporation', 'partnership', 'company', 'trust', 'bank', 'association', 'societe anonyme', 'limited'],
   },
+  {
+    // An appositive saying what a named party does: `Carl Marks Management Company, L.P., a registered investment
+    // adviser ("CMMC")`. Lower-case words ending in an agent noun; the name before it is the meaning.
+    re: /,\s+(?:a|an)\s+(?:[a-z][a-z-]*\s+){0,4}?(?:adviser|advisor|manager|broker-dealer|broker|dealer|holding company|investment company|general partner)\s*,?\s*$/,
+    keep: false,
+    party: true,
+    needs: ['adviser', 'advisor', 'manager', 'broker', 'dealer', 'holding company', 'investment company', 'general partner'],
+  },
   { re: /,\s+subject to [^,()"\u201c\u201d]{1,80}$/i, keep: false, needs: ['subject to'] },
   { re: /,?\s+(?:with|having) (?:its )?(?:principal|registered) (?:executive )?(?:offices?|place of business) (?:located )?(?:at|in) [^()"\u201c\u201d]{1,160}$/i, keep: false, needs: ['principal', 'registered'] },
   { re: /,?\s+in\s+the\s+(?:aggregate\s+|original\s+)?principal\s+amount\s+of\s+\$\s?[\d,]*\.?\d+(?:\s+(?:million|billion))?\s*,?\s*$/i, keep: true, needs: ['principal'] },

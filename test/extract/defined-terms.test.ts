@@ -197,4 +197,10 @@ describe('DefinedTerms regressions (real filings in test/fixtures/sc13)', () => 
     const { terms } = documentTerms(fixture('0001140361-23-028095'), 'SC 13D');
     expect(terms.lookup('EGM II LP')).toMatchObject({ meaning: 'Energy Growth Momentum II LP', kind: 'party' });
   });
+
+  it('reads past an appositive that says what the party does: "CMMC" meant "registered investment adviser" (0000913355-96-000009)', () => {
+    // Cause: only appositives ending in an entity noun ("a Delaware corporation") were dropped before the name walk.
+    const { terms } = documentTerms(fixture('0000913355-96-000009'), 'SC 13G');
+    expect(terms.lookup('CMMC')).toMatchObject({ meaning: 'Carl Marks Management Company, L.P.', kind: 'party' });
+  });
 });

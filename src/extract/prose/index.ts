@@ -15,7 +15,7 @@ import type { XmlLeaf } from '../items/xml-items.js';
 import { nameKey, PartyIndex, type Party } from './parties.js';
 import { InstrumentRegistry } from './instruments.js';
 import { readHoldings } from './holdings.js';
-import { newPositionState } from './position-holders.js';
+import { blockHeading, newPositionState } from './position-holders.js';
 import { readTableLines } from './position-tables.js';
 import { readPositions, roleOf } from './positions.js';
 import { completeNotes, readNotes } from './notes.js';
@@ -168,8 +168,8 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
     sentences.forEach((s, i) => {
       // A line that only names a party ("A. Tontine Financial Partners, L.P.", "Vertex Opportunities") heads the
       // statements under it.
-      const only = s.mentions.length === 1 && /^\s*(?:[A-Z]\.|\(?[a-z0-9]{1,3}[.)])?\s*$/.test(s.raw.slice(0, s.mentions[0]!.start)) && /^\s*[:.]?\s*$/.test(s.raw.slice(s.mentions[0]!.end));
-      if (only) heading = s.mentions[0]!.party;
+      const named = blockHeading(s, ctx);
+      if (named?.length === 1) heading = named[0]!;
       // Under "Amount beneficially owned:" a 13G lists "Name: N" lines; under a power label the same lines are powers.
       if (/\bamount\s+beneficially\s+owned\b|\baggregate\s+(?:number|amount)\b/i.test(s.raw)) amountList = true;
       else if (/\bpower\b|\bpercent(?:age)?\s+of\s+class\b/i.test(s.raw)) amountList = false;

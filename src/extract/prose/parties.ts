@@ -269,6 +269,20 @@ export class PartyIndex {
     return found.sort((a, b) => a.start - b.start);
   }
 
+  /**
+   * The party a block heading names when the heading is the whole line: a name or defined term in any case ("BOAS"
+   * for the term "Boas", "CMMC"). Case is ignored only for a whole-line match, where a common word cannot pass for a
+   * name.
+   */
+  resolveHeading(phrase: string): Party | null {
+    const exact = this.resolve(phrase);
+    if (exact) return exact;
+    const key = phrase.trim().replace(/^the\s+/i, '').replace(/[,;:.]+$/, '').toLowerCase();
+    if (key.length < 3) return null;
+    const hits = new Set(this.surfaces.filter((x) => x.needle.toLowerCase() === key).map((x) => x.party));
+    return hits.size === 1 ? [...hits][0]! : null;
+  }
+
   /** The party a phrase names (a whole name, a defined term, "the US Fund"), or null. */
   resolve(phrase: string): Party | null {
     const p = phrase.trim().replace(/^the\s+/i, '').replace(/['\u2019]s$/, '').replace(/[,;:.]+$/, '');

@@ -249,3 +249,34 @@ export function passiveAgent(s: ProseSentence, t: Token, counts: Token[], ctx: P
   }
   return null;
 }
+
+/**
+ * The parties a line heads a block of statements about: "A. Tontine Financial Partners, L.P." alone on a line,
+ * "(i) LionEye Master Fund:", "(v) Messrs. Raneri and Rosen:", a heading running into the block's first label when
+ * the line has no full stop ("B. Centaurus Capital Limited (a) Amount beneficially owned: …"), or a defined term
+ * alone on an underlined line in capitals ("BOAS" / "----" over a 13G's per-person blocks). Null when the line is
+ * not a heading.
+ */
+export function blockHeading(s: ProseSentence, ctx: ProseContext): Party[] | null {
+  const raw = s.raw;
+  const lead = /^\s*(?:[A-Z]\.|\(?[a-z0-9]{1,4}[.)]|\d+\.)?\s*(?:Messrs\.\s*|Mr\.\s*|Ms\.\s*)?/.exec(raw)![0].length;
+  const first = s.mentions[0];
+  if (first && first.start <= lead + 1) {
+    const listed = [first];
+    for (const m of s.mentions.slice(1)) {
+      if (!/^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$/.test(raw.slice(listed[listed.length - 1]!.end, m.start))) break;
+      listed.push(m);
+    }
+    const tail = raw.slice(listed[listed.length - 1]!.end);
+    if (HEADING_TAIL.test(tail)) return listed.map((m) => m.party);
+    return null;
+  }
+  if (s.mentions.length || raw.length > 100) return null;
+  // A whole line that is one name: case does not matter there ("BOAS" for the term "Boas").
+  const line = /^\s*(?:[A-Z]\.\s+|\(?[a-z0-9]{1,4}[.)]\s*)?([A-Za-z][\w.,&' -]{1,70}?)\s*:?\s*(?:[-=_]{2,}\s*)?$/.exec(raw);
+  const party = line ? ctx.parties.resolveHeading(line[1]!) : null;
+  return party ? [party] : null;
+}
+
+/** What may follow the name of a heading: nothing, a colon or full stop, an underline, the block's first label. */
+const HEADING_TAIL = /^\s*(?:[:.]?\s*$|:|[:.]?\s*(?:[-=_]{2,}\s*)?(?:$|\((?:[a-h]|[ivx]{1,4}|\d)\)))/;

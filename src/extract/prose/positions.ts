@@ -23,7 +23,7 @@ import { nameKey, type Party } from './parties.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
 import { POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
-import { type PositionState, anchorsFor, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
+import { type PositionState, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { tableRow } from './position-tables.js';
 
 const MAX_COUNTS = 200;
@@ -272,30 +272,16 @@ function percentLine(next: ProseSentence | undefined, role: HoldingRole): { valu
 /** Track the block the sentence opens: a heading naming its parties, a table header. */
 function updateState(s: ProseSentence, ctx: ProseContext, state: PositionState): void {
   const raw = s.raw;
-  // "A. Tontine Financial Partners, L.P." alone on a line, or "(i) LionEye Master Fund:" / "(v) Messrs. Raneri and
-  // Rosen:" opening the block of statements about them.
-  const lead = /^\s*(?:[A-Z]\.|\(?[a-z0-9]{1,4}[.)]|\d+\.)?\s*(?:Messrs\.\s*|Mr\.\s*|Ms\.\s*)?/.exec(raw)![0].length;
-  const first = s.mentions[0];
-  if (first && first.start <= lead + 1) {
-    const listed = [first];
-    for (const m of s.mentions.slice(1)) {
-      if (!/^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$/.test(raw.slice(listed[listed.length - 1]!.end, m.start))) break;
-      listed.push(m);
-    }
-    const tail = raw.slice(listed[listed.length - 1]!.end);
-    // The heading may run into the block's first label when the line has no full stop ("B. Centaurus Capital
-    // Limited" / "(a) Amount beneficially owned: 896,178").
-    if (/^\s*[:.]?\s*$/.test(tail) || /^\s*:/.test(tail) || /^\s*[:.]?\s*\((?:[a-h]|[ivx]{1,4}|\d)\)/.test(tail)) {
-      state.heading = listed.map((m) => m.party);
-      state.inTrades = false;
-    }
+  const heading = blockHeading(s, ctx);
+  if (heading) {
+    state.heading = heading;
+    state.inTrades = false;
   }
   const header = headerColumns(raw);
   if (header) {
     state.columns = header.roles;
     state.percentColumn = header.percent;
   }
-  void ctx;
 }
 
 /**

@@ -37,4 +37,13 @@ describe('Item 5 position regressions', () => {
     // sentence and was not taken as the heading: block B's powers went to block A's person.
     expect(rows('0000902664-04-001864')).toContainEqual(['Centaurus Capital Limited', 896178, 'shared_voting']);
   });
+
+  it('a defined term alone on an underlined line in capitals heads its 13G block ("BOAS" / "----", 0000913355-96-000009)', () => {
+    // Cause: mentions of defined terms are case-sensitive, so "BOAS" named nobody and the block's counts went to the
+    // reporting persons as a group.
+    const found = rows('0000913355-96-000009');
+    expect(found).toContainEqual(['Andrew M. Boas', 0, 'sole_voting']);
+    expect(found).toContainEqual(['Martin J. Whitman', 1766100, 'beneficial']);
+    expect(found.filter(([h]) => h === 'Reporting Persons')).toEqual([]);
+  });
 });
