@@ -27,6 +27,7 @@ import { looksLikeName, type Party, type PartyMention } from './parties.js';
 import { firstTokenIn, type Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
 import { pushAll } from '../../arrays.js';
+import { distributedNames } from './position-holders.js';
 
 const ADVERBS = '(?:(?:directly|indirectly|beneficially|collectively|together|jointly|currently|now|also|thus|presently|still|solely|individually|in\\s+the\\s+aggregate|of\\s+record|each|,)\\s*)*';
 const HOLD_VERB = new RegExp(
@@ -34,7 +35,7 @@ const HOLD_VERB = new RegExp(
     `(?:may\\s+be\\s+deemed\\s+to\\s+(?:have\\s+)?)?${ADVERBS}(?:owns?|owned|owning|holds?|held|hold|holding)\\b(?!\\s+by\\b)`,
     `(?:is|are|was|were|be|been|(?:may\\s+be\\s+)?deemed(?:\\s+to\\s+be)?)\\s+(?:the\\s+)?(?:record\\s+(?:and|or)\\s+)?(?:beneficial\\s+)?(?:record\\s+)?owners?\\s+of\\b`,
     `(?:has|have)\\s+acquired\\s+beneficial\\s+ownership\\s+of\\b`,
-    `(?:has|have)\\s+the\\s+right\\b[^.;]{0,120}?\\bto\\s+acquire\\b`,
+    `(?:has|have)\\s+(?:the|an?)\\s+(?:[\\w-]+\\s+){0,3}?right\\b[^.;]{0,120}?\\bto\\s+acquire\\b`,
   ].join('|'),
   'gi',
 );
@@ -46,6 +47,16 @@ const MAX_LISTED_POSITIONS = 50;
 /** "FJ Capital Management LLC - 807,223 shares", "Franklin Resources, Inc.: 0": a holder and a count on a line. */
 export const PAIR_LINE = /^\s*(?:\([a-z0-9]{1,3}\)\s*)?(.+?)\s*[-\u2013\u2014:]\s*(\d{1,3}(?:,\d{3})+|\d+)\s*(?:shares|Shares|units|Units)?\s*\.?\s*$/;
 const OPTION_WORDS = /\b(options?|warrants?|rights?\s+to\s+(?:purchase|acquire)|right\b[^.;]{0,120}?\bto\s+acquire)\b/i;
+/**
+ * Words after a count that make it the shares of an option or warrant the holder has; group 1 names the instrument.
+ */
+const UNDERLYING_AFTER: { name: string; pattern: RegExp }[] = [
+  { name: 'issuable upon exercise', pattern: /^\s*(?:shares?|Shares)?\s*(?:of\s+[A-Za-z\s]{0,40}?)?\s*issuable\s+upon\s+(?:the\s+)?exercise\s+of\s+((?:[\w-]+\s+){0,3}?(?:options?|warrants?))/i },
+  { name: 'shares underlying', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s+underlying\s+(?:the\s+)?((?:[\w-]+\s+){0,4}?(?:options?|warrants?))\b/i },
+  { name: 'instruments counted', pattern: /^\s*((?:[A-Z][\w-]*\s+){0,2}(?:options?|warrants?))\b/i },
+];
+/** A count of instruments held rather than of shares: "406,536 options to purchase …", "16,341 RSUs", "34,151 Share Options". */
+const INSTRUMENT_COUNT = /^\s*(?:[A-Z][\w-]*\s+){0,2}(?:options?|warrants?|RSUs?|restricted\s+stock\s+units?|stock\s+units?)\b/i;
 /** Between one position of a list and the next: "and", "plus", ", (ii)", "; (iii)". */
 const LIST_JOIN = /^[\s,;]*(?:and\s+|plus\s+|as\s+well\s+as\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?(?:and\s+)?/i;
 
@@ -87,17 +98,19 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     let subject = gerund ? [gerund] : subjectBefore(s, m.index, seg.start);
     if (!subject.length && seg.start > 0) subject = subjectBefore(s, m.index, 0);
     // A name the filing never defines, right before the verb ("the Rare Medium Stockholders have the right …").
-    const holders = subject.length ? holdersOf(s, subject) : namedAt(s.raw, m.index, 'before');
+    const holders = subject.length ? holdersOf(s, subject) : namedAt(s.raw, m.index, 'before').flatMap((p) => distributedNames(p, s.raw.slice(m.index)));
     if (!holders.length) continue;
 
     // The list of positions governed by this verb: until the next verb or the end of the sentence.
     const nextVerb = nextHoldVerb(s.raw, verbEnd);
     // "has the right … to acquire up to N shares": a warrant or similar right; the verb names the security.
-    const rightTo = /\bright\b/i.test(m[0]) ? `${/\bwarrant/i.test(s.raw) ? 'Warrant ' : ''}right to acquire ` : '';
+    // A right granted by an option agreement ("Pursuant to the Option Agreement, THORN has the immediately
+    // exercisable right to acquire …") is an option; every count of the list is under the right.
+    const rightTo = /\bright\b/i.test(m[0]) ? `${/\bwarrant/i.test(s.raw) ? 'Warrant ' : /\boption\b/i.test(s.raw) ? 'Option ' : ''}right to acquire ` : '';
     const positions = positionList(s, ctx, first, rightTo + prefix, nextVerb);
-    for (const p of positions) {
+    for (const [k, p] of positions.entries()) {
       if (used.has(p.token.start)) continue;
-      take(buildHoldings(s, ctx, holders, p.token, p.prefix, seg.start, p.end, following), [p.token]);
+      take(buildHoldings(s, ctx, holders, p.token, k > 0 ? rightTo + p.prefix : p.prefix, seg.start, p.end, following), [p.token]);
     }
   }
 
@@ -213,6 +226,7 @@ function firstCount(s: ProseSentence, from: number, to: number): Token | null {
     if (/^\s*(?:shares?|Shares)?(?:\s+of\s+[\w\s]{0,50}?)?\s+(?:issued\s+and\s+|then\s+)?outstanding\b/.test(s.raw.slice(t.end, t.end + 80))) return null;
     if (t.kind === 'shares') return t;
     if (t.kind === 'number' && /^\s*(?:\([^)]*\)\s*)?(?:of\s+(?:the|its)\s+|Shares|Units|ADSs)/.test(s.raw.slice(t.end, t.end + 30))) return t;
+    if (t.kind === 'number' && INSTRUMENT_COUNT.test(s.raw.slice(t.end, t.end + 40))) return t;
     return null;
   }
   return null;
@@ -272,7 +286,7 @@ function positionList(s: ProseSentence, ctx: ProseContext, first: Token, firstPr
     if (!join || (!join[0].trim() && !consisting)) break;
     const from = cursor + join[0].length;
     const next = s.tokens.find((t) => t.start >= from && t.start < limit && (t.kind === 'shares' || t.kind === 'number' || t.kind === 'money' || t.kind === 'percent'));
-    if (!next || next.kind !== 'shares') break;
+    if (!next || (next.kind !== 'shares' && !(next.kind === 'number' && INSTRUMENT_COUNT.test(s.raw.slice(next.end, next.end + 40))))) break;
     const between = s.raw.slice(from, next.start);
     if (between.length > 70 || !/^(?:the\s+|an\s+additional\s+|additional\s+)?(?:(?:[\w-]+\s+){0,4}(?:options?|warrants?|rights?)\s+(?:exercisable\s+(?:for|into)|to\s+(?:purchase|acquire))\s+)?(?:up\s+to\s+)?$/i.test(between)) break;
     out.push({ token: next, prefix: between, end: limit });
@@ -297,12 +311,15 @@ function buildHoldings(s: ProseSentence, ctx: ProseContext, holders: Party[], to
   let security: string | null;
   let kind: HoldingRow['securityKind'];
   let convertible: Token | null = null;
-  const issuable = /^\s*(?:shares?|Shares)?\s*(?:of\s+[A-Za-z\s]{0,40}?)?\s*issuable\s+upon\s+(?:the\s+)?exercise\s+of\s+((?:[\w-]+\s+){0,3}?(?:options?|warrants?))/i.exec(s.raw.slice(token.end, token.end + 160));
+  const tail = s.raw.slice(token.end, token.end + 160);
+  let issuable: RegExpExecArray | null = null;
+  for (const rule of UNDERLYING_AFTER) if ((issuable = rule.pattern.exec(tail))) break;
   if (optionWord) {
     security = optionName(prefix, optionWord);
     kind = securityKindOf(security, optionWord[1]);
   } else if (issuable) {
-    // "98,251 shares of Common Stock issuable upon exercise of warrants": a warrant (or option) position.
+    // "98,251 shares of Common Stock issuable upon exercise of warrants", "800,000 Common Shares underlying the 2010
+    // options", "406,536 options to purchase …": a warrant (or option) position.
     security = issuable[1]!.replace(/^(?:currently\s+exercisable\s+|the\s+)/i, '').trim();
     kind = securityKindOf(security);
   } else {
@@ -355,7 +372,7 @@ function percentLine(next: ProseSentence | undefined): { value: number; ev: Retu
 
 /** "fully vested and currently exercisable Fleming Options exercisable into" → "Fleming Options". */
 function optionName(prefix: string, word: RegExpExecArray): string {
-  if (/^right\b/i.test(word[1]!)) return /^Warrant\b/.test(prefix) ? 'Warrant' : 'right to acquire';
+  if (/^right\b/i.test(word[1]!)) return /^Warrant\b/.test(prefix) ? 'Warrant' : /^Option\b/.test(prefix) ? 'Option' : 'right to acquire';
   const upto = prefix.slice(0, word.index + word[1]!.length);
   const named = /((?:[A-Z][\w-]*\s+){1,4})(Options?|Warrants?)$/.exec(upto);
   if (named && !/^(?:The|And|Such)\s/.test(named[1]!)) return `${named[1]!.trim()} ${named[2]}`;

@@ -19,7 +19,7 @@ import { blockHeading, newPositionState } from './position-holders.js';
 import { readTableLines } from './position-tables.js';
 import { readPositions, roleOf } from './positions.js';
 import { completeNotes, readNotes } from './notes.js';
-import { readOptionGrants } from './options.js';
+import { heldOptions, readOptionGrants } from './options.js';
 import { readDivision, readOwnershipBasis } from './ownership-basis.js';
 import { MAX_SENTENCE_CHARS, splitSentences } from './sentences.js';
 import { scanTokens } from './tokens.js';
@@ -252,7 +252,7 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   }
   result.holdings = holdings.rows;
   result.notes = notes.rows;
-  result.options = options.rows;
+  result.options = [...options.rows, ...heldOptions(holdings.rows, options.rows)];
   result.transactions = tx.rows;
   result.restatements = tx.conflicts;
   result.merged = [holdings, notes, options, tx].flatMap((d) => d.merged);

@@ -113,10 +113,10 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
   if (mentioned.length) return holdersOf(s, mentioned);
   if (subject.length) return [];
   // A name the filing never defines, right before the verb: "Fidelity Ventures Associates, Inc. has sole voting power".
-  const verb = /\b(?:has|have|had|owns?|holds?|is|are|may|beneficially|directly|shares|possesses|exercises)\b[^.;]*$/i.exec(raw.slice(segStart, at));
+  const verb = /\b(?:each\s+)?(?:has|have|had|owns?|holds?|is|are|may|beneficially|directly|shares|possesses|exercises)\b[^.;]*$/i.exec(raw.slice(segStart, at));
   if (verb) {
     const named = printedName(raw, segStart + verb.index, 'before');
-    if (named.length) return named;
+    if (named.length) return named.flatMap((p) => distributedNames(p, raw.slice(segStart + verb.index)));
   }
   // No party named: a pronoun or the form's words ("such person"), a label in a block, or nothing at all.
   const clauseLead = raw.slice(segStart, at);
@@ -280,3 +280,15 @@ export function blockHeading(s: ProseSentence, ctx: ProseContext): Party[] | nul
 
 /** What may follow the name of a heading: nothing, a colon or full stop, an underline, the block's first label. */
 const HEADING_TAIL = /^\s*(?:[:.]?\s*$|:|[:.]?\s*(?:[-=_]{2,}\s*)?(?:$|\((?:[a-h]|[ivx]{1,4}|\d)\)))/;
+
+/**
+ * "Michael Goller and Ranjeev Krishana each hold …": a coordinated printed name that "each" distributes is one holder
+ * per name. Without "each" the phrase stays one holder (a joint account, a firm called "A and B").
+ * @param following the text right after the printed name
+ */
+export function distributedNames(p: Party, following: string): Party[] {
+  if (!/^\s*,?\s*each\b/i.test(following)) return [p];
+  const parts = p.name.split(/\s*,\s*(?:and\s+)?|\s+and\s+/);
+  if (parts.length < 2 || parts.some((x) => x.split(/\s+/).length < 2)) return [p];
+  return parts.map((name) => ({ name, coverOrdinal: null, group: false, members: [] }));
+}

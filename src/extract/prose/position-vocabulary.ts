@@ -33,6 +33,12 @@ export const NOT_POSITION_AFTER = /^\s*(?:(?:shares?|Shares)\s+)?(?:(?:of\s+(?:t
  */
 export const OFFICERS_SUBJECT = /\b(?:its|their|his|her|the|such)\s+(?:[\w-]+,?\s+){0,3}?(?:directors|officers|controlling\s+persons|employees|partners|members)\b[^.;:]{0,80}?\b(?:beneficially\s+)?(?:own|hold)\b/i;
 
+/** The holder of an "of which" part, after its count: "(shares) are (directly) held by", "may be deemed to be owned by". */
+export const PART_AGENT = /^\s*(?:(?:shares?|Shares)\b[^,;.]{0,40}?)?\s*(?:are|is|were|may\s+be\s+deemed\s+to\s+be)\s+(?:(?:beneficially|directly|indirectly|held|owned|of\s+record)\s+)*(?:held|owned)\s+(?:(?:directly|indirectly|of\s+record)\s+)*by\s+/i;
+
+/** "N of which …": a count that names a part of the position just stated before saying whose it is. */
+export const OF_WHICH_AFTER = /^\s*(?:(?:shares?|Shares)\s+)?of\s+which\b/i;
+
 /** A pronoun or the form's words for the subject that the block or the previous statement names. */
 export const PRONOUN_SUBJECT = /(?:^|[.;:,]\s*|\(\w{1,4}\)\s*)(?:it|he|she|they|each\s+(?:such\s+)?(?:reporting\s+)?person|such\s+(?:reporting\s+)?person|the\s+(?:reporting|filing)\s+person|such\s+entity|(?:the\s+)?person)\b/i;
 

@@ -22,7 +22,7 @@ import { holderColumns, holdersOf, partiesAfter, securityAfter, securityKindOf, 
 import { nameKey, type Party } from './parties.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { tableRow } from './position-tables.js';
 
@@ -131,11 +131,14 @@ export function continued(s: ProseSentence, t: Token, last: { token: Token; hold
 function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t: Token, counts: Token[], prevEnd: number, last: { token: Token; holders: Party[]; role: HoldingRole } | null = null): Candidate | null {
   const raw = s.raw;
   const after = raw.slice(t.end, t.end + 160);
-  // 2. "of which N (shares) are held by X", "of which N are directly owned by X".
-  if (/\bof\s+which\s+(?:\(\w{1,4}\)\s*)?(?:up\s+to\s+|approximately\s+)?$/i.test(raw.slice(Math.max(0, t.start - 30), t.start))) {
-    const agent = /^\s*(?:(?:shares?|Shares)\b[^,;.]{0,40}?)?\s*(?:are|is|were|may\s+be\s+deemed\s+to\s+be)\s+(?:(?:beneficially|directly|indirectly|held|owned|of\s+record)\s+)*(?:held|owned)\s+(?:(?:directly|indirectly|of\s+record)\s+)*by\s+/i.exec(after);
+  // 2. "of which N (shares) are held by X", "of which N are directly owned by X", and the count first: "N of which
+  //    are directly held by the Funds".
+  const countFirst = OF_WHICH_AFTER.exec(after);
+  if (countFirst || /\bof\s+which\s+(?:\(\w{1,4}\)\s*)?(?:up\s+to\s+|approximately\s+)?$/i.test(raw.slice(Math.max(0, t.start - 30), t.start))) {
+    const skip = countFirst ? countFirst[0].length : 0;
+    const agent = PART_AGENT.exec(after.slice(skip));
     if (agent) {
-      const at = t.end + agent[0].length;
+      const at = t.end + skip + agent[0].length;
       const found = partiesAfter(s, at - 4, /by\s+(?:each\s+of\s+)?(?:the\s+)?/i, 40);
       const holders = found.length ? holdersOf(s, found) : printedName(raw, at, 'after');
       return holders.length ? { token: t, value: t.value, role: 'part_of', holders, roleAt: t.start } : null;

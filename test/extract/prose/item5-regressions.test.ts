@@ -46,4 +46,51 @@ describe('Item 5 position regressions', () => {
     expect(found).toContainEqual(['Martin J. Whitman', 1766100, 'beneficial']);
     expect(found.filter(([h]) => h === 'Reporting Persons')).toEqual([]);
   });
+
+  it('reads "N of which are directly held by the Funds": the count before "of which" (go-edgar__13d_2024_2)', () => {
+    // Cause: only "of which N are held by X" (the count after "of which") was read as a part.
+    expect(rows('html/go-edgar__13d_2024_2.htm')).toContainEqual(['Funds', 123914440, 'part_of']);
+  });
+
+  it('gives "A and B each hold N" to each of two printed names (go-edgar__13d_2024_2)', () => {
+    // Cause: a name the filing never defines was read as one run, "Michael Goller and Ranjeev Krishana".
+    const found = rows('html/go-edgar__13d_2024_2.htm');
+    expect(found).toContainEqual(['Michael Goller', 46696, 'beneficial']);
+    expect(found).toContainEqual(['Ranjeev Krishana', 46696, 'beneficial']);
+    expect(found.map(([h]) => h)).not.toContain('Michael Goller and Ranjeev Krishana');
+  });
+
+  it('reads a count of instruments held, "406,536 options to purchase Ordinary Shares", as an option position (go-edgar__13d_2024_2)', () => {
+    // Cause: a count was a position only when a share word followed it.
+    expect(rows('html/go-edgar__13d_2024_2.htm')).toContainEqual(['Michael Goller', 406536, 'underlying']);
+    expect(tablesOf('html/go-edgar__13d_2024_2.htm').options?.map((o) => [o.holder, o.shares, o.kind, o.status])).toContainEqual(['Ranjeev Krishana', 406536, 'option', 'issued']);
+  });
+});
+
+describe('options and warrants a holder has', () => {
+  const options = (fixture: string): unknown[][] => (tablesOf(fixture).options ?? []).map((o) => [o.holder, o.shares, o.kind]);
+
+  it('records warrants stated as shares issuable upon their exercise (0000937242-95-000001)', () => {
+    // Cause: the options table held grants only; positions in warrants or options were holdings rows alone.
+    expect(options('0000937242-95-000001')).toContainEqual(['Naomi Bodner', 200104, 'warrant']);
+  });
+
+  it('records "N Common Shares underlying the 2010 … options granted to the Reporting Person" (0001144204-12-020756)', () => {
+    // Cause: "underlying" after the count did not make the position an option position.
+    expect(options('0001144204-12-020756')).toContainEqual(['Scott Feldhacker', 800000, 'option']);
+  });
+
+  it('reads "has the immediately exercisable right to acquire" under an Option Agreement as options (0000950124-95-002164)', () => {
+    // Cause: the verb needed "the right" with nothing between, and a right to acquire had no instrument kind.
+    const found = options('0000950124-95-002164');
+    expect(found).toContainEqual(['THORN Americas, Inc.', 3268922, 'option']);
+    expect(found).toContainEqual(['THORN Americas, Inc.', 10000, 'option']);
+  });
+
+  it('does not record a held position that restates the holder\'s grants (founding sample: 30,163 = four grants)', () => {
+    const path = 'samples/0001125282-03-003998.txt';
+    const found = (extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables.options ?? []).map((o) => o.shares);
+    expect(found).not.toContain(30163);
+    expect(found).not.toContain(4837);
+  });
 });
