@@ -174,10 +174,27 @@ export class DefinedTerms {
     };
     const events: { at: number; run: () => void }[] = [];
     for (const paren of text.matchAll(/\(([^()]{1,220})\)/g)) {
-      const terms = termsInParen(paren[1]!);
-      if (!terms) continue;
       const start = paren.index;
       const end = start + paren[0].length;
+      // `667, L.P. ("667" and, together with Life Sciences, the "Funds")`: the first term names the party before
+      // the parenthesis; the second the group of that party and the ones listed.
+      const joint = TOGETHER_WITH.exec(paren[1]!);
+      if (joint) {
+        events.push({
+          at: start,
+          run: () => {
+            const def = meaningBefore(text, start, [collapse(joint[1]!)], false, false, known);
+            if (!def) return;
+            add({ term: collapse(joint[1]!), meaning: def.meaning, kind: def.kind, documentSequence, span: { start: def.start, end } });
+            const others = collapse(joint[2]!).split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((x) => resolveKnown(x.replace(/^the\s+/i, ''), known));
+            const members = [def.meaning, ...others];
+            add({ term: collapse(joint[3]!), meaning: joinList(members), kind: def.kind, documentSequence, span: { start: def.start, end }, members });
+          },
+        });
+        continue;
+      }
+      const terms = termsInParen(paren[1]!);
+      if (!terms) continue;
       events.push({
         at: start,
         run: () => {
@@ -263,6 +280,11 @@ function normalizeKey(term: string): string {
 function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
+
+/** `"667" and, together with Life Sciences, the "Funds"`: a term, then a group term of it and the parties listed. */
+const TOGETHER_WITH = new RegExp(
+  `^\\s*[${QUOTE_OPEN}]([^${QUOTE_OPEN}()]{1,60}?)[${QUOTE_CLOSE}]\\s*,?\\s*and\\s*,?\\s*(?:together|collectively)\\s+with\\s+([^${QUOTE_OPEN}()]{1,120}?)\\s*,\\s*(?:the\\s+)?[${QUOTE_OPEN}]([^${QUOTE_OPEN}()]{1,60}?)[${QUOTE_CLOSE}]\\s*$`,
+);
 
 /** The quoted terms of a parenthesis if it is a definition (`the "Company" or "Hudson"`), else null. */
 function termsInParen(content: string): { terms: string[]; collective: boolean; distributive: boolean } | null {
@@ -632,7 +654,9 @@ function nameWalk(tokens: Token[], last: number): Walk | null {
   while (first <= last && (CONNECTORS.has(tokens[first]!.text.toLowerCase()) || /^the$/.test(tokens[first]!.text))) first += 1;
   if (first > last) return null;
   const words = tokens.slice(first, last + 1).map((t) => bare(t.text));
-  if (!words.some((w) => /^[A-Z][A-Za-z]/.test(w) && !MONTH_WORDS.test(w))) return null;
+  // A numeral with a legal suffix is a name too (`667, L.P.`); a date or a bare number is not.
+  const numbered = words.length >= 2 && /^\d/.test(words[0]!) && isSuffix(tokens[last]!.text);
+  if (!numbered && !words.some((w) => /^[A-Z][A-Za-z]/.test(w) && !MONTH_WORDS.test(w))) return null;
   return { start: tokens[first]!.start, first, suffixed: isSuffix(tokens[last]!.text) };
 }
 

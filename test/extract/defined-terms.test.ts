@@ -203,4 +203,11 @@ describe('DefinedTerms regressions (real filings in test/fixtures/sc13)', () => 
     const { terms } = documentTerms(fixture('0000913355-96-000009'), 'SC 13G');
     expect(terms.lookup('CMMC')).toMatchObject({ meaning: 'Carl Marks Management Company, L.P.', kind: 'party' });
   });
+
+  it('reads ("667" and together with Life Sciences, the "Funds"): a numeral fund name and the group it joins (go-edgar__13d_2024_2)', () => {
+    // Cause: words other than the terms in the parenthesis made it no definition, and a name needed a word in letters.
+    const { terms } = documentTerms(new URL('../fixtures/html/go-edgar__13d_2024_2.htm', import.meta.url), 'SC 13D/A');
+    expect(terms.lookup('667')).toMatchObject({ meaning: '667, L.P.', kind: 'party' });
+    expect(terms.lookup('Funds')?.members).toEqual(['667, L.P.', 'Baker Brothers Life Sciences, L.P.']);
+  });
 });

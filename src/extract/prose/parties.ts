@@ -259,6 +259,8 @@ export class PartyIndex {
         const end = at + needle.length;
         if (at > 0 && /[\w]/.test(text[at - 1]!)) continue;
         if (end < text.length && /[\w]/.test(text[end]!) && !/^'s/.test(text.slice(end))) continue;
+        // A name that is a numeral ("667" for 667, L.P.) is not the start of a count ("667,000 shares", "$667.50").
+        if (/^\d/.test(needle) && (/^[.,]\d/.test(text.slice(end, end + 2)) || /[$\d.,]$/.test(text.slice(Math.max(0, at - 1), at)))) continue;
         if (found.some((f) => at < f.end && end > f.start)) continue;
         // "the Fidelity Funds", "the LionEye Capital Management Accounts": a longer name the term only begins.
         if (NAME_CONTINUES.test(text.slice(end, end + 16))) continue;

@@ -4,10 +4,10 @@
  * counts are).
  * Does not handle: tables whose rows are not one holder per line.
  */
-import { holderColumns, holdersOf } from './clauses.js';
+import { holderColumns, holdersOf, securityKindOf } from './clauses.js';
 import type { Party } from './parties.js';
 import type { Token } from './tokens.js';
-import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
+import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence, type SecurityKind } from './types.js';
 import { headerColumns, captionRoleOf } from './position-vocabulary.js';
 import { type PositionState, fuzzyCover } from './position-holders.js';
 
@@ -69,9 +69,12 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
   let caption = '';
   let captionRole: HoldingRole | 'percent' | null = null;
   let columnRoles: HoldingRole[] | null = null;
+  let columnKinds: SecurityKind[] | null = null;
   let owner: Party[] = [];
   let rowsInBlock = 0;
   let pending: string[] = [];
+  /** The raw lines of the caption (header cells stacked over lines are aligned from the right). */
+  let captionLines: string[] = [];
   let lineStart = source.start;
   while (lineStart < source.end) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -80,7 +83,9 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
     // The last line of a wrapped name cell may start in lower case ("persons   61,302/…").
     const row = line.length > 240 ? null : ROW_LINE.exec(line) ?? (pending.length && rowsInBlock > 0 ? ROW_LINE_CONTINUED.exec(line) : null);
     const inTable = rowsInBlock > 0;
-    let name = row ? cleanRowName(row[1]!, pending.length > 0, inTable) : null;
+    // "Total  97,314  3,078,009" under rows: the group the introduction names ("held by each of the Funds").
+    const total = row && inTable && /^\s*Total\b/i.test(row[1]!) ? introducedGroup(caption, ctx) : null;
+    let name = row ? (total ? total.name : cleanRowName(row[1]!, pending.length > 0, inTable)) : null;
     if (row && name && /\b(?:Inc|Corp|Co|Ltd|Jr|Sr|L\.P|N\.A)$/.test(name) && line[row[1]!.length] === '.') name += '.';
     if (row && name) {
       // A name cell wrapped over the lines above the row ("One Liberty" / "Properties, Inc.  30,048/…").
@@ -90,21 +95,24 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
         captionRole = captionRoleOf(caption);
         owner = introducedOwner(caption, ctx);
         // A header naming several figures ("Name  Aggregate  Percent  Sole Voting  Shared Voting …"): one column each.
-        columnRoles = headerColumns(caption.slice(-400))?.roles ?? null;
+        const instruments = instrumentColumns(captionLines);
+        columnKinds = instruments?.kinds ?? null;
+        columnRoles = headerColumns(caption.slice(-400))?.roles ?? instruments?.roles ?? null;
         if (columnRoles && columnRoles.length < 2) columnRoles = null;
       }
       rowsInBlock++;
       // Only under a caption that says what the counts are (an address line "Greenville, SC 29601" has none).
       if (captionRole !== 'percent' && captionRole !== null) {
         const s = makeSentence(lineStart, lineEnd);
-        const holder = rowHolder(s, name, ctx);
+        const holder = total ? [total] : rowHolder(s, name, ctx);
         const counts = rowCounts(s, row[1]!.length);
         const pct = s.tokens.find((t) => t.kind === 'percent' && !/less\s+than\s*$/i.test(s.raw.slice(Math.max(0, t.start - 12), t.start)));
         for (const [k, t] of counts.entries()) {
-          const role = (columnRoles && counts.length === columnRoles.length ? columnRoles[k] : null) ?? captionRole ?? 'beneficial';
+          // A Total row restates its rows: the group's total, whatever the column counts.
+          const role = total ? 'group_total' : (columnRoles && counts.length === columnRoles.length ? columnRoles[k] : null) ?? captionRole ?? 'beneficial';
           for (const p of [...holder, ...owner]) {
             out.push({
-              row: { ...holderColumns(p), role: p === holder[0] || owner.length === 0 ? role : 'beneficial', security: null, securityKind: 'common', shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: counts.length === 1 && pct && p === holder[0] ? pct.value : null, ...provenance(s) },
+              row: { ...holderColumns(p), role: p === holder[0] || owner.length === 0 ? role : 'beneficial', security: null, securityKind: (columnKinds && counts.length === columnKinds.length ? columnKinds[k] : null) ?? 'common', shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: counts.length === 1 && pct && p === holder[0] ? pct.value : null, ...provenance(s) },
               evidence: { shares: evidence(s, t.start, t.end) },
             });
           }
@@ -115,15 +123,20 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
       if (cell.length <= 45 && !/\S\s{3,}\S/.test(cell) && !/\d/.test(cell) && cleanRowName(cell, false, inTable) && cell !== cell.toUpperCase()) {
         // A name cell that wraps onto the row below.
         pending.push(cell);
-        caption = `${caption} ${line}`.slice(-600);
+        caption = `${caption} ${line}`.slice(-CAPTION_CHARS);
+        captionLines = [...captionLines, line].slice(-6);
       } else if (inTable && /\d/.test(cell) && cell.length < 120) {
         // A row this reader cannot name does not end the table.
         pending = [];
       } else {
         pending = [];
-        if (inTable) caption = '';
+        if (inTable) {
+          caption = '';
+          captionLines = [];
+        }
         rowsInBlock = 0;
-        caption = `${caption} ${line}`.slice(-600);
+        caption = `${caption} ${line}`.slice(-CAPTION_CHARS);
+        captionLines = [...captionLines, line].slice(-6);
       }
     }
     lineStart = lineEnd + 1;
@@ -134,9 +147,9 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
 }
 
 /** A table row: a name, dotted leaders or a footnote mark, then counts (or "None") and at most a short tail. */
-const ROW_LINE = /^\s*((?:\d{1,4}\s+)?[A-Z][^\d\n]{2,90}?)[\s.]*(?:\(\d{1,2}\)|\*{1,2})?[\s.]*(?:(?:\d{1,3}(?:,\d{3})+|\d+|None|-0-)(?:\/[^\s]*(?:\s+than\s+1%)?)?\s*){1,6}(?:[A-Za-z]{0,12}\s*(?:\(\d{1,2}\))?)?\s*$/;
+const ROW_LINE = /^\s*((?:\d{1,4},?\s+)?[A-Z][^\d\n]{2,90}?)[\s.]*(?:\(\d{1,2}\)|\*{1,2})?[\s.]*(?:(?:\d{1,3}\.\d{1,2}[ \t]*%|\d{1,3}(?:,\d{3})+|\d+|None|-0-)(?:\/[^\s]*(?:\s+than\s+1%)?)?\s*){1,6}(?:[A-Za-z]{0,12}\s*(?:\(\d{1,2}\))?)?\s*$/;
 
-const ROW_LINE_CONTINUED = new RegExp(ROW_LINE.source.replace('(?:\\d{1,4}\\s+)?[A-Z]', '[a-z]'));
+const ROW_LINE_CONTINUED = new RegExp(ROW_LINE.source.replace('(?:\\d{1,4},?\\s+)?[A-Z]', '[a-z]'));
 
 function cleanRowName(raw: string, continued = false, inTable = false): string | null {
   // Dotted leaders and a footnote mark go; the period of "Inc." or "L.P." stays.
@@ -167,6 +180,41 @@ function introducedOwner(caption: string, ctx: ProseContext): Party[] {
   if (!m) return [];
   const p = ctx.parties.resolve(m[1]!.trim());
   return p ? [p] : [];
+}
+
+/** How much of the text above a table is its caption: the header lines and the sentences introducing the rows. */
+const CAPTION_CHARS = 1200;
+
+/**
+ * The group an introduction says the rows make up: "Set forth below is the aggregate number of shares … directly held
+ * by each of the Funds" — the holder of the table's Total row. Null when it names no group.
+ */
+function introducedGroup(caption: string, ctx: ProseContext): Party | null {
+  const m = /\b(?:held|owned)\s+(?:directly\s+|beneficially\s+|of\s+record\s+)?by\s+(?:each\s+of\s+)?(?:the\s+)?([A-Z][\w.&' -]{1,60}?)(?=[,.;:]|\s+(?:which|and|as|in|through|along)\b)/.exec(caption);
+  const p = m ? ctx.parties.resolve(m[1]!.trim()) : null;
+  return p?.group ? p : null;
+}
+
+/**
+ * Columns named by the instrument they count ("Name | Common Stock | Prefunded Warrants"), header cells stacked over
+ * lines aligned from the right ("Common  Prefunded" / "Name  Stock  Warrants"): warrants and options are shares
+ * underlying them, a class of stock the shares held. Null unless every count column is named so.
+ */
+function instrumentColumns(lines: string[]): { roles: HoldingRole[]; kinds: SecurityKind[] } | null {
+  const cells = lines.map((l) => l.trim().split(/\t+|\s{2,}/).filter(Boolean));
+  const header = cells[cells.length - 1];
+  if (!header || header.length < 3 || !/^name\b/i.test(header[0]!)) return null;
+  const names = header.slice(1);
+  for (const above of cells.slice(0, -1).reverse()) {
+    if (above.length > names.length) break;
+    above.forEach((c, i) => {
+      const k = names.length - above.length + i;
+      names[k] = `${c} ${names[k]}`;
+    });
+  }
+  const roles = names.map((n): HoldingRole | null => (/\b(?:warrants?|options?|rights?)\b/i.test(n) ? 'underlying' : /\b(?:stock|shares|units)\b/i.test(n) ? 'direct' : null));
+  if (!roles.every((r) => r !== null)) return null;
+  return { roles: roles as HoldingRole[], kinds: names.map((n) => securityKindOf(n)) };
 }
 
 /** The counts of a row after its name: numbers, "None" and "-0-" as 0; not footnote marks "(3)" nor "/17.23%". */

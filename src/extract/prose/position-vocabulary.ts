@@ -110,9 +110,11 @@ export function captionRoleOf(caption: string): HoldingRole | 'percent' | null {
   const spread = /\b(sole|shared?)\s+power\s+to\s+(vote|dispose)/i.exec(tail.replace(/\s+/g, ' '));
   if (spread && !role) role = `${spread[1]!.toLowerCase().startsWith('sole') ? 'sole' : 'shared'}_${spread[2]!.toLowerCase() === 'vote' ? 'voting' : 'dispositive'}` as HoldingRole;
   const pctAt = lastMatch(/\bpercent(?:age)?\b/gi, tail);
-  const ownAt = lastMatch(/\bbeneficially\s+owned\b|\bnumber\s+of\s+shares\b/gi, tail);
-  if (pctAt >= 0 && pctAt > at && !/\bnumber\s+of\s+shares\b/i.test(tail)) return 'percent';
-  return role ?? (ownAt >= 0 || /\bnumber\s+of\s+shares\b|\bshares\s+(?:beneficially\s+)?owned\b/i.test(tail) ? 'beneficial' : null);
+  // "Number of Shares", "Number of Ordinary Shares we own": the count column of a percent table.
+  const numberOf = /\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?shares\b/i;
+  const ownAt = lastMatch(/\bbeneficially\s+owned\b|\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?shares\b/gi, tail);
+  if (pctAt >= 0 && pctAt > at && !numberOf.test(tail)) return 'percent';
+  return role ?? (ownAt >= 0 || numberOf.test(tail) || /\bshares\s+(?:beneficially\s+)?owned\b/i.test(tail) ? 'beneficial' : null);
 }
 
 /**

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractItemsAndProse } from '../../../src/extract/items/index.js';
 import { parseSubmission } from '../../../src/parse/index.js';
+import { DefinedTerms } from '../../../src/extract/defined-terms.js';
+import { PartyIndex } from '../../../src/extract/prose/index.js';
 
 function tablesOf(fixture: string): Record<string, Record<string, unknown>[]> {
   const path = fixture.includes('/') ? `test/fixtures/${fixture}` : `test/fixtures/sc13/${fixture}.txt`;
@@ -67,6 +69,27 @@ describe('Item 5 position regressions', () => {
   });
 });
 
+describe('Item 5 tables introduced by a sentence (go-edgar__vtv_13d_item4, go-edgar__13d_2024_2)', () => {
+  it('reads rows named by a numeral fund ("667, L.P.") under columns named by instrument, and the Total row as the group\'s', () => {
+    // Cause: a row name had to start with a capital letter, a header naming instruments ("Common Stock", "Prefunded
+    // Warrants") gave the counts no role, and "Total" was never a holder.
+    const found = rows('html/go-edgar__vtv_13d_item4.htm');
+    expect(found).toContainEqual(['667, L.P.', 8060, 'direct']);
+    expect(found).toContainEqual(['667, L.P.', 254948, 'underlying']);
+    expect(found).toContainEqual(['Funds', 3078009, 'group_total']);
+    const options = (tablesOf('html/go-edgar__vtv_13d_item4.htm').options ?? []).map((o) => [o.holder, o.shares, o.kind]);
+    expect(options).toContainEqual(['Baker Brothers Life Sciences, L.P.', 2823061, 'warrant']);
+    expect(options.map(([h]) => h)).not.toContain('Funds');
+  });
+
+  it('reads a "Number of Ordinary Shares we own … | Percent of Class" table with percent cells', () => {
+    // Cause: only "Number of Shares" told a count column from a percent table, and a row with "0.7 %" was no row.
+    const found = rows('html/go-edgar__13d_2024_2.htm');
+    expect(found).toContainEqual(['667, L.P.', 10289430, 'beneficial']);
+    expect(found).toContainEqual(['Funds', 123914486, 'group_total']);
+  });
+});
+
 describe('options and warrants a holder has', () => {
   const options = (fixture: string): unknown[][] => (tablesOf(fixture).options ?? []).map((o) => [o.holder, o.shares, o.kind]);
 
@@ -92,5 +115,17 @@ describe('options and warrants a holder has', () => {
     const found = (extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables.options ?? []).map((o) => o.shares);
     expect(found).not.toContain(30163);
     expect(found).not.toContain(4837);
+  });
+});
+
+describe('a party named by a numeral', () => {
+  it('is not found at the start of a count ("667,000 shares", "$667.50")', () => {
+    // Cause: mentions ended a name at any non-word character, so the term "667" matched "667,000".
+    const text = 'among Alpha Fund, L.P. ("Alpha") and 667, L.P. ("667" and together with Alpha, the "Funds"). 667 holds 667,000 shares bought at $667.50.';
+    const parties = PartyIndex.build([], DefinedTerms.fromText(text), text);
+    const at = parties.mentions(text).map((m) => m.start);
+    expect(at).toContain(text.indexOf('667 holds'));
+    expect(at).not.toContain(text.indexOf('667,000'));
+    expect(at).not.toContain(text.indexOf('667.50'));
   });
 });
