@@ -25,10 +25,12 @@ export interface PositionState {
   percentColumn: number | null;
   /** A power or amount label that ended the previous sentence, its count on the next line ("Sole Voting Power" / "1,234,567"). */
   pendingLabel: HoldingRole | null;
+  /** The power label over a list of "Name: N" lines, while the lines go on. */
+  listRole: HoldingRole | null;
 }
 
 export function newPositionState(): PositionState {
-  return { heading: null, lastHolder: null, inTrades: false, columns: null, percentColumn: null, pendingLabel: null };
+  return { heading: null, lastHolder: null, inTrades: false, columns: null, percentColumn: null, pendingLabel: null, listRole: null };
 }
 
 const FIELD_ROLE: [keyof CoverAnchor, HoldingRole][] = [

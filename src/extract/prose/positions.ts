@@ -19,7 +19,8 @@
  * holder named.
  */
 import { holderColumns, holdersOf, partiesAfter, securityAfter, securityKindOf, segmentAt } from './clauses.js';
-import { nameKey, type Party } from './parties.js';
+import { looksLikeName, nameKey, type Party } from './parties.js';
+import { PAIR_LINE } from './holdings.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
 import { OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
@@ -54,6 +55,12 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
   // The count of a label on the line before: a sentence that is only the count.
   const pending = state.pendingLabel;
   state.pendingLabel = counts.length ? null : labelAtEnd(s.raw);
+  // "Name: N" lines under a power label ("(i) Sole power to vote …" / "Franklin Resources, Inc.:   0" / …): each line
+  // is that power of the party it names, until a line that is not such a pair.
+  const listed = pairLine(s, ctx, state.listRole);
+  if (!counts.length) state.listRole = state.pendingLabel;
+  else if (!listed) state.listRole = null;
+  if (listed) return listed;
   if (pending && counts.length === 1 && !s.raw.slice(0, counts[0]!.start).trim() && s.raw.length - counts[0]!.end < 40 && !used.has(counts[0]!.start)) {
     const t = counts[0]!;
     const holders = subjectOf(s, ctx, state, t, pending, -1, 0, true);
@@ -309,4 +316,17 @@ function positionRow(s: ProseSentence, ctx: ProseContext, t: Token, holder: Part
     row: { ...holderColumns(holder), role, security: sec.name, securityKind: securityKindOf(sec.name), shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: pct ? pct.value : null, ...provenance(s) },
     evidence: ev,
   };
+}
+
+/** A "Name: N" line under a power label: the party it names has that power over N (the name as printed if undefined). */
+function pairLine(s: ProseSentence, ctx: ProseContext, role: HoldingRole | null): Found<HoldingRow>[] | null {
+  if (!role) return null;
+  const pair = PAIR_LINE.exec(s.raw);
+  if (!pair) return null;
+  const at = s.raw.indexOf(pair[1]!);
+  const t = s.tokens.find((x) => x.raw === pair[2] && x.start > at) ?? countsOf(s).find((x) => x.raw === pair[2]);
+  if (!t) return null;
+  const mention = s.mentions.find((m) => m.start <= at + 2 && m.end >= at + pair[1]!.trim().length - 2);
+  const holders = mention ? holdersOf(s, [mention]) : looksLikeName(pair[1]!) && pair[1]!.trim().split(/\s+/).length >= 2 ? [{ name: pair[1]!.trim(), coverOrdinal: null, group: false, members: [] }] : [];
+  return holders.length ? holders.map((h) => positionRow(s, ctx, t, h, role, null)) : null;
 }

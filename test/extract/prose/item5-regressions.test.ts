@@ -69,6 +69,16 @@ describe('Item 5 position regressions', () => {
   });
 });
 
+describe('"Name: N" lines under a power label (0000038777-98-000161)', () => {
+  it('gives each line the power of the label above the list, the name as printed when the filing does not define it', () => {
+    // Cause: the label's role reached only a count alone on the next line; a list of "Name: N" lines had no role.
+    const found = rows('0000038777-98-000161');
+    expect(found).toContainEqual(['Templeton Management Limited', 266000, 'sole_voting']);
+    expect(found).toContainEqual(['Franklin Resources, Inc.', 0, 'sole_dispositive']);
+    expect(found).toContainEqual(['Templeton Investment Management Limited', 33500, 'sole_dispositive']);
+  });
+});
+
 describe('Item 5 tables introduced by a sentence (go-edgar__vtv_13d_item4, go-edgar__13d_2024_2)', () => {
   it('reads rows named by a numeral fund ("667, L.P.") under columns named by instrument, and the Total row as the group\'s', () => {
     // Cause: a row name had to start with a capital letter, a header naming instruments ("Common Stock", "Prefunded
