@@ -29,6 +29,9 @@ import { tableRow } from './position-tables.js';
 
 const MAX_COUNTS = 200;
 
+/** The enumerator of the next label ("(ii) shared power …", "4(b) Percent of Class", "Item 4(c)"). */
+const NEXT_LABEL = /^\s*(?:\d?\((?:[a-h]|[ivx]{1,4})\)|item\s+\d)/i;
+
 interface Candidate {
   /** A second statement the count belongs to (the power holder of a passive count). */
   also?: { holders: Party[]; role: HoldingRole };
@@ -54,14 +57,19 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
   if (table) return table;
   // The count of a label on the line before: a sentence that is only the count.
   const pending = state.pendingLabel;
-  state.pendingLabel = counts.length ? null : labelAtEnd(s.raw);
+  // A count line may run into the next label when lines are joined ("650,102 shares (ii) shared power to vote …:"):
+  // the count is the label's above, the label at its end the next line's.
+  const first = counts[0];
+  const rest = first ? s.raw.slice(first.end).replace(/^\s*(?:shares?|Shares|SHARES)\b/, '') : '';
+  const nextLabel = counts.length === 1 && NEXT_LABEL.test(rest);
+  state.pendingLabel = counts.length && !nextLabel ? null : labelAtEnd(s.raw);
   // "Name: N" lines under a power label ("(i) Sole power to vote …" / "Franklin Resources, Inc.:   0" / …): each line
   // is that power of the party it names, until a line that is not such a pair.
   const listed = pairLine(s, ctx, state.listRole);
   if (!counts.length) state.listRole = state.pendingLabel;
   else if (!listed) state.listRole = null;
   if (listed) return listed;
-  if (pending && counts.length === 1 && !s.raw.slice(0, counts[0]!.start).trim() && s.raw.length - counts[0]!.end < 40 && !used.has(counts[0]!.start)) {
+  if (pending && counts.length === 1 && !s.raw.slice(0, counts[0]!.start).trim() && (s.raw.length - counts[0]!.end < 40 || nextLabel) && !used.has(counts[0]!.start)) {
     const t = counts[0]!;
     const holders = subjectOf(s, ctx, state, t, pending, -1, 0, true);
     return holders.map((holder) => positionRow(s, ctx, t, holder, pending, null));

@@ -79,6 +79,16 @@ describe('"Name: N" lines under a power label (0000038777-98-000161)', () => {
   });
 });
 
+describe('a count line joined to the next label (0001127867-01-500012)', () => {
+  it('"860,760 Shares (ii) SHARED POWER TO VOTE …": the count is the label\'s above, the label the next line\'s', () => {
+    // Cause: a label's count was read only from a line with nothing after it, and a line with a count reset the label.
+    const found = rows('0001127867-01-500012');
+    expect(found).toContainEqual(['Celeste Trust Reg.', 860760, 'sole_voting']);
+    expect(found).toContainEqual(['Celeste Trust Reg.', 0, 'shared_voting']);
+    expect(found).toContainEqual(['Celeste Trust Reg.', 0, 'shared_dispositive']);
+  });
+});
+
 describe('Item 5 tables introduced by a sentence (go-edgar__vtv_13d_item4, go-edgar__13d_2024_2)', () => {
   it('reads rows named by a numeral fund ("667, L.P.") under columns named by instrument, and the Total row as the group\'s', () => {
     // Cause: a row name had to start with a capital letter, a header naming instruments ("Common Stock", "Prefunded
