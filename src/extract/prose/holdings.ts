@@ -62,11 +62,11 @@ const LIST_JOIN = /^[\s,;]*(?:and\s+|plus\s+|as\s+well\s+as\s+)?(?:\((?:[ivx]{1,
 
 /**
  * @param following the next few sentences (a count or percent may sit on the next line of a grid)
- * @param heading the party of the section heading above the sentence, if any
+ * @param heading the parties of the section heading above the sentence, if any
  * @param amountList whether the sentence is under an "Amount beneficially owned" label (13G Item 4 lists
  *   "Name: N" lines under it; under a power label the same lines are powers, not positions)
  */
-export function readHoldings(s: ProseSentence, ctx: ProseContext, following: ProseSentence[] = [], heading: Party | null = null, amountList = false): Found<HoldingRow>[] {
+export function readHoldings(s: ProseSentence, ctx: ProseContext, following: ProseSentence[] = [], heading: Party[] = [], amountList = false): Found<HoldingRow>[] {
   const out: Found<HoldingRow>[] = [];
   const used = new Set<number>();
   const take = (list: Found<HoldingRow>[], tokens: Token[]): void => {
@@ -149,7 +149,8 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
   }
 
   // Appositive: "Micco Corporation, (the) holder of 474,052 shares".
-  for (const m of s.raw.matchAll(/,\s*(?:the\s+)?(?:record\s+)?holder\s+of\s+(?:an\s+aggregate\s+of\s+)?/gi)) {
+  // Also after a description: "PWPI, a Cayman Islands exempted company that is the holder of 112,466 Common Shares".
+  for (const m of s.raw.matchAll(/,\s*(?:an?\s+[^,;()]{1,80}?\s+(?:that|which|who)\s+is\s+)?(?:the\s+)?(?:record\s+)?holder\s+of\s+(?:an\s+aggregate\s+of\s+)?/gi)) {
     const at = m.index + m[0].length;
     const t = s.tokens.find((x) => x.kind === 'shares' && x.start >= at && x.start <= at + 2);
     if (!t || used.has(t.start)) continue;
@@ -191,11 +192,11 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
   for (let m = LABEL.exec(s.raw); m; m = LABEL.exec(s.raw)) {
     const at = m.index + m[0].length;
     const holder = labelHolder(s, ctx, heading);
-    if (!holder) continue;
+    if (!holder.length) continue;
     const here = s.tokens.find((t) => (t.kind === 'shares' || t.kind === 'number') && t.start >= at && t.start <= at + 3);
     if (here) {
       if (used.has(here.start)) continue;
-      take(buildHoldings(s, ctx, [holder], here, '', 0, s.raw.length, following), [here]);
+      take(buildHoldings(s, ctx, holder, here, '', 0, s.raw.length, following), [here]);
       continue;
     }
     if (s.raw.slice(at).trim()) continue;
@@ -208,7 +209,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
         continue;
       }
       if (next.raw.slice(0, count.start).trim()) break;
-      const rows = buildHoldings(next, ctx, [holder], count, '', 0, next.raw.length, following.slice(k + 1));
+      const rows = buildHoldings(next, ctx, holder, count, '', 0, next.raw.length, following.slice(k + 1));
       take(rows, []);
       break;
     }
@@ -384,13 +385,14 @@ function optionName(prefix: string, word: RegExpExecArray): string {
  * The holder of a label-form position: the one party named in the sentence (not the issuer), else the party of the
  * section heading above it ("A. Tontine Financial Partners, L.P."), else the reporting persons (together, or the only one).
  */
-function labelHolder(s: ProseSentence, ctx: ProseContext, heading: Party | null): Party | null {
+function labelHolder(s: ProseSentence, ctx: ProseContext, heading: Party[]): Party[] {
   const named = [...new Set(s.mentions.map((m) => m.party))].filter((p) => (!p.group || p.members.length === 0) && !ctx.parties.isIssuer(p));
-  if (named.length === 1) return named[0]!;
-  if (named.length) return null;
-  if (heading) return heading;
+  if (named.length === 1) return [named[0]!];
+  if (named.length) return [];
+  if (heading.length) return heading;
   // No name and no heading: the filing's own position, the reporting persons' together (or the only one's).
-  return ctx.parties.reportingPersons();
+  const all = ctx.parties.reportingPersons();
+  return all ? [all] : [];
 }
 
 /** Counts listed right after the verb and paired with the subjects by "respectively". */

@@ -163,13 +163,13 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   for (const { item, sentences } of prose) {
     const positionState = newPositionState();
     let lastBasis: Found<OwnershipBasisRow> | null = null;
-    let heading: Party | null = null;
+    let heading: Party[] = [];
     let amountList = false;
     sentences.forEach((s, i) => {
       // A line that only names a party ("A. Tontine Financial Partners, L.P.", "Vertex Opportunities") heads the
       // statements under it.
       const named = blockHeading(s, ctx);
-      if (named?.length === 1) heading = named[0]!;
+      if (named) heading = named;
       // Under "Amount beneficially owned:" a 13G lists "Name: N" lines; under a power label the same lines are powers.
       if (/\bamount\s+beneficially\s+owned\b|\baggregate\s+(?:number|amount)\b/i.test(s.raw)) amountList = true;
       else if (/\bpower\b|\bpercent(?:age)?\s+of\s+class\b/i.test(s.raw)) amountList = false;

@@ -126,7 +126,9 @@ export class PartyIndex {
       // The prose usually spells the name in mixed case where the cover shouts it: prefer the defined meaning.
       const printed = person.name.replace(/\s+/g, ' ').trim();
       const spellings = [...termList.filter((t) => partyKey(t.meaning) === key).map((t) => t.meaning), printed];
-      const spelled = spellings.find((n) => /[a-z]/.test(n)) ?? printed;
+      // A cover in mixed case is the name as filed ("Park West Investors Master Fund, Ltd." where the prose writes
+      // "Limited"): the holder keeps it.
+      const spelled = /[a-z]/.test(printed) ? printed : (spellings.find((n) => /[a-z]/.test(n)) ?? printed);
       const party: Party = { name: spelled, coverOrdinal: person.ordinal, group: false, members: [] };
       coverParties.push(party);
       byKey.set(key, party);

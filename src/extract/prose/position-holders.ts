@@ -221,7 +221,7 @@ export function passiveAgent(s: ProseSentence, t: Token, counts: Token[], ctx: P
   let cur = t;
   for (let hop = 0; hop < 4; hop++) {
     const after = raw.slice(cur.end, cur.end + 200);
-    const m = /^\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares|units?|Units|ADSs?)\b[^,;.()]{0,90}?)?\s*,?\s*(?:which\s+(?:are|were)\s+|that\s+(?:are|were)\s+|are\s+|is\s+|were\s+)?(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly)\s+)*(?:owned|held)\s+(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly)\s+)*by\s+(?:each\s+of\s+)?(?:the\s+)?/i.exec(after);
+    const m = /^\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares|units?|Units|ADSs?)\b[^,;.()]{0,90}?)?\s*,?\s*(?:which\s+(?:are|were)\s+|that\s+(?:are|were)\s+|are\s+|is\s+|were\s+)?(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly)\s+)*(?:owned|held)\s+(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly|in\s+the\s+aggregate)\s+)*by\s+(?:each\s+of\s+)?(?:the\s+)?/i.exec(after);
     const heldIn = /^\s*(?:shares?|Shares)?\s*(?:are|were|is)?\s*held\s+in\s+(?:the\s+)?/i.exec(after);
     if (heldIn) {
       const named = printedName(raw, cur.end + heldIn[0].length, 'after');
@@ -261,6 +261,13 @@ export function passiveAgent(s: ProseSentence, t: Token, counts: Token[], ctx: P
  */
 export function blockHeading(s: ProseSentence, ctx: ProseContext): Party[] | null {
   const raw = s.raw;
+  // "the ownership information with respect to each of PWAM and Mr. Park is as follows:": the parties it introduces.
+  const intro = INTRODUCED_BLOCK.exec(raw);
+  if (intro) {
+    const at = intro.index + intro[0].indexOf(intro[1]!);
+    const listed = s.mentions.filter((m) => m.start >= at && m.end <= at + intro[1]!.length);
+    if (listed.length && !/\b(?:and|or)\s*$/.test(intro[1]!)) return holdersOf(s, listed);
+  }
   const lead = /^\s*(?:[A-Z]\.|\(?[a-z0-9]{1,4}[.)]|\d+\.)?\s*(?:Messrs\.\s*|Mr\.\s*|Ms\.\s*)?/.exec(raw)![0].length;
   const first = s.mentions[0];
   if (first && first.start <= lead + 1) {
@@ -279,6 +286,9 @@ export function blockHeading(s: ProseSentence, ctx: ProseContext): Party[] | nul
   const party = line ? ctx.parties.resolveHeading(line[1]!) : null;
   return party ? [party] : null;
 }
+
+/** "… with respect to (each of) A and B is as follows:", group 1 the parties' words. */
+const INTRODUCED_BLOCK = /\b(?:with\s+respect\s+to|as\s+to|regarding|concerning|for)\s+(?:each\s+of\s+)?(?:the\s+)?([^;:]{2,160}?)\s+(?:is|are)\s+(?:set\s+forth\s+)?(?:as\s+follows|below)\s*:/i;
 
 /** What may follow the name of a heading: nothing, a colon or full stop, an underline, the block's first label. */
 const HEADING_TAIL = /^\s*(?:[:.]?\s*$|:|[:.]?\s*(?:[-=_]{2,}\s*)?(?:$|\((?:[a-h]|[ivx]{1,4}|\d)\)))/;

@@ -89,6 +89,29 @@ describe('a count line joined to the next label (0001127867-01-500012)', () => {
   });
 });
 
+describe('a 13G/A whose blocks are introduced in prose (0000905718-14-000108)', () => {
+  const found = rows('0000905718-14-000108');
+
+  it('"the ownership information with respect to each of PWAM and Mr. Park is as follows:" heads the block', () => {
+    // Cause: only a line that was a name heads a block; the (a) amount went to the reporting persons as a group.
+    expect(found).toContainEqual(['Park West Asset Management LLC', 639660, 'beneficial']);
+    expect(found).toContainEqual(['Peter S. Park', 639660, 'beneficial']);
+    expect(found.map(([h]) => h)).not.toContain('Reporting Persons');
+  });
+
+  it('keeps a mixed-case cover name as the holder\'s name ("Ltd." where the prose writes "Limited")', () => {
+    // Cause: the defined meaning's spelling always replaced the cover's, meant for covers printed in capitals.
+    expect(found).toContainEqual(['Park West Investors Master Fund, Ltd.', 527194, 'beneficial']);
+  });
+
+  it('reads "held in the aggregate by the PW Funds" and "PWPI, a … company that is the holder of N"', () => {
+    // Cause: "in the aggregate" was not among the passive's adverbs; the appositive needed "holder of" right after
+    // the comma.
+    expect(found).toContainEqual(['PW Funds', 639660, 'direct']);
+    expect(found).toContainEqual(['Park West Partners International, Limited', 112466, 'beneficial']);
+  });
+});
+
 describe('Item 5 tables introduced by a sentence (go-edgar__vtv_13d_item4, go-edgar__13d_2024_2)', () => {
   it('reads rows named by a numeral fund ("667, L.P.") under columns named by instrument, and the Total row as the group\'s', () => {
     // Cause: a row name had to start with a capital letter, a header naming instruments ("Common Stock", "Prefunded
