@@ -183,9 +183,10 @@ export class DefinedTerms {
         events.push({
           at: start,
           run: () => {
-            const def = meaningBefore(text, start, [collapse(joint[1]!)], false, false, known);
+            const def = meaningBefore(text, start, [collapse(joint[1]!).replace(/[,;]$/, '')], false, false, known);
             if (!def) return;
-            add({ term: collapse(joint[1]!), meaning: def.meaning, kind: def.kind, documentSequence, span: { start: def.start, end } });
+            // `("Life Sciences," and together with 667, the "Funds")`: the comma inside the quotes is no part of the term.
+            add({ term: collapse(joint[1]!).replace(/[,;]$/, ''), meaning: def.meaning, kind: def.kind, documentSequence, span: { start: def.start, end } });
             const others = collapse(joint[2]!).split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((x) => resolveKnown(x.replace(/^the\s+/i, ''), known));
             const members = [def.meaning, ...others];
             add({ term: collapse(joint[3]!), meaning: joinList(members), kind: def.kind, documentSequence, span: { start: def.start, end }, members });
@@ -301,7 +302,8 @@ function termsInParen(content: string): { terms: string[]; collective: boolean; 
   const words = rest.replace(/[,;:]/g, ' ').split(/\s+/).filter(Boolean);
   if (words.length > 10) return null;
   for (const w of words) if (!PAREN_WORDS.has(w.toLowerCase())) return null;
-  if (terms.some((t) => !/[A-Za-z]/.test(t) || /^\s|\s$/.test(t))) return null;
+  // A numeral is a term only as the short name of a fund named by it (`667, L.P. ("667")`); PartyIndex checks that.
+  if (terms.some((t) => (!/[A-Za-z]/.test(t) && !/^\d{1,5}$/.test(t)) || /^\s|\s$/.test(t))) return null;
   return { terms, collective: COLLECTIVE_WORDS.test(rest), distributive: /\beach\b/i.test(rest) };
 }
 

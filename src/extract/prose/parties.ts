@@ -145,6 +145,8 @@ export class PartyIndex {
     for (const t of termList) {
       const termKey = t.term.toLowerCase();
       if (seenTerms.has(termKey)) continue;
+      // A numeral names only the party whose name begins with it ("667" for 667, L.P.), never a count.
+      if (/^\d+$/.test(t.term) && !t.meaning.startsWith(`${t.term},`) && !t.meaning.startsWith(`${t.term} `)) continue;
       // The form's own words must stand for the cover persons; a reader's stray meaning for them is ignored.
       if (/^(?:reporting|filing)\s+persons?$/i.test(t.term) && !resolveName(t.meaning) && !(t.members ?? []).some((m) => resolveName(m))) continue;
       const plural = GROUP_TERM.test(t.term) && /s$/i.test(t.term);

@@ -73,6 +73,8 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
   let owner: Party[] = [];
   let rowsInBlock = 0;
   let pending: string[] = [];
+  /** The names of the holders of the rows read in the current block (the Total row is their group's). */
+  let blockHolders: string[] = [];
   /** The raw lines of the caption (header cells stacked over lines are aligned from the right). */
   let captionLines: string[] = [];
   let lineStart = source.start;
@@ -84,7 +86,7 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
     const row = line.length > 240 ? null : ROW_LINE.exec(line) ?? (pending.length && rowsInBlock > 0 ? ROW_LINE_CONTINUED.exec(line) : null);
     const inTable = rowsInBlock > 0;
     // "Total  97,314  3,078,009" under rows: the group the introduction names ("held by each of the Funds").
-    const total = row && inTable && /^\s*Total\b/i.test(row[1]!) ? introducedGroup(caption, ctx) : null;
+    const total = row && inTable && /^\s*Total\b/i.test(row[1]!) ? totalHolder(blockHolders, caption, ctx) : null;
     let name = row ? (total ? total.name : cleanRowName(row[1]!, pending.length > 0, inTable)) : null;
     if (row && name && /\b(?:Inc|Corp|Co|Ltd|Jr|Sr|L\.P|N\.A)$/.test(name) && line[row[1]!.length] === '.') name += '.';
     if (row && name) {
@@ -92,6 +94,7 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
       if (pending.length) name = `${pending.join(' ')} ${name}`.replace(/\s+/g, ' ');
       pending = [];
       if (rowsInBlock === 0) {
+        blockHolders = [];
         captionRole = captionRoleOf(caption);
         owner = introducedOwner(caption, ctx);
         // A header naming several figures ("Name  Aggregate  Percent  Sole Voting  Shared Voting …"): one column each.
@@ -105,6 +108,7 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
       if (captionRole !== 'percent' && captionRole !== null) {
         const s = makeSentence(lineStart, lineEnd);
         const holder = total ? [total] : rowHolder(s, name, ctx);
+        if (!total) blockHolders.push(...holder.map((h) => h.name));
         const counts = rowCounts(s, row[1]!.length);
         const pct = s.tokens.find((t) => t.kind === 'percent' && !/less\s+than\s*$/i.test(s.raw.slice(Math.max(0, t.start - 12), t.start)));
         for (const [k, t] of counts.entries()) {
@@ -189,6 +193,13 @@ const CAPTION_CHARS = 1200;
  * The group an introduction says the rows make up: "Set forth below is the aggregate number of shares … directly held
  * by each of the Funds" — the holder of the table's Total row. Null when it names no group.
  */
+function totalHolder(rows: string[], caption: string, ctx: ProseContext): Party | null {
+  // The group the caption names whose members are the rows' holders ("… 667 and Life Sciences, the Funds").
+  const groups = ctx.parties.mentions(caption).map((m) => m.party).filter((p) => p.group && p.members.length > 0);
+  const members = groups.find((g) => rows.length > 0 && rows.every((r) => g.members.some((m) => m.name === r)));
+  return members ?? introducedGroup(caption, ctx);
+}
+
 function introducedGroup(caption: string, ctx: ProseContext): Party | null {
   const m = /\b(?:held|owned)\s+(?:directly\s+|beneficially\s+|of\s+record\s+)?by\s+(?:each\s+of\s+)?(?:the\s+)?([A-Z][\w.&' -]{1,60}?)(?=[,.;:]|\s+(?:which|and|as|in|through|along)\b)/.exec(caption);
   const p = m ? ctx.parties.resolve(m[1]!.trim()) : null;

@@ -125,6 +125,14 @@ describe('Item 5 tables introduced by a sentence (go-edgar__vtv_13d_item4, go-ed
     expect(options.map(([h]) => h)).not.toContain('Funds');
   });
 
+  it('gives the Total row to the group whose members are the rows\' holders, not to the first group the caption names (go-edgar__invitae_13g_2021)', () => {
+    // Cause: the Total went to "the Reporting Persons" of "… indirectly beneficially owned by the Reporting Persons";
+    // the rows are the Funds' ("Life Sciences," and together with 667, the "Funds"), a numeral term then unread.
+    const found = rows('html/go-edgar__invitae_13g_2021.htm');
+    expect(found).toContainEqual(['Funds', 15774095, 'group_total']);
+    expect(found.map(([h]) => h)).not.toContain('Reporting Persons');
+  });
+
   it('reads a "Number of Ordinary Shares we own … | Percent of Class" table with percent cells', () => {
     // Cause: only "Number of Shares" told a count column from a percent table, and a row with "0.7 %" was no row.
     const found = rows('html/go-edgar__13d_2024_2.htm');
