@@ -137,6 +137,9 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
     if (ctx.coverParties.length === 1) return [ctx.coverParties[0]!];
     if (anchors.length) return anchors;
   }
+  // "(a) … X beneficially owned N Shares. (b) 1. Sole power to vote …: N": the labels go on about the holder the
+  // block's first statement named.
+  if (labelled && state.lastHolder?.length === 1 && !state.lastHolder[0]!.group) return state.lastHolder;
   return [];
 }
 

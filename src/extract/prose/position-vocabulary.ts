@@ -10,9 +10,9 @@ import type { HoldingRole, ProseSentence } from './types.js';
 
 export const POWER = {
   sole_voting: /\bsole\s+(?:and\s+shared\s+)?(?:voting(?:\s+(?:and|or)\s+(?:dispositive|investment))?\s+(?:power|authority|control)|power\s+(?:to\s+vote|of\s+voting|to\s+(?:direct\s+the\s+)?vote)|power\s+over\s+the\s+voting|voting\b)/gi,
-  shared_voting: /\bshared?\s+(?:voting(?:\s+(?:and|or)\s+(?:dispositive|investment))?\s+(?:power|authority|control)|power\s+(?:to\s+vote|of\s+voting|to\s+(?:direct\s+the\s+)?vote)|voting\b)/gi,
+  shared_voting: /\bshared?\s+(?:the\s+)?(?:voting(?:\s+(?:and|or)\s+(?:dispositive|investment))?\s+(?:power|authority|control)|power\s+(?:to\s+vote|of\s+voting|to\s+(?:direct\s+the\s+)?vote)|voting\b)/gi,
   sole_dispositive: /\bsole\s+(?:dispositive|investment|disposition)\s+(?:power|authority|control)|\bsole\s+power\s+(?:to\s+(?:direct\s+the\s+)?dispos|of\s+disposition|to\s+sell|over\s+the\s+disposition)|\bsole\s+(?:dispositive|investment)\b/gi,
-  shared_dispositive: /\bshared?\s+(?:dispositive|investment|disposition)\s+(?:power|authority|control)|\bshared?\s+power\s+(?:to\s+(?:direct\s+the\s+)?dispos|of\s+disposition|to\s+sell|over\s+the\s+disposition)|\bshared?\s+(?:dispositive|investment)\b/gi,
+  shared_dispositive: /\bshared?\s+(?:dispositive|investment|disposition)\s+(?:power|authority|control)|\bshared?\s+(?:the\s+)?power\s+(?:to\s+(?:direct\s+the\s+)?dispos|of\s+disposition|to\s+sell|over\s+the\s+disposition)|\bshared?\s+(?:dispositive|investment)\b/gi,
 } as const;
 
 export const OWN_WORDS = /\b(?:beneficially\s+own\w*|beneficial\s+own\w*|beneficial\s+owners?|own(?:s|ed|ing)?|hold(?:s|ing)?|held|deemed\s+to\s+(?:have\s+)?(?:beneficially\s+)?own|amount\s+beneficially|aggregate\s+(?:number|amount)|in\s+the\s+aggregate|an\s+aggregate\s+of|a\s+total\s+of|totals?|holdings|consisting\s+of|comprised\s+of|interest\s+in)\b/gi;
@@ -124,3 +124,37 @@ export function captionRoleOf(caption: string): HoldingRole | 'percent' | null {
 export function leadOf(raw: string, at: number, n: number): string {
   return raw.slice(Math.max(0, at - n - 160), at).replace(/\s+/g, ' ').slice(-n);
 }
+
+/**
+ * The other powers coordinated with `role` in the words before a count: "sole voting power and sole dispositive
+ * power with regard to N", "sole voting and dispositive power over N", "shared power to vote and to dispose of N".
+ * Only a chain of power phrases joined by "and"/"or"/commas counts; the last phrase is `role` itself.
+ */
+export function coordinatedPowers(words: string, role: HoldingRole): HoldingRole[] {
+  const found: { at: number; end: number; role: HoldingRole }[] = [];
+  for (const [name, re] of Object.entries(POWER) as [HoldingRole, RegExp][]) {
+    for (const m of words.matchAll(new RegExp(re.source, 'gi'))) found.push({ at: m.index, end: m.index + m[0].length, role: name });
+  }
+  if (!found.length || !POWER_ROLE_NAMES.has(role)) return [];
+  found.sort((a, b) => a.at - b.at || b.end - a.end);
+  const chain = [found[found.length - 1]!];
+  for (let i = found.length - 2; i >= 0; i--) {
+    const f = found[i]!;
+    const head = chain[0]!;
+    if (f.end > head.at) continue;
+    if (!/^[\s,]*(?:and\/or|and|or)?[\s,]*(?:to\s+)?$/i.test(words.slice(f.end, head.at))) break;
+    chain.unshift(f);
+  }
+  const roles = new Set(chain.map((c) => c.role));
+  // "sole voting and dispositive power": one phrase for two powers.
+  for (const c of chain) {
+    const text = words.slice(c.at, c.end);
+    if (/\b(?:and|or)\s+(?:dispositive|investment)\b/i.test(text)) roles.add(c.role === 'sole_voting' ? 'sole_dispositive' : 'shared_dispositive');
+  }
+  const tail = words.slice(chain[chain.length - 1]!.end);
+  if (/^[^.;]{0,60}?\b(?:and|or)\s+(?:the\s+power\s+)?(?:to\s+)?(?:direct\s+the\s+)?dispos/i.test(tail) && (role === 'sole_voting' || role === 'shared_voting')) roles.add(role === 'sole_voting' ? 'sole_dispositive' : 'shared_dispositive');
+  roles.delete(role);
+  return [...roles];
+}
+
+const POWER_ROLE_NAMES = new Set<HoldingRole>(['sole_voting', 'shared_voting', 'sole_dispositive', 'shared_dispositive']);

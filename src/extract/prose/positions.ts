@@ -23,7 +23,7 @@ import { looksLikeName, nameKey, type Party } from './parties.js';
 import { PAIR_LINE } from './holdings.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { tableRow } from './position-tables.js';
 
@@ -34,13 +34,15 @@ const NEXT_LABEL = /^\s*(?:\d?\((?:[a-h]|[ivx]{1,4})\)|item\s+\d)/i;
 
 interface Candidate {
   /** A second statement the count belongs to (the power holder of a passive count). */
-  also?: { holders: Party[]; role: HoldingRole };
+  also?: { holders: Party[]; role: HoldingRole; more?: HoldingRole[] };
   token: Token;
   value: number;
   role: HoldingRole;
   holders: Party[];
   /** Where the role word or label sits (for the subject search). */
   roleAt: number;
+  /** Other powers the same words give the holders ("sole voting power and sole dispositive power with regard to N"). */
+  morePowers?: HoldingRole[];
 }
 
 /**
@@ -80,6 +82,7 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
     const other = used.get(t.start);
     if (other) {
       last = { token: t, ...other };
+      if (other.holders.length === 1) state.lastHolder = other.holders;
       // The count's passive agent holds it too ("… beneficial owner of the 686,997 Shares beneficially owned by
       // LionEye Master Fund").
       const c = passiveAgent(s, t, counts, ctx) ? candidate(s, ctx, state, t, counts, i > 0 ? counts[i - 1]!.end : 0, last) : null;
@@ -109,7 +112,8 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
       out.push(row);
     }
     // "X has sole voting power over the N Shares held by Y": Y holds them, X has the power.
-    if (c.also) for (const holder of c.also.holders) out.push(positionRow(s, ctx, t, holder, c.also.role, null));
+    if (c.also) for (const role of [c.also.role, ...(c.also.more ?? [])]) for (const holder of c.also.holders) out.push(positionRow(s, ctx, t, holder, role, null));
+    for (const more of c.morePowers ?? []) for (const holder of c.holders) out.push(positionRow(s, ctx, t, holder, more, null));
     state.lastHolder = c.holders;
   }
   return out;
@@ -194,7 +198,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
       if (!m || NEGATION.test(raw.slice(seg.start, t.start))) continue;
       const at = Math.max(seg.start, t.start - 120) + m.index;
       const subject = subjectOf(s, ctx, state, t, name, at, seg.start).filter((p) => !agent.holders.some((h) => h.name === p.name));
-      if (subject.length) c.also = { holders: subject, role: name };
+      if (subject.length) c.also = { holders: subject, role: name, more: coordinatedPowers(raw.slice(Math.max(seg.start, t.start - 160), t.start), name) };
       break;
     }
     return c;
@@ -260,11 +264,12 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   // The holder: a "respectively" list, the clause's subject, a "Name - N" pair, the block's person, the cover.
   const listed = respectivelyHolders(s, t, counts, roleAt);
   if (listed === 'skip') return null;
-  if (listed) return { token: t, value: t.value, role, holders: [listed], roleAt };
+  const morePowers = coordinatedPowers(raw.slice(from, t.start), role);
+  if (listed) return { token: t, value: t.value, role, holders: [listed], roleAt, morePowers };
   const holders = subjectOf(s, ctx, state, t, role, roleAt, seg.start);
   if (!holders.length) return null;
   if (role === 'beneficial' && holders.length === 1 && holders[0]!.group) role = 'group_total';
-  return { token: t, value: t.value, role, holders, roleAt };
+  return { token: t, value: t.value, role, holders, roleAt, morePowers };
 }
 
 /** A percent stated with the count, before the next count: "N Shares, or approximately 7.50% of …", "N (9.8%)". */
