@@ -127,7 +127,10 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
     labelledAbove ||
     /[:\u2013\u2014-]\s*$/.test(leadOf(raw, t.start, 4)) ||
     /\b(?:is|are|was)\s+$/i.test(leadOf(raw, t.start, 8)) ||
-    /\b(?:amount|number)\b[^.;\d]{0,60}?(?:beneficially\s+)?owned\W{0,6}$/i.test(raw.slice(Math.max(0, t.start - 90), t.start));
+    /\b(?:amount|number)\b[^.;\d]{0,60}?(?:beneficially\s+)?owned\W{0,6}$/i.test(raw.slice(Math.max(0, t.start - 90), t.start)) ||
+    // A count on its own line under its label, or set off from it ("(i) sole power to vote or to direct the vote" /
+    // "2,630,290", "shared power to vote or to direct the vote  None", "… the disposition of None").
+    (/(?:\n|[ \t]{2,}|\bof\s+)\s*$/.test(raw.slice(Math.max(0, t.start - 80), t.start)) && /\b(?:vote|disposition(?:\s+of)?|dispose|owned)\s*$/i.test(leadOf(raw, t.start, 40)));
   const pronoun = PRONOUN_SUBJECT.test(clauseLead) || /^\s*(?:\(\w{1,4}\)\s*)?(?:it|he|she|they)\b/i.test(raw);
   // The cover pages: reporting persons whose value of this role equals the count.
   const anchors = anchorsFor(ctx, t.value, role).map((a) => a.party);

@@ -122,7 +122,8 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
 /** Share counts of the sentence, plus zero written "-0-", "None" or "0" after a power or amount label. */
 function countsOf(s: ProseSentence): Token[] {
   const list = s.tokens.filter((t) => (t.kind === 'shares' || t.kind === 'number') && Number.isInteger(t.value) && !/\./.test(t.raw));
-  for (const m of s.raw.matchAll(/(?<=(?:power|vote|disposition|dispose|owned|of)\b[^.;\d]{0,12}?[:\-\u2013\u2014]\s*|\bis\s+)(?:-0-|none\b|nil\b)/gi)) {
+  // After a label (with or without its colon or dash), or alone on a line under it (the label above); never "none of".
+  for (const m of s.raw.matchAll(/(?<=(?:power|vote|disposition|dispose|owned|of)\b[^.;\d]{0,12}?(?:[:\-\u2013\u2014]\s*|\s+)|\bis\s+|^\s*)(?:-0-|none\b|nil\b)(?=\s*(?:shares?\b|$|\(|-\s))/gim)) {
     if (list.some((t) => t.start === m.index)) continue;
     list.push({ kind: 'number', value: 0, iso: null, start: m.index, end: m.index + m[0].length, raw: m[0] });
   }
@@ -168,7 +169,8 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   }
   // A number that is not a share count: a year, a section, a page, a small count without a share word.
   if (t.kind === 'number') {
-    const label = /(?:[:\u2013\u2014]|--?|\bis|\bof|\bover|\bto)\s*$/i.test(leadOf(raw, t.start, 6));
+    // (A written zero, "-0-" or "None", is a count only after a label: countsOf found it there.)
+    const label = /(?:[:\u2013\u2014]|--?|\bis|\bof|\bover|\bto)\s*$/i.test(leadOf(raw, t.start, 6)) || /^(?:-0-|none|nil)$/i.test(t.raw);
     if (!label && !anchored(ctx, t.value)) return null;
     if (/^\s*(?:%|percent|per\s*cent|days?|years?|months?|persons?|of\s+the\s+(?:Act|Exchange\s+Act|Rules?))/i.test(after)) return null;
     if (/\b(?:Rule|Section|Item|Items|Row|Rows|No\.|page|pages|Exhibit|Schedule|Form|Amendment|Note|Notes|Box|Line|Lines)\s*$/i.test(raw.slice(Math.max(0, t.start - 12), t.start))) return null;

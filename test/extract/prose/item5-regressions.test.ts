@@ -112,6 +112,23 @@ describe('a 13G/A whose blocks are introduced in prose (0000905718-14-000108)', 
   });
 });
 
+describe('counts set off from their labels', () => {
+  it('a count on its own line under a power label, and "-0-" alone on its line (0000930661-97-000417)', () => {
+    // Cause: a count without a colon before it had no label, and a zero needed its label in the same sentence.
+    const found = rows('0000930661-97-000417');
+    expect(found).toContainEqual(['Herb D. Vest', 2630290, 'sole_voting']);
+    expect(found).toContainEqual(['Herb D. Vest', 0, 'shared_voting']);
+    expect(found).toContainEqual(['Herb D. Vest', 989764, 'shared_dispositive']);
+  });
+
+  it('"… to direct the vote  None" and "… the disposition of None -" are zeros of each person whose cover says 0 (0000950150-94-000306)', () => {
+    // Cause: "None" was a zero only after a colon or dash.
+    const found = rows('0000950150-94-000306');
+    expect(found).toContainEqual(['The Capital Group, Inc.', 0, 'shared_voting']);
+    expect(found.filter(([, n, r]) => n === 0 && r === 'shared_dispositive')).toHaveLength(2);
+  });
+});
+
 describe('Item 5 tables introduced by a sentence (go-edgar__vtv_13d_item4, go-edgar__13d_2024_2)', () => {
   it('reads rows named by a numeral fund ("667, L.P.") under columns named by instrument, and the Total row as the group\'s', () => {
     // Cause: a row name had to start with a capital letter, a header naming instruments ("Common Stock", "Prefunded
