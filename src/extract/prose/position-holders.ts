@@ -288,13 +288,20 @@ export function blockHeading(s: ProseSentence, ctx: ProseContext): Party[] | nul
   }
   if (s.mentions.length || raw.length > 100) return null;
   // A whole line that is one name: case does not matter there ("BOAS" for the term "Boas").
-  const line = /^\s*(?:[A-Z]\.\s+|\(?[a-z0-9]{1,4}[.)]\s*)?([A-Za-z][\w.,&' -]{1,70}?)\s*:?\s*(?:[-=_]{2,}\s*)?$/.exec(raw);
-  const party = line ? ctx.parties.resolveHeading(line[1]!) : null;
-  return party ? [party] : null;
+  const line = /^\s*((?:[A-Z]\.\s+|\(?[a-z0-9]{1,4}[.)]\s*)?)([A-Za-z][\w.,&' -]{1,70}?)\s*:?\s*(?:[-=_]{2,}\s*)?$/.exec(raw);
+  const party = line ? ctx.parties.resolveHeading(line[2]!) : null;
+  if (party) return [party];
+  // An enumerated heading naming someone the filing does not let us resolve ("1) IPL"): a new block, whose holder
+  // is unknown; the previous block's person must not carry over.
+  if (line && line[1] && /^[A-Z][A-Z0-9.&'-]+(?:\s+[A-Z][A-Z0-9.&'-]*){0,3}$/.test(line[2]!) && !FORM_WORDS.test(line[2]!)) return [];
+  return null;
 }
 
 /** "… with respect to (each of) A and B is as follows:", group 1 the parties' words. */
 const INTRODUCED_BLOCK = /\b(?:with\s+respect\s+to|as\s+to|regarding|concerning|for)\s+(?:each\s+of\s+)?(?:the\s+)?([^;:]{2,160}?)\s+(?:is|are)\s+(?:set\s+forth\s+)?(?:as\s+follows|below)\s*:/i;
+
+/** Words of the form's labels, never a person's heading ("(a) AMOUNT BENEFICIALLY OWNED"). */
+const FORM_WORDS = /\b(?:AMOUNT|PERCENT(?:AGE)?|POWER|SHARES?|NUMBER|CLASS|OWNED|OWNERSHIP|SOLE|SHARED|ITEM|NONE|NOT|APPLICABLE|TOTAL|NAME|AGGREGATE)\b/;
 
 /** What may follow the name of a heading: nothing, a colon or full stop, an underline, the block's first label. */
 const HEADING_TAIL = /^\s*(?:[:.]?\s*$|:|[:.]?\s*(?:[-=_]{2,}\s*)?(?:$|\((?:[a-h]|[ivx]{1,4}|\d)\)))/;

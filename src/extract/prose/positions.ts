@@ -299,7 +299,8 @@ function updateState(s: ProseSentence, ctx: ProseContext, state: PositionState):
   const raw = s.raw;
   const heading = blockHeading(s, ctx);
   if (heading) {
-    state.heading = heading;
+    state.heading = heading.length ? heading : null;
+    state.lastHolder = null;
     state.inTrades = false;
   }
   const header = headerColumns(raw);

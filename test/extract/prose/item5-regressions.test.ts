@@ -129,6 +129,15 @@ describe('counts set off from their labels', () => {
   });
 });
 
+describe('an enumerated heading the filing does not resolve (0001019687-00-000096)', () => {
+  it('"1) IPL" ends the block of "3) JH" above it: its zeros are not JH\'s alone', () => {
+    // Cause: a heading that named nobody known left the previous block's person in place, so every later count went
+    // to Jonathan Huberman.
+    const found = rows('0001019687-00-000096');
+    expect(found).toContainEqual(['IDANTA PARTNERS LTD.', 0, 'sole_voting']);
+  });
+});
+
 describe('Item 5 tables introduced by a sentence (go-edgar__vtv_13d_item4, go-edgar__13d_2024_2)', () => {
   it('reads rows named by a numeral fund ("667, L.P.") under columns named by instrument, and the Total row as the group\'s', () => {
     // Cause: a row name had to start with a capital letter, a header naming instruments ("Common Stock", "Prefunded
