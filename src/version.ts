@@ -8,5 +8,7 @@
  * 0.2.0  name keys stored, share counts as integers, and the extractor fixes made after 0.1.0 was set.
  * 0.3.0  Item 5 read by structure (holdings.role, more positions and trades), hostile-input fixes (capped warnings,
  *        CIK_INVALID, sentences cut at 10,000 characters), HTML rendered by htmlparser2, feed_notices in the schema.
+ * 0.4.0  Item 5 / 13G Item 4 read in more shapes (power lists, coordinated powers, introduced tables and Total rows,
+ *        per-person blocks headed in capitals or in prose, "-0-" kept), options and warrants held, defined terms.
  */
-export const PIPELINE_VERSION = '0.3.0';
+export const PIPELINE_VERSION = '0.4.0';
