@@ -27,7 +27,7 @@ import { looksLikeName, type Party, type PartyMention } from './parties.js';
 import { firstTokenIn, type Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
 import { pushAll } from '../../arrays.js';
-import { distributedNames } from './position-holders.js';
+import { distributedNames, eachWhenAllCovers, labelHolder } from './position-holders.js';
 
 const ADVERBS = '(?:(?:directly|indirectly|beneficially|collectively|together|jointly|currently|now|also|thus|presently|still|solely|individually|in\\s+the\\s+aggregate|of\\s+record|each|,)\\s*)*';
 const HOLD_VERB = new RegExp(
@@ -196,7 +196,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     const here = s.tokens.find((t) => (t.kind === 'shares' || t.kind === 'number') && t.start >= at && t.start <= at + 3);
     if (here) {
       if (used.has(here.start)) continue;
-      take(buildHoldings(s, ctx, holder, here, '', 0, s.raw.length, following), [here]);
+      take(buildHoldings(s, ctx, eachWhenAllCovers(holder, here.value, ctx), here, '', 0, s.raw.length, following), [here]);
       continue;
     }
     if (s.raw.slice(at).trim()) continue;
@@ -209,7 +209,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
         continue;
       }
       if (next.raw.slice(0, count.start).trim()) break;
-      const rows = buildHoldings(next, ctx, holder, count, '', 0, next.raw.length, following.slice(k + 1));
+      const rows = buildHoldings(next, ctx, eachWhenAllCovers(holder, count.value, ctx), count, '', 0, next.raw.length, following.slice(k + 1));
       take(rows, []);
       break;
     }
@@ -381,19 +381,6 @@ function optionName(prefix: string, word: RegExpExecArray): string {
   return plain ? `${plain[1]!.replace(/\b(?:and|currently|immediately|fully|presently|vested|exercisable)\s+/gi, '').trim()} ${plain[2]}`.trim() : word[1]!;
 }
 
-/**
- * The holder of a label-form position: the one party named in the sentence (not the issuer), else the party of the
- * section heading above it ("A. Tontine Financial Partners, L.P."), else the reporting persons (together, or the only one).
- */
-function labelHolder(s: ProseSentence, ctx: ProseContext, heading: Party[]): Party[] {
-  const named = [...new Set(s.mentions.map((m) => m.party))].filter((p) => (!p.group || p.members.length === 0) && !ctx.parties.isIssuer(p));
-  if (named.length === 1) return [named[0]!];
-  if (named.length) return [];
-  if (heading.length) return heading;
-  // No name and no heading: the filing's own position, the reporting persons' together (or the only one's).
-  const all = ctx.parties.reportingPersons();
-  return all ? [all] : [];
-}
 
 /** Counts listed right after the verb and paired with the subjects by "respectively". */
 function respectively(s: ProseSentence, from: number, n: number): Token[] | null {

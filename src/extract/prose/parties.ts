@@ -252,8 +252,28 @@ export class PartyIndex {
     return this.issuers.has(p);
   }
 
-  /** Every party named in `text`, leftmost first, never overlapping (the longest name wins). */
+  /**
+   * Every party named in `text`, leftmost first, never overlapping (the longest name wins). A name wrapped over lines
+   * or padded by aligned text ("held by D.E.\nShaw") is found too: the names are matched in the text with each run
+   * of white space read as one space, and the mentions point back into `text` (`surface` is the collapsed spelling).
+   */
   mentions(text: string): PartyMention[] {
+    if (!/\s\s|[\t\n\r\u00a0]/.test(text)) return this.mentionsIn(text);
+    const chars: string[] = [];
+    const at: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (/\s/.test(c)) {
+        if (chars[chars.length - 1] === ' ') continue;
+        chars.push(' ');
+      } else chars.push(c);
+      at.push(i);
+    }
+    at.push(text.length);
+    return this.mentionsIn(chars.join('')).map((m) => ({ ...m, start: at[m.start]!, end: at[m.end - 1]! + 1 }));
+  }
+
+  private mentionsIn(text: string): PartyMention[] {
     const found: PartyMention[] = [];
     const lower = text.toLowerCase();
     for (const s of this.surfaces) {

@@ -317,3 +317,30 @@ export function distributedNames(p: Party, following: string): Party[] {
   if (parts.length < 2 || parts.some((x) => x.split(/\s+/).length < 2)) return [p];
   return parts.map((name) => ({ name, coverOrdinal: null, group: false, members: [] }));
 }
+
+/**
+ * The holder of a label-form position: the one party named in the sentence (not the issuer), else the party of the
+ * section heading above it ("A. Tontine Financial Partners, L.P."), else the reporting persons (together, or the only one).
+ */
+export function labelHolder(s: ProseSentence, ctx: ProseContext, heading: Party[]): Party[] {
+  // The company whose stock is counted ("Shares of Common Stock of Laminating Technologies Beneficially Owned") is
+  // no holder.
+  const holders = s.mentions.filter((m) => !/\b(?:stock|shares|securities|units)\s+of\s+(?:the\s+)?$/i.test(s.raw.slice(Math.max(0, m.start - 30), m.start)));
+  const named = [...new Set(holders.map((m) => m.party))].filter((p) => (!p.group || p.members.length === 0) && !ctx.parties.isIssuer(p));
+  if (named.length === 1) return [named[0]!];
+  if (named.length) return [];
+  if (heading.length) return heading;
+  // No name and no heading: the filing's own position, the reporting persons' together (or the only one's).
+  const all = ctx.parties.reportingPersons();
+  return all ? [all] : [];
+}
+
+/**
+ * A 13G block for "such person" under several cover pages that all give its amount is each person's statement
+ * (0000902664-96-000076: both covers 698,700); when only some covers agree it stays the reporting persons' together.
+ */
+export function eachWhenAllCovers(holders: Party[], value: number, ctx: ProseContext): Party[] {
+  const cover = ctx.cover ?? [];
+  if (holders.length !== 1 || !holders[0]!.group || cover.length < 2 || holders[0] !== ctx.parties.reportingPersons()) return holders;
+  return cover.every((c) => c.aggregateAmount === value) ? cover.map((c) => c.party) : holders;
+}

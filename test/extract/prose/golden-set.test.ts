@@ -26,9 +26,9 @@ describe('golden set', () => {
 
   it('keeps the tune split (current labelling rule: powers, tables, parts) above its floors', () => {
     const tune = totals(scores.filter((s) => s.split === 'tune'), 'holdings');
-    // Measured 93.5% / 89.8% on 51 filings (22, then 29 labelled by someone who never saw the reader, which scored
+    // Measured 94.6% / 89.8% on 51 filings (22, then 29 labelled by someone who never saw the reader, which scored
     // 87.8% / 65.1% on arrival); the floors sit just under it.
-    expect(tune.precision).toBeGreaterThanOrEqual(0.93);
+    expect(tune.precision).toBeGreaterThanOrEqual(0.94);
     expect(tune.recall).toBeGreaterThanOrEqual(0.89);
   });
 

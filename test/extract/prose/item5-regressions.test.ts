@@ -138,6 +138,24 @@ describe('an enumerated heading the filing does not resolve (0001019687-00-00009
   });
 });
 
+describe('13G blocks shared by several reporting persons (0000902664-96-000076)', () => {
+  const found = rows('0000902664-96-000076');
+
+  it('a block for "such person" whose amount every cover gives is each person\'s, not the group\'s', () => {
+    // Cause: an unnamed amount label went to "the Reporting Persons" together although both covers state it.
+    expect(found).toContainEqual(['D.E. Shaw Investments, L.P.', 698700, 'beneficial']);
+    expect(found).toContainEqual(['David E. Shaw', 698700, 'beneficial']);
+    expect(found.map(([h]) => h)).not.toContain('Reporting Persons');
+  });
+
+  it('finds a defined term wrapped over two lines ("held by D.E.\\nShaw")', () => {
+    // Cause: names were matched character for character, so a line break inside one hid it; the name as printed,
+    // "D.E.\nShaw", became a holder of its own.
+    expect(found).toContainEqual(['D.E. Shaw Investments, L.P.', 698700, 'direct']);
+    expect(found.map(([h]) => h)).not.toContain('D.E.\nShaw');
+  });
+});
+
 describe('Item 5 tables introduced by a sentence (go-edgar__vtv_13d_item4, go-edgar__13d_2024_2)', () => {
   it('reads rows named by a numeral fund ("667, L.P.") under columns named by instrument, and the Total row as the group\'s', () => {
     // Cause: a row name had to start with a capital letter, a header naming instruments ("Common Stock", "Prefunded
