@@ -151,7 +151,14 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
 }
 
 /** A table row: a name, dotted leaders or a footnote mark, then counts (or "None") and at most a short tail. */
-const ROW_LINE = /^\s*((?:\d{1,4},?\s+)?[A-Z][^\d\n]{2,90}?)[\s.]*(?:\(\d{1,2}\)|\*{1,2})?[\s.]*(?:(?:\d{1,3}\.\d{1,2}[ \t]*%|\d{1,3}(?:,\d{3})+|\d+|None|-0-)(?:\/[^\s]*(?:\s+than\s+1%)?)?\s*){1,6}(?:[A-Za-z]{0,12}\s*(?:\(\d{1,2}\))?)?\s*$/;
+// Written so that no two neighbouring quantifiers can share characters: a count never ends in front of a digit (so a
+// run of digits is one count, not any of its splits), counts are apart by white space, and the leaders, the tail and
+// the end each take their white space once. The looser form backtracked exponentially on a line of digits.
+const ROW_COUNT = String.raw`(?:\d{1,3}\.\d{1,2}[ \t]*%|\d{1,3}(?:,\d{3})+|\d+|None|-0-)(?!\d)(?:\/[^\s]*(?:\s+than\s+1%)?)?`;
+const ROW_LINE = new RegExp(
+  String.raw`^\s*((?:\d{1,4},?\s+)?[A-Z][^\d\n]{2,90}?)[\s.]*(?:(?:\(\d{1,2}\)|\*{1,2})[\s.]*)?` +
+    String.raw`${ROW_COUNT}(?:\s+${ROW_COUNT}){0,5}(?:\s*[A-Za-z]{1,12})?(?:\s*\(\d{1,2}\))?\s*$`,
+);
 
 const ROW_LINE_CONTINUED = new RegExp(ROW_LINE.source.replace('(?:\\d{1,4},?\\s+)?[A-Z]', '[a-z]'));
 

@@ -119,11 +119,18 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
   return out;
 }
 
+/**
+ * "-0-", "none" or "nil" after a power or amount label. The label is checked by a lookbehind placed after the word, so
+ * it runs only where the word is: in front of the word it ran at every position and rescanned each run of spaces.
+ */
+const ZERO_AFTER_LABEL =
+  /(?:-0-|none\b|nil\b)(?<=(?:(?:power|vote|disposition|dispose|owned|of)\b[^.;\d]{0,12}?(?:[:\-\u2013\u2014]\s*|\s+)|\bis\s+|^\s*)(?:-0-|none|nil))(?=\s*(?:shares?\b|$|\(|-\s))/gim;
+
 /** Share counts of the sentence, plus zero written "-0-", "None" or "0" after a power or amount label. */
 function countsOf(s: ProseSentence): Token[] {
   const list = s.tokens.filter((t) => (t.kind === 'shares' || t.kind === 'number') && Number.isInteger(t.value) && !/\./.test(t.raw));
   // After a label (with or without its colon or dash), or alone on a line under it (the label above); never "none of".
-  for (const m of s.raw.matchAll(/(?<=(?:power|vote|disposition|dispose|owned|of)\b[^.;\d]{0,12}?(?:[:\-\u2013\u2014]\s*|\s+)|\bis\s+|^\s*)(?:-0-|none\b|nil\b)(?=\s*(?:shares?\b|$|\(|-\s))/gim)) {
+  for (const m of s.raw.matchAll(ZERO_AFTER_LABEL)) {
     if (list.some((t) => t.start === m.index)) continue;
     list.push({ kind: 'number', value: 0, iso: null, start: m.index, end: m.index + m[0].length, raw: m[0] });
   }
