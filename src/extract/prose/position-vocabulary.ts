@@ -76,16 +76,28 @@ export function labelAtEnd(raw: string): HoldingRole | null {
   return role;
 }
 
+/** The words that name a table column, each compiled once (matchAll copies a regex, so sharing them is safe). */
+const HEADER_WORDS: [RegExp, HoldingRole | 'percent'][] = [
+  [/\b(?:aggregate|amount|number\s+of\s+shares|shares)\s+(?:beneficially\s+)?owned\b|\bbeneficial\s+ownership\b|\baggregate\s+(?:number|amount)\b/gi, 'beneficial'],
+  [/\bpercent(?:age)?(?:\s+of\s+class)?\b|%/gi, 'percent'],
+  ...(Object.entries(POWER) as [HoldingRole, RegExp][]).map(([r, re]) => [new RegExp(re.source, 'gi'), r] as [RegExp, HoldingRole]),
+];
+
 /** Column words of a table header, in order: "Name | Aggregate | Percent | Sole Voting | Shared Voting | …". */
 export function headerColumns(raw: string): { roles: HoldingRole[]; percent: number | null } | null {
   if (/\d{2,}/.test(raw.replace(/\b(?:13|19|20)\d{2}\b/g, ''))) return null;
   const found: { at: number; role: HoldingRole | 'percent' }[] = [];
-  const words: [RegExp, HoldingRole | 'percent'][] = [
-    [/\b(?:aggregate|amount|number\s+of\s+shares|shares)\s+(?:beneficially\s+)?owned\b|\bbeneficial\s+ownership\b|\baggregate\s+(?:number|amount)\b/gi, 'beneficial'],
-    [/\bpercent(?:age)?(?:\s+of\s+class)?\b|%/gi, 'percent'],
-    ...(Object.entries(POWER) as [HoldingRole, RegExp][]).map(([r, re]) => [new RegExp(re.source, 'gi'), r] as [RegExp, HoldingRole]),
-  ];
-  for (const [re, role] of words) for (const m of raw.matchAll(re)) if (!found.some((f) => Math.abs(f.at - m.index) < 3)) found.push({ at: m.index, role });
+  // A word found within 2 characters of one already found is the same column. Positions are kept in a set, so a line
+  // of thousands of "%" costs one look-up per match, not a scan of every match before it.
+  const taken = new Set<number>();
+  const near = (at: number): boolean => taken.has(at) || taken.has(at - 1) || taken.has(at + 1) || taken.has(at - 2) || taken.has(at + 2);
+  for (const [re, role] of HEADER_WORDS) {
+    for (const m of raw.matchAll(re)) {
+      if (near(m.index)) continue;
+      found.push({ at: m.index, role });
+      taken.add(m.index);
+    }
+  }
   const distinct = new Set(found.map((f) => f.role));
   if (distinct.size < 3 || !distinct.has('percent') && distinct.size < 4) return null;
   found.sort((a, b) => a.at - b.at);
