@@ -23,7 +23,7 @@ import { looksLikeName, nameKey, type Party } from './parties.js';
 import { PAIR_LINE } from './holdings.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { coordinatedPowers, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { tableRow } from './position-tables.js';
 
@@ -204,6 +204,12 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
       break;
     }
     return c;
+  }
+  // "An aggregate of N Shares, constituting approximately P% of the Shares outstanding, are reported in this Schedule
+  // 13D": the reporting persons' total.
+  if (REPORTED_HEREIN.test(after) && !hypothetical(s, seg.start, t.end) && !NEGATION.test(raw.slice(seg.start, t.start))) {
+    const all = ctx.parties.reportingPersons();
+    if (all) return { token: t, value: t.value, role: all.group ? 'group_total' : 'beneficial', holders: [all], roleAt: t.start };
   }
   // "N Shares were held in the LionEye Capital Management Accounts": the accounts hold them.
   const heldIn = /^\s*(?:shares?|Shares)?\s*(?:are|were|is)\s+held\s+in\s+(?:the\s+)?/i.exec(after);
