@@ -23,7 +23,7 @@ import { looksLikeName, nameKey, type Party } from './parties.js';
 import { PAIR_LINE } from './holdings.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { coordinatedPowers, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { tableRow } from './position-tables.js';
 
@@ -190,7 +190,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
 
   // 1. A passive agent: "N Shares (beneficially) owned (directly) by X", "N shares are held of record by X".
   const agent = passiveAgent(s, t, counts, ctx);
-  if (agent && !/\b(?:such|said)\s+$/i.test(lead) && !hypothetical(s, seg.start, t.end)) {
+  if (agent && !RE_REFERENCE.test(lead) && !hypothetical(s, seg.start, t.end)) {
     const role: HoldingRole = /issuable|exercis|convert|warrants?|options?/i.test(agent.words) ? 'underlying' : /\binclud(?:e|es|ing)\b/i.test(raw.slice(seg.start, t.start)) ? 'part_of' : /beneficially/i.test(agent.words) ? 'beneficial' : 'direct';
     const c: Candidate = { token: t, value: t.value, role, holders: agent.holders, roleAt: t.start };
     // A power named before the count belongs to the clause's subject.
@@ -218,7 +218,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
     if (named.length && /\bAccounts?\b/.test(named[0]!.name)) return { token: t, value: t.value, role: 'direct', holders: named, roleAt: t.start };
   }
   if (hypothetical(s, seg.start, t.end)) return null;
-  if (/\b(?:such|said|these|those)\s+$/i.test(lead)) return null;
+  if (RE_REFERENCE.test(lead)) return null;
 
   // 3. The governing words: the last role phrase between the previous count (or the clause start) and this count,
   //    or one right after it ("N shares as to which X has sole voting power").
