@@ -28,6 +28,7 @@ import { firstTokenIn, type Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
 import { pushAll } from '../../arrays.js';
 import { distributedNames, eachWhenAllCovers, labelHolder } from './position-holders.js';
+import { RE_REFERENCE } from './position-vocabulary.js';
 
 const ADVERBS = '(?:(?:directly|indirectly|beneficially|collectively|together|jointly|currently|now|also|thus|presently|still|solely|individually|in\\s+the\\s+aggregate|of\\s+record|each|,)\\s*)*';
 const HOLD_VERB = new RegExp(
@@ -118,7 +119,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
   for (const t of s.tokens) {
     if (used.has(t.start) || (t.kind !== 'shares' && t.kind !== 'number')) continue;
     const lead = s.raw.slice(Math.max(0, t.start - 40), t.start);
-    if (/\b(?:such|said|these|those)\s+$/i.test(lead)) continue;
+    if (RE_REFERENCE.test(lead)) continue;
     // The conversion shares of another position are not a position of their own.
     if (/\b(?:convertible|exercisable|exchangeable)\s+(?:on\s+such\s+date\s+)?(?:into|for)\s+(?:about\s+|approximately\s+)?$/i.test(lead)) continue;
     // "1,326,863 Common Shares and 375,000 LTIP Units held directly by EMGH": a list before one "held by".

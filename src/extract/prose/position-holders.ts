@@ -135,6 +135,8 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
   // The cover pages: reporting persons whose value of this role equals the count.
   const anchors = anchorsFor(ctx, t.value, role).map((a) => a.party);
   if (state.heading && (labelled || pronoun)) return state.heading;
+  // "(b) Number of shares as to which each Reporting Person has: (i) sole power to vote …: 0": every cover person.
+  if (labelled && EACH_REPORTING_PERSON.test(raw.slice(0, t.start)) && ctx.coverParties.length > 1) return ctx.coverParties;
   if (pronoun && state.lastHolder?.length === 1 && !state.lastHolder[0]!.group) return state.lastHolder;
   if (labelled || pronoun) {
     if (ctx.coverParties.length === 1) return [ctx.coverParties[0]!];
@@ -302,6 +304,9 @@ const INTRODUCED_BLOCK = /\b(?:with\s+respect\s+to|as\s+to|regarding|concerning|
 
 /** Words of the form's labels, never a person's heading ("(a) AMOUNT BENEFICIALLY OWNED"). */
 const FORM_WORDS = /\b(?:AMOUNT|PERCENT(?:AGE)?|POWER|SHARES?|NUMBER|CLASS|OWNED|OWNERSHIP|SOLE|SHARED|ITEM|NONE|NOT|APPLICABLE|TOTAL|NAME|AGGREGATE)\b/;
+
+/** The form's words for every reporting person in turn ("as to which each Reporting Person has:"). */
+const EACH_REPORTING_PERSON = /\beach\s+(?:such\s+)?(?:reporting|filing)\s+person\b(?!s)/i;
 
 /** What may follow the name of a heading: nothing, a colon or full stop, an underline, the block's first label. */
 const HEADING_TAIL = /^\s*(?:[:.]?\s*$|:|[:.]?\s*(?:[-=_]{2,}\s*)?(?:$|\((?:[a-h]|[ivx]{1,4}|\d)\)))/;

@@ -39,6 +39,15 @@ export const PART_AGENT = /^\s*(?:(?:shares?|Shares)\b[^,;.]{0,40}?)?\s*(?:are|i
 /** "N of which …": a count that names a part of the position just stated before saying whose it is. */
 export const OF_WHICH_AFTER = /^\s*(?:(?:shares?|Shares)\s+)?of\s+which\b/i;
 
+/** "N Shares, constituting approximately P% of …, are reported in this Schedule 13D": the filing's total. */
+export const REPORTED_HEREIN = /^\s*(?:(?:shares?|Shares)\b)?(?:[^;.]|\.\d){0,120}?\b(?:are|is|were)\s+(?:being\s+)?reported\s+(?:in|on|by)\s+this\s+(?:Schedule|Statement|statement|Amendment)\b/;
+
+/**
+ * Words before a count that make it a re-reference to a position stated elsewhere: "such 698,700 shares", "said
+ * shares", and "Of the 1,500,000 Shares, 1,000,000 … are held by …" (the whole whose parts follow).
+ */
+export const RE_REFERENCE = /\b(?:such|said|these|those)\s+$|(?:^|[.;:]\s*|\(\w{1,4}\)\s*)of\s+(?:the|such|these|those)\s+$/i;
+
 /** A pronoun or the form's words for the subject that the block or the previous statement names. */
 export const PRONOUN_SUBJECT = /(?:^|[.;:,]\s*|\(\w{1,4}\)\s*)(?:it|he|she|they|each\s+(?:such\s+)?(?:reporting\s+)?person|such\s+(?:reporting\s+)?person|the\s+(?:reporting|filing)\s+person|such\s+entity|(?:the\s+)?person)\b/i;
 

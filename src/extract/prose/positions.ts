@@ -23,7 +23,7 @@ import { looksLikeName, nameKey, type Party } from './parties.js';
 import { PAIR_LINE } from './holdings.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { coordinatedPowers, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { tableRow } from './position-tables.js';
 
@@ -197,7 +197,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
 
   // 1. A passive agent: "N Shares (beneficially) owned (directly) by X", "N shares are held of record by X".
   const agent = passiveAgent(s, t, counts, ctx);
-  if (agent && !/\b(?:such|said)\s+$/i.test(lead) && !hypothetical(s, seg.start, t.end)) {
+  if (agent && !RE_REFERENCE.test(lead) && !hypothetical(s, seg.start, t.end)) {
     const role: HoldingRole = /issuable|exercis|convert|warrants?|options?/i.test(agent.words) ? 'underlying' : /\binclud(?:e|es|ing)\b/i.test(raw.slice(seg.start, t.start)) ? 'part_of' : /beneficially/i.test(agent.words) ? 'beneficial' : 'direct';
     const c: Candidate = { token: t, value: t.value, role, holders: agent.holders, roleAt: t.start };
     // A power named before the count belongs to the clause's subject.
@@ -212,6 +212,12 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
     }
     return c;
   }
+  // "An aggregate of N Shares, constituting approximately P% of the Shares outstanding, are reported in this Schedule
+  // 13D": the reporting persons' total.
+  if (REPORTED_HEREIN.test(after) && !hypothetical(s, seg.start, t.end) && !NEGATION.test(raw.slice(seg.start, t.start))) {
+    const all = ctx.parties.reportingPersons();
+    if (all) return { token: t, value: t.value, role: all.group ? 'group_total' : 'beneficial', holders: [all], roleAt: t.start };
+  }
   // "N Shares were held in the LionEye Capital Management Accounts": the accounts hold them.
   const heldIn = /^\s*(?:shares?|Shares)?\s*(?:are|were|is)\s+held\s+in\s+(?:the\s+)?/i.exec(after);
   if (heldIn && !hypothetical(s, seg.start, t.end)) {
@@ -219,7 +225,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
     if (named.length && /\bAccounts?\b/.test(named[0]!.name)) return { token: t, value: t.value, role: 'direct', holders: named, roleAt: t.start };
   }
   if (hypothetical(s, seg.start, t.end)) return null;
-  if (/\b(?:such|said|these|those)\s+$/i.test(lead)) return null;
+  if (RE_REFERENCE.test(lead)) return null;
 
   // 3. The governing words: the last role phrase between the previous count (or the clause start) and this count,
   //    or one right after it ("N shares as to which X has sole voting power").

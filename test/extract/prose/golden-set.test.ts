@@ -15,10 +15,10 @@ describe('golden set', () => {
 
   it('keeps precision and recall of holdings and notes above their floors', () => {
     // The splits tuned on under the first labelling convention.
-    // Measured 98.7% / 97.5% (dev and dev-late, 20 filings).
+    // Measured 98.8% / 98.8% (dev and dev-late, 20 filings).
     const dev = totals(scores.filter((s) => s.split === 'dev' || s.split === 'dev-late'), 'holdings');
-    expect(dev.precision).toBeGreaterThanOrEqual(0.97);
-    expect(dev.recall).toBeGreaterThanOrEqual(0.97);
+    expect(dev.precision).toBeGreaterThanOrEqual(0.98);
+    expect(dev.recall).toBeGreaterThanOrEqual(0.98);
     const notes = totals(scores, 'notes');
     expect(notes.precision).toBe(1);
     expect(notes.recall).toBe(1);

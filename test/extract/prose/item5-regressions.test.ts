@@ -156,6 +156,13 @@ describe('13G blocks shared by several reporting persons (0000902664-96-000076)'
   });
 });
 
+describe('group totals', () => {
+  it('"An aggregate of N Shares, constituting approximately P% …, are reported in this Schedule 13D" is the reporting persons\' total (0000921895-15-002195)', () => {
+    // Cause: the count had no owner word and no subject; "reported in this Schedule" names the filing's persons.
+    expect(rows('0000921895-15-002195')).toContainEqual(['Reporting Persons', 5715813, 'group_total']);
+  });
+});
+
 describe('Item 5 tables introduced by a sentence (go-edgar__vtv_13d_item4, go-edgar__13d_2024_2)', () => {
   it('reads rows named by a numeral fund ("667, L.P.") under columns named by instrument, and the Total row as the group\'s', () => {
     // Cause: a row name had to start with a capital letter, a header naming instruments ("Common Stock", "Prefunded

@@ -326,4 +326,21 @@ describe('positions by structure', () => {
     expect(found).toContainEqual(['Alpha Master Fund Ltd', 5000000, 'sole_voting']);
     expect(found).toContainEqual(['Alpha Master Fund Ltd', 0, 'shared_voting']);
   });
+
+  it('gives a power block "as to which each Reporting Person has:" to every reporting person', () => {
+    // Cause: the form's "each Reporting Person" named nobody, and no heading or single cover person stood in.
+    const text = '(b) Number of shares as to which each Reporting Person has: (i) sole power to vote or to direct the vote: 0; (ii) shared power to vote or to direct the vote: 1,500,000.';
+    const found = read(text, [{ name: 'Alpha Fund LP' }, { name: 'Alpha GP LLC' }]);
+    expect(found).toContainEqual(['Alpha Fund LP', 1500000, 'shared_voting']);
+    expect(found).toContainEqual(['Alpha GP LLC', 0, 'sole_voting']);
+  });
+
+  it('does not make a holding of "Of the 1,500,000 Shares, …": the whole whose parts follow', () => {
+    // Cause: the count joined the next one by a comma and took its passive agent.
+    const text = 'Of the 1,500,000 Shares, 1,000,000 Shares are held by Alpha Fund LP and 500,000 Shares are held by Beta Fund LP.';
+    expect(read(text, [{ name: 'Alpha Fund LP' }, { name: 'Beta Fund LP' }])).toEqual([
+      ['Alpha Fund LP', 1000000, 'direct'],
+      ['Beta Fund LP', 500000, 'direct'],
+    ]);
+  });
 });
