@@ -11,5 +11,7 @@
  * 0.4.0  one lexicon for dates, money, entity suffixes and waive/consent/amend verbs: a value one extractor read and
  *        another dropped is now read by all (see CHANGELOG.md).
  *        and one JSON encoding for spans: waivers.spans and amendments.spans hold {"start","end"} objects, not pairs.
+ *        and Item 5 / 13G Item 4 read in more shapes (power lists, coordinated powers, introduced tables and Total rows,
+ *        per-person blocks headed in capitals or in prose, "-0-" kept), options and warrants held, defined terms.
  */
 export const PIPELINE_VERSION = '0.4.0';

@@ -118,6 +118,14 @@ const POST_MODIFIERS: { re: RegExp; keep: boolean; party?: boolean; needs: strin
     party: true,
     needs: ['corporation', 'partnership', 'company', 'trust', 'bank', 'association', 'societe anonyme', 'limited'],
   },
+  {
+    // An appositive saying what a named party does: `Carl Marks Management Company, L.P., a registered investment
+    // adviser ("CMMC")`. Lower-case words ending in an agent noun; the name before it is the meaning.
+    re: /,\s+(?:a|an)\s+(?:[a-z][a-z-]*\s+){0,4}?(?:adviser|advisor|manager|broker-dealer|broker|dealer|holding company|investment company|general partner)\s*,?\s*$/,
+    keep: false,
+    party: true,
+    needs: ['adviser', 'advisor', 'manager', 'broker', 'dealer', 'holding company', 'investment company', 'general partner'],
+  },
   { re: /,\s+subject to [^,()"\u201c\u201d]{1,80}$/i, keep: false, needs: ['subject to'] },
   { re: /,?\s+(?:with|having) (?:its )?(?:principal|registered) (?:executive )?(?:offices?|place of business) (?:located )?(?:at|in) [^()"\u201c\u201d]{1,160}$/i, keep: false, needs: ['principal', 'registered'] },
   { re: /,?\s+in\s+the\s+(?:aggregate\s+|original\s+)?principal\s+amount\s+of\s+\$\s?[\d,]*\.?\d+(?:\s+(?:million|billion))?\s*,?\s*$/i, keep: true, needs: ['principal'] },
@@ -164,10 +172,28 @@ export class DefinedTerms {
     };
     const events: { at: number; run: () => void }[] = [];
     for (const paren of text.matchAll(/\(([^()]{1,220})\)/g)) {
-      const terms = termsInParen(paren[1]!);
-      if (!terms) continue;
       const start = paren.index;
       const end = start + paren[0].length;
+      // `667, L.P. ("667" and, together with Life Sciences, the "Funds")`: the first term names the party before
+      // the parenthesis; the second the group of that party and the ones listed.
+      const joint = TOGETHER_WITH.exec(paren[1]!);
+      if (joint) {
+        events.push({
+          at: start,
+          run: () => {
+            const def = meaningBefore(text, start, [collapse(joint[1]!).replace(/[,;]$/, '')], false, false, known);
+            if (!def) return;
+            // `("Life Sciences," and together with 667, the "Funds")`: the comma inside the quotes is no part of the term.
+            add({ term: collapse(joint[1]!).replace(/[,;]$/, ''), meaning: def.meaning, kind: def.kind, documentSequence, span: { start: def.start, end } });
+            const others = collapse(joint[2]!).split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((x) => resolveKnown(x.replace(/^the\s+/i, ''), known));
+            const members = [def.meaning, ...others];
+            add({ term: collapse(joint[3]!), meaning: joinList(members), kind: def.kind, documentSequence, span: { start: def.start, end }, members });
+          },
+        });
+        continue;
+      }
+      const terms = termsInParen(paren[1]!);
+      if (!terms) continue;
       events.push({
         at: start,
         run: () => {
@@ -254,6 +280,11 @@ function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/** `"667" and, together with Life Sciences, the "Funds"`: a term, then a group term of it and the parties listed. */
+const TOGETHER_WITH = new RegExp(
+  `^\\s*[${QUOTE_OPEN}]([^${QUOTE_OPEN}()]{1,60}?)[${QUOTE_CLOSE}]\\s*,?\\s*and\\s*,?\\s*(?:together|collectively)\\s+with\\s+([^${QUOTE_OPEN}()]{1,120}?)\\s*,\\s*(?:the\\s+)?[${QUOTE_OPEN}]([^${QUOTE_OPEN}()]{1,60}?)[${QUOTE_CLOSE}]\\s*$`,
+);
+
 /** The quoted terms of a parenthesis if it is a definition (`the "Company" or "Hudson"`), else null. */
 function termsInParen(content: string): { terms: string[]; collective: boolean; distributive: boolean } | null {
   const terms: string[] = [];
@@ -269,7 +300,8 @@ function termsInParen(content: string): { terms: string[]; collective: boolean; 
   const words = rest.replace(/[,;:]/g, ' ').split(/\s+/).filter(Boolean);
   if (words.length > 10) return null;
   for (const w of words) if (!PAREN_WORDS.has(w.toLowerCase())) return null;
-  if (terms.some((t) => !/[A-Za-z]/.test(t) || /^\s|\s$/.test(t))) return null;
+  // A numeral is a term only as the short name of a fund named by it (`667, L.P. ("667")`); PartyIndex checks that.
+  if (terms.some((t) => (!/[A-Za-z]/.test(t) && !/^\d{1,5}$/.test(t)) || /^\s|\s$/.test(t))) return null;
   return { terms, collective: COLLECTIVE_WORDS.test(rest), distributive: /\beach\b/i.test(rest) };
 }
 
@@ -622,7 +654,9 @@ function nameWalk(tokens: Token[], last: number): Walk | null {
   while (first <= last && (CONNECTORS.has(tokens[first]!.text.toLowerCase()) || /^the$/.test(tokens[first]!.text))) first += 1;
   if (first > last) return null;
   const words = tokens.slice(first, last + 1).map((t) => bare(t.text));
-  if (!words.some((w) => /^[A-Z][A-Za-z]/.test(w) && !MONTH_WORDS.test(w))) return null;
+  // A numeral with a legal suffix is a name too (`667, L.P.`); a date or a bare number is not.
+  const numbered = words.length >= 2 && /^\d/.test(words[0]!) && isSuffix(tokens[last]!.text);
+  if (!numbered && !words.some((w) => /^[A-Z][A-Za-z]/.test(w) && !MONTH_WORDS.test(w))) return null;
   return { start: tokens[first]!.start, first, suffixed: isSuffix(tokens[last]!.text) };
 }
 

@@ -197,4 +197,17 @@ describe('DefinedTerms regressions (real filings in test/fixtures/sc13)', () => 
     const { terms } = documentTerms(fixture('0001140361-23-028095'), 'SC 13D');
     expect(terms.lookup('EGM II LP')).toMatchObject({ meaning: 'Energy Growth Momentum II LP', kind: 'party' });
   });
+
+  it('reads past an appositive that says what the party does: "CMMC" meant "registered investment adviser" (0000913355-96-000009)', () => {
+    // Cause: only appositives ending in an entity noun ("a Delaware corporation") were dropped before the name walk.
+    const { terms } = documentTerms(fixture('0000913355-96-000009'), 'SC 13G');
+    expect(terms.lookup('CMMC')).toMatchObject({ meaning: 'Carl Marks Management Company, L.P.', kind: 'party' });
+  });
+
+  it('reads ("667" and together with Life Sciences, the "Funds"): a numeral fund name and the group it joins (go-edgar__13d_2024_2)', () => {
+    // Cause: words other than the terms in the parenthesis made it no definition, and a name needed a word in letters.
+    const { terms } = documentTerms(new URL('../fixtures/html/go-edgar__13d_2024_2.htm', import.meta.url), 'SC 13D/A');
+    expect(terms.lookup('667')).toMatchObject({ meaning: '667, L.P.', kind: 'party' });
+    expect(terms.lookup('Funds')?.members).toEqual(['667, L.P.', 'Baker Brothers Life Sciences, L.P.']);
+  });
 });

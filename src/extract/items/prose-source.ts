@@ -36,11 +36,12 @@ const PAGE_FURNITURE: RegExp[] = [
   // A word processor's document path alone on a line: `NYFS11...:\88\35888\0410\2396\NOT31094.V3A`.
   // (The lookahead finds the two separators once; `[^\s]*[\\/][^\s]*` backtracked over the whole run: quadratic.)
   /^[ \t]*(?=[^\s\\/]*[\\/][^\s\\/]*[\\/])\S+[ \t]*$/gm,
-  // A page number alone on a line: `6`, `- 6 -`, `-6-`.
+  // A page number alone on a line: `6`, `- 6 -`, `-6-`. No page is numbered 0: `-0-` and `0` are the nil values of
+  // power rows and table cells ("Sole power to vote: -0-").
   // (`[ \t]*-?[ \t]*` split a run of blanks every possible way: 200,000 spaces on a line took 15 s.)
-  /^[ \t]*(?:-[ \t]*)?\d{1,3}[ \t]*(?:-[ \t]*)?$/gm,
+  /^[ \t]*(?:-[ \t]*)?[1-9]\d{0,2}[ \t]*(?:-[ \t]*)?$/gm,
   // Flattened bodies: ` -5- ` between words (always dashes on both sides there, so plain numbers stay).
-  /(?<=\s)-\d{1,3}-(?=\s)/g,
+  /(?<=\s)-[1-9]\d{0,2}-(?=\s)/g,
 ];
 
 /** Replace page furniture by spaces so offsets do not move. */

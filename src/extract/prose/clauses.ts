@@ -80,6 +80,8 @@ export function subjectBefore(s: ProseSentence, verbStart: number, from = segmen
   return [];
 }
 
+const DEFINING_PAREN = /^\s*,?\s*\(\s*(?:the\s+|each\s+a\s+|an?\s+)?["\u201c]$/i;
+
 /** Drop `, a Delaware limited partnership,`-style appositives and parentheses from the words between. */
 function stripAppositive(between: string): string {
   return between.replace(/\([^)]*\)/g, ' ').replace(/,[^,]*,/g, ' ');
@@ -93,7 +95,13 @@ function withCoordinated(s: ProseSentence, list: PartyMention[], i: number): Par
   const out = [list[i]!];
   for (let j = i - 1; j >= 0; j--) {
     const gap = s.raw.slice(list[j]!.end, out[0]!.start);
-    const joined = /^(?:['\u2019]s)?\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?$/i.test(gap);
+    // A term defined in passing is its name again: "Alpha Fund LP (the "Fund") and Alpha GP LLC (the "General
+    // Partner")" coordinates two parties, each named twice.
+    if (list[j]!.party === out[0]!.party && DEFINING_PAREN.test(gap)) {
+      out[0] = list[j]!;
+      continue;
+    }
+    const joined = /^(?:["\u201d]\s*\))?(?:['\u2019]s)?\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?$/i.test(gap);
     if (!joined || (out.length === 1 && !/\b(?:and|or)\b/i.test(gap))) break;
     out.unshift(list[j]!);
   }

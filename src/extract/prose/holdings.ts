@@ -27,6 +27,8 @@ import { looksLikeName, type Party, type PartyMention } from './parties.js';
 import { firstTokenIn, type Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
 import { pushAll } from '../../arrays.js';
+import { distributedNames, eachWhenAllCovers, labelHolder } from './position-holders.js';
+import { RE_REFERENCE } from './position-vocabulary.js';
 
 const ADVERBS = '(?:(?:directly|indirectly|beneficially|collectively|together|jointly|currently|now|also|thus|presently|still|solely|individually|in\\s+the\\s+aggregate|of\\s+record|each|,)\\s*)*';
 const HOLD_VERB = new RegExp(
@@ -34,7 +36,7 @@ const HOLD_VERB = new RegExp(
     `(?:may\\s+be\\s+deemed\\s+to\\s+(?:have\\s+)?)?${ADVERBS}(?:owns?|owned|owning|holds?|held|hold|holding)\\b(?!\\s+by\\b)`,
     `(?:is|are|was|were|be|been|(?:may\\s+be\\s+)?deemed(?:\\s+to\\s+be)?)\\s+(?:the\\s+)?(?:record\\s+(?:and|or)\\s+)?(?:beneficial\\s+)?(?:record\\s+)?owners?\\s+of\\b`,
     `(?:has|have)\\s+acquired\\s+beneficial\\s+ownership\\s+of\\b`,
-    `(?:has|have)\\s+the\\s+right\\b[^.;]{0,120}?\\bto\\s+acquire\\b`,
+    `(?:has|have)\\s+(?:the|an?)\\s+(?:[\\w-]+\\s+){0,3}?right\\b[^.;]{0,120}?\\bto\\s+acquire\\b`,
   ].join('|'),
   'gi',
 );
@@ -46,16 +48,26 @@ const MAX_LISTED_POSITIONS = 50;
 /** "FJ Capital Management LLC - 807,223 shares", "Franklin Resources, Inc.: 0": a holder and a count on a line. */
 export const PAIR_LINE = /^\s*(?:\([a-z0-9]{1,3}\)\s*)?(.+?)\s*[-\u2013\u2014:]\s*(\d{1,3}(?:,\d{3})+|\d+)\s*(?:shares|Shares|units|Units)?\s*\.?\s*$/;
 const OPTION_WORDS = /\b(options?|warrants?|rights?\s+to\s+(?:purchase|acquire)|right\b[^.;]{0,120}?\bto\s+acquire)\b/i;
+/**
+ * Words after a count that make it the shares of an option or warrant the holder has; group 1 names the instrument.
+ */
+const UNDERLYING_AFTER: { name: string; pattern: RegExp }[] = [
+  { name: 'issuable upon exercise', pattern: /^\s*(?:shares?|Shares)?\s*(?:of\s+[A-Za-z\s]{0,40}?)?\s*issuable\s+upon\s+(?:the\s+)?exercise\s+of\s+((?:[\w-]+\s+){0,3}?(?:options?|warrants?))/i },
+  { name: 'shares underlying', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s+underlying\s+(?:the\s+)?((?:[\w-]+\s+){0,4}?(?:options?|warrants?))\b/i },
+  { name: 'instruments counted', pattern: /^\s*((?:[A-Z][\w-]*\s+){0,2}(?:options?|warrants?))\b/i },
+];
+/** A count of instruments held rather than of shares: "406,536 options to purchase …", "16,341 RSUs", "34,151 Share Options". */
+const INSTRUMENT_COUNT = /^\s*(?:[A-Z][\w-]*\s+){0,2}(?:options?|warrants?|RSUs?|restricted\s+stock\s+units?|stock\s+units?)\b/i;
 /** Between one position of a list and the next: "and", "plus", ", (ii)", "; (iii)". */
 const LIST_JOIN = /^[\s,;]*(?:and\s+|plus\s+|as\s+well\s+as\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?(?:and\s+)?/i;
 
 /**
  * @param following the next few sentences (a count or percent may sit on the next line of a grid)
- * @param heading the party of the section heading above the sentence, if any
+ * @param heading the parties of the section heading above the sentence, if any
  * @param amountList whether the sentence is under an "Amount beneficially owned" label (13G Item 4 lists
  *   "Name: N" lines under it; under a power label the same lines are powers, not positions)
  */
-export function readHoldings(s: ProseSentence, ctx: ProseContext, following: ProseSentence[] = [], heading: Party | null = null, amountList = false): Found<HoldingRow>[] {
+export function readHoldings(s: ProseSentence, ctx: ProseContext, following: ProseSentence[] = [], heading: Party[] = [], amountList = false): Found<HoldingRow>[] {
   const out: Found<HoldingRow>[] = [];
   const used = new Set<number>();
   const take = (list: Found<HoldingRow>[], tokens: Token[]): void => {
@@ -87,17 +99,19 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     let subject = gerund ? [gerund] : subjectBefore(s, m.index, seg.start);
     if (!subject.length && seg.start > 0) subject = subjectBefore(s, m.index, 0);
     // A name the filing never defines, right before the verb ("the Rare Medium Stockholders have the right …").
-    const holders = subject.length ? holdersOf(s, subject) : namedAt(s.raw, m.index, 'before');
+    const holders = subject.length ? holdersOf(s, subject) : namedAt(s.raw, m.index, 'before').flatMap((p) => distributedNames(p, s.raw.slice(m.index)));
     if (!holders.length) continue;
 
     // The list of positions governed by this verb: until the next verb or the end of the sentence.
     const nextVerb = nextHoldVerb(s.raw, verbEnd);
     // "has the right … to acquire up to N shares": a warrant or similar right; the verb names the security.
-    const rightTo = /\bright\b/i.test(m[0]) ? `${/\bwarrant/i.test(s.raw) ? 'Warrant ' : ''}right to acquire ` : '';
+    // A right granted by an option agreement ("Pursuant to the Option Agreement, THORN has the immediately
+    // exercisable right to acquire …") is an option; every count of the list is under the right.
+    const rightTo = /\bright\b/i.test(m[0]) ? `${/\bwarrant/i.test(s.raw) ? 'Warrant ' : /\boption\b/i.test(s.raw) ? 'Option ' : ''}right to acquire ` : '';
     const positions = positionList(s, ctx, first, rightTo + prefix, nextVerb);
-    for (const p of positions) {
+    for (const [k, p] of positions.entries()) {
       if (used.has(p.token.start)) continue;
-      take(buildHoldings(s, ctx, holders, p.token, p.prefix, seg.start, p.end, following), [p.token]);
+      take(buildHoldings(s, ctx, holders, p.token, k > 0 ? rightTo + p.prefix : p.prefix, seg.start, p.end, following), [p.token]);
     }
   }
 
@@ -105,7 +119,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
   for (const t of s.tokens) {
     if (used.has(t.start) || (t.kind !== 'shares' && t.kind !== 'number')) continue;
     const lead = s.raw.slice(Math.max(0, t.start - 40), t.start);
-    if (/\b(?:such|said|these|those)\s+$/i.test(lead)) continue;
+    if (RE_REFERENCE.test(lead)) continue;
     // The conversion shares of another position are not a position of their own.
     if (/\b(?:convertible|exercisable|exchangeable)\s+(?:on\s+such\s+date\s+)?(?:into|for)\s+(?:about\s+|approximately\s+)?$/i.test(lead)) continue;
     // "1,326,863 Common Shares and 375,000 LTIP Units held directly by EMGH": a list before one "held by".
@@ -136,7 +150,8 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
   }
 
   // Appositive: "Micco Corporation, (the) holder of 474,052 shares".
-  for (const m of s.raw.matchAll(/,\s*(?:the\s+)?(?:record\s+)?holder\s+of\s+(?:an\s+aggregate\s+of\s+)?/gi)) {
+  // Also after a description: "PWPI, a Cayman Islands exempted company that is the holder of 112,466 Common Shares".
+  for (const m of s.raw.matchAll(/,\s*(?:an?\s+[^,;()]{1,80}?\s+(?:that|which|who)\s+is\s+)?(?:the\s+)?(?:record\s+)?holder\s+of\s+(?:an\s+aggregate\s+of\s+)?/gi)) {
     const at = m.index + m[0].length;
     const t = s.tokens.find((x) => x.kind === 'shares' && x.start >= at && x.start <= at + 2);
     if (!t || used.has(t.start)) continue;
@@ -178,11 +193,11 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
   for (let m = LABEL.exec(s.raw); m; m = LABEL.exec(s.raw)) {
     const at = m.index + m[0].length;
     const holder = labelHolder(s, ctx, heading);
-    if (!holder) continue;
+    if (!holder.length) continue;
     const here = s.tokens.find((t) => (t.kind === 'shares' || t.kind === 'number') && t.start >= at && t.start <= at + 3);
     if (here) {
       if (used.has(here.start)) continue;
-      take(buildHoldings(s, ctx, [holder], here, '', 0, s.raw.length, following), [here]);
+      take(buildHoldings(s, ctx, eachWhenAllCovers(holder, here.value, ctx), here, '', 0, s.raw.length, following), [here]);
       continue;
     }
     if (s.raw.slice(at).trim()) continue;
@@ -195,7 +210,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
         continue;
       }
       if (next.raw.slice(0, count.start).trim()) break;
-      const rows = buildHoldings(next, ctx, [holder], count, '', 0, next.raw.length, following.slice(k + 1));
+      const rows = buildHoldings(next, ctx, eachWhenAllCovers(holder, count.value, ctx), count, '', 0, next.raw.length, following.slice(k + 1));
       take(rows, []);
       break;
     }
@@ -213,6 +228,7 @@ function firstCount(s: ProseSentence, from: number, to: number): Token | null {
     if (/^\s*(?:shares?|Shares)?(?:\s+of\s+[\w\s]{0,50}?)?\s+(?:issued\s+and\s+|then\s+)?outstanding\b/.test(s.raw.slice(t.end, t.end + 80))) return null;
     if (t.kind === 'shares') return t;
     if (t.kind === 'number' && /^\s*(?:\([^)]*\)\s*)?(?:of\s+(?:the|its)\s+|Shares|Units|ADSs)/.test(s.raw.slice(t.end, t.end + 30))) return t;
+    if (t.kind === 'number' && INSTRUMENT_COUNT.test(s.raw.slice(t.end, t.end + 40))) return t;
     return null;
   }
   return null;
@@ -272,7 +288,7 @@ function positionList(s: ProseSentence, ctx: ProseContext, first: Token, firstPr
     if (!join || (!join[0].trim() && !consisting)) break;
     const from = cursor + join[0].length;
     const next = s.tokens.find((t) => t.start >= from && t.start < limit && (t.kind === 'shares' || t.kind === 'number' || t.kind === 'money' || t.kind === 'percent'));
-    if (!next || next.kind !== 'shares') break;
+    if (!next || (next.kind !== 'shares' && !(next.kind === 'number' && INSTRUMENT_COUNT.test(s.raw.slice(next.end, next.end + 40))))) break;
     const between = s.raw.slice(from, next.start);
     if (between.length > 70 || !/^(?:the\s+|an\s+additional\s+|additional\s+)?(?:(?:[\w-]+\s+){0,4}(?:options?|warrants?|rights?)\s+(?:exercisable\s+(?:for|into)|to\s+(?:purchase|acquire))\s+)?(?:up\s+to\s+)?$/i.test(between)) break;
     out.push({ token: next, prefix: between, end: limit });
@@ -297,12 +313,15 @@ function buildHoldings(s: ProseSentence, ctx: ProseContext, holders: Party[], to
   let security: string | null;
   let kind: HoldingRow['securityKind'];
   let convertible: Token | null = null;
-  const issuable = /^\s*(?:shares?|Shares)?\s*(?:of\s+[A-Za-z\s]{0,40}?)?\s*issuable\s+upon\s+(?:the\s+)?exercise\s+of\s+((?:[\w-]+\s+){0,3}?(?:options?|warrants?))/i.exec(s.raw.slice(token.end, token.end + 160));
+  const tail = s.raw.slice(token.end, token.end + 160);
+  let issuable: RegExpExecArray | null = null;
+  for (const rule of UNDERLYING_AFTER) if ((issuable = rule.pattern.exec(tail))) break;
   if (optionWord) {
     security = optionName(prefix, optionWord);
     kind = securityKindOf(security, optionWord[1]);
   } else if (issuable) {
-    // "98,251 shares of Common Stock issuable upon exercise of warrants": a warrant (or option) position.
+    // "98,251 shares of Common Stock issuable upon exercise of warrants", "800,000 Common Shares underlying the 2010
+    // options", "406,536 options to purchase …": a warrant (or option) position.
     security = issuable[1]!.replace(/^(?:currently\s+exercisable\s+|the\s+)/i, '').trim();
     kind = securityKindOf(security);
   } else {
@@ -355,7 +374,7 @@ function percentLine(next: ProseSentence | undefined): { value: number; ev: Retu
 
 /** "fully vested and currently exercisable Fleming Options exercisable into" → "Fleming Options". */
 function optionName(prefix: string, word: RegExpExecArray): string {
-  if (/^right\b/i.test(word[1]!)) return /^Warrant\b/.test(prefix) ? 'Warrant' : 'right to acquire';
+  if (/^right\b/i.test(word[1]!)) return /^Warrant\b/.test(prefix) ? 'Warrant' : /^Option\b/.test(prefix) ? 'Option' : 'right to acquire';
   const upto = prefix.slice(0, word.index + word[1]!.length);
   const named = /((?:[A-Z][\w-]*\s+){1,4})(Options?|Warrants?)$/.exec(upto);
   if (named && !/^(?:The|And|Such)\s/.test(named[1]!)) return `${named[1]!.trim()} ${named[2]}`;
@@ -363,18 +382,6 @@ function optionName(prefix: string, word: RegExpExecArray): string {
   return plain ? `${plain[1]!.replace(/\b(?:and|currently|immediately|fully|presently|vested|exercisable)\s+/gi, '').trim()} ${plain[2]}`.trim() : word[1]!;
 }
 
-/**
- * The holder of a label-form position: the one party named in the sentence (not the issuer), else the party of the
- * section heading above it ("A. Tontine Financial Partners, L.P."), else the reporting persons (together, or the only one).
- */
-function labelHolder(s: ProseSentence, ctx: ProseContext, heading: Party | null): Party | null {
-  const named = [...new Set(s.mentions.map((m) => m.party))].filter((p) => (!p.group || p.members.length === 0) && !ctx.parties.isIssuer(p));
-  if (named.length === 1) return named[0]!;
-  if (named.length) return null;
-  if (heading) return heading;
-  // No name and no heading: the filing's own position, the reporting persons' together (or the only one's).
-  return ctx.parties.reportingPersons();
-}
 
 /** Counts listed right after the verb and paired with the subjects by "respectively". */
 function respectively(s: ProseSentence, from: number, n: number): Token[] | null {

@@ -15,9 +15,11 @@ import type { XmlLeaf } from '../items/xml-items.js';
 import { nameKey, PartyIndex, type Party, type PartyMention } from './parties.js';
 import { InstrumentRegistry } from './instruments.js';
 import { readHoldings } from './holdings.js';
-import { newPositionState, readPositions, readTableLines, roleOf } from './positions.js';
+import { blockHeading, newPositionState } from './position-holders.js';
+import { readTableLines } from './position-tables.js';
+import { readPositions, roleOf } from './positions.js';
 import { completeNotes, readNotes } from './notes.js';
-import { readOptionGrants } from './options.js';
+import { heldOptions, readOptionGrants } from './options.js';
 import { readDivision, readOwnershipBasis } from './ownership-basis.js';
 import { MAX_SENTENCE_CHARS, splitSentences } from './sentences.js';
 import { scanTokens, type Token } from './tokens.js';
@@ -182,13 +184,13 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   for (const { item, sentences } of prose) {
     const positionState = newPositionState();
     let lastBasis: Found<OwnershipBasisRow> | null = null;
-    let heading: Party | null = null;
+    let heading: Party[] = [];
     let amountList = false;
     sentences.forEach((s, i) => {
       // A line that only names a party ("A. Tontine Financial Partners, L.P.", "Vertex Opportunities") heads the
       // statements under it.
-      const only = s.mentions.length === 1 && /^\s*(?:[A-Z]\.|\(?[a-z0-9]{1,3}[.)])?\s*$/.test(s.raw.slice(0, s.mentions[0]!.start)) && /^\s*[:.]?\s*$/.test(s.raw.slice(s.mentions[0]!.end));
-      if (only) heading = s.mentions[0]!.party;
+      const named = blockHeading(s, ctx);
+      if (named) heading = named;
       // Under "Amount beneficially owned:" a 13G lists "Name: N" lines; under a power label the same lines are powers.
       if (/\bamount\s+beneficially\s+owned\b|\baggregate\s+(?:number|amount)\b/i.test(s.raw)) amountList = true;
       else if (/\bpower\b|\bpercent(?:age)?\s+of\s+class\b/i.test(s.raw)) amountList = false;
@@ -271,7 +273,7 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   }
   result.holdings = holdings.rows;
   result.notes = notes.rows;
-  result.options = options.rows;
+  result.options = [...options.rows, ...heldOptions(holdings.rows, options.rows)];
   result.transactions = tx.rows;
   result.restatements = tx.conflicts;
   result.merged = [holdings, notes, options, tx].flatMap((d) => d.merged);

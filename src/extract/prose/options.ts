@@ -6,13 +6,14 @@
  *
  * Handles: the grant date of the sentence, one row per recipient (coordinated and "each of" recipients), exercise
  * price and expiry date stated in the same sentence or in the next one about "such options"/"the options".
- * Does not handle: option positions (holdings.ts reads "holds options exercisable into N shares"), vesting
- * schedules, or warrants attached to notes (notes.ts).
+ * Also the options and warrants a holder has, from the positions stated in shares underlying them (`heldOptions`).
+ * Does not handle: vesting schedules, or warrants attached to notes (notes.ts).
  */
 import { holderColumns, holdersOf, isHypothetical, leadingDate, partiesAfter, segmentAt, subjectBefore } from './clauses.js';
 import type { Party } from './parties.js';
 import type { Token } from './tokens.js';
-import { evidence, provenance, type Evidence, type Found, type OptionRow, type ProseContext, type ProseSentence, type TransactionRow } from './types.js';
+import { nameKey } from './parties.js';
+import { evidence, provenance, type Evidence, type Found, type HoldingRow, type OptionRow, type ProseContext, type ProseSentence, type TransactionRow } from './types.js';
 
 const GRANT_VERB = /\b(?:granted|issued|awarded|received|was\s+granted|were\s+granted|in\s+lieu\s+of\s+granting)\b/i;
 const COVERS = /\b(options?|warrants?)\b(?:(?!\b(?:options?|warrants?)\b)[^;.]){0,60}?\b(?:exercisable\s+(?:for|into)|to\s+(?:purchase|acquire)|over|covering)\s+(?:an\s+aggregate\s+of\s+|up\s+to\s+|a\s+total\s+of\s+)?$/i;
@@ -111,4 +112,36 @@ function describe(raw: string, at: number, noun: string): string {
   const before = /((?:(?:non-?qualified|incentive|stock|director|employee|purchase|Common|Stock|Class\s+[A-Z]|Series\s+[A-Z0-9]+|[A-Z][\w-]*)\s+){0,3})$/.exec(raw.slice(Math.max(0, at - 60), at));
   const words = (before?.[1] ?? '').trim();
   return `${words} ${noun}`.trim();
+}
+
+/**
+ * Options and warrants a holder has, from the positions the prose states in shares underlying them ("200,104 shares
+ * … issuable upon the exercise of the Second Warrants owned by Mrs. Bodner", "406,536 options to purchase Ordinary
+ * Shares", "800,000 Common Shares underlying the 2010 options granted to the Reporting Person"): one row per
+ * (holder, kind, shares), status `issued` (the holder has them). A position that restates grants already recorded
+ * for the holder — the same count, or the sum of the holder's grants of that kind ("holds … Fleming Options
+ * exercisable into 30,163 shares" after four grants adding up to 30,163) — is not another instrument.
+ */
+export function heldOptions(holdings: Found<HoldingRow>[], recorded: Found<OptionRow>[]): Found<OptionRow>[] {
+  const out: Found<OptionRow>[] = [];
+  const known = new Set<string>();
+  const sums = new Map<string, number>();
+  for (const o of recorded) {
+    const k = `${nameKey(o.row.holder)}|${o.row.kind}`;
+    known.add(`${k}|${o.row.shares}`);
+    sums.set(k, (sums.get(k) ?? 0) + (o.row.shares ?? 0));
+  }
+  for (const h of holdings) {
+    const kind = h.row.securityKind;
+    if (h.row.role !== 'underlying' || (kind !== 'option' && kind !== 'warrant') || h.row.shares === null) continue;
+    const k = `${nameKey(h.row.holder)}|${kind}`;
+    if (known.has(`${k}|${h.row.shares}`) || sums.get(k) === h.row.shares) continue;
+    known.add(`${k}|${h.row.shares}`);
+    const { itemNumber, documentSequence, spanStart, spanEnd, sentence } = h.row;
+    out.push({
+      row: { kind, status: 'issued', holder: h.row.holder, reportingPersonOrdinal: h.row.reportingPersonOrdinal, security: h.row.security, shares: h.row.shares, exercisePrice: null, grantDate: null, expiryDate: null, itemNumber, documentSequence, spanStart, spanEnd, sentence },
+      evidence: { shares: h.evidence.shares! },
+    });
+  }
+  return out;
 }

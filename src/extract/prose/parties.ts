@@ -126,7 +126,9 @@ export class PartyIndex {
       // The prose usually spells the name in mixed case where the cover shouts it: prefer the defined meaning.
       const printed = person.name.replace(/\s+/g, ' ').trim();
       const spellings = [...termList.filter((t) => partyKey(t.meaning) === key).map((t) => t.meaning), printed];
-      const spelled = spellings.find((n) => /[a-z]/.test(n)) ?? printed;
+      // A cover in mixed case is the name as filed ("Park West Investors Master Fund, Ltd." where the prose writes
+      // "Limited"): the holder keeps it.
+      const spelled = /[a-z]/.test(printed) ? printed : (spellings.find((n) => /[a-z]/.test(n)) ?? printed);
       const party: Party = { name: spelled, coverOrdinal: person.ordinal, group: false, members: [] };
       coverParties.push(party);
       byKey.set(key, party);
@@ -143,6 +145,8 @@ export class PartyIndex {
     for (const t of termList) {
       const termKey = t.term.toLowerCase();
       if (seenTerms.has(termKey)) continue;
+      // A numeral names only the party whose name begins with it ("667" for 667, L.P.), never a count.
+      if (/^\d+$/.test(t.term) && !t.meaning.startsWith(`${t.term},`) && !t.meaning.startsWith(`${t.term} `)) continue;
       // The form's own words must stand for the cover persons; a reader's stray meaning for them is ignored.
       if (/^(?:reporting|filing)\s+persons?$/i.test(t.term) && !resolveName(t.meaning) && !(t.members ?? []).some((m) => resolveName(m))) continue;
       const plural = GROUP_TERM.test(t.term) && /s$/i.test(t.term);
@@ -248,8 +252,28 @@ export class PartyIndex {
     return this.issuers.has(p);
   }
 
-  /** Every party named in `text`, leftmost first, never overlapping (the longest name wins). */
+  /**
+   * Every party named in `text`, leftmost first, never overlapping (the longest name wins). A name wrapped over lines
+   * or padded by aligned text ("held by D.E.\nShaw") is found too: the names are matched in the text with each run
+   * of white space read as one space, and the mentions point back into `text` (`surface` is the collapsed spelling).
+   */
   mentions(text: string): PartyMention[] {
+    if (!/\s\s|[\t\n\r\u00a0]/.test(text)) return this.mentionsIn(text);
+    const chars: string[] = [];
+    const at: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (/\s/.test(c)) {
+        if (chars[chars.length - 1] === ' ') continue;
+        chars.push(' ');
+      } else chars.push(c);
+      at.push(i);
+    }
+    at.push(text.length);
+    return this.mentionsIn(chars.join('')).map((m) => ({ ...m, start: at[m.start]!, end: at[m.end - 1]! + 1 }));
+  }
+
+  private mentionsIn(text: string): PartyMention[] {
     const found: PartyMention[] = [];
     const lower = text.toLowerCase();
     for (const s of this.surfaces) {
@@ -259,6 +283,8 @@ export class PartyIndex {
         const end = at + needle.length;
         if (at > 0 && /[\w]/.test(text[at - 1]!)) continue;
         if (end < text.length && /[\w]/.test(text[end]!) && !/^'s/.test(text.slice(end))) continue;
+        // A name that is a numeral ("667" for 667, L.P.) is not the start of a count ("667,000 shares", "$667.50").
+        if (/^\d/.test(needle) && (/^[.,]\d/.test(text.slice(end, end + 2)) || /[$\d.,]$/.test(text.slice(Math.max(0, at - 1), at)))) continue;
         if (found.some((f) => at < f.end && end > f.start)) continue;
         // "the Fidelity Funds", "the LionEye Capital Management Accounts": a longer name the term only begins.
         if (NAME_CONTINUES.test(text.slice(end, end + 16))) continue;
@@ -267,6 +293,20 @@ export class PartyIndex {
       }
     }
     return found.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The party a block heading names when the heading is the whole line: a name or defined term in any case ("BOAS"
+   * for the term "Boas", "CMMC"). Case is ignored only for a whole-line match, where a common word cannot pass for a
+   * name.
+   */
+  resolveHeading(phrase: string): Party | null {
+    const exact = this.resolve(phrase);
+    if (exact) return exact;
+    const key = phrase.trim().replace(/^the\s+/i, '').replace(/[,;:.]+$/, '').toLowerCase();
+    if (key.length < 3) return null;
+    const hits = new Set(this.surfaces.filter((x) => x.needle.toLowerCase() === key).map((x) => x.party));
+    return hits.size === 1 ? [...hits][0]! : null;
   }
 
   /** The party a phrase names (a whole name, a defined term, "the US Fund"), or null. */

@@ -63,7 +63,7 @@ export interface NoteRow extends RowProvenance {
 
 export interface OptionRow extends RowProvenance {
   kind: 'option' | 'warrant';
-  /** granted (an award), issued (a warrant delivered), issuable (the issuer is obliged to issue it). */
+  /** granted (an award), issued (delivered to the holder, or stated as held), issuable (the issuer is obliged to issue it). */
   status: 'granted' | 'issued' | 'issuable';
   holder: string;
   reportingPersonOrdinal: number | null;

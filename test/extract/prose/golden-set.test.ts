@@ -15,9 +15,10 @@ describe('golden set', () => {
 
   it('keeps precision and recall of holdings and notes above their floors', () => {
     // The splits tuned on under the first labelling convention.
+    // Measured 98.8% / 98.8% (dev and dev-late, 20 filings).
     const dev = totals(scores.filter((s) => s.split === 'dev' || s.split === 'dev-late'), 'holdings');
-    expect(dev.precision).toBeGreaterThanOrEqual(0.95);
-    expect(dev.recall).toBeGreaterThanOrEqual(0.95);
+    expect(dev.precision).toBeGreaterThanOrEqual(0.98);
+    expect(dev.recall).toBeGreaterThanOrEqual(0.98);
     const notes = totals(scores, 'notes');
     expect(notes.precision).toBe(1);
     expect(notes.recall).toBe(1);
@@ -25,9 +26,17 @@ describe('golden set', () => {
 
   it('keeps the tune split (current labelling rule: powers, tables, parts) above its floors', () => {
     const tune = totals(scores.filter((s) => s.split === 'tune'), 'holdings');
-    // Measured 93.5% / 90.3% on 22 filings; the floors sit just under it.
-    expect(tune.precision).toBeGreaterThanOrEqual(0.9);
-    expect(tune.recall).toBeGreaterThanOrEqual(0.88);
+    // Measured 94.6% / 89.8% on 51 filings (22, then 29 labelled by someone who never saw the reader, which scored
+    // 87.8% / 65.1% on arrival); the floors sit just under it.
+    expect(tune.precision).toBeGreaterThanOrEqual(0.94);
+    expect(tune.recall).toBeGreaterThanOrEqual(0.89);
+  });
+
+  it('keeps the options and warrants of the tune split above their floors (held positions as well as grants)', () => {
+    // Measured 85.7% / 85.7% on the 51 tune filings (0% recall before held options were recorded).
+    const options = totals(scores.filter((s) => s.split === 'tune'), 'options');
+    expect(options.precision).toBeGreaterThanOrEqual(0.85);
+    expect(options.recall).toBeGreaterThanOrEqual(0.85);
   });
 
   it('does not fall below what the blind holdout measured (a floor against regressions, not the target)', () => {

@@ -197,6 +197,9 @@ describe('positions by structure', () => {
     expect(read(text, [{ name: 'Alpha Capital LLC' }, { name: 'John Smith' }])).toEqual([
       ['Alpha Capital LLC', 2000000, 'shared_voting'],
       ['John Smith', 2000000, 'shared_voting'],
+      // "the vote or disposition": both powers.
+      ['Alpha Capital LLC', 2000000, 'shared_dispositive'],
+      ['John Smith', 2000000, 'shared_dispositive'],
       ['Beta Fund LP', 500000, 'part_of'],
     ]);
   });
@@ -287,5 +290,57 @@ describe('positions by structure', () => {
 
   it('does not make a table row of an address line without a caption (0001193125-10-137857)', () => {
     expect(read('The principal office is located at:\nGreenville, SC 29601', [{ name: 'Buck A. Mickel' }])).toEqual([]);
+  });
+
+  // Constructed sentences in the common 13D shapes the corpus's unreserved filings do not happen to print.
+  it('gives every power of a coordinated power phrase: "sole voting power and sole dispositive power", "sole voting and dispositive power"', () => {
+    // Cause: only the last power word before the count gave a role.
+    const text = 'Alpha Master Fund LP has sole voting power and sole dispositive power with regard to 1,234,567 Shares. Mr. Smith has shared voting and dispositive power over 1,000,000 Shares.';
+    const found = read(text, [{ name: 'Alpha Master Fund LP' }, { name: 'John Q. Smith' }]);
+    expect(found).toContainEqual(['Alpha Master Fund LP', 1234567, 'sole_voting']);
+    expect(found).toContainEqual(['Alpha Master Fund LP', 1234567, 'sole_dispositive']);
+    expect(found).toContainEqual(['John Q. Smith', 1000000, 'shared_voting']);
+    expect(found).toContainEqual(['John Q. Smith', 1000000, 'shared_dispositive']);
+  });
+
+  it('reads "may be deemed to share the power to vote … of, and to dispose … of, N Shares" for each reporting person', () => {
+    // Cause: "share the power" (with "the") was no power phrase.
+    const text = 'Each of the Reporting Persons may be deemed to share the power to vote or direct the vote of, and to dispose or direct the disposition of, 2,000,000 Shares.';
+    const found = read(text, [{ name: 'Alpha Fund LP' }, { name: 'Beta Fund LP' }]);
+    expect(found).toContainEqual(['Alpha Fund LP', 2000000, 'shared_voting']);
+    expect(found).toContainEqual(['Beta Fund LP', 2000000, 'shared_dispositive']);
+  });
+
+  it('reads "Each of A (the "Fund") and B (the "General Partner") may be deemed to beneficially own N" for both', () => {
+    // Cause: the terms defined in passing were taken as subjects, and the parenthesis broke the coordination.
+    const text = 'Each of Alpha Fund LP (the "Fund") and Alpha GP LLC (the "General Partner") may be deemed to beneficially own 750,000 Shares, which represents approximately 6.2% of the outstanding Shares.';
+    const found = read(text, [{ name: 'Alpha Fund LP' }, { name: 'Alpha GP LLC' }]);
+    expect(found).toContainEqual(['Alpha Fund LP', 750000, 'beneficial']);
+    expect(found).toContainEqual(['Alpha GP LLC', 750000, 'beneficial']);
+  });
+
+  it('keeps the holder of a block\'s first statement for its power labels: "(a) X beneficially owned N … (b) 1. Sole power to vote: N"', () => {
+    // Cause: labels found their holder only through a heading line, the only cover person, or the cover's values.
+    const text = '(a) As of the close of business on March 1, 2020, Alpha Master Fund Ltd beneficially owned 5,000,000 Shares.\nPercentage: Approximately 5.1%\n(b) 1. Sole power to vote or direct vote: 5,000,000\n2. Shared power to vote or direct vote: 0\n';
+    const found = read(text, [{ name: 'Alpha Master Fund Ltd' }, { name: 'Alpha Value LP' }]);
+    expect(found).toContainEqual(['Alpha Master Fund Ltd', 5000000, 'sole_voting']);
+    expect(found).toContainEqual(['Alpha Master Fund Ltd', 0, 'shared_voting']);
+  });
+
+  it('gives a power block "as to which each Reporting Person has:" to every reporting person', () => {
+    // Cause: the form's "each Reporting Person" named nobody, and no heading or single cover person stood in.
+    const text = '(b) Number of shares as to which each Reporting Person has: (i) sole power to vote or to direct the vote: 0; (ii) shared power to vote or to direct the vote: 1,500,000.';
+    const found = read(text, [{ name: 'Alpha Fund LP' }, { name: 'Alpha GP LLC' }]);
+    expect(found).toContainEqual(['Alpha Fund LP', 1500000, 'shared_voting']);
+    expect(found).toContainEqual(['Alpha GP LLC', 0, 'sole_voting']);
+  });
+
+  it('does not make a holding of "Of the 1,500,000 Shares, …": the whole whose parts follow', () => {
+    // Cause: the count joined the next one by a comma and took its passive agent.
+    const text = 'Of the 1,500,000 Shares, 1,000,000 Shares are held by Alpha Fund LP and 500,000 Shares are held by Beta Fund LP.';
+    expect(read(text, [{ name: 'Alpha Fund LP' }, { name: 'Beta Fund LP' }])).toEqual([
+      ['Alpha Fund LP', 1000000, 'direct'],
+      ['Beta Fund LP', 500000, 'direct'],
+    ]);
   });
 });

@@ -1,0 +1,247 @@
+/**
+ * Item 5 tables: rows under a header that names the cover page's figures ("Name  Aggregate  Percent  Sole Voting …"),
+ * and text tables read line by line (dotted leaders, wrapped name cells, captions above the rows saying what the
+ * counts are).
+ * Does not handle: tables whose rows are not one holder per line.
+ */
+import { holderColumns, holdersOf, securityKindOf } from './clauses.js';
+import type { Party } from './parties.js';
+import type { Token } from './tokens.js';
+import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence, type SecurityKind } from './types.js';
+import { headerColumns, captionRoleOf } from './position-vocabulary.js';
+import { type PositionState, fuzzyCover } from './position-holders.js';
+
+/**
+ * A table row under a header: "Icahn Master 1,234,567 5.2% 1,234,567 0 1,234,567 0". The row's party is named at
+ * its start; its counts fill the header's columns left to right (a percent column takes a percent or decimal).
+ */
+export function tableRow(s: ProseSentence, ctx: ProseContext, state: PositionState, counts: Token[]): Found<HoldingRow>[] | null {
+  if (!state.columns) return null;
+  const first = s.mentions[0];
+  const nums = s.tokens.filter((t) => t.kind === 'shares' || t.kind === 'number' || t.kind === 'percent');
+  if (!first || nums.length < 2 || /^[^\d]*[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/.test(s.raw.slice(first.end, nums[0]!.start))) {
+    // Prose after the table ends it (not the header itself).
+    if ((s.raw.length > 200 || !nums.length) && !headerColumns(s.raw)) state.columns = null;
+    return null;
+  }
+  if (s.raw.slice(0, first.start).trim().length > 6) return null;
+  const out: Found<HoldingRow>[] = [];
+  const holders = holdersOf(s, [first]);
+  let col = 0;
+  let pct: Token | null = null;
+  // The row's percent, wherever its column is (the amount column usually comes first).
+  const rowPercent = nums.find((t) => t.kind === 'percent') ?? null;
+  const pctIndex = state.percentColumn;
+  let seen = 0;
+  for (const t of nums) {
+    if (pctIndex !== null && seen === pctIndex && (t.kind === 'percent' || /\./.test(t.raw))) {
+      pct = t;
+      seen++;
+      continue;
+    }
+    seen++;
+    if (t.kind === 'percent' || !Number.isInteger(t.value)) continue;
+    const role = state.columns[col++];
+    if (!role) break;
+    for (const holder of holders) {
+      out.push({
+        row: { ...holderColumns(holder), role, security: null, securityKind: 'common', shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: role === 'beneficial' && (pct ?? rowPercent) ? (pct ?? rowPercent)!.value : null, ...provenance(s) },
+        evidence: { shares: evidence(s, t.start, t.end) },
+      });
+    }
+  }
+  void counts;
+  void ctx;
+  return out.length ? out : null;
+}
+
+/**
+ * Item 5 tables read line by line: a row names a holder at its start and gives one or more counts ("Gerald F.
+ * Fitzgerald . . . 7,950 110,872", "Gould Investors L.P. 1,512,241/17.23% Shared (3)"); the caption lines above the
+ * rows say what the counts are (the cover page's row words: beneficially owned, sole or shared power to vote or to
+ * dispose; a percentage table gives no counts). When the words introducing the table say whose position the rows
+ * make up ("… which Mr. Gould may be deemed to beneficially own"), each count is also that party's.
+ * Works on the item's text lines rather than sentences: dotted leaders and cells are not sentence punctuation.
+ */
+export function readTableLines(source: ProseSentence['source'], itemNumber: number, documentSequence: number | null, ctx: ProseContext, makeSentence: (start: number, end: number) => ProseSentence): Found<HoldingRow>[] {
+  const out: Found<HoldingRow>[] = [];
+  const text = source.text;
+  let caption = '';
+  let captionRole: HoldingRole | 'percent' | null = null;
+  let columnRoles: HoldingRole[] | null = null;
+  let columnKinds: SecurityKind[] | null = null;
+  let owner: Party[] = [];
+  let rowsInBlock = 0;
+  let pending: string[] = [];
+  /** The names of the holders of the rows read in the current block (the Total row is their group's). */
+  let blockHolders: string[] = [];
+  /** The raw lines of the caption (header cells stacked over lines are aligned from the right). */
+  let captionLines: string[] = [];
+  let lineStart = source.start;
+  while (lineStart < source.end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > source.end) lineEnd = source.end;
+    const line = text.slice(lineStart, lineEnd);
+    // The last line of a wrapped name cell may start in lower case ("persons   61,302/…").
+    const row = line.length > 240 ? null : ROW_LINE.exec(line) ?? (pending.length && rowsInBlock > 0 ? ROW_LINE_CONTINUED.exec(line) : null);
+    const inTable = rowsInBlock > 0;
+    // "Total  97,314  3,078,009" under rows: the group the introduction names ("held by each of the Funds").
+    const total = row && inTable && /^\s*Total\b/i.test(row[1]!) ? totalHolder(blockHolders, caption, ctx) : null;
+    let name = row ? (total ? total.name : cleanRowName(row[1]!, pending.length > 0, inTable)) : null;
+    if (row && name && /\b(?:Inc|Corp|Co|Ltd|Jr|Sr|L\.P|N\.A)$/.test(name) && line[row[1]!.length] === '.') name += '.';
+    if (row && name) {
+      // A name cell wrapped over the lines above the row ("One Liberty" / "Properties, Inc.  30,048/…").
+      if (pending.length) name = `${pending.join(' ')} ${name}`.replace(/\s+/g, ' ');
+      pending = [];
+      if (rowsInBlock === 0) {
+        blockHolders = [];
+        captionRole = captionRoleOf(caption);
+        owner = introducedOwner(caption, ctx);
+        // A header naming several figures ("Name  Aggregate  Percent  Sole Voting  Shared Voting …"): one column each.
+        const instruments = instrumentColumns(captionLines);
+        columnKinds = instruments?.kinds ?? null;
+        columnRoles = headerColumns(caption.slice(-400))?.roles ?? instruments?.roles ?? null;
+        if (columnRoles && columnRoles.length < 2) columnRoles = null;
+      }
+      rowsInBlock++;
+      // Only under a caption that says what the counts are (an address line "Greenville, SC 29601" has none).
+      if (captionRole !== 'percent' && captionRole !== null) {
+        const s = makeSentence(lineStart, lineEnd);
+        const holder = total ? [total] : rowHolder(s, name, ctx);
+        if (!total) blockHolders.push(...holder.map((h) => h.name));
+        const counts = rowCounts(s, row[1]!.length);
+        const pct = s.tokens.find((t) => t.kind === 'percent' && !/less\s+than\s*$/i.test(s.raw.slice(Math.max(0, t.start - 12), t.start)));
+        for (const [k, t] of counts.entries()) {
+          // A Total row restates its rows: the group's total, whatever the column counts.
+          const role = total ? 'group_total' : (columnRoles && counts.length === columnRoles.length ? columnRoles[k] : null) ?? captionRole ?? 'beneficial';
+          for (const p of [...holder, ...owner]) {
+            out.push({
+              row: { ...holderColumns(p), role: p === holder[0] || owner.length === 0 ? role : 'beneficial', security: null, securityKind: (columnKinds && counts.length === columnKinds.length ? columnKinds[k] : null) ?? 'common', shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: counts.length === 1 && pct && p === holder[0] ? pct.value : null, ...provenance(s) },
+              evidence: { shares: evidence(s, t.start, t.end) },
+            });
+          }
+        }
+      }
+    } else if (line.trim()) {
+      const cell = line.trim();
+      if (cell.length <= 45 && !/\S\s{3,}\S/.test(cell) && !/\d/.test(cell) && cleanRowName(cell, false, inTable) && cell !== cell.toUpperCase()) {
+        // A name cell that wraps onto the row below.
+        pending.push(cell);
+        caption = `${caption} ${line}`.slice(-CAPTION_CHARS);
+        captionLines = [...captionLines, line].slice(-6);
+      } else if (inTable && /\d/.test(cell) && cell.length < 120) {
+        // A row this reader cannot name does not end the table.
+        pending = [];
+      } else {
+        pending = [];
+        if (inTable) {
+          caption = '';
+          captionLines = [];
+        }
+        rowsInBlock = 0;
+        caption = `${caption} ${line}`.slice(-CAPTION_CHARS);
+        captionLines = [...captionLines, line].slice(-6);
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  void itemNumber;
+  void documentSequence;
+  return out;
+}
+
+/** A table row: a name, dotted leaders or a footnote mark, then counts (or "None") and at most a short tail. */
+// Written so that no two neighbouring quantifiers can share characters: a count never ends in front of a digit (so a
+// run of digits is one count, not any of its splits), counts are apart by white space, and the leaders, the tail and
+// the end each take their white space once. The looser form backtracked exponentially on a line of digits.
+const ROW_COUNT = String.raw`(?:\d{1,3}\.\d{1,2}[ \t]*%|\d{1,3}(?:,\d{3})+|\d+|None|-0-)(?!\d)(?:\/[^\s]*(?:\s+than\s+1%)?)?`;
+const ROW_LINE = new RegExp(
+  String.raw`^\s*((?:\d{1,4},?\s+)?[A-Z][^\d\n]{2,90}?)[\s.]*(?:(?:\(\d{1,2}\)|\*{1,2})[\s.]*)?` +
+    String.raw`${ROW_COUNT}(?:\s+${ROW_COUNT}){0,5}(?:\s*[A-Za-z]{1,12})?(?:\s*\(\d{1,2}\))?\s*$`,
+);
+
+const ROW_LINE_CONTINUED = new RegExp(ROW_LINE.source.replace('(?:\\d{1,4},?\\s+)?[A-Z]', '[a-z]'));
+
+function cleanRowName(raw: string, continued = false, inTable = false): string | null {
+  // Dotted leaders and a footnote mark go; the period of "Inc." or "L.P." stays.
+  const name = raw.replace(/(?:\s+\.)+\s*$/, '').replace(/\(\d{1,2}\)\s*$/, '').replace(/(?:\s+\.)+\s*$/, '').trim();
+  if (name.length < (continued ? 2 : 4) || /:\s*$/.test(raw) || /\b(?:Owned|Beneficially|Power|Percent|Percentage|Amount|Aggregate|Outstanding)\b/i.test(name)) return null;
+  // Prose is not a row name: lowercase words other than connectors.
+  // Inside a table whose rows are already read, a cell may be a description ("Trustee for the benefit of various").
+  const lower = name.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !/^(?:of|the|for|and|as|de|von|van|du|la|le|y|e|on|in)$/.test(w));
+  if (lower.length && !(inTable && name.length <= 60 && lower.length <= 4)) return null;
+  if (/^(?:Total|Class|Name|Number|Shares|Common|Preferred|Series|Date|Page|Item|Percent|Aggregate|Sole|Shared)\b/i.test(name)) return null;
+  return name;
+}
+
+/** The holder of a row: a party named at its start, a cover person the printed name misspells, or the name printed. */
+function rowHolder(s: ProseSentence, name: string, ctx: ProseContext): Party[] {
+  const at = s.raw.indexOf(name.slice(0, 4));
+  const m = s.mentions.find((x) => x.start <= at + 2 && x.end >= at + Math.min(name.length, 8));
+  if (m && m.end - m.start >= name.replace(/[.,\s]+$/, '').length - 6) return [m.party];
+  const fuzzy = fuzzyCover(name, ctx);
+  if (fuzzy) return [fuzzy];
+  if (m && name.length - (m.end - m.start) < 4) return [m.party];
+  return [{ name, coverOrdinal: null, group: false, members: [] }];
+}
+
+/** "The following sets forth the number of Beneficial Shares which Mr. Gould may be deemed to beneficially own". */
+function introducedOwner(caption: string, ctx: ProseContext): Party[] {
+  const m = /\bwhich\s+((?:Mr\.|Ms\.|Mrs\.)?\s*[A-Z][\w.&' -]{1,60}?)\s+(?:may\s+be\s+deemed\s+to\s+)?(?:beneficially\s+)?own/.exec(caption);
+  if (!m) return [];
+  const p = ctx.parties.resolve(m[1]!.trim());
+  return p ? [p] : [];
+}
+
+/** How much of the text above a table is its caption: the header lines and the sentences introducing the rows. */
+const CAPTION_CHARS = 1200;
+
+/**
+ * The group an introduction says the rows make up: "Set forth below is the aggregate number of shares … directly held
+ * by each of the Funds" — the holder of the table's Total row. Null when it names no group.
+ */
+function totalHolder(rows: string[], caption: string, ctx: ProseContext): Party | null {
+  // The group the caption names whose members are the rows' holders ("… 667 and Life Sciences, the Funds").
+  const groups = ctx.parties.mentions(caption).map((m) => m.party).filter((p) => p.group && p.members.length > 0);
+  const members = groups.find((g) => rows.length > 0 && rows.every((r) => g.members.some((m) => m.name === r)));
+  return members ?? introducedGroup(caption, ctx);
+}
+
+function introducedGroup(caption: string, ctx: ProseContext): Party | null {
+  const m = /\b(?:held|owned)\s+(?:directly\s+|beneficially\s+|of\s+record\s+)?by\s+(?:each\s+of\s+)?(?:the\s+)?([A-Z][\w.&' -]{1,60}?)(?=[,.;:]|\s+(?:which|and|as|in|through|along)\b)/.exec(caption);
+  const p = m ? ctx.parties.resolve(m[1]!.trim()) : null;
+  return p?.group ? p : null;
+}
+
+/**
+ * Columns named by the instrument they count ("Name | Common Stock | Prefunded Warrants"), header cells stacked over
+ * lines aligned from the right ("Common  Prefunded" / "Name  Stock  Warrants"): warrants and options are shares
+ * underlying them, a class of stock the shares held. Null unless every count column is named so.
+ */
+function instrumentColumns(lines: string[]): { roles: HoldingRole[]; kinds: SecurityKind[] } | null {
+  const cells = lines.map((l) => l.trim().split(/\t+|\s{2,}/).filter(Boolean));
+  const header = cells[cells.length - 1];
+  if (!header || header.length < 3 || !/^name\b/i.test(header[0]!)) return null;
+  const names = header.slice(1);
+  for (const above of cells.slice(0, -1).reverse()) {
+    if (above.length > names.length) break;
+    above.forEach((c, i) => {
+      const k = names.length - above.length + i;
+      names[k] = `${c} ${names[k]}`;
+    });
+  }
+  const roles = names.map((n): HoldingRole | null => (/\b(?:warrants?|options?|rights?)\b/i.test(n) ? 'underlying' : /\b(?:stock|shares|units)\b/i.test(n) ? 'direct' : null));
+  if (!roles.every((r) => r !== null)) return null;
+  return { roles: roles as HoldingRole[], kinds: names.map((n) => securityKindOf(n)) };
+}
+
+/** The counts of a row after its name: numbers, "None" and "-0-" as 0; not footnote marks "(3)" nor "/17.23%". */
+function rowCounts(s: ProseSentence, from: number): Token[] {
+  const out: Token[] = [];
+  for (const m of s.raw.slice(from).matchAll(/(?<![\d,(./])(\d{1,3}(?:,\d{3})+|\d+|None|-0-)(?![\d,)%]|\.\d)/g)) {
+    const start = from + m.index;
+    const value = /\d/.test(m[1]!) ? Number(m[1]!.replace(/,/g, '')) : 0;
+    out.push({ kind: 'shares', value, iso: null, start, end: start + m[0].length, raw: m[0] });
+  }
+  return out;
+}
