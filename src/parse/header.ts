@@ -227,10 +227,13 @@ function applyCompanyField(data: CompanyData, f: HeaderFieldNode): boolean {
     case 'STANDARD INDUSTRIAL CLASSIFICATION': {
       // Tab form `PETROLEUM REFINING [2911]`, tag form `2911`, 1990s files a bare number.
       // The closing bracket is missing where the line was broken inside the value (`[3571`).
-      const m = v ? /^(.*?)\s*\[(\d+)\]?\s*$/.exec(v) : null;
-      if (m) {
-        data.sicDescription = m[1] || null;
-        data.sic = m[2]!;
+      // Only the last "[" can open the code (the rest of the line must be digits), so it is found with lastIndexOf: the
+      // regex /^(.*?)\s*\[(\d+)\]?\s*$/ retried its lazy prefix at every character and was quadratic in a long value.
+      const bracket = v ? v.lastIndexOf('[') : -1;
+      const code = bracket >= 0 ? /^\[(\d+)\]?\s*$/.exec(v!.slice(bracket)) : null;
+      if (code) {
+        data.sicDescription = v!.slice(0, bracket).trimEnd() || null;
+        data.sic = code[1]!;
       } else if (v && /^\d+$/.test(v)) {
         data.sic = v;
       } else {

@@ -177,6 +177,19 @@ describe('XML schedules', () => {
   });
 });
 
+describe('header values', () => {
+  it('100,000 tabs inside the SIC description of a tab header: the code is still read (fuzz seed 13 #56702)', () => {
+    // Cause: /^(.*?)\s*\[(\d+)\]?\s*$/ grew its lazy prefix one character at a time and rescanned the white space
+    // after it each time, so the value cost n²: a 48 KB input with 43,000 tabs there took 4 s.
+    const original = readFixture('test/fixtures/full/0001564590-20-004475.txt');
+    const text = original.replace('MOTOR VEHICLES & PASSENGER CAR BODIES [3711]', `MOTOR V${'\t'.repeat(100_000)}EHICLES & PASSENGER CAR BODIES [3711]`);
+    expect(text.length).toBeGreaterThan(original.length);
+    const company = parse(text).header.entities[0]?.companyData;
+    expect(company?.sic).toBe('3711');
+    expect(company?.sicDescription).toMatch(/^MOTOR V\s+EHICLES & PASSENGER CAR BODIES$/);
+  }, 5_000); // the old code took 15 s here, the fixed one well under a second
+});
+
 describe('crashes that ended a batch', () => {
   it('an 11-digit CENTRAL INDEX KEY is a located CIK_INVALID warning, and the filing is stored', () => {
     const text = readFixture(TEXT_13DA).replace('CENTRAL INDEX KEY:\t\t\t0000948904', 'CENTRAL INDEX KEY:\t\t\t00009489041');
