@@ -74,7 +74,7 @@ describe('export', () => {
       expect(rows.length, name).toBe(counts.get(name));
     }
     const [documents] = [JSON.parse(readFileSync(join(r.out, 'documents.json'), 'utf8')) as Record<string, unknown>[]];
-    expect(documents[0]).toMatchObject({ accession_number: '0001125282-03-003998', ordinal: 0 });
+    expect(documents[0]).toMatchObject({ accession_number: '0001125282-03-003998', ordinal: 1 });
     expect(JSON.parse(readFileSync(join(r.out, 'group_members.json'), 'utf8'))).toEqual(expect.any(Array));
   });
 

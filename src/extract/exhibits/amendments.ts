@@ -142,7 +142,7 @@ export function extractAmendment(text: string, doc: DocumentEnvelope, title: str
       changes.push({ amendmentOrdinal: ordinal, ordinal: 0, documentSequence: seq, changeKind: p.kind(m), target: p.target(m), newText, spanStart: start, spanEnd: end });
     }
   }
-  changes.sort((a, b) => a.spanStart - b.spanStart).forEach((c, i) => (c.ordinal = i));
+  changes.sort((a, b) => a.spanStart - b.spanStart).forEach((c, i) => (c.ordinal = i + 1));
   if (!changes.length) warn('AMENDMENT_CHANGES_MISSING', 'no replaced, deleted, inserted or amended part was recognised', { start: 0, end: text.length });
 
   // Amounts: in the changes' spans (else in the whole text), each with its role.
@@ -166,7 +166,7 @@ export function extractAmendment(text: string, doc: DocumentEnvelope, title: str
       amounts.push({
         amendmentOrdinal: ordinal,
         changeOrdinal: r.change,
-        ordinal: amounts.length,
+        ordinal: amounts.length + 1,
         documentSequence: seq,
         amount: found.value,
         role,

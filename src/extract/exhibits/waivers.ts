@@ -105,7 +105,7 @@ export function extractWaiver(
       const itemSpan = unit.section ? unit.span : sentence;
       items.push({
         waiverOrdinal: ordinal,
-        ordinal: items.length,
+        ordinal: items.length + 1,
         documentSequence: seq,
         kind: itemKind,
         section: unit.section,
