@@ -3,8 +3,8 @@
  * parser, help and completion from. To add a command, write `src/cli/<name>-command.ts` and list it here:
  *   - parsed by the framework: export a `ParsedCommand` (name, summary, arguments, shared options, own options,
  *     examples, run(args, options, io)) and add it to COMMANDS;
- *   - parsing its own arguments: `{ name: 'index', summary: '…', usage: '[options] <CIK>',
- *     passthrough: runIndexCommand }`, where runIndexCommand(argv, io) returns the exit code.
+ *   - parsing its own arguments (reprocess, serve, report, still to move): `{ name, summary, usage,
+ *     passthrough(argv, io) }`, returning the exit code.
  */
 import { Option } from 'commander';
 import { ingestSubmission } from '../pipeline.js';
@@ -14,8 +14,8 @@ import type { CommandDefinition, ParsedCommand } from './command-registry.js';
 import { completionCommand } from './completion-command.js';
 import { datasetteMetadataCommand } from './datasette-command.js';
 import { exportCommand } from './export-command.js';
-import { runFeedCommand } from './feed-command.js';
-import { runIndexCommand } from './index-command.js';
+import { feedCommand } from './feed-command.js';
+import { indexCommand } from './index-command.js';
 import { runReportCommand } from './report-command.js';
 import { runReprocessCommand } from './reprocess-command.js';
 import { runServeCommand } from './serve-command.js';
@@ -82,18 +82,8 @@ function sqliteBatchStorage(path: string) {
 /** Every command but the default one, in the order the help lists them. */
 export const COMMANDS: CommandDefinition[] = [
   cikCommand,
-  {
-    name: 'index',
-    summary: "fetch and store the 13D/13G filings (or --forms) of a date range, from EDGAR's full-index (resumable)",
-    usage: '--since YYYY-MM-DD [--until YYYY-MM-DD] [--forms LIST|all] [--limit N] [--db FILE] [--user-agent UA]',
-    passthrough: (argv, io) => runIndexCommand(argv, { env: io.env, stdout: io.stdout, stderr: io.stderr, storage: (args) => sqliteBatchStorage(args.db) }),
-  },
-  {
-    name: 'feed',
-    summary: "fetch one day's PDS Feed archive and store the selected forms",
-    usage: '--date YYYY-MM-DD [--forms LIST|all] [--db FILE]',
-    passthrough: (argv, io) => runFeedCommand(argv, { env: io.env, stdout: io.stdout, stderr: io.stderr, openDatabase: (path) => openDatabase(path) }),
-  },
+  indexCommand((io) => ({ env: io.env, stdout: io.stdout, stderr: io.stderr, storage: (args) => sqliteBatchStorage(args.db) })),
+  feedCommand((io) => ({ env: io.env, stdout: io.stdout, stderr: io.stderr, openDatabase: (path) => openDatabase(path) })),
   showCommand,
   sqlCommand,
   searchCommand,
