@@ -3,8 +3,7 @@
  * parser, help and completion from. To add a command, write `src/cli/<name>-command.ts` and list it here:
  *   - parsed by the framework: export a `ParsedCommand` (name, summary, arguments, shared options, own options,
  *     examples, run(args, options, io)) and add it to COMMANDS;
- *   - parsing its own arguments (reprocess, serve, report, still to move): `{ name, summary, usage,
- *     passthrough(argv, io) }`, returning the exit code.
+ * No command parses its own argument list: the framework gives each the same help, usage errors and exit codes.
  */
 import { Option } from 'commander';
 import { ingestSubmission } from '../pipeline.js';
@@ -16,9 +15,9 @@ import { datasetteMetadataCommand } from './datasette-command.js';
 import { exportCommand } from './export-command.js';
 import { feedCommand } from './feed-command.js';
 import { indexCommand } from './index-command.js';
-import { runReportCommand } from './report-command.js';
-import { runReprocessCommand } from './reprocess-command.js';
-import { runServeCommand } from './serve-command.js';
+import { reportCommand } from './report-command.js';
+import { reprocessCommand } from './reprocess-command.js';
+import { serveCommand } from './serve-command.js';
 import { searchCommand } from './search-command.js';
 import { showCommand } from './show-command.js';
 import { sqlCommand } from './sql-command.js';
@@ -88,9 +87,9 @@ export const COMMANDS: CommandDefinition[] = [
   sqlCommand,
   searchCommand,
   exportCommand,
-  { name: 'reprocess', summary: 're-extract every filing an older pipeline version stored, from its kept source', usage: '[--db FILE]', passthrough: runReprocessCommand },
-  { name: 'serve', summary: 'local read-only web viewer: every value linked to the words it came from', usage: '[--db FILE] [--port N] [--host 127.0.0.1]', passthrough: runServeCommand },
-  { name: 'report', summary: "one filing's page as a self-contained HTML file", usage: '<accession-number> [--db FILE] --out FILE.html', passthrough: runReportCommand },
+  reprocessCommand,
+  serveCommand,
+  reportCommand,
   datasetteMetadataCommand,
   completionCommand,
 ];
