@@ -11,9 +11,10 @@ import { classifyDocument, documentClassFields } from './extract/exhibits/index.
 import { declaredPreviousAccession } from './extract/cover-page/previous-accession.js';
 import { EXTRACTORS, extractFiling, type ExtractedFiling } from './extract/index.js';
 import { parseSubmission } from './parse/index.js';
-import type { Submission } from './parse/types.js';
+import { documentText } from './parse/body.js';
+import type { BodyFormat, Submission } from './parse/types.js';
 import type { EdgarDatabase, FilingRows, StoreOutcome } from './store/database.js';
-import { documentTextRows } from './store/document-text.js';
+import type { DocumentTextRow } from './store/document-text.js';
 import { afterStoreFilingPrepared, type DerivedFilingData } from './store/product.js';
 import { filingKey, submissionRows } from './store/rows.js';
 
@@ -71,7 +72,7 @@ export function prepareRows(submission: Submission, extracted: ExtractedFiling, 
   return {
     accessionNumber,
     rows,
-    derived: { declaredPrevious: declaredPreviousAccession(submission), documentTexts: documentTextRows(submission) },
+    derived: derivedFilingData(submission),
     warningCodes,
     source,
   };
@@ -81,4 +82,24 @@ export function prepareRows(submission: Submission, extracted: ExtractedFiling, 
 export function storePreparedFiling(db: EdgarDatabase, prepared: PreparedFiling): StoreOutcome {
   // Amendment chains and the full-text index are derived rows: written in the filing's own transaction.
   return db.storeFiling(prepared.rows, { afterWrite: () => afterStoreFilingPrepared(db, prepared.accessionNumber, prepared.derived), source: prepared.source });
+}
+
+/** What the store derives besides the filing's rows (amendment chains, full-text index), read from the submission here. */
+export function derivedFilingData(submission: Submission): DerivedFilingData {
+  return { declaredPrevious: declaredPreviousAccession(submission), documentTexts: documentTextRows(submission) };
+}
+
+/** Body formats that are not text a person would search. */
+const NOT_TEXT: ReadonlySet<BodyFormat> = new Set<BodyFormat>(['uuencoded', 'pdf', 'xbrl', 'empty']);
+
+/** The full-text rows of a submission: its text, HTML and XML documents with any text. Pure (no database). */
+export function documentTextRows(submission: Submission): DocumentTextRow[] {
+  const rows: DocumentTextRow[] = [];
+  for (const doc of submission.documents) {
+    if (NOT_TEXT.has(doc.bodyFormat)) continue;
+    const text = documentText(submission, doc);
+    if (!text.trim()) continue;
+    rows.push({ sequence: doc.sequence, type: doc.type, text });
+  }
+  return rows;
 }

@@ -2,7 +2,7 @@
  * The version of what edgar-extract produces from a filing. Stored with each filing: re-running over identical bytes
  * is skipped only when this matches, and `edgar-extract reprocess` re-extracts every filing stored by an older one.
  * Bump it whenever parsing or extraction output changes: test/store/pipeline-fingerprint.test.ts fails until you do,
- * then `npm run fingerprint` records the new output (src/tools/pipeline-fingerprint.ts).
+ * then `npm run fingerprint` records the new output (bench/pipeline-fingerprint.ts).
  *
  * 0.1.0  the first release.
  * 0.2.0  name keys stored, share counts as integers, and the extractor fixes made after 0.1.0 was set.

@@ -3,11 +3,8 @@
  * shared options it takes (declared once, in SHARED_OPTIONS below), its own options, examples for its help, and the
  * function that runs it with the parsed values. The list of commands lives in commands.ts.
  *
- * Two kinds of command:
- * - `run(args, options, io)`: the framework parses everything (help, did-you-mean, usage errors → exit 2) and calls
- *   `run` with the positional arguments and a typed options object;
- * - `passthrough(argv, io)`: the command parses its own argument list (a `run<Name>Command(argv, io)` module);
- *   the framework only routes `edgar-extract <name> …` to it and lists it in the help.
+ * The framework parses everything (help, did-you-mean, usage errors → exit 2) and calls `run` with the positional
+ * arguments and a typed options object; no command parses its own argument list.
  */
 import { Option, type Command } from 'commander';
 
@@ -53,16 +50,13 @@ export interface SharedOptions {
   userAgent?: string;
 }
 
-interface CommandBase {
+export interface ParsedCommand<O = Record<string, unknown>> {
   name: string;
   summary: string;
   /** Longer text under the usage line of the command's help. */
   description?: string;
   /** `edgar-extract …` lines shown under "Examples:" in the help (the README shows the same ones). */
   examples?: string[];
-}
-
-export interface ParsedCommand<O = Record<string, unknown>> extends CommandBase {
   /** Positional arguments in commander's syntax: `<file>`, `[query]`, `<words...>`. */
   arguments?: string[];
   shared?: SharedOptionName[];
@@ -75,17 +69,7 @@ export interface ParsedCommand<O = Record<string, unknown>> extends CommandBase 
   run: (args: string[], options: O & SharedOptions, io: CliIo) => Promise<number> | number;
 }
 
-export interface PassthroughCommand extends CommandBase {
-  /** Usage line after the command name, e.g. `[options] <CIK>`, for the help. */
-  usage?: string;
-  passthrough: (argv: readonly string[], io: CliIo) => Promise<number> | number;
-}
-
-export type CommandDefinition = ParsedCommand<any> | PassthroughCommand; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-export function isPassthrough(def: CommandDefinition): def is PassthroughCommand {
-  return 'passthrough' in def;
-}
+export type CommandDefinition = ParsedCommand<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** A whole number in [min, max] from an option's text; the message names the option. */
 export function wholeNumberOption(name: string, min: number, max = Number.MAX_SAFE_INTEGER): (text: string) => number {

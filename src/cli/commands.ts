@@ -3,8 +3,7 @@
  * parser, help and completion from. To add a command, write `src/cli/<name>-command.ts` and list it here:
  *   - parsed by the framework: export a `ParsedCommand` (name, summary, arguments, shared options, own options,
  *     examples, run(args, options, io)) and add it to COMMANDS;
- *   - parsing its own arguments: `{ name: 'index', summary: '…', usage: '[options] <CIK>',
- *     passthrough: runIndexCommand }`, where runIndexCommand(argv, io) returns the exit code.
+ * No command parses its own argument list: the framework gives each the same help, usage errors and exit codes.
  */
 import { Option } from 'commander';
 import { ingestSubmission } from '../pipeline.js';
@@ -14,11 +13,11 @@ import type { CommandDefinition, ParsedCommand } from './command-registry.js';
 import { completionCommand } from './completion-command.js';
 import { datasetteMetadataCommand } from './datasette-command.js';
 import { exportCommand } from './export-command.js';
-import { runFeedCommand } from './feed-command.js';
-import { runIndexCommand } from './index-command.js';
-import { runReportCommand } from './report-command.js';
-import { runReprocessCommand } from './reprocess-command.js';
-import { runServeCommand } from './serve-command.js';
+import { feedCommand } from './feed-command.js';
+import { indexCommand } from './index-command.js';
+import { reportCommand } from './report-command.js';
+import { reprocessCommand } from './reprocess-command.js';
+import { serveCommand } from './serve-command.js';
 import { searchCommand } from './search-command.js';
 import { showCommand } from './show-command.js';
 import { sqlCommand } from './sql-command.js';
@@ -82,25 +81,15 @@ function sqliteBatchStorage(path: string) {
 /** Every command but the default one, in the order the help lists them. */
 export const COMMANDS: CommandDefinition[] = [
   cikCommand,
-  {
-    name: 'index',
-    summary: "fetch and store the 13D/13G filings (or --forms) of a date range, from EDGAR's full-index (resumable)",
-    usage: '--since YYYY-MM-DD [--until YYYY-MM-DD] [--forms LIST|all] [--limit N] [--db FILE] [--user-agent UA]',
-    passthrough: (argv, io) => runIndexCommand(argv, { env: io.env, stdout: io.stdout, stderr: io.stderr, storage: (args) => sqliteBatchStorage(args.db) }),
-  },
-  {
-    name: 'feed',
-    summary: "fetch one day's PDS Feed archive and store the selected forms",
-    usage: '--date YYYY-MM-DD [--forms LIST|all] [--db FILE]',
-    passthrough: (argv, io) => runFeedCommand(argv, { env: io.env, stdout: io.stdout, stderr: io.stderr, openDatabase: (path) => openDatabase(path) }),
-  },
+  indexCommand((io) => ({ env: io.env, stdout: io.stdout, stderr: io.stderr, storage: (args) => sqliteBatchStorage(args.db) })),
+  feedCommand((io) => ({ env: io.env, stdout: io.stdout, stderr: io.stderr, openDatabase: (path) => openDatabase(path) })),
   showCommand,
   sqlCommand,
   searchCommand,
   exportCommand,
-  { name: 'reprocess', summary: 're-extract every filing an older pipeline version stored, from its kept source', usage: '[--db FILE]', passthrough: runReprocessCommand },
-  { name: 'serve', summary: 'local read-only web viewer: every value linked to the words it came from', usage: '[--db FILE] [--port N] [--host 127.0.0.1]', passthrough: runServeCommand },
-  { name: 'report', summary: "one filing's page as a self-contained HTML file", usage: '<accession-number> [--db FILE] --out FILE.html', passthrough: runReportCommand },
+  reprocessCommand,
+  serveCommand,
+  reportCommand,
   datasetteMetadataCommand,
   completionCommand,
 ];

@@ -7,40 +7,32 @@
  * Resumable: the archive is cached (and only renamed into the cache when complete), filings already stored are
  * skipped, so rerunning after Ctrl-C or a crash only does what is left. Ctrl-C stops after the member in hand.
  * Exit codes: 0 done, 1 some members failed to process, 2 usage error, 3 the archive could not be fetched or read,
- * 130 interrupted.
+ * 130 interrupted. The command framework (program.ts) parses the options and prints the help; this module checks
+ * their values.
  */
 import { existsSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { isFetchError, isNotFoundError, isParseError, isValidationError, ValidationError } from '../errors/index.js';
+import { Option } from 'commander';
+import { isFetchError, isNotFoundError, isParseError, isValidationError } from '../errors/index.js';
 import { defaultCacheDir } from '../fetch/cache.js';
 import { EdgarClient, type EdgarClientOptions } from '../fetch/client.js';
 import { quarterOf } from '../fetch/full-index.js';
-import { DEFAULT_FORMS } from '../fetch/index-listing.js';
+import { DEFAULT_FORMS, parseFormsOption } from '../fetch/index-listing.js';
 import type { ProgressStream } from '../fetch/progress.js';
 import { expandForms, isIsoDate } from '../fetch/submissions.js';
 import { ingestArchiveMember } from '../input/archive-ingest.js';
 import { readArchiveMembers, type MemberHeader } from '../input/feed-archive.js';
 import type { EdgarDatabase } from '../store/database.js';
+import { UsageError, type CliIo, type ParsedCommand, type SharedOptions } from './command-registry.js';
 import type { InterruptSource } from './fetch-batch.js';
-import { parseFetchOptions } from './fetch-options.js';
 
-export const FEED_USAGE = `Usage: edgar-extract feed --date YYYY-MM-DD [options]
-
-Download one day of EDGAR's Feed (every submission disseminated that day, as one .nc.tar.gz archive), then read it
-as a stream and store the filings of the selected forms. Deletion and correction notices are recorded in the
-feed_notices table. The archive is cached, and stored filings are skipped: rerun the same command to resume.
-
-Options:
-  --date YYYY-MM-DD          the dissemination day (required; weekends and holidays have no archive)
-  --forms LIST               form types, comma-separated (SC 13D also matches SCHEDULE 13D, and so on), or "all";
-                             default: ${DEFAULT_FORMS.join(', ')}
-  --db FILE                  SQLite database (default ./edgar.db)
-  --refresh                  download the archive again and reprocess stored filings
-  --user-agent "Name email"  declared User-Agent (default: EDGAR_USER_AGENT)
-  -h, --help                 show this help
-
-Environment: EDGAR_USER_AGENT (required unless the archive is cached), EDGAR_CACHE_DIR, EDGAR_BASE_URL.`;
+/** The options of `feed` as the command framework parses them (values checked by feedArgs). */
+export interface FeedOptions {
+  date?: string;
+  forms?: string;
+  refresh?: boolean;
+}
 
 export interface FeedCommandArgs {
   date: string;
@@ -49,7 +41,6 @@ export interface FeedCommandArgs {
   db: string;
   refresh: boolean;
   userAgent?: string;
-  help: boolean;
 }
 
 export interface FeedCommandDeps {
@@ -62,6 +53,8 @@ export interface FeedCommandDeps {
   interrupts?: InterruptSource | null;
   clientOptions?: EdgarClientOptions;
   cacheDir?: string;
+  /** Receives the run's summary (the exit code alone is what the command returns). */
+  onResult?: (result: FeedCommandResult) => void;
 }
 
 export interface FeedSummary {
@@ -91,20 +84,46 @@ export function feedArchiveUrl(baseUrl: string, isoDay: string): string {
   return `${baseUrl}/Archives/edgar/Feed/${q.year}/QTR${q.quarter}/${isoDay.replace(/-/g, '')}.nc.tar.gz`;
 }
 
-export function parseFeedArgs(argv: readonly string[]): FeedCommandArgs {
-  const { help, shared, own } = parseFetchOptions('feed', argv, { date: { type: 'string' } });
-  if (help) return { date: '', forms: [...DEFAULT_FORMS], db: './edgar.db', refresh: false, help: true };
-  const date = own.date as string | undefined;
-  if (date === undefined) throw new ValidationError('INVALID_OPTION', 'feed needs --date YYYY-MM-DD (the dissemination day)');
-  if (!isIsoDate(date)) throw new ValidationError('INVALID_DATE', `--date must be a date as YYYY-MM-DD, got "${date}"`);
-  return { ...shared, date, help: false };
+/**
+ * The `feed` command for the registry (commands.ts): the framework parses the options and prints the help; `deps`
+ * makes the command's dependencies for the run's io.
+ */
+export function feedCommand(deps: (io: CliIo) => FeedCommandDeps): ParsedCommand<FeedOptions> {
+  return {
+    name: 'feed',
+    summary: "fetch one day's PDS Feed archive and store the selected forms",
+    description:
+      "Download one day of EDGAR's Feed (every submission disseminated that day, as one .nc.tar.gz archive), then read\n" +
+      'it as a stream and store the filings of the selected forms. Deletion and correction notices are recorded in the\n' +
+      'feed_notices table. The archive is cached, and stored filings are skipped: rerun the same command to resume.\n' +
+      'Environment: EDGAR_USER_AGENT or EDGAR_IDENTITY (required unless the archive is cached), EDGAR_CACHE_DIR, EDGAR_BASE_URL.',
+    shared: ['db', 'userAgent'],
+    configure: (cmd) => {
+      cmd.addOption(new Option('--date <date>', 'the dissemination day, YYYY-MM-DD (required; weekends and holidays have no archive)'));
+      cmd.addOption(new Option('--forms <list>', `form types, comma-separated (SC 13D also matches SCHEDULE 13D, and so on), or all; default: ${DEFAULT_FORMS.join(', ')}`));
+      cmd.addOption(new Option('--refresh', 'download the archive again and reprocess stored filings'));
+    },
+    examples: ['edgar-extract feed --date 2024-12-13', 'edgar-extract feed --date 2024-12-13 --forms all --db day.db'],
+    run: async (_args, options, io) => {
+      const made = deps(io);
+      const result = await executeFeedCommand(feedArgs(options), made);
+      made.onResult?.(result);
+      return result.exitCode;
+    },
+  };
 }
 
-export async function runFeedCommand(argv: readonly string[], deps: FeedCommandDeps): Promise<number> {
-  return (await executeFeedCommand(argv, deps)).exitCode;
+/** The parsed options checked and resolved. Throws UsageError (exit 2) for a missing or malformed --date. */
+export function feedArgs(options: FeedOptions & SharedOptions): FeedCommandArgs {
+  if (options.date === undefined) throw new UsageError('feed needs --date YYYY-MM-DD (the dissemination day)');
+  if (!isIsoDate(options.date)) throw new UsageError(`--date must be a date as YYYY-MM-DD, got "${options.date}"`);
+  const db = options.db ?? 'edgar.db';
+  if (db.trim() === '') throw new UsageError('--db needs a file name');
+  return { date: options.date, forms: parseFormsOption(options.forms), db, refresh: Boolean(options.refresh), ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}) };
 }
 
-export async function executeFeedCommand(argv: readonly string[], deps: FeedCommandDeps): Promise<FeedCommandResult> {
+/** Fetch (or reuse) the day's archive and store the selected forms; the exit code with the run's summary. */
+export async function executeFeedCommand(args: FeedCommandArgs, deps: FeedCommandDeps): Promise<FeedCommandResult> {
   const stdout = deps.stdout ?? process.stdout;
   const stderr = deps.stderr ?? process.stderr;
   const env = deps.env ?? process.env;
@@ -112,18 +131,6 @@ export async function executeFeedCommand(argv: readonly string[], deps: FeedComm
     stderr.write(`edgar-extract feed: ${message}\n${hint ? `${hint}\n` : ''}`);
     return { exitCode, summary: null };
   };
-
-  let args: FeedCommandArgs;
-  try {
-    args = parseFeedArgs(argv);
-  } catch (error) {
-    if (isValidationError(error)) return fail(2, error.message, 'Try: edgar-extract feed --help');
-    throw error;
-  }
-  if (args.help) {
-    stdout.write(`${FEED_USAGE}\n`);
-    return { exitCode: 0, summary: null };
-  }
 
   const controller = new AbortController();
   const signal = deps.signal ? AbortSignal.any([deps.signal, controller.signal]) : controller.signal;

@@ -5,33 +5,25 @@
  * as `cik` does it (same polite client, cache, batch runner with resume, progress and summary). Only the listing
  * differs: full-index/daily-index files (src/fetch/index-listing.ts) instead of a CIK's submissions JSON.
  * Exit codes as for `cik`: 0 done, 1 some filings failed to process, 2 usage error, 3 network failure, 130 interrupted.
+ * The command framework (program.ts) parses the options and prints the help; this module checks their values.
  */
-import { isFetchError, isNotFoundError, isParseError, isValidationError, ValidationError } from '../errors/index.js';
+import { Option } from 'commander';
+import { isFetchError, isNotFoundError, isParseError } from '../errors/index.js';
 import type { BatchSummary } from '../fetch/batch.js';
-import { DEFAULT_FORMS, edgarToday, listIndexedFilings, type IndexListing } from '../fetch/index-listing.js';
+import { DEFAULT_FORMS, edgarToday, listIndexedFilings, parseFormsOption, type IndexListing } from '../fetch/index-listing.js';
 import { isIsoDate } from '../fetch/submissions.js';
+import { UsageError, type CliIo, type ParsedCommand, type SharedOptions } from './command-registry.js';
 import { runFetchBatch, wholeNumber, type CikStorage, type FetchBatchDeps } from './fetch-batch.js';
-import { parseFetchOptions } from './fetch-options.js';
 
-export const INDEX_USAGE = `Usage: edgar-extract index --since YYYY-MM-DD [options]
-
-Select filings by form and date from EDGAR's full-index (finished quarters) and daily-index (the quarter in progress),
-then fetch, parse, extract and store each one, politely (under 10 requests/second), cached, and resumable: rerun the
-same command after an interruption; stored filings are skipped, cached ones not refetched.
-
-Options:
-  --forms LIST               form types, comma-separated (SC 13D also matches SCHEDULE 13D, and so on), or "all";
-                             default: ${DEFAULT_FORMS.join(', ')}
-  --since YYYY-MM-DD         first filing date (required)
-  --until YYYY-MM-DD         last filing date (default: today)
-  --limit N                  keep only the N most recent matching filings
-  --concurrency N            filings in flight at once (default 4; the rate stays under 10 requests/second)
-  --db FILE                  SQLite database (default ./edgar.db)
-  --refresh                  refetch even cached filings and reprocess stored ones
-  --user-agent "Name email"  declared User-Agent (default: EDGAR_USER_AGENT)
-  -h, --help                 show this help
-
-Environment: EDGAR_USER_AGENT (required), EDGAR_CACHE_DIR, EDGAR_BASE_URL.`;
+/** The options of `index` as the command framework parses them (values checked by indexArgs). */
+export interface IndexOptions {
+  forms?: string;
+  since?: string;
+  until?: string;
+  limit?: string;
+  concurrency?: string;
+  refresh?: boolean;
+}
 
 export interface IndexCommandArgs {
   /** null = every form. */
@@ -43,13 +35,14 @@ export interface IndexCommandArgs {
   db: string;
   refresh: boolean;
   userAgent?: string;
-  help: boolean;
 }
 
 /** The `cik` command's dependencies (storage factory gets these args), plus the day EDGAR is on (tests fix it). */
 export interface IndexCommandDeps extends FetchBatchDeps {
   storage: CikStorage | ((args: IndexCommandArgs) => CikStorage | Promise<CikStorage>);
   today?: string;
+  /** Receives the listing and the batch summary of the run (the exit code alone is what the command returns). */
+  onResult?: (result: IndexCommandResult) => void;
 }
 
 export interface IndexCommandResult {
@@ -58,48 +51,61 @@ export interface IndexCommandResult {
   summary: BatchSummary | null;
 }
 
-/** Parse the arguments after `index`. Throws ValidationError (`INVALID_OPTION`, `INVALID_DATE`). */
-export function parseIndexArgs(argv: readonly string[], today: string = edgarToday()): IndexCommandArgs {
-  const { help, shared, own } = parseFetchOptions('index', argv, {
-    since: { type: 'string' },
-    until: { type: 'string' },
-    limit: { type: 'string' },
-    concurrency: { type: 'string' },
-  });
-  const base = { ...shared, since: '', until: today, concurrency: 4 };
-  if (help) return { ...base, forms: [...DEFAULT_FORMS], db: './edgar.db', refresh: false, help: true };
-  const values = own as { since?: string; until?: string; limit?: string; concurrency?: string };
-  if (values.since === undefined) throw new ValidationError('INVALID_OPTION', 'index needs --since YYYY-MM-DD (the first filing date to select)');
-  const args: IndexCommandArgs = { ...base, since: values.since, until: values.until ?? today, help: false };
+/**
+ * The `index` command for the registry (commands.ts): the framework parses the options and prints the help; `deps`
+ * makes the command's dependencies for the run's io (the SQLite store in the executable, a test server in tests).
+ */
+export function indexCommand(deps: (io: CliIo) => IndexCommandDeps): ParsedCommand<IndexOptions> {
+  return {
+    name: 'index',
+    summary: "fetch and store the 13D/13G filings (or --forms) of a date range, from EDGAR's full-index (resumable)",
+    description:
+      "Select filings by form and date from EDGAR's full-index (finished quarters) and daily-index (the quarter in\n" +
+      'progress), then fetch, parse, extract and store each one, politely (under 10 requests/second), cached, and\n' +
+      'resumable: rerun the same command after an interruption; stored filings are skipped, cached ones not refetched.\n' +
+      'Environment: EDGAR_USER_AGENT or EDGAR_IDENTITY (required), EDGAR_CACHE_DIR, EDGAR_BASE_URL.',
+    shared: ['db', 'userAgent'],
+    configure: (cmd) => {
+      cmd.addOption(new Option('--since <date>', 'first filing date, YYYY-MM-DD (required)'));
+      cmd.addOption(new Option('--until <date>', 'last filing date, YYYY-MM-DD (default: today)'));
+      cmd.addOption(new Option('--forms <list>', `form types, comma-separated (SC 13D also matches SCHEDULE 13D, and so on), or all; default: ${DEFAULT_FORMS.join(', ')}`));
+      cmd.addOption(new Option('--limit <n>', 'keep only the N most recent matching filings'));
+      cmd.addOption(new Option('--concurrency <n>', 'filings in flight at once (the rate stays under 10 requests/second)').default('4'));
+      cmd.addOption(new Option('--refresh', 'refetch even cached filings and reprocess stored ones'));
+    },
+    examples: ['edgar-extract index --since 2024-10-01 --until 2024-12-31', 'edgar-extract index --since 2024-12-02 --forms all --limit 50'],
+    run: async (_args, options, io) => {
+      const made = deps(io);
+      const result = await executeIndexCommand(indexArgs(options, made.today), made);
+      made.onResult?.(result);
+      return result.exitCode;
+    },
+  };
+}
+
+/** The parsed options checked and resolved. Throws UsageError (exit 2) for a missing --since or a bad value. */
+export function indexArgs(options: IndexOptions & SharedOptions, today: string = edgarToday()): IndexCommandArgs {
+  if (options.since === undefined) throw new UsageError('index needs --since YYYY-MM-DD (the first filing date to select)');
+  const args: IndexCommandArgs = {
+    forms: parseFormsOption(options.forms),
+    since: options.since,
+    until: options.until ?? today,
+    concurrency: wholeNumber('--concurrency', options.concurrency ?? '4', 1, 64),
+    db: options.db ?? 'edgar.db',
+    refresh: Boolean(options.refresh),
+    ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
+  };
+  if (args.db.trim() === '') throw new UsageError('--db needs a file name');
   for (const [name, value] of [['since', args.since], ['until', args.until]] as const) {
-    if (!isIsoDate(value)) throw new ValidationError('INVALID_DATE', `--${name} must be a date as YYYY-MM-DD, got "${value}"`);
+    if (!isIsoDate(value)) throw new UsageError(`--${name} must be a date as YYYY-MM-DD, got "${value}"`);
   }
-  if (args.since > args.until) throw new ValidationError('INVALID_DATE', `--since ${args.since} is after --until ${args.until}`);
-  if (values.limit !== undefined) args.limit = wholeNumber('--limit', values.limit, 1, Number.MAX_SAFE_INTEGER);
-  if (values.concurrency !== undefined) args.concurrency = wholeNumber('--concurrency', values.concurrency, 1, 64);
+  if (args.since > args.until) throw new UsageError(`--since ${args.since} is after --until ${args.until}`);
+  if (options.limit !== undefined) args.limit = wholeNumber('--limit', options.limit, 1, Number.MAX_SAFE_INTEGER);
   return args;
 }
 
-export async function runIndexCommand(argv: readonly string[], deps: IndexCommandDeps): Promise<number> {
-  return (await executeIndexCommand(argv, deps)).exitCode;
-}
-
-/** As runIndexCommand, also returning the listing and the batch summary. */
-export async function executeIndexCommand(argv: readonly string[], deps: IndexCommandDeps): Promise<IndexCommandResult> {
-  let args: IndexCommandArgs;
-  try {
-    args = parseIndexArgs(argv, deps.today);
-  } catch (error) {
-    if (isValidationError(error)) {
-      (deps.stderr ?? process.stderr).write(`edgar-extract index: ${error.message}\nTry: edgar-extract index --help\n`);
-      return { exitCode: 2, summary: null, listing: null };
-    }
-    throw error;
-  }
-  if (args.help) {
-    (deps.stdout ?? process.stdout).write(`${INDEX_USAGE}\n`);
-    return { exitCode: 0, summary: null, listing: null };
-  }
+/** Select, fetch and store the filings `args` describe; the exit code with the listing and the batch summary. */
+export async function executeIndexCommand(args: IndexCommandArgs, deps: IndexCommandDeps): Promise<IndexCommandResult> {
   return runFetchBatch<IndexListing>(
     {
       command: 'index',

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { isEdgarError, isFetchError, isNotFoundError, isParseError, isValidationError } from '../errors/index.js';
-import { EXIT, SHARED_OPTIONS, UsageError, isPassthrough, type CliIo, type CommandDefinition } from './command-registry.js';
+import { EXIT, SHARED_OPTIONS, UsageError, type CliIo, type CommandDefinition } from './command-registry.js';
 import { setCompletionProgram } from './completion-command.js';
 import { packageRoot } from './package-root.js';
 
@@ -37,28 +37,14 @@ export function buildProgram(commands: readonly CommandDefinition[], io: CliIo, 
       getErrHelpWidth: () => io.stderr.columns ?? 100,
       outputError: (s, write) => write(s.replace(/^error: /, 'edgar-extract: ')),
     })
-    .configureHelp({
-      showGlobalOptions: true,
-      sortSubcommands: false,
-      // A command that parses its own arguments shows the usage it declares, not commander's `[args...]`.
-      subcommandTerm: (cmd) => {
-        const def = commands.find((c) => c.name === cmd.name());
-        return def && isPassthrough(def) ? `${def.name} ${def.usage ?? '[options]'}` : Help.prototype.subcommandTerm.call(new Help(), cmd);
-      },
-    })
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .showSuggestionAfterError(true)
     .addHelpText('after', EXIT_CODES_HELP);
 
   for (const def of commands) {
-    const cmd = program.command(def.name, isPassthrough(def) ? {} : { isDefault: def.isDefault ?? false });
+    const cmd = program.command(def.name, { isDefault: def.isDefault ?? false });
     cmd.summary(def.summary).description((def.description ?? def.summary).replace(/\n/g, ' '));
     if (def.examples?.length) cmd.addHelpText('after', `\nExamples:\n${def.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
-    if (isPassthrough(def)) {
-      // The command parses its own arguments, --help included.
-      cmd.usage(def.usage ?? '[options]').helpOption(false).allowUnknownOption().allowExcessArguments().argument('[args...]');
-      cmd.action(async (args: string[]) => setExit(await def.passthrough(args, io)));
-      continue;
-    }
     for (const arg of def.arguments ?? []) cmd.argument(arg);
     for (const name of def.shared ?? []) cmd.addOption(SHARED_OPTIONS[name]());
     def.configure?.(cmd);
@@ -102,7 +88,7 @@ export async function runProgram(commands: readonly CommandDefinition[], argv: r
 function rewriteArguments(commands: readonly CommandDefinition[], argv: readonly string[]): string[] {
   const at = argv.findIndex((a) => !a.startsWith('-'));
   const def = at < 0 ? undefined : commands.find((c) => c.name === argv[at]);
-  if (!def || isPassthrough(def) || !def.rewriteArgv) return [...argv];
+  if (!def?.rewriteArgv) return [...argv];
   return [...argv.slice(0, at + 1), ...def.rewriteArgv(argv.slice(at + 1))];
 }
 

@@ -3,41 +3,29 @@
  * (styles inline, evidence excerpts inside, nothing fetched), for sharing.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { Option } from 'commander';
 import { ViewerData } from '../serve/queries.js';
 import { renderReport } from '../serve/report.js';
-import { CommandUsageError, openReadOnly, type CommandIo } from './query-output.js';
-import { reportCommandError } from './sql-command.js';
+import { UsageError, type ParsedCommand } from './command-registry.js';
+import { openReadOnly } from './query-output.js';
 
-export const REPORT_USAGE = `Usage: edgar-extract report <accession-number> [--db FILE] --out FILE.html
-
-Write one stored filing's page (header, documents, cover pages, Item 5 positions, notes, waivers, checks, and the
-words each value came from) as a single HTML file that opens offline.
-
-Options:
-  --db FILE     SQLite database to read (default ./edgar.db)
-  --out FILE    the HTML file to write
-  -h, --help    show this help`;
-
-export async function runReportCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      options: {
-        db: { type: 'string', default: 'edgar.db' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    });
-    if (values.help) {
-      io.stdout.write(`${REPORT_USAGE}\n`);
-      return 0;
-    }
-    if (positionals.length !== 1) throw new CommandUsageError('report takes one accession number');
-    if (!values.out) throw new CommandUsageError('report needs --out FILE.html');
-    const accession = positionals[0]!;
-    const sqlite = openReadOnly(values.db!);
+export const reportCommand: ParsedCommand<{ out?: string }> = {
+  name: 'report',
+  summary: "one filing's page as a self-contained HTML file",
+  description:
+    "Write one stored filing's page (header, documents, cover pages, Item 5 positions, notes, waivers, checks, and the\n" +
+    'words each value came from) as a single HTML file that opens offline.',
+  arguments: ['<accession-number>'],
+  shared: ['db'],
+  configure: (cmd) => {
+    cmd.addOption(new Option('--out <file>', 'the HTML file to write (required)'));
+  },
+  examples: ['edgar-extract report 0001125282-03-003998 --out hudson.html'],
+  run: (args, options, io) => {
+    const accession = args[0]!;
+    const db = options.db ?? 'edgar.db';
+    if (!options.out) throw new UsageError('report needs --out FILE.html');
+    const sqlite = openReadOnly(db);
     let page: string | null;
     try {
       page = renderReport(new ViewerData(sqlite), accession);
@@ -45,17 +33,15 @@ export async function runReportCommand(argv: readonly string[], io: CommandIo): 
       sqlite.close();
     }
     if (page === null) {
-      io.stderr.write(`edgar-extract report: no filing ${accession} in ${values.db}\n`);
+      io.stderr.write(`edgar-extract report: no filing ${accession} in ${db}\n`);
       return 1;
     }
     try {
-      writeFileSync(values.out, page);
+      writeFileSync(options.out, page);
     } catch (error) {
-      throw new CommandUsageError(`cannot write ${values.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UsageError(`cannot write ${options.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    io.stderr.write(`wrote ${values.out} (${Buffer.byteLength(page).toLocaleString('en-US')} bytes)\n`);
+    io.stderr.write(`wrote ${options.out} (${Buffer.byteLength(page).toLocaleString('en-US')} bytes)\n`);
     return 0;
-  } catch (error) {
-    return reportCommandError('report', error, io, REPORT_USAGE);
-  }
-}
+  },
+};

@@ -4,31 +4,22 @@
  * to stderr (a line every 5%), each filing that cannot be redone gets a line there too, and a summary ends on stdout.
  * Exit 0 when every filing was redone, 1 when some could not be (their old rows stay).
  */
-import { parseArgs } from 'node:util';
 import { reprocessDatabase } from '../reprocess.js';
 import { openDatabase } from '../store/database.js';
 import { PIPELINE_VERSION } from '../version.js';
-import { CommandUsageError, type CommandIo } from './query-output.js';
-import { reportCommandError } from './sql-command.js';
+import type { ParsedCommand } from './command-registry.js';
 
-export const REPROCESS_USAGE = `Usage: edgar-extract reprocess [--db FILE]
-
-Re-extract every filing stored by an older version of edgar-extract's pipeline (filings.pipeline_version), from the
-input kept in the database's sources table, or from the file it was read from when the database kept none.
-
-Options:
-  --db FILE     SQLite database to update (default ./edgar.db)
-  -h, --help    show this help`;
-
-export async function runReprocessCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: { db: { type: 'string', default: 'edgar.db' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
-    if (values.help) {
-      io.stdout.write(`${REPROCESS_USAGE}\n`);
-      return 0;
-    }
-    if (positionals.length) throw new CommandUsageError(`reprocess takes no arguments besides --db (got ${positionals.join(' ')})`);
-    const db = openDatabase(values.db!);
+export const reprocessCommand: ParsedCommand = {
+  name: 'reprocess',
+  summary: 're-extract every filing an older pipeline version stored, from its kept source',
+  description:
+    "Re-extract every filing stored by an older version of edgar-extract's pipeline (filings.pipeline_version), from\n" +
+    "the input kept in the database's sources table, or from the file it was read from when the database kept none.",
+  shared: ['db'],
+  examples: ['edgar-extract reprocess --db edgar.db'],
+  run: (_args, options, io) => {
+    const path = options.db ?? 'edgar.db';
+    const db = openDatabase(path);
     try {
       let lastShown = -1;
       const report = reprocessDatabase(db, {
@@ -44,14 +35,12 @@ export async function runReprocessCommand(argv: readonly string[], io: CommandIo
       const failed = report.failures.length;
       io.stdout.write(
         report.total === 0
-          ? `nothing to reprocess: every filing in ${values.db} was stored by pipeline ${PIPELINE_VERSION} or later\n`
+          ? `nothing to reprocess: every filing in ${path} was stored by pipeline ${PIPELINE_VERSION} or later\n`
           : `reprocessed ${report.reprocessed} of ${report.total} filing(s) stored by an older pipeline version (now ${PIPELINE_VERSION})${failed ? `; ${failed} cannot be reprocessed` : ''}\n`,
       );
       return failed ? 1 : 0;
     } finally {
       db.close();
     }
-  } catch (error) {
-    return reportCommandError('reprocess', error, io, REPROCESS_USAGE);
-  }
-}
+  },
+};

@@ -14,7 +14,7 @@ import { Option } from 'commander';
 import type Database from 'better-sqlite3';
 import { EXIT, UsageError, type CliIo, type ParsedCommand } from './command-registry.js';
 import { packageRoot } from './package-root.js';
-import { reportError, runProgram } from './program.js';
+import { runProgram } from './program.js';
 import { distinctNames, openReadOnly, parseFormat, toCsv, toJson, toNdjson, toTable, type OutputFormat } from './query-output.js';
 import { isQuantityColumn } from './table.js';
 
@@ -268,14 +268,3 @@ export async function runSqlCommand(argv: readonly string[], io: Partial<CliIo> 
   return runProgram([sqlCommand], ['sql', ...argv], { env: process.env, ...io });
 }
 
-/**
- * For command modules that still parse their own arguments (`run<Name>Command(argv, io)` with util.parseArgs):
- * usage problems → one line and exit 2, database errors → one line and exit 1, as the framework does.
- */
-export function reportCommandError(command: string, error: unknown, io: Pick<CliIo, 'stderr'>, usage?: string): number {
-  if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    io.stderr.write(`edgar-extract ${command}: ${error.message}${usage ? `\n\n${usage}` : ''}\n`);
-    return EXIT.usage;
-  }
-  return reportError(error, { stdout: { write: () => true }, stderr: io.stderr, env: {} }, false, command);
-}

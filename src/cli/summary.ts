@@ -3,38 +3,13 @@
  * the header (form, dates, filer and subject with CIKs, group members), the documents, every extracted table that
  * has a formatter below, and the warnings.
  */
-import { exhibitTableViews } from '../extract/exhibits/index.js';
-import { itemTableViews } from '../extract/items/index.js';
+import { TABLE_VIEWS, type ExtractedTableName, type TableView } from '../extract/index.js';
 import type { IngestResult } from '../pipeline.js';
 import type { Submission } from '../parse/types.js';
-import type { ExtractedTableName } from '../extract/extractor.js';
-import type { TableView } from '../extract/types.js';
 import { formatTable, type Cell } from './table.js';
 
-export type { TableView };
-
-/** Extracted tables the summary prints, in order. A key ending in `|Text` shows the value, else its `…Text` prose. */
-export const TABLE_VIEWS: Record<string, TableView> = {
-  reporting_persons: {
-    title: 'cover pages (reporting persons)',
-    columns: [
-      ['#', 'ordinal'],
-      ['name', 'name'],
-      ['group', 'memberOfGroup'],
-      ['funds', 'sourceOfFunds'],
-      ['citizenship', 'citizenship'],
-      ['sole vote', 'soleVotingPower|Text'],
-      ['shared vote', 'sharedVotingPower|Text'],
-      ['sole disp.', 'soleDispositivePower|Text'],
-      ['shared disp.', 'sharedDispositivePower|Text'],
-      ['aggregate', 'aggregateAmount|Text'],
-      ['%', 'percentOfClass|Text'],
-      ['type', 'typeOfReportingPerson'],
-    ],
-  },
-  ...itemTableViews,
-  ...exhibitTableViews,
-};
+/** Extracted tables the summary prints, in order (the extract stage's own descriptions of its tables). */
+export { TABLE_VIEWS, type TableView };
 
 export function formatFilingSummary(submission: Submission, result: IngestResult | null): string {
   const h = submission.header;

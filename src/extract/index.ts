@@ -13,7 +13,8 @@ import type { ExtractedFiling, ExtractedTables, Extractor } from './extractor.js
 import type { ExtractionWarning } from './types.js';
 import { pushAll } from '../arrays.js';
 
-export type { ExtractionWarning, Provenance } from './types.js';
+export type { ExtractionWarning, Provenance, TableView } from './types.js';
+export { TABLE_VIEWS } from './table-views.js';
 
 export type { ExtractedFiling, ExtractedTableName, ExtractedTables, Extractor } from './extractor.js';
 

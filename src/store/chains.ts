@@ -2,7 +2,7 @@
  * Amendment chains of Schedule 13D/13G filings: which filing each amendment amends, which original it belongs to,
  * and its position in the chain. Computed from what the database holds, in this order of trust:
  *   1. the XML-era `previousAccessionNumber` (schedule13.previous_accession_number when that column exists, else read
- *      from the submission passed to updateChains and remembered in amendment_chains);
+ *      as the pipeline read it from the submission and passed it to updateChains, remembered in amendment_chains);
  *   2. the same subject company (issuer CIK), filer (FILED BY CIK) and form family (13D or 13G), matching the
  *      amendment number (Amendment No. N amends the latest earlier No. N−1; the original counts as No. 0);
  *   3. failing that, the latest earlier filing of that subject, filer and family (date order).
@@ -11,8 +11,6 @@
  * Not handled: a filing with several subject companies is chained under its first one only.
  */
 import type Database from 'better-sqlite3';
-import { declaredPreviousAccession } from '../extract/cover-page/previous-accession.js';
-import type { Submission } from '../parse/types.js';
 import type { TableModel } from './model.js';
 
 /** What chaining needs of a database: its better-sqlite3 handle (an EdgarDatabase is one). */
@@ -144,20 +142,12 @@ interface ChainRow {
  * version of the filing changed it). Call it after `storeFiling`, inside or outside the store transaction (it runs
  * in its own transaction, a savepoint when nested). Filings that are not 13D/13G get no row.
  *
- * Pass the parsed `submission` when there is one: its XML `previousAccessionNumber` is then used (and remembered in
- * this table for later recomputations) even when schedule13 has no previous_accession_number column.
+ * `declared`: the predecessor the submission declares (its XML `previousAccessionNumber`, read by the pipeline with
+ * extract's `declaredPreviousAccession`; null when it declares none), used and remembered in this table for later
+ * recomputations even when schedule13 has no previous_accession_number column. Undefined when the submission is not
+ * at hand: a remembered declaration is then kept. The store never reads a submission itself.
  */
-export { declaredPreviousAccession };
-
-export function updateChains(db: SqliteHandle, accessionNumber: string, submission?: Submission): void {
-  updateChainsDeclaring(db, accessionNumber, submission ? declaredPreviousAccession(submission) : undefined);
-}
-
-/**
- * updateChains with the submission's declared predecessor already read (`declaredPreviousAccession`, null for none),
- * or undefined when the submission is not at hand: for a writer that receives prepared rows from worker threads.
- */
-export function updateChainsDeclaring(db: SqliteHandle, accessionNumber: string, declared: string | null | undefined): void {
+export function updateChains(db: SqliteHandle, accessionNumber: string, declared?: string | null): void {
   const sqlite = db.sqlite;
   sqlite.transaction(() => {
     const ctx = new ChainContext(db);

@@ -1,14 +1,13 @@
 /**
  * Full-text search over document text: `document_texts` holds the readable text of every text, HTML and XML document
- * (`documentText` of parse/body.ts, so extracted rows' `span_start`/`span_end` index into the same string), and the
+ * (`documentText` of parse/body.ts, so extracted rows' `span_start`/`span_end` index into the same string; the
+ * pipeline decodes it and hands the rows here, see pipeline.ts `documentTextRows`), and the
  * FTS5 table `document_text` indexes it (external content kept in step by triggers, the design of fts.ts);
  * `searchDocuments` runs a query with bm25 ranking and snippets.
  * Binaries (uuencoded files, PDFs, XBRL instance data, empty bodies) are not indexed.
  * User queries are confined to the `text` column.
  */
 import type Database from 'better-sqlite3';
-import { documentText } from '../parse/body.js';
-import type { BodyFormat, Submission } from '../parse/types.js';
 import { searchParameters, type FtsModel, type SearchOptions } from './fts.js';
 import type { SqliteHandle } from './chains.js';
 
@@ -33,10 +32,7 @@ export const documentTextFts: FtsModel = {
   ],
 };
 
-/** Body formats that are not text a person would search. */
-const NOT_TEXT: ReadonlySet<BodyFormat> = new Set<BodyFormat>(['uuencoded', 'pdf', 'xbrl', 'empty']);
-
-/** One document's readable text, as `document_text` stores it. */
+/** One document's readable text, as `document_texts` stores it. */
 export interface DocumentTextRow {
   sequence: number | null;
   type: string | null;
@@ -44,32 +40,9 @@ export interface DocumentTextRow {
 }
 
 /**
- * The full-text rows of a submission: its text, HTML and XML documents with any text. Pure (no database), so a
- * worker thread can compute them and hand them to the thread that owns the connection.
- */
-export function documentTextRows(submission: Submission): DocumentTextRow[] {
-  const rows: DocumentTextRow[] = [];
-  for (const doc of submission.documents) {
-    if (NOT_TEXT.has(doc.bodyFormat)) continue;
-    const text = documentText(submission, doc);
-    if (!text.trim()) continue;
-    rows.push({ sequence: doc.sequence, type: doc.type, text });
-  }
-  return rows;
-}
-
-/**
- * Replace the full-text rows of one filing with the text of its documents. Call it after storeFiling (the store
- * step does, in the same transaction); runs in its own transaction, a savepoint when nested. Returns how many
- * documents were indexed.
- */
-export function indexDocumentText(db: SqliteHandle, accessionNumber: string, submission: Submission): number {
-  return writeDocumentText(db, accessionNumber, documentTextRows(submission));
-}
-
-/**
- * Replace the full-text rows of one filing with `rows` (from documentTextRows); same transaction rules, unless the
- * caller says it already holds a transaction that makes the filing atomic (`inTransaction`).
+ * Replace the full-text rows of one filing with `rows` (pipeline.ts documentTextRows). Runs in its own transaction, a
+ * savepoint when nested, unless the caller says it already holds a transaction that makes the filing atomic
+ * (`inTransaction`). Returns how many documents were indexed.
  */
 export function writeDocumentText(db: SqliteHandle, accessionNumber: string, rows: readonly DocumentTextRow[], options: { inTransaction?: boolean } = {}): number {
   const statements = documentTextStatements(db.sqlite);

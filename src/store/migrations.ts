@@ -11,6 +11,7 @@
 import { amendmentChainsTable } from './chains.js';
 import type { TableModel } from './model.js';
 import { schemaV1 } from './schema-history/v1-schema-0.1.0.js';
+import { ordinalsFromOne } from './schema-history/v8-ordinals-from-1.js';
 import { coreTables } from './tables/core.js';
 import { coverPageTables } from './tables/cover-pages.js';
 import { documentTextsTable } from './tables/document-texts.js';
@@ -137,6 +138,14 @@ END`,
 END`,
       "INSERT INTO document_text (document_text) VALUES ('rebuild')",
     ],
+  },
+  {
+    // One ordinal base: reporting persons are numbered from 1 on the cover page, and the Items' tables followed them;
+    // the header, document, warning and exhibit tables counted from 0. Their ordinals (and the columns that point at
+    // them) are shifted by one and their CHECKs say so (the SQL is in schema-history/, like migration 1's).
+    version: 8,
+    name: 'every ordinal counts from 1: filing_entities, former_names, group_members, documents, warnings and the exhibit tables shifted by one',
+    sql: ordinalsFromOne,
   },
 ];
 

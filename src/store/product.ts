@@ -1,12 +1,12 @@
 /**
  * Wiring helpers for "the database as a product": the migration that adds amendment chains and
  * the views, and the one call the store step makes after each filing. Everything here is assembled from
- * chains.ts, document-text.ts and views.ts; nothing new is defined.
+ * chains.ts, document-text.ts and views.ts; nothing new is defined. What these rows are derived from is read from
+ * the submission by the pipeline (pipeline.ts `derivedFilingData`): the store never decodes a document.
  */
-import type { Submission } from '../parse/types.js';
-import { amendmentChainsTable, updateChains, updateChainsDeclaring } from './chains.js';
+import { amendmentChainsTable, updateChains } from './chains.js';
 import type { EdgarDatabase } from './database.js';
-import { indexDocumentText, writeDocumentText, type DocumentTextRow } from './document-text.js';
+import { writeDocumentText, type DocumentTextRow } from './document-text.js';
 import type { TableModel } from './model.js';
 import { optionalViewSql, viewSql } from './views.js';
 
@@ -39,18 +39,18 @@ export function productMigration(version: number, tableNames: Iterable<string>):
  * one transaction (a savepoint inside the caller's), so call it inside the same transaction as storeFiling to keep
  * "one transaction per filing" true for these rows too.
  */
-export function afterStoreFiling(db: EdgarDatabase, accessionNumber: string, submission: Submission): void {
+export function afterStoreFiling(db: EdgarDatabase, accessionNumber: string, derived: DerivedFilingData): void {
   db.sqlite.transaction(() => {
-    updateChains(db, accessionNumber, submission);
-    indexDocumentText(db, accessionNumber, submission);
+    updateChains(db, accessionNumber, derived.declaredPrevious);
+    writeDocumentText(db, accessionNumber, derived.documentTexts);
   })();
 }
 
-/** What afterStoreFiling reads from a submission, computed beforehand (in a worker thread) so the writer needs no tree. */
+/** What afterStoreFiling writes besides the filing's rows, read from the submission by the pipeline (in a worker thread for a batch), so the writer needs no tree. */
 export interface DerivedFilingData {
-  /** declaredPreviousAccession(submission). */
+  /** The predecessor the submission declares (extract's declaredPreviousAccession), null for none. */
   declaredPrevious: string | null;
-  /** documentTextRows(submission). */
+  /** The readable text of each text, HTML and XML document (pipeline.ts documentTextRows). */
   documentTexts: DocumentTextRow[];
 }
 
@@ -59,6 +59,6 @@ export interface DerivedFilingData {
  * which already makes the filing atomic, so it opens no savepoint of its own (a batch pays for every savepoint).
  */
 export function afterStoreFilingPrepared(db: EdgarDatabase, accessionNumber: string, derived: DerivedFilingData): void {
-  updateChainsDeclaring(db, accessionNumber, derived.declaredPrevious);
+  updateChains(db, accessionNumber, derived.declaredPrevious);
   writeDocumentText(db, accessionNumber, derived.documentTexts, { inTransaction: true });
 }

@@ -1,6 +1,7 @@
 /**
  * Submission and extraction results → rows for the store, table by table (keys in camelCase, see model.ts).
- * This is the only place that knows how the parse tree maps to columns.
+ * This is the only place that knows how the parse tree maps to columns. Ordinals count from 1, as in every table;
+ * the parse tree numbers its entity blocks from 0 (Header.entities[].ordinal), so they are shifted here.
  */
 import { createHash } from 'node:crypto';
 import type { Address, Submission } from '../parse/types.js';
@@ -49,7 +50,7 @@ export function submissionRows(submission: Submission, extractionWarnings: Extra
   };
   const entities = (h?.entities ?? []).map((e) => ({
     accessionNumber,
-    ordinal: e.ordinal,
+    ordinal: e.ordinal + 1,
     role: e.role,
     blockName: e.blockName,
     cik: e.companyData.cik,
@@ -68,12 +69,12 @@ export function submissionRows(submission: Submission, extractionWarnings: Extra
     ...prefixed('mail', e.mailAddress),
   }));
   const formerNames = (h?.entities ?? []).flatMap((e) =>
-    e.formerNames.map((f, i) => ({ accessionNumber, entityOrdinal: e.ordinal, ordinal: i, formerConformedName: f.formerConformedName, dateChanged: f.dateChanged })),
+    e.formerNames.map((f, i) => ({ accessionNumber, entityOrdinal: e.ordinal + 1, ordinal: i + 1, formerConformedName: f.formerConformedName, dateChanged: f.dateChanged })),
   );
-  const groupMembers = (h?.groupMembers ?? []).map((name, i) => ({ accessionNumber, ordinal: i, name }));
+  const groupMembers = (h?.groupMembers ?? []).map((name, i) => ({ accessionNumber, ordinal: i + 1, name }));
   const documents = submission.documents.map((d, i) => ({
     accessionNumber,
-    ordinal: i,
+    ordinal: i + 1,
     sequence: d.sequence,
     type: d.type,
     filename: d.filename,
@@ -86,7 +87,7 @@ export function submissionRows(submission: Submission, extractionWarnings: Extra
   const warnings = [
     ...submission.warnings.map((w) => ({ stage: 'parse', code: w.code, message: w.message, documentSequence: w.documentSequence, sourceOffset: w.offset, sourceLine: w.line, sourceColumn: w.column })),
     ...extractionWarnings.map((w) => ({ stage: 'extract', code: w.code, message: w.message, documentSequence: w.documentSequence, spanStart: w.span?.start ?? null, spanEnd: w.span?.end ?? null })),
-  ].map((w, i) => ({ accessionNumber, ordinal: i, ...w }));
+  ].map((w, i) => ({ accessionNumber, ordinal: i + 1, ...w }));
   return { filings: [filing], filing_entities: entities, former_names: formerNames, group_members: groupMembers, documents, warnings };
 }
 

@@ -66,7 +66,7 @@ const IDENTITY_DOCS: ViewColumnDoc[] = [
 
 const FILING_DOCS: ViewColumnDoc[] = [
   { name: 'accession_number', doc: 'the filing the figures come from', example: '0001125282-03-003998' },
-  { name: 'ordinal', doc: 'position of the cover page in that filing (reporting_persons.ordinal)', example: '0' },
+  { name: 'ordinal', doc: 'position of the cover page in that filing (reporting_persons.ordinal)', example: '1' },
   { name: 'form_type', doc: 'the filing\'s form type (filings.form_type)', example: 'SC 13D/A' },
   { name: 'filed_at', doc: 'FILED AS OF DATE of the filing, ISO date', example: '2003-06-25' },
   { name: 'event_date', doc: 'date of the event which requires filing, ISO date', example: '2001-02-16' },

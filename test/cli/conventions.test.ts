@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../src/cli/main.js';
+import { COMMANDS } from '../../src/cli/commands.js';
 import { reportError, runProgram } from '../../src/cli/program.js';
 import { resolveUserAgent } from '../../src/fetch/client.js';
 import { allTables } from '../../src/store/migrations.js';
@@ -120,15 +121,14 @@ describe('one framework for every command', () => {
 });
 
 describe('registering a command', () => {
-  it('routes a run<Name>Command(argv, io) module its own arguments, --help included, and lists it in the help', async () => {
-    const seen: string[][] = [];
-    const index = { name: 'index', summary: 'list filings from the full index', usage: '[options] <year>', passthrough: (argv: readonly string[]) => (seen.push([...argv]), 7) };
-    const out = new Out();
-    const io: CliIo = { stdout: out, stderr: new Out(), env: {} };
-    expect(await runProgram([index], ['index', '2003', '--forms', 'all', '--help'], io)).toBe(7);
-    expect(seen).toEqual([['2003', '--forms', 'all', '--help']]);
-    expect(await runProgram([index], ['--help'], io)).toBe(0);
-    expect(out.text).toMatch(/index \[options\] <year>\s+list filings from the full index/);
+  it('every command is parsed by the framework: its help shows commander\'s usage, its options and examples (none parses its own argv)', async () => {
+    for (const def of COMMANDS) {
+      const out = new Out();
+      expect(await runProgram(COMMANDS, ['help', def.name], { stdout: out, stderr: new Out(), env: {} }), def.name).toBe(0);
+      expect(out.text, def.name).toMatch(new RegExp(`^Usage: edgar-extract ${def.name} \\[options\\]`));
+      expect(out.text, def.name).toContain('-h, --help');
+      expect(out.text, def.name).toContain('Examples:');
+    }
   });
 });
 

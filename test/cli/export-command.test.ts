@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExportCommand } from '../../src/cli/export-command.js';
-import { ingestSubmission } from '../../src/pipeline.js';
+import { documentTextRows, ingestSubmission } from '../../src/pipeline.js';
 import { updateChains } from '../../src/store/chains.js';
 import { openDatabase } from '../../src/store/database.js';
 import { listSchemaObjects } from '../../src/store/docs.js';
-import { indexDocumentText } from '../../src/store/document-text.js';
+import { writeDocumentText } from '../../src/store/document-text.js';
 import { io } from '../helpers/cli-output.js';
 import { openProductDatabase } from '../helpers/product-database.js';
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   dbPath = join(dir, 'edgar.db');
   const db = openProductDatabase(dbPath);
   const result = ingestSubmission(db, sample, { sourceName: 'samples/0001125282-03-003998.txt' });
-  indexDocumentText(db, result.accessionNumber, result.submission);
+  writeDocumentText(db, result.accessionNumber, documentTextRows(result.submission));
   updateChains(db, result.accessionNumber);
   objects = listSchemaObjects(db.sqlite).objects.map((o) => o.name);
   counts = new Map(objects.map((name) => [name, db.sqlite.prepare(`SELECT count(*) FROM "${name}"`).pluck().get() as number]));
@@ -74,7 +74,7 @@ describe('export', () => {
       expect(rows.length, name).toBe(counts.get(name));
     }
     const [documents] = [JSON.parse(readFileSync(join(r.out, 'documents.json'), 'utf8')) as Record<string, unknown>[]];
-    expect(documents[0]).toMatchObject({ accession_number: '0001125282-03-003998', ordinal: 0 });
+    expect(documents[0]).toMatchObject({ accession_number: '0001125282-03-003998', ordinal: 1 });
     expect(JSON.parse(readFileSync(join(r.out, 'group_members.json'), 'utf8'))).toEqual(expect.any(Array));
   });
 

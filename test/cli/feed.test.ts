@@ -7,7 +7,8 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { executeFeedCommand, feedArchiveUrl, type FeedCommandDeps } from '../../src/cli/feed-command.js';
+import { feedArchiveUrl, feedCommand, type FeedCommandDeps, type FeedCommandResult } from '../../src/cli/feed-command.js';
+import { runProgram } from '../../src/cli/program.js';
 import { runCli } from '../../src/cli/main.js';
 import { RateLimiter } from '../../src/fetch/rate-limiter.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -109,7 +110,14 @@ function feed(argv: string[], dbName = 'edgar.db') {
     interrupts: null,
     clientOptions: { limiter, initialBackoffMs: 10, blockPauseMs: 2000 },
   };
-  return { result: executeFeedCommand(['--db', db, ...argv], deps), stdout, stderr, db };
+  // Through the command framework, as `edgar-extract feed …` runs it; the summary is kept on the side.
+  const result = (async () => {
+    let outcome: FeedCommandResult | null = null;
+    const command = feedCommand(() => ({ ...deps, onResult: (r) => (outcome = r) }));
+    const exitCode = await runProgram([command], ['feed', '--db', db, ...argv], { stdout, stderr, env: deps.env ?? {} });
+    return { exitCode, summary: (outcome as FeedCommandResult | null)?.summary ?? null };
+  })();
+  return { result, stdout, stderr, db };
 }
 
 describe('edgar-extract feed', () => {
@@ -161,6 +169,16 @@ describe('edgar-extract feed', () => {
     expect(none.stderr.text).toContain('no Feed archive for 2024-12-14');
     expect((await feed([]).result).exitCode).toBe(2);
     expect((await feed(['--date', '2024-13-01']).result).exitCode).toBe(2);
+  });
+
+  it('is a command of the framework: its own help, and usage errors named after it (it parses no argv itself)', async () => {
+    const help = feed(['--help']);
+    expect((await help.result).exitCode).toBe(0);
+    expect(help.stdout.text).toMatch(/Usage: edgar-extract feed \[options\]/);
+    expect(help.stdout.text).toContain('--date <date>');
+    const bad = feed(['--date', '2024-13-01']);
+    expect((await bad.result).exitCode).toBe(2);
+    expect(bad.stderr.text).toBe('edgar-extract feed: --date must be a date as YYYY-MM-DD, got "2024-13-01"\n');
   });
 
   it('builds the Feed URL for the day\'s quarter', () => {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { executeIndexCommand, parseIndexArgs, type IndexCommandDeps } from '../../src/cli/index-command.js';
+import { indexArgs, indexCommand, type IndexCommandDeps, type IndexCommandResult } from '../../src/cli/index-command.js';
+import { runProgram } from '../../src/cli/program.js';
 import { parseIndexFile } from '../../src/fetch/full-index.js';
 import { RateLimiter } from '../../src/fetch/rate-limiter.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -80,7 +81,15 @@ function run(argv: string[], overrides: Partial<IndexCommandDeps> = {}, dbName =
     clientOptions: { limiter, initialBackoffMs: 10, blockPauseMs: 2000, log: (line) => stderr.write(`${line}\n`) },
     ...overrides,
   };
-  return { result: executeIndexCommand(['--db', db, ...argv], deps), stdout, stderr, db };
+  // Through the command framework, as `edgar-extract index …` runs it; the listing and summary are kept on the side.
+  const result = (async () => {
+    let outcome: IndexCommandResult | null = null;
+    const command = indexCommand(() => ({ ...deps, onResult: (r) => (outcome = r) }));
+    const exitCode = await runProgram([command], ['index', '--db', db, ...argv], { stdout, stderr, env: deps.env ?? {} });
+    const kept = outcome as IndexCommandResult | null;
+    return { exitCode, listing: kept?.listing ?? null, summary: kept?.summary ?? null };
+  })();
+  return { result, stdout, stderr, db };
 }
 
 function stored(db: string): { accession_number: string; form_type: string; filed_at: string }[] {
@@ -168,9 +177,24 @@ describe('edgar-extract index: errors', () => {
     expect(server.requests).toEqual([]);
   });
 
+  it('is a command of the framework: its own help, and a usage error named after it (it parses no argv itself)', async () => {
+    const help = run(['--help']);
+    expect((await help.result).exitCode).toBe(0);
+    expect(help.stdout.text).toMatch(/Usage: edgar-extract index \[options\]/);
+    expect(help.stdout.text).toContain('--since <date>');
+    expect(help.stdout.text).toContain('Examples:');
+    const missing = run([]);
+    expect((await missing.result).exitCode).toBe(2);
+    expect(missing.stderr.text).toBe('edgar-extract index: index needs --since YYYY-MM-DD (the first filing date to select)\n');
+    const unknown = run(['--since', '2024-01-01', '--untill', '2024-02-01']);
+    expect((await unknown.result).exitCode).toBe(2);
+    expect(unknown.stderr.text).toMatch(/unknown option '--untill'[^]*Did you mean --until\?/);
+    expect(server.requests).toEqual([]);
+  });
+
   it('parses --forms all as every form, and defaults to the 13D/13G family', () => {
-    expect(parseIndexArgs(['--since', '2024-01-01', '--forms', 'all'], '2026-01-01').forms).toBeNull();
-    expect(parseIndexArgs(['--since', '2024-01-01'], '2026-01-01')).toMatchObject({
+    expect(indexArgs({ since: '2024-01-01', forms: 'all' }, '2026-01-01').forms).toBeNull();
+    expect(indexArgs({ since: '2024-01-01' }, '2026-01-01')).toMatchObject({
       forms: ['SC 13D', 'SC 13D/A', 'SC 13G', 'SC 13G/A', 'SCHEDULE 13D', 'SCHEDULE 13D/A', 'SCHEDULE 13G', 'SCHEDULE 13G/A'],
       until: '2026-01-01',
     });

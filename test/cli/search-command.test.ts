@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSearchCommand } from '../../src/cli/search-command.js';
-import { ingestSubmission } from '../../src/pipeline.js';
+import { documentTextRows, ingestSubmission } from '../../src/pipeline.js';
 import { openDatabase } from '../../src/store/database.js';
-import { indexDocumentText } from '../../src/store/document-text.js';
+import { writeDocumentText } from '../../src/store/document-text.js';
 import { io } from '../helpers/cli-output.js';
 import { openProductDatabase } from '../helpers/product-database.js';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   dbPath = join(dir, 'edgar.db');
   const db = openProductDatabase(dbPath);
   const result = ingestSubmission(db, sample, { sourceName: 'samples/0001125282-03-003998.txt' });
-  indexDocumentText(db, result.accessionNumber, result.submission);
+  writeDocumentText(db, result.accessionNumber, documentTextRows(result.submission));
   db.close();
 });
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, WARNING_CODES, isWarningCode } from '../../src/errors/codes.js';
 import { ingestSubmission } from '../../src/pipeline.js';
 import { openDatabase } from '../../src/store/database.js';
-import { FINGERPRINT_INPUTS } from '../../src/tools/pipeline-fingerprint.js';
+import { FINGERPRINT_INPUTS } from '../../bench/pipeline-fingerprint.js';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -143,7 +143,7 @@ export function addFiling(db: EdgarDatabase, f: TestFiling): void {
       pipeline_version: 'test',
       stored_at: '2025-01-01T00:00:00Z',
     });
-    let ordinal = 0;
+    let ordinal = 1; // ordinals count from 1 in every table
     if (f.subjectCik !== null) {
       insertRow(sqlite, 'filing_entities', {
         accession_number: f.accession,
@@ -184,7 +184,7 @@ export function addFiling(db: EdgarDatabase, f: TestFiling): void {
     (f.persons ?? []).forEach((p, i) => {
       insertRow(sqlite, 'reporting_persons', {
         accession_number: f.accession,
-        ordinal: i + 1, // cover pages count from 1
+        ordinal: i + 1,
         name: p.name,
         name_key: nameKey(p.name),
         cik: p.cik ?? null,

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestSubmission } from '../../src/pipeline.js';
 import { parseSubmission } from '../../src/parse/index.js';
-import { declaredPreviousAccession, rebuildAllChains, scheduleFormFamily, updateChains } from '../../src/store/chains.js';
+import { declaredPreviousAccession } from '../../src/extract/cover-page/previous-accession.js';
+import { rebuildAllChains, scheduleFormFamily, updateChains } from '../../src/store/chains.js';
 import type { EdgarDatabase } from '../../src/store/database.js';
 import { addFiling, openProductDatabase, type TestFiling } from '../helpers/product-database.js';
 
@@ -160,7 +161,7 @@ describe('updateChains', () => {
     const bytes = new Uint8Array(readFileSync(new URL(`../../${path}`, import.meta.url)));
     const result = ingestSubmission(db, bytes, { sourceName: path });
     expect(declaredPreviousAccession(result.submission)).toBe('0001193125-24-037021');
-    updateChains(db, result.accessionNumber, result.submission);
+    updateChains(db, result.accessionNumber, declaredPreviousAccession(result.submission));
     const row = () => db.sqlite.prepare('SELECT amends_accession_number, method, form_family, is_amendment FROM amendment_chains WHERE accession_number = ?').get(result.accessionNumber);
     const expected = { amends_accession_number: '0001193125-24-037021', method: 'previous_accession_number', form_family: '13D', is_amendment: 1 };
     expect(row()).toEqual(expected);

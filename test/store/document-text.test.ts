@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSubmission } from '../../src/parse/index.js';
-import { ingestSubmission } from '../../src/pipeline.js';
+import { derivedFilingData, documentTextRows, ingestSubmission } from '../../src/pipeline.js';
 import type { EdgarDatabase } from '../../src/store/database.js';
-import { indexDocumentText, searchDocuments, toFtsQuery } from '../../src/store/document-text.js';
+import { searchDocuments, toFtsQuery, writeDocumentText } from '../../src/store/document-text.js';
 import { afterStoreFiling } from '../../src/store/product.js';
 import { openProductDatabase } from '../helpers/product-database.js';
 
@@ -24,7 +24,7 @@ describe('toFtsQuery', () => {
   });
 });
 
-describe('indexDocumentText and searchDocuments', () => {
+describe('writeDocumentText and searchDocuments', () => {
   let db: EdgarDatabase;
   let accession: string;
 
@@ -32,7 +32,7 @@ describe('indexDocumentText and searchDocuments', () => {
     db = openProductDatabase();
     const result = ingestSubmission(db, bytes, { sourceName: SAMPLE });
     accession = result.accessionNumber;
-    indexDocumentText(db, accession, result.submission);
+    writeDocumentText(db, accession, documentTextRows(result.submission));
   });
 
   it('indexes every text document of the founding sample', () => {
@@ -70,7 +70,7 @@ describe('indexDocumentText and searchDocuments', () => {
 
   it('replaces a filing\'s rows when it is indexed again', () => {
     const before = db.sqlite.prepare('SELECT count(*) FROM document_text').pluck().get();
-    indexDocumentText(db, accession, parseSubmission(bytes, { sourceName: SAMPLE }));
+    writeDocumentText(db, accession, documentTextRows(parseSubmission(bytes, { sourceName: SAMPLE })));
     expect(db.sqlite.prepare('SELECT count(*) FROM document_text').pluck().get()).toBe(before);
   });
 
@@ -88,7 +88,7 @@ describe('afterStoreFiling', () => {
     // What the lead's store step does: storeFiling and afterStoreFiling inside one transaction.
     db.sqlite.transaction(() => {
       const result = ingestSubmission(db, bytes, { sourceName: SAMPLE });
-      afterStoreFiling(db, result.accessionNumber, submission);
+      afterStoreFiling(db, result.accessionNumber, derivedFilingData(submission));
     })();
     expect(db.sqlite.prepare('SELECT count(*) FROM document_text').pluck().get()).toBe(6);
     expect(db.sqlite.prepare('SELECT chain_id, method FROM amendment_chains').get()).toEqual({ chain_id: '0001125282-03-003998', method: 'unlinked' });

@@ -14,6 +14,7 @@ import { ingestSubmission } from '../../src/pipeline.js';
 import { openDatabase } from '../../src/store/database.js';
 import { APPLICATION_ID } from '../../src/store/identity.js';
 import { MIGRATIONS, SCHEMA_VERSION, allTables } from '../../src/store/migrations.js';
+import type { TableModel } from '../../src/store/model.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'edgar-migrations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,13 +58,42 @@ describe('databases made by earlier releases', () => {
     const db = openDatabase(path);
     const after = db.sqlite.prepare('SELECT ordinal, spans FROM waivers ORDER BY ordinal').all() as { ordinal: number; spans: string }[];
     db.close();
-    expect(after.map((r) => r.ordinal)).toEqual(before.map((r) => r.ordinal));
+    // Migration 8 shifts the ordinals (0.1.0 counted waivers from 0); the rows stay in the same order.
+    expect(after.map((r) => r.ordinal)).toEqual(before.map((r) => r.ordinal + 1));
     for (const [i, row] of after.entries()) {
       const pairs = JSON.parse(before[i]!.spans) as Record<string, [number, number]>;
       // Same fields in the same order, each pair as an object; byte for byte what the store writes today.
       const expected = Object.fromEntries(Object.entries(pairs).map(([field, [start, end]]) => [field, { start, end }]));
       expect(row.spans).toBe(JSON.stringify(expected));
     }
+  });
+
+  it('a database made by 0.1.0 counts every ordinal from 1 after the upgrade: the 0-based columns shifted by one, the 1-based ones kept', () => {
+    const path = fixtureCopy('made-by-0.1.0');
+    const ordinalColumns = (t: TableModel) => t.columns.filter((c) => c.name === 'ordinal' || c.name.endsWith('_ordinal')).map((c) => c.name);
+    const read = (sqlite: Database.Database) =>
+      Object.fromEntries(
+        allTables()
+          .filter((t) => ordinalColumns(t).length)
+          .map((t) => [t.name, sqlite.prepare(`SELECT accession_number, ${ordinalColumns(t).join(', ')} FROM ${t.name} ORDER BY rowid`).all() as Record<string, string | number | null>[]]),
+      );
+    const raw = new Database(path, { readonly: true });
+    const before = read(raw);
+    raw.close();
+    const db = openDatabase(path);
+    const after = read(db.sqlite);
+    db.close();
+    const fromZero = ['filing_entities', 'former_names', 'group_members', 'documents', 'warnings', 'waivers', 'waiver_items', 'conversion_price_rules', 'amendments', 'amendment_changes', 'amendment_amounts', 'exhibit_references'];
+    let shifted = 0;
+    for (const [table, rows] of Object.entries(before)) {
+      const expected = fromZero.includes(table)
+        ? rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k !== 'accession_number' && k !== 'reporting_person_ordinal' && typeof v === 'number' ? v + 1 : v])))
+        : rows;
+      if (fromZero.includes(table)) shifted += rows.length;
+      expect(after[table], table).toEqual(expected);
+      for (const row of after[table]!) expect(row.ordinal ?? 1, table).toBeGreaterThanOrEqual(1);
+    }
+    expect(shifted).toBeGreaterThan(20);
   });
 
   it('a database made before name_key is upgraded, not broken by "no such column"', () => {

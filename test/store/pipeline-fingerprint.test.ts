@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestSubmission } from '../../src/pipeline.js';
 import { openDatabase } from '../../src/store/database.js';
-import { canonicalRows, fingerprintProblem, pipelineFingerprint, readGolden } from '../../src/tools/pipeline-fingerprint.js';
+import { canonicalRows, fingerprintProblem, pipelineFingerprint, readGolden } from '../../bench/pipeline-fingerprint.js';
 import { PIPELINE_VERSION } from '../../src/version.js';
 
 describe('PIPELINE_VERSION is tied to the stored output', () => {

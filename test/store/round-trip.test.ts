@@ -81,7 +81,7 @@ describe('store round trip', () => {
     expect(() =>
       db.storeFiling({
         filings: [{ ...(db.sqlite.prepare('SELECT * FROM filings').get() as object), accessionNumber: '0001125282-03-003998', sourceSha256: 'different', pipelineVersion: 'x', sourceFormat: 'full-submission', pemWrapped: false, documentCount: 1, sourceBytes: 1, storedAt: 'now' }],
-        documents: [{ accessionNumber: '0001125282-03-003998', ordinal: 0, format: 'text', bytes: -1, spanStart: 0, spanEnd: 0 }],
+        documents: [{ accessionNumber: '0001125282-03-003998', ordinal: 1, format: 'text', bytes: -1, spanStart: 0, spanEnd: 0 }],
       }),
     ).toThrow(/CHECK constraint failed/);
     expect(db.sqlite.prepare('SELECT * FROM documents ORDER BY ordinal').all()).toEqual(before);

@@ -170,7 +170,7 @@ describe('optional views', () => {
     const db = build();
     insertRow(db.sqlite, 'waivers', {
       accession_number: '0001125282-03-003998',
-      ordinal: 0,
+      ordinal: 1,
       document_sequence: 6,
       document_type: 'EX-12',
       kind: 'waiver_letter',

@@ -58,32 +58,32 @@ export function extractAmendment(text: string, doc: DocumentEnvelope, title: str
     }
   }
   if (!dated) {
-    const self = new RegExp(String.raw`\bThis\b[^.]{0,200}?\b(?:dated|made|entered\s+into)(?:\s+and\s+entered\s+into)?\s+(?:as\s+of\s+)?(?:this\s+)?(${DATE_SOURCE})`, 'i').exec(head);
+    const self = new RegExp(String.raw`\bThis\b[^.]{0,200}?\b(?:dated|made|entered\s+into)(?:\s+and\s+entered\s+into)?\s+(?:as\s+of\s+)?(?:this\s+)?(${DATE_SOURCE})`, 'id').exec(head);
     if (self) {
       dated = parseDate(self[1]!);
-      const at = self.index + self[0].lastIndexOf(self[1]!);
+      const at = self.indices![1]![0];
       mark('dated', { start: at, end: at + self[1]!.length });
     }
   }
   if (!dated) warn('AMENDMENT_DATE_MISSING', 'the amendment states no date of its own', { start: 0, end: head.length });
   let effectiveDate: string | null = null;
-  const eff = new RegExp(String.raw`\beffective\s+(?:as\s+of\s+)?(${DATE_SOURCE}|the\s+date\s+hereof)`, 'i').exec(head);
+  const eff = new RegExp(String.raw`\beffective\s+(?:as\s+of\s+)?(${DATE_SOURCE}|the\s+date\s+hereof)`, 'id').exec(head);
   if (eff) {
     effectiveDate = /date hereof/i.test(eff[1]!) ? dated : parseDate(eff[1]!);
-    const at = eff.index + eff[0].indexOf(eff[1]!);
+    const at = eff.indices![1]![0];
     mark('effectiveDate', { start: at, end: at + eff[1]!.length });
   }
 
   // The amended document: `to the Letter Agreement, dated as of May 30, 2003`, else the title's `… to X`.
   let amendedDocument: string | null = null;
   let amendedDocumentDate: string | null = null;
-  const target = new RegExp(String.raw`\b(?:to|amends?|amending)\s+(?:the\s+|that\s+certain\s+|that\s+)?(${DOC_WORDS})\s*,?\s*(?:\([^()]*\)\s*,?\s*)?(?:dated|made|entered\s+into)\s+(?:as\s+of\s+)?(${DATE_SOURCE})`).exec(head);
+  const target = new RegExp(String.raw`\b(?:to|amends?|amending)\s+(?:the\s+|that\s+certain\s+|that\s+)?(${DOC_WORDS})\s*,?\s*(?:\([^()]*\)\s*,?\s*)?(?:dated|made|entered\s+into)\s+(?:as\s+of\s+)?(${DATE_SOURCE})`, 'd').exec(head);
   if (target) {
     amendedDocument = squash(target[1]!).replace(/\s+(?:and|of|to|for|the)$/, '');
     amendedDocumentDate = parseDate(target[2]!);
-    const at = target.index + target[0].indexOf(target[1]!);
+    const at = target.indices![1]![0];
     mark('amendedDocument', { start: at, end: at + target[1]!.length });
-    const dAt = target.index + target[0].lastIndexOf(target[2]!);
+    const dAt = target.indices![2]![0];
     mark('amendedDocumentDate', { start: dAt, end: dAt + target[2]!.length });
   } else if (title) {
     const t = /\bamendments?(?:\s+no\.?\s*\d+)?\s+(?:to|of)\s+(?:the\s+)?(.+)$/i.exec(title);
@@ -142,7 +142,7 @@ export function extractAmendment(text: string, doc: DocumentEnvelope, title: str
       changes.push({ amendmentOrdinal: ordinal, ordinal: 0, documentSequence: seq, changeKind: p.kind(m), target: p.target(m), newText, spanStart: start, spanEnd: end });
     }
   }
-  changes.sort((a, b) => a.spanStart - b.spanStart).forEach((c, i) => (c.ordinal = i));
+  changes.sort((a, b) => a.spanStart - b.spanStart).forEach((c, i) => (c.ordinal = i + 1));
   if (!changes.length) warn('AMENDMENT_CHANGES_MISSING', 'no replaced, deleted, inserted or amended part was recognised', { start: 0, end: text.length });
 
   // Amounts: in the changes' spans (else in the whole text), each with its role.
@@ -166,7 +166,7 @@ export function extractAmendment(text: string, doc: DocumentEnvelope, title: str
       amounts.push({
         amendmentOrdinal: ordinal,
         changeOrdinal: r.change,
-        ordinal: amounts.length,
+        ordinal: amounts.length + 1,
         documentSequence: seq,
         amount: found.value,
         role,

@@ -252,9 +252,9 @@ interface Title {
  */
 function findTitle(text: string, from: number): Title | null {
   const head = text.slice(0, HEAD_CHARS);
-  const re = /(?:^|\s)Re:\s+([^\n]+?)(?=\s{2,}|\n|\s+(?:This|Reference|Ladies|Dear|Gentlemen|We|I|The|In|Pursuant|Please|As)\b|$)/.exec(head);
+  const re = /(?:^|\s)Re:\s+([^\n]+?)(?=\s{2,}|\n|\s+(?:This|Reference|Ladies|Dear|Gentlemen|We|I|The|In|Pursuant|Please|As)\b|$)/d.exec(head);
   if (re) {
-    const start = re.index + re[0].indexOf(re[1]!);
+    const start = re.indices![1]![0];
     return { text: squash(re[1]!).replace(/[.,;:]$/, ''), span: { start, end: start + re[1]!.length }, isSubject: true };
   }
   const skip = /^(?:\s|(?:[A-Z] ){3,}[A-Z]\b|<\/?(?:PAGE|TABLE|CAPTION|S|C)>|-?\d{1,3}-?(?=\s)|execution (?:version|copy)|conformed copy|exhibit\s+[\w.()-]+|[=\-_*]{3,})+/i;

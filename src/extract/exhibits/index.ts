@@ -82,13 +82,13 @@ export function extractExhibitRecords(submission: Submission): ExhibitRecords {
     const own = DefinedTerms.fromText(text, doc.sequence);
     const terms = primaryTerms ? own.merge(primaryTerms) : own;
     if (cls === 'amendment') {
-      const r = extractAmendment(text, doc, classification.title, out.amendments.length, terms);
+      const r = extractAmendment(text, doc, classification.title, out.amendments.length + 1, terms);
       out.amendments.push(r.amendment);
       pushAll(out.amendmentChanges, r.changes);
       pushAll(out.amendmentAmounts, r.amounts);
       pushAll(out.warnings, r.warnings);
     } else {
-      const r = extractWaiver(text, doc, cls, classification.title, out.waivers.length, terms);
+      const r = extractWaiver(text, doc, cls, classification.title, out.waivers.length + 1, terms);
       out.waivers.push(r.waiver);
       pushAll(out.waiverItems, r.items);
       pushAll(out.conversionPriceRules, r.rules);
@@ -107,7 +107,7 @@ export function extractExhibitRecords(submission: Submission): ExhibitRecords {
     if (classification.documentClass !== 'not_exhibit' || !TEXTUAL.has(doc.bodyFormat)) continue;
     const text = documentText(submission, doc);
     if (!/\bExhibit/i.test(text)) continue;
-    const r = extractExhibitReferences(text, doc.sequence, attached, out.exhibitReferences.length);
+    const r = extractExhibitReferences(text, doc.sequence, attached, out.exhibitReferences.length + 1);
     pushAll(out.exhibitReferences, r.references);
     pushAll(out.warnings, r.warnings);
   }

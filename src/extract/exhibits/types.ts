@@ -9,7 +9,7 @@
 export type ValueSpans = Record<string, [number, number]>;
 
 export interface WaiverRecord {
-  /** Position among the filing's waivers, from 0. */
+  /** Position among the filing's waivers, from 1. */
   ordinal: number;
   documentSequence: number | null;
   documentType: string | null;

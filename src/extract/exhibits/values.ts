@@ -81,10 +81,10 @@ const HEADING_WORD = String.raw`(?:[A-Z][\w'\u2019&-]*|of|the|to|and|or|for|in|o
  */
 export function numberedSections(text: string, from: number, to: number, quotes: Span[]): Section[] {
   const inQuote = (at: number): boolean => quotes.some((q) => at > q.start && at < q.end);
-  const heads = new RegExp(String.raw`(?:^|\s)(\d{1,2})\.\s+(${HEADING_WORD}(?:\s+${HEADING_WORD}){0,11})\.(?=\s)`, 'g');
+  const heads = new RegExp(String.raw`(?:^|\s)(\d{1,2})\.\s+(${HEADING_WORD}(?:\s+${HEADING_WORD}){0,11})\.(?=\s)`, 'gd');
   const candidates: { n: number; at: number; heading: string; bodyStart: number }[] = [];
   for (const m of text.slice(from, to).matchAll(heads)) {
-    const at = from + m.index + m[0].indexOf(m[1]!);
+    const at = from + m.indices![1]![0];
     if (inQuote(at) || !/^[A-Z]/.test(m[2]!)) continue;
     candidates.push({ n: Number(m[1]), at, heading: m[2]!, bodyStart: from + m.index + m[0].length });
   }
@@ -100,10 +100,11 @@ export function numberedSections(text: string, from: number, to: number, quotes:
 
 function lettered(text: string, from: number, to: number, quotes: Span[]): Section[] {
   const inQuote = (at: number): boolean => quotes.some((q) => at > q.start && at < q.end);
-  const heads = new RegExp(String.raw`(?:^|\s)\(([a-z])\)\s+(${HEADING_WORD}(?:\s+${HEADING_WORD}){0,9})\.(?=\s)`, 'g');
+  const heads = new RegExp(String.raw`(?:^|\s)\(([a-z])\)\s+(${HEADING_WORD}(?:\s+${HEADING_WORD}){0,9})\.(?=\s)`, 'gd');
   const candidates: { letter: string; at: number; heading: string; bodyStart: number }[] = [];
   for (const m of text.slice(from, to).matchAll(heads)) {
-    const at = from + m.index + m[0].indexOf('(');
+    // The section starts at the parenthesis just before the letter.
+    const at = from + m.indices![1]![0] - 1;
     if (inQuote(at) || !/^[A-Z]/.test(m[2]!)) continue;
     candidates.push({ letter: m[1]!, at, heading: m[2]!, bodyStart: from + m.index + m[0].length });
   }

@@ -105,7 +105,7 @@ export function extractWaiver(
       const itemSpan = unit.section ? unit.span : sentence;
       items.push({
         waiverOrdinal: ordinal,
-        ordinal: items.length,
+        ordinal: items.length + 1,
         documentSequence: seq,
         kind: itemKind,
         section: unit.section,
@@ -152,21 +152,21 @@ export function extractWaiver(
     // Only the preamble speaks of the document itself; recitals date other documents.
     const recitals = /\bWHEREAS\b|\bW\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H\b|\bRECITALS\b|\bBACKGROUND\b|\bReference is made\b/.exec(text);
     const preambleEnd = Math.min(recitals ? recitals.index : 1200, opStart || 1200, 1200);
-    const m = new RegExp(String.raw`\b(?:dated|made(?:\s+and\s+entered\s+into)?|entered\s+into)\s+(?:as\s+of\s+)?(?:this\s+)?(${DATE_SOURCE})`, 'i').exec(text.slice(0, preambleEnd));
+    const m = new RegExp(String.raw`\b(?:dated|made(?:\s+and\s+entered\s+into)?|entered\s+into)\s+(?:as\s+of\s+)?(?:this\s+)?(${DATE_SOURCE})`, 'id').exec(text.slice(0, preambleEnd));
     if (m) {
       dated = parseDate(m[1]!);
-      const at = m.index + m[0].indexOf(m[1]!);
+      const at = m.indices![1]![0];
       mark('dated', { start: at, end: at + m[1]!.length });
     }
   }
   if (!dated) warn('WAIVER_DATE_MISSING', 'the document states no date of its own (only an effective date, if any)', { start: 0, end: Math.min(text.length, Math.max(opStart, 1200)) });
-  const effectiveRe = new RegExp(String.raw`\beffective\s+(?:as\s+of\s+)?(${DATE_SOURCE}|the\s+date\s+hereof)`, 'i');
+  const effectiveRe = new RegExp(String.raw`\beffective\s+(?:as\s+of\s+)?(${DATE_SOURCE}|the\s+date\s+hereof)`, 'id');
   let effectiveDate: string | null = null;
   const firstItem = items[0];
   const effectiveIn = (from: number, to: number): boolean => {
     const m = effectiveRe.exec(text.slice(from, to));
     if (!m) return false;
-    const at = from + m.index + m[0].indexOf(m[1]!);
+    const at = from + m.indices![1]![0];
     effectiveDate = /date hereof/i.test(m[1]!) ? dated : parseDate(m[1]!);
     mark('effectiveDate', { start: at, end: at + m[1]!.length });
     return effectiveDate !== null;
@@ -193,16 +193,16 @@ export function extractWaiver(
   if (instrumentDef) {
     mark('instrument', instrumentDef.span);
     const defText = text.slice(instrumentDef.span.start, instrumentDef.span.end);
-    const p = new RegExp(String.raw`principal amount of\s+(${MONEY_SOURCE})`, 'i').exec(defText);
+    const p = new RegExp(String.raw`principal amount of\s+(${MONEY_SOURCE})`, 'id').exec(defText);
     if (p) {
       principal = parseMoney(p[1]!);
-      const at = instrumentDef.span.start + p.index + p[0].indexOf(p[1]!);
+      const at = instrumentDef.span.start + p.indices![1]![0];
       mark('principal', { start: at, end: at + p[1]!.replace(/[.,]+$/, '').length });
     }
-    const d = new RegExp(String.raw`\bdue\s+(?:on\s+)?(${DATE_SOURCE})`, 'i').exec(defText);
+    const d = new RegExp(String.raw`\bdue\s+(?:on\s+)?(${DATE_SOURCE})`, 'id').exec(defText);
     if (d) {
       maturityDate = parseDate(d[1]!);
-      const at = instrumentDef.span.start + d.index + d[0].indexOf(d[1]!);
+      const at = instrumentDef.span.start + d.indices![1]![0];
       mark('maturityDate', { start: at, end: at + d[1]!.length });
     }
     const debt = /\b(?:notes?|debentures?|bonds?|loans?)\b/i.test(instrumentDef.meaning);
@@ -224,10 +224,10 @@ export function extractWaiver(
     if (!m) continue;
     const from = sentence.start + m.index + m[0].length;
     for (const r of parseRule(text, from, sentence.end, terms)) rules.push({ waiverOrdinal: ordinal, documentSequence: seq, ...r });
-    const before = new RegExp(String.raw`conversion\s+(?:price|rate)\b[^.$]{0,120}?\b(?:is|was|of|equals?)\s+(?:equal\s+to\s+)?(${MONEY_SOURCE})`, 'i').exec(text.slice(0, sentence.start));
+    const before = new RegExp(String.raw`conversion\s+(?:price|rate)\b[^.$]{0,120}?\b(?:is|was|of|equals?)\s+(?:equal\s+to\s+)?(${MONEY_SOURCE})`, 'id').exec(text.slice(0, sentence.start));
     if (before) {
       oldConversionPrice = parseMoney(before[1]!);
-      const at = before.index + before[0].indexOf(before[1]!);
+      const at = before.indices![1]![0];
       mark('oldConversionPrice', { start: at, end: at + before[1]!.replace(/[.,]+$/, '').length });
     } else {
       warn('WAIVER_OLD_PRICE_MISSING', 'a new conversion price is set but the price it replaces is not stated', sentence);
@@ -300,13 +300,13 @@ function unitOf(s: Section, parent: Section | null): Unit {
 
 /** `Discovery holds an aggregate of 100,515 shares of Preferred A Stock`: the holder's instrument and count. */
 function findHeldInstrument(text: string, terms: DefinedTerms): { term: string; shares: number; sharesSpan: Span } | null {
-  const re = /\bholds?\s+(?:an\s+aggregate\s+of\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s+shares\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})/g;
+  const re = /\bholds?\s+(?:an\s+aggregate\s+of\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s+shares\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})/dg;
   for (const m of text.matchAll(re)) {
     const words = m[2]!.split(/\s+/);
     for (let n = words.length; n > 0; n--) {
       const def = terms.lookup(words.slice(0, n).join(' '));
       if (def && def.kind === 'instrument') {
-        const at = m.index + m[0].indexOf(m[1]!);
+        const at = m.indices![1]![0];
         return { term: def.term, shares: Number(m[1]!.replace(/,/g, '')), sharesSpan: { start: at, end: at + m[1]!.length } };
       }
     }

@@ -48,7 +48,7 @@ export const filingEntitiesTable: TableModel = {
   constraints: [FILING_FOREIGN_KEY],
   columns: [
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' },
-    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position among the header\'s entity blocks, from 0' },
+    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 1', doc: 'position among the header\'s entity blocks, from 1' },
     { name: 'role', type: 'TEXT', notNull: true, doc: 'filer, subject_company, filed_by, reporting_owner, issuer, or the block name in snake_case', example: 'subject_company' },
     { name: 'block_name', type: 'TEXT', notNull: true, doc: 'the block name as filed', example: 'SUBJECT COMPANY' },
     { name: 'cik', type: 'TEXT', check: "cik IS NULL OR length(cik) = 10", doc: 'CENTRAL INDEX KEY, 10 digits zero-padded', example: '0000925528' },
@@ -89,8 +89,8 @@ export const formerNamesTable: TableModel = {
   constraints: [FILING_FOREIGN_KEY],
   columns: [
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' },
-    { name: 'entity_ordinal', type: 'INTEGER', notNull: true, doc: 'filing_entities.ordinal of the entity' },
-    { name: 'ordinal', type: 'INTEGER', notNull: true, doc: 'position in the entity\'s list, from 0' },
+    { name: 'entity_ordinal', type: 'INTEGER', notNull: true, check: 'entity_ordinal >= 1', doc: 'filing_entities.ordinal of the entity' },
+    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 1', doc: 'position in the entity\'s list, from 1' },
     { name: 'former_conformed_name', type: 'TEXT', doc: 'FORMER CONFORMED NAME', example: 'REFRIGERANT RECLAMATION INDUSTRIES INC' },
     { name: 'date_changed', type: 'TEXT', check: isoDateCheck('date_changed'), doc: 'DATE OF NAME CHANGE, ISO date', example: '1994-06-17' },
   ],
@@ -104,7 +104,7 @@ export const groupMembersTable: TableModel = {
   constraints: [FILING_FOREIGN_KEY],
   columns: [
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' },
-    { name: 'ordinal', type: 'INTEGER', notNull: true, doc: 'position, from 0' },
+    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 1', doc: 'position, from 1' },
     { name: 'name', type: 'TEXT', notNull: true, doc: 'member name as filed', example: 'FLEMING US DISCOVERY OFFSHORE FUND III, L.P.' },
   ],
 };
@@ -117,7 +117,7 @@ export const documentsTable: TableModel = {
   constraints: [FILING_FOREIGN_KEY],
   columns: [
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' },
-    { name: 'ordinal', type: 'INTEGER', notNull: true, doc: 'position in the file, from 0' },
+    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 1', doc: 'position in the file, from 1' },
     { name: 'sequence', type: 'INTEGER', doc: 'SEQUENCE as filed (1-based; may skip numbers)', example: '6' },
     { name: 'type', type: 'TEXT', doc: 'TYPE as filed', example: 'EX-12' },
     { name: 'filename', type: 'TEXT', doc: 'FILENAME (absent in the oldest filings)', example: 'b325596_ex12.txt' },
@@ -142,7 +142,7 @@ export const warningsTable: TableModel = {
   constraints: [FILING_FOREIGN_KEY],
   columns: [
     { name: 'accession_number', type: 'TEXT', notNull: true, doc: 'the filing' },
-    { name: 'ordinal', type: 'INTEGER', notNull: true, doc: 'position, from 0' },
+    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 1', doc: 'position, from 1' },
     { name: 'stage', type: 'TEXT', notNull: true, check: "stage IN ('parse', 'extract')", doc: 'parse or extract' },
     { name: 'code', type: 'TEXT', notNull: true, doc: 'stable warning code, one of the warning codes listed below (src/errors/codes.ts)', example: 'DOCUMENT_COUNT_MISMATCH' },
     { name: 'message', type: 'TEXT', notNull: true, doc: 'what happened, in words' },

@@ -43,7 +43,7 @@ export const waiversTable: TableModel = {
   constraints: [FILING_FOREIGN_KEY],
   columns: [
     ACCESSION,
-    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position among the filing\'s waivers, from 0' },
+    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 1', doc: 'position among the filing\'s waivers, from 1' },
     DOCUMENT_SEQUENCE,
     { name: 'document_type', type: 'TEXT', doc: 'TYPE of the exhibit', example: 'EX-12' },
     { name: 'kind', type: 'TEXT', notNull: true, check: inCheck('kind', WAIVER_KINDS), doc: oneOf(WAIVER_KINDS), example: 'waiver_letter' },
@@ -77,8 +77,8 @@ export const waiverItemsTable: TableModel = {
   constraints: [FILING_FOREIGN_KEY],
   columns: [
     ACCESSION,
-    { name: 'waiver_ordinal', type: 'INTEGER', notNull: true, doc: 'waivers.ordinal of the document' },
-    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position within the document, from 0' },
+    { name: 'waiver_ordinal', type: 'INTEGER', notNull: true, check: 'waiver_ordinal >= 1', doc: 'waivers.ordinal of the document' },
+    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 1', doc: 'position within the document, from 1' },
     DOCUMENT_SEQUENCE,
     { name: 'kind', type: 'TEXT', notNull: true, check: inCheck('kind', WAIVER_ITEM_KINDS), doc: 'consent, waiver, or partial_waiver (a waiver its section calls partial)', example: 'partial_waiver' },
     { name: 'section', type: 'TEXT', doc: 'section number in the agreement; NULL in a letter', example: '4(a)' },
@@ -102,7 +102,7 @@ export const conversionPriceRulesTable: TableModel = {
   constraints: [FILING_FOREIGN_KEY],
   columns: [
     ACCESSION,
-    { name: 'waiver_ordinal', type: 'INTEGER', notNull: true, doc: 'waivers.ordinal of the document setting the rule' },
+    { name: 'waiver_ordinal', type: 'INTEGER', notNull: true, check: 'waiver_ordinal >= 1', doc: 'waivers.ordinal of the document setting the rule' },
     { name: 'branch', type: 'INTEGER', notNull: true, check: 'branch >= 1', doc: 'branch number as printed: 1 for (i), 2 for (ii)', example: '1' },
     DOCUMENT_SEQUENCE,
     { name: 'price_basis', type: 'TEXT', notNull: true, check: inCheck('price_basis', PRICE_BASES), doc: 'fixed, lower_of (the lower of `alternative` and `price`) or higher_of', example: 'lower_of' },
@@ -125,7 +125,7 @@ export const amendmentsTable: TableModel = {
   constraints: [FILING_FOREIGN_KEY],
   columns: [
     ACCESSION,
-    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position among the filing\'s amendments, from 0' },
+    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 1', doc: 'position among the filing\'s amendments, from 1' },
     DOCUMENT_SEQUENCE,
     { name: 'document_type', type: 'TEXT', doc: 'TYPE of the exhibit (from its heading for a bare document)', example: 'EX-10.20' },
     { name: 'title', type: 'TEXT', doc: 'title or letter subject', example: 'First Amendment to Letter Agreement Regarding New Notes' },
@@ -150,8 +150,8 @@ export const amendmentChangesTable: TableModel = {
   constraints: [FILING_FOREIGN_KEY],
   columns: [
     ACCESSION,
-    { name: 'amendment_ordinal', type: 'INTEGER', notNull: true, doc: 'amendments.ordinal' },
-    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position within the amendment, from 0' },
+    { name: 'amendment_ordinal', type: 'INTEGER', notNull: true, check: 'amendment_ordinal >= 1', doc: 'amendments.ordinal' },
+    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 1', doc: 'position within the amendment, from 1' },
     DOCUMENT_SEQUENCE,
     { name: 'change_kind', type: 'TEXT', notNull: true, check: inCheck('change_kind', AMENDMENT_CHANGE_KINDS), doc: oneOf(AMENDMENT_CHANGE_KINDS), example: 'replace' },
     { name: 'target', type: 'TEXT', notNull: true, doc: 'the part changed', example: 'second paragraph' },
@@ -168,9 +168,9 @@ export const amendmentAmountsTable: TableModel = {
   constraints: [FILING_FOREIGN_KEY],
   columns: [
     ACCESSION,
-    { name: 'amendment_ordinal', type: 'INTEGER', notNull: true, doc: 'amendments.ordinal' },
-    { name: 'change_ordinal', type: 'INTEGER', doc: 'amendment_changes.ordinal of the change the amount is in (NULL: outside any change)' },
-    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position within the amendment, from 0' },
+    { name: 'amendment_ordinal', type: 'INTEGER', notNull: true, check: 'amendment_ordinal >= 1', doc: 'amendments.ordinal' },
+    { name: 'change_ordinal', type: 'INTEGER', check: 'change_ordinal IS NULL OR change_ordinal >= 1', doc: 'amendment_changes.ordinal of the change the amount is in (NULL: outside any change)' },
+    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 1', doc: 'position within the amendment, from 1' },
     DOCUMENT_SEQUENCE,
     { name: 'amount', type: 'REAL', notNull: true, check: 'amount >= 0', doc: 'US dollars', example: '925000.0' },
     { name: 'role', type: 'TEXT', notNull: true, check: inCheck('role', AMENDMENT_AMOUNT_ROLES), doc: 'principal (of `instrument`), maximum (`not to exceed`), minimum (`at least`), threshold (`less than`), target (`reach the … level`), or amount', example: 'maximum' },
@@ -189,7 +189,7 @@ export const exhibitReferencesTable: TableModel = {
   constraints: [FILING_FOREIGN_KEY],
   columns: [
     ACCESSION,
-    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 0', doc: 'position, from 0, in order of appearance' },
+    { name: 'ordinal', type: 'INTEGER', notNull: true, check: 'ordinal >= 1', doc: 'position, from 1, in order of appearance' },
     documentSequenceColumn({ document: 'the referring document', example: '1' }),
     { name: 'item', type: 'TEXT', doc: 'the Item the reference is in', example: '6' },
     { name: 'reference_kind', type: 'TEXT', notNull: true, check: inCheck('reference_kind', REFERENCE_KINDS), doc: 'see (a cross-reference in the prose) or exhibit_list (an entry of the exhibit list)' },

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractCoverPages } from '../../../src/extract/cover-page/index.js';
 import { parseSubmission } from '../../../src/parse/index.js';
-import { formatReport, pct, scoreGolden, TARGET_FIELD, TARGET_OVERALL } from '../../../src/tools/accuracy.js';
+import { formatReport, pct, scoreGolden, TARGET_FIELD, TARGET_OVERALL } from '../../../bench/accuracy.js';
 
 const FOUNDING = new URL('../../../samples/0001125282-03-003998.txt', import.meta.url);
 

@@ -10,7 +10,7 @@ import { COVER_WARNING_CODES, type ReportingPersonRecord } from '../../../src/ex
 import { parseXmlTree, readXmlCoverPages } from '../../../src/extract/cover-page/xml-reader.js';
 import { documentSource } from '../../../src/parse/body.js';
 import { parseSubmission } from '../../../src/parse/index.js';
-import { loadGolden, repoRoot } from '../../../src/tools/accuracy.js';
+import { loadGolden, repoRoot } from '../../../bench/accuracy.js';
 
 const ROOT = repoRoot();
 const sc13 = (acc: string): string => `${ROOT}/test/fixtures/sc13/${acc}.txt`;

@@ -10,7 +10,7 @@ import { parsePercent, parseShareCount } from '../../../src/extract/cover-page/v
 import { documentText } from '../../../src/parse/body.js';
 import { parseSubmission } from '../../../src/parse/index.js';
 import type { Submission } from '../../../src/parse/types.js';
-import { loadGolden, repoRoot } from '../../../src/tools/accuracy.js';
+import { loadGolden, repoRoot } from '../../../bench/accuracy.js';
 
 function load(path: string): { sub: Submission; result: CoverPageResult; text: string } {
   const sub = parseSubmission(readFileSync(path), { sourceName: path });

@@ -60,20 +60,22 @@ describe('exhibit table models', () => {
     ]);
     const section9A = db.prepare("SELECT COUNT(*) AS n FROM waiver_items WHERE subject = 'Section 9A of the Purchase Agreements'").get() as { n: number };
     expect(section9A.n).toBe(4);
-    const rule = db.prepare('SELECT price_basis, price, min_gross_proceeds, deadline FROM conversion_price_rules WHERE waiver_ordinal = 2 AND branch = 1').get();
+    const rule = db.prepare('SELECT price_basis, price, min_gross_proceeds, deadline FROM conversion_price_rules WHERE waiver_ordinal = 3 AND branch = 1').get();
     expect(rule).toEqual({ price_basis: 'lower_of', price: 1.13, min_gross_proceeds: 2000000, deadline: '2003-12-20' });
     const linked = db.prepare("SELECT DISTINCT to_document_sequence AS seq FROM exhibit_references WHERE exhibit_number IN ('12', '13') ORDER BY seq").pluck().all();
     expect(linked).toEqual([6, 7]);
     const topOff = db.prepare("SELECT amount FROM amendment_amounts WHERE role = 'maximum'").pluck().all();
     expect(topOff).toEqual([925000]);
-    const spans = JSON.parse(db.prepare('SELECT spans FROM waivers WHERE ordinal = 2').pluck().get() as string) as Record<string, number[]>;
+    const spans = JSON.parse(db.prepare('SELECT spans FROM waivers WHERE ordinal = 3').pluck().get() as string) as Record<string, number[]>;
     expect(spans.principal).toHaveLength(2);
   });
 
   it('reject a value outside its CHECK', () => {
     const db = database();
     db.prepare('INSERT INTO filings VALUES (?)').run('x');
-    expect(() => db.prepare("INSERT INTO waivers (accession_number, ordinal, kind, dated) VALUES ('x', 0, 'waiver_letter', 'April 10, 2003')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO waivers (accession_number, ordinal, kind, dated) VALUES ('x', 1, 'waiver_letter', 'April 10, 2003')").run()).toThrow(/CHECK/);
+    // Ordinals count from 1 in every table.
+    expect(() => db.prepare("INSERT INTO waivers (accession_number, ordinal, kind) VALUES ('x', 0, 'waiver_letter')").run()).toThrow(/CHECK constraint failed: ordinal >= 1/);
     expect(() => db.prepare("INSERT INTO waivers (accession_number, ordinal, kind) VALUES ('x', 1, 'memo')").run()).toThrow(/CHECK/);
   });
 

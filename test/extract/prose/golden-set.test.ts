@@ -1,10 +1,10 @@
 /**
- * The hand-labelled golden set (test/fixtures/golden/items/*.json): holdings and notes scored as src/tools/
+ * The hand-labelled golden set (test/fixtures/golden/items/*.json): holdings and notes scored as bench/
  * accuracy-prose.ts scores them. Floors, not targets: they catch a reader that gets worse; the figures themselves
  * are printed by the tool.
  */
 import { describe, expect, it } from 'vitest';
-import { scoreGoldenSet, totals } from '../../../src/tools/accuracy-prose.js';
+import { scoreGoldenSet, totals } from '../../../bench/accuracy-prose.js';
 
 describe('golden set', () => {
   const scores = scoreGoldenSet('test/fixtures/golden/items', process.cwd());

@@ -19,9 +19,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { extractCoverPages } from '../extract/cover-page/index.js';
-import type { ReportingPersonRecord, Schedule13Record } from '../extract/cover-page/types.js';
-import { parseSubmission } from '../parse/index.js';
+import { extractCoverPages } from '../src/extract/cover-page/index.js';
+import type { ReportingPersonRecord, Schedule13Record } from '../src/extract/cover-page/types.js';
+import { parseSubmission } from '../src/parse/index.js';
 
 export const SCHEDULE_FIELDS = ['issuerName', 'issuerCik', 'classTitle', 'cusips', 'eventDate', 'amendmentNumber', 'ruleBoxes'] as const;
 export const PERSON_FIELDS = [
@@ -122,7 +122,7 @@ function tally(score: FieldScore, field: string, expected: unknown, got: unknown
   return right;
 }
 
-/** The repository root (this file is src/tools/accuracy.ts, or dist/src/tools/accuracy.js once built). */
+/** The repository root (this file is bench/accuracy.ts, or dist/bench/accuracy.js once built). */
 export function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i += 1) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listInputFiles as listFiles } from '../../src/input-files.js';
-import { formatReport, sweep } from '../../src/tools/corpus-sweep.js';
+import { formatReport, sweep } from '../../bench/corpus-sweep.js';
 
 describe('corpus sweep', () => {
   it('parses every fixture and sample with zero uncaught exceptions', () => {

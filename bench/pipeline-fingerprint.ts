@@ -13,9 +13,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
-import { ingestSubmission } from '../pipeline.js';
-import { openDatabase } from '../store/database.js';
-import { PIPELINE_VERSION } from '../version.js';
+import { ingestSubmission } from '../src/pipeline.js';
+import { openDatabase } from '../src/store/database.js';
+import { PIPELINE_VERSION } from '../src/version.js';
 
 /** The filings fingerprinted, relative to the package root: text, HTML and XML schedules, old and new, and the samples. */
 export const FINGERPRINT_INPUTS = [
@@ -88,7 +88,7 @@ export function fingerprintProblem(golden: FingerprintGolden | null, fingerprint
 }
 
 function main(): number {
-  const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
+  const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
   const { fingerprint } = pipelineFingerprint(root);
   const golden = readGolden(root);
   if (golden && golden.pipelineVersion === PIPELINE_VERSION && golden.fingerprint !== fingerprint) {

@@ -5,9 +5,9 @@
  * Exits 1 when any uncaught exception happened, so CI can run it over ../shared/corpus.
  */
 import { readFileSync } from 'node:fs';
-import { isEdgarError } from '../errors/index.js';
-import { listInputFiles } from '../input-files.js';
-import { parseSubmission } from '../parse/index.js';
+import { isEdgarError } from '../src/errors/index.js';
+import { listInputFiles } from '../src/input-files.js';
+import { parseSubmission } from '../src/parse/index.js';
 
 export interface SweepReport {
   files: number;

@@ -21,8 +21,8 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { extractItemsAndProse } from '../extract/items/index.js';
-import { parseSubmission } from '../parse/index.js';
+import { extractItemsAndProse } from '../src/extract/items/index.js';
+import { parseSubmission } from '../src/parse/index.js';
 
 interface GoldenFile {
   accessionNumber: string;
