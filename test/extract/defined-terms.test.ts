@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DefinedTerms } from '../../src/extract/defined-terms.js';
+import { DefinedTerms } from '../../src/extract/defined-terms/index.js';
 import { documentText } from '../../src/parse/body.js';
 import { parseSubmission } from '../../src/parse/index.js';
 

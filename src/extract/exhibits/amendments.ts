@@ -14,7 +14,7 @@
 import type { WarningCode } from '../../errors/codes.js';
 import type { DocumentEnvelope, Span } from '../../parse/types.js';
 import type { ExtractionWarning } from '../types.js';
-import type { DefinedTerms } from '../defined-terms.js';
+import type { DefinedTerms } from '../defined-terms/index.js';
 import { summarizeAmendment } from './summaries.js';
 import type { AmendmentAmountRecord, AmendmentChangeRecord, AmendmentRecord, ValueSpans } from './types.js';
 import { AMEND_ACTION_SOURCE, amendAction, DATE_SOURCE, findDates, findMoney, parseDate } from '../lexicon/index.js';

@@ -18,7 +18,7 @@
  *
  * Does not handle: more than one level of nesting (a choice inside a choice), prices in words, formulas.
  */
-import type { DefinedTerms } from '../defined-terms.js';
+import type { DefinedTerms } from '../defined-terms/index.js';
 import { firstTermIn } from './term-mentions.js';
 import type { ConversionPriceRuleRecord } from './types.js';
 import { DATE_SOURCE, MONEY_SOURCE, parseDate, parseMoney } from '../lexicon/index.js';

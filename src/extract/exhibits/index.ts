@@ -13,7 +13,7 @@ import { documentText } from '../../parse/body.js';
 import type { DocumentEnvelope, Submission } from '../../parse/types.js';
 import type { Extractor } from '../extractor.js';
 import type { ExtractionWarning } from '../types.js';
-import { DefinedTerms } from '../defined-terms.js';
+import { DefinedTerms } from '../defined-terms/index.js';
 import { extractAmendment } from './amendments.js';
 import { classifyDocument, type DocumentClassification } from './classify.js';
 import { extractExhibitReferences, type AttachedExhibit } from './references.js';

@@ -7,7 +7,7 @@
  * Does not handle: pronouns or undefined paraphrases (`such notes`).
  */
 import type { Span } from '../../parse/types.js';
-import type { DefinedTerm, DefinedTerms } from '../defined-terms.js';
+import type { DefinedTerm, DefinedTerms } from '../defined-terms/index.js';
 
 /** Defined terms mentioned in `s` (longest first, no overlaps), in order of appearance. */
 export function termsIn(s: string, terms: DefinedTerms, keep: (t: DefinedTerm) => boolean): DefinedTerm[] {

@@ -15,7 +15,7 @@
 import type { WarningCode } from '../../errors/codes.js';
 import type { DocumentEnvelope, Span } from '../../parse/types.js';
 import type { ExtractionWarning } from '../types.js';
-import type { DefinedTerm, DefinedTerms } from '../defined-terms.js';
+import type { DefinedTerm, DefinedTerms } from '../defined-terms/index.js';
 import { parseRule, RULE_START } from './conversion-price-rule.js';
 import { summarizeWaiver } from './summaries.js';
 import { firstTermIn, termsIn } from './term-mentions.js';

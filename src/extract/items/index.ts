@@ -15,7 +15,7 @@ import type { DocumentEnvelope, Submission } from '../../parse/types.js';
 import { runChecks } from '../checks.js';
 import { extractCoverPages, findSchedule } from '../cover-page/index.js';
 import type { CoverPageResult, ReportingPersonRecord } from '../cover-page/types.js';
-import { DefinedTerms } from '../defined-terms.js';
+import { DefinedTerms } from '../defined-terms/index.js';
 import type { ExtractedFiling, Extractor, Numbered } from '../extractor.js';
 import { PartyIndex, readProse, type ProseItem } from '../prose/index.js';
 import { readXmlFields } from '../prose/xml-fields.js';

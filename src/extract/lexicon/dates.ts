@@ -49,6 +49,18 @@ export function monthNumber(word: string): number {
   return misspelt + 1;
 }
 
+/**
+ * A month's full name or its usual abbreviation (three letters, or `Sept`), any case, with an optional period and
+ * comma (`June`, `Jun.`, `DEC.,`). Stricter than `monthNumber`, which also reads longer prefixes and misspellings: a
+ * reader telling names from dates must not take `Marco` or `Marcy` for March.
+ */
+const MONTH_WORD = new RegExp(`^(?:${MONTH_NAMES.map((m) => `${m.slice(0, 3)}(?:${m.slice(3)})?`).join('|')}|sept)\\.?,?$`, 'i');
+
+/** Is this one word a month's name or usual abbreviation (`June`, `Jun.`, `Sept`, `Dec.,`)? */
+export function isMonthWord(word: string): boolean {
+  return MONTH_WORD.test(word);
+}
+
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

@@ -8,10 +8,10 @@
  * (`Wesmar` for Wesmar Partners Limited Partnership); `Mr. Ross` for a cover person Robert L. Ross.
  * Does not handle: pronouns ("it", "such Fund") — a record whose holder is only a pronoun is not made.
  *
- * This is a thin layer over the shared `DefinedTerms` reader (extract/defined-terms.ts): it only decides which terms
+ * This is a thin layer over the shared `DefinedTerms` reader (extract/defined-terms/): it only decides which terms
  * are parties and which party each stands for.
  */
-import type { DefinedTerms } from '../defined-terms.js';
+import type { DefinedTerms } from '../defined-terms/index.js';
 import { endsWithEntitySuffix, withoutLegalForm } from '../lexicon/index.js';
 
 export interface Party {

@@ -7,7 +7,7 @@
  * (extract/checks.ts).
  */
 import type { Span } from '../../parse/types.js';
-import type { DefinedTerms } from '../defined-terms.js';
+import type { DefinedTerms } from '../defined-terms/index.js';
 import type { ProseSource } from '../items/prose-source.js';
 import type { Party, PartyIndex, PartyMention } from './parties.js';
 import type { Token } from './tokens.js';

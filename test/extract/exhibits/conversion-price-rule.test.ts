@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DefinedTerms } from '../../../src/extract/defined-terms.js';
+import { DefinedTerms } from '../../../src/extract/defined-terms/index.js';
 import {
   branchParts,
   enumeration,

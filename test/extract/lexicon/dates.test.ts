@@ -3,7 +3,7 @@
  * prose's and the exhibits'), each read to ISO, and the forms it refuses.
  */
 import { describe, expect, it } from 'vitest';
-import { DATE_SOURCE, findDate, findDates, monthNumber, parseDate } from '../../../src/extract/lexicon/index.js';
+import { DATE_SOURCE, findDate, findDates, isMonthWord, monthNumber, parseDate } from '../../../src/extract/lexicon/index.js';
 
 describe('accepted date forms', () => {
   it.each([
@@ -89,5 +89,16 @@ describe('month words', () => {
     ['Ma', 0], ['Mayor', 0], ['Junior', 0], ['Decided', 0], ['Marketing', 0],
   ] as const)('%s → %i', (word, n) => {
     expect(monthNumber(word)).toBe(n);
+  });
+});
+
+describe('isMonthWord: names and usual abbreviations only', () => {
+  it.each([['June'], ['Jun.'], ['JUNE,'], ['Sept'], ['sept.,'], ['Dec.,'], ['may'], ['September']])('%s is a month word', (word) => {
+    expect(isMonthWord(word)).toBe(true);
+  });
+
+  // monthNumber reads these as months (a prefix or a near spelling); a reader telling names from dates must not.
+  it.each([['Marco'], ['Marcy'], ['Septem'], ['Janu'], ['Mayor'], ['Ma'], ['June.5'], ['Sept,,']])('%s is not', (word) => {
+    expect(isMonthWord(word)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCoverHeader } from '../../../src/extract/cover-page/cover-header.js';
-import { DefinedTerms } from '../../../src/extract/defined-terms.js';
+import { DefinedTerms } from '../../../src/extract/defined-terms/index.js';
 import { readCondition } from '../../../src/extract/exhibits/conversion-price-rule.js';
 import { extractExhibitRecords } from '../../../src/extract/exhibits/index.js';
 import { scanTokens } from '../../../src/extract/prose/tokens.js';

@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractItemsAndProse } from '../../../src/extract/items/index.js';
 import { parseSubmission } from '../../../src/parse/index.js';
-import { DefinedTerms } from '../../../src/extract/defined-terms.js';
+import { DefinedTerms } from '../../../src/extract/defined-terms/index.js';
 import { PartyIndex } from '../../../src/extract/prose/index.js';
 
 function tablesOf(fixture: string): Record<string, Record<string, unknown>[]> {
   const path = fixture.includes('/') ? `test/fixtures/${fixture}` : `test/fixtures/sc13/${fixture}.txt`;
-  return extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+  return extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables as Record<string, Record<string, unknown>[]>;
 }
 
 /** [holder, shares, role] of every holdings row. */

@@ -3,7 +3,7 @@
  * (accession numbers in the test names): one test per shape, each checking holder, count and role.
  */
 import { describe, expect, it } from 'vitest';
-import { DefinedTerms } from '../../../src/extract/defined-terms.js';
+import { DefinedTerms } from '../../../src/extract/defined-terms/index.js';
 import { identitySource } from '../../../src/extract/items/prose-source.js';
 import { PartyIndex, readProse } from '../../../src/extract/prose/index.js';
 
