@@ -163,14 +163,14 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
 
   // Totals: "the total number of … owned by Mr. Gould is 2,110,933 shares", "aggregate number of shares … that
   // Motient may … be deemed the beneficial owner of … is 26,940,499".
-  for (const m of s.raw.matchAll(/\b(?:the\s+)?(?:aggregate|total)\s+number(?:\s+and\s+percentage)?\s+of\b([^;]{0,320}?)\b(?:is|was|equals)\s+(?:approximately\s+|about\s+)?/gi)) {
+  for (const m of s.raw.matchAll(/\b(?:the\s+)?(?:aggregate|total)\s+number(?:\s+and\s+percentage)?\s+of\b([^;]{0,320}?)\b(?:is|was|equals)\s+(?:approximately\s+|about\s+)?/gid)) {
     const at = m.index + m[0].length;
     const t = s.tokens.find((x) => (x.kind === 'shares' || x.kind === 'number') && x.start >= at && x.start <= at + 2);
     if (!t || used.has(t.start)) continue;
     const inner = m[1]!;
     const relates = /\bto\s+which\s+this\s+(?:Schedule(?:\s+13[DG])?|Statement|statement|Amendment)\s+relates\b/i.test(inner);
     if (!relates && !/\b(?:own|owned|held|beneficial)/i.test(inner)) continue;
-    const innerStart = m.index + m[0].indexOf(inner);
+    const innerStart = m.indices![1]![0];
     let holders: Party[] = holdersOf(s, s.mentions.filter((x) => x.start >= innerStart && x.end <= innerStart + inner.length).slice(0, 1));
     // "The aggregate number … of Common Shares to which this Schedule 13D relates is N": the reporting persons'.
     if (!holders.length && relates) holders = [ctx.parties.reportingPersons()].filter((p): p is Party => p !== null);

@@ -334,10 +334,10 @@ function dedupe<Row extends object>(
 /** "5,120,558 (which is the sum of 5,085,558 and 35,000)". */
 function statedSums(s: ProseSentence): StatedSum[] {
   const out: StatedSum[] = [];
-  for (const m of s.raw.matchAll(/\(\s*(?:which\s+is\s+|being\s+)?the\s+sum\s+of\s+([^)]{1,200})\)/gi)) {
+  for (const m of s.raw.matchAll(/\(\s*(?:which\s+is\s+|being\s+)?the\s+sum\s+of\s+([^)]{1,200})\)/gid)) {
     const total = [...s.tokens].reverse().find((t) => (t.kind === 'number' || t.kind === 'shares') && t.end <= m.index && t.end >= m.index - 3);
     if (!total) continue;
-    const inner = m.index + m[0].indexOf(m[1]!);
+    const inner = m.indices![1]![0];
     const parts = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares') && t.start >= inner && t.end <= m.index + m[0].length);
     if (parts.length < 2) continue;
     out.push({
