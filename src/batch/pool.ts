@@ -32,13 +32,6 @@ interface Slot {
  */
 const TASKS_PER_WORKER = 2;
 
-/**
- * A worker's young generation, where a filing's short-lived strings and arrays are allocated. With V8's default a
- * worker ran a scavenge every four or five filings, a quarter more often than with this size, and scavenging was the
- * largest single cost in its profile; the extra few megabytes per worker are well within a batch's memory budget.
- */
-const YOUNG_GENERATION_MB = 64;
-
 export class WorkerPool {
   readonly size: number;
   readonly #slots: Slot[] = [];
@@ -90,8 +83,7 @@ export class WorkerPool {
   }
 
   #spawn(): Slot {
-    const resourceLimits = { maxOldGenerationSizeMb: this.#heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
-    const slot: Slot = { worker: new Worker(this.#script!, { resourceLimits }), jobs: [] };
+    const slot: Slot = { worker: new Worker(this.#script!, { resourceLimits: { maxOldGenerationSizeMb: this.#heapMb } }), jobs: [] };
     slot.worker.on('message', (result: TaskResult) => {
       const job = slot.jobs.shift();
       job?.resolve(result);
