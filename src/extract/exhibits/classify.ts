@@ -159,7 +159,19 @@ export function exhibitKey(number: string): string {
   return number.toUpperCase().replace(/[\s().-]/g, '');
 }
 
+const classified = new WeakMap<DocumentEnvelope, DocumentClassification>();
+
+/**
+ * What a document is. Remembered per document: the exhibits extractor and the `documents` rows both ask, and the
+ * result (never mutated by either) depends only on the document.
+ */
 export function classifyDocument(submission: Submission, doc: DocumentEnvelope): DocumentClassification {
+  let c = classified.get(doc);
+  if (c === undefined) classified.set(doc, (c = classifyOnce(submission, doc)));
+  return c;
+}
+
+function classifyOnce(submission: Submission, doc: DocumentEnvelope): DocumentClassification {
   const textual = doc.bodyFormat === 'text' || doc.bodyFormat === 'html' || doc.bodyFormat === 'empty';
   const text = textual ? documentText(submission, doc) : '';
   const head = text.slice(0, HEAD_CHARS);

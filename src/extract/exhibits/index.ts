@@ -71,8 +71,12 @@ export function extractExhibitRecords(submission: Submission): ExhibitRecords {
   out.classifications = classified.map((c) => ({ documentSequence: c.doc.sequence, classification: c.classification }));
 
   // The primary document's terms fill gaps in an exhibit's own (an exhibit may rely on the schedule's "Issuer").
+  // Read only when a waiver or amendment needs them: most filings have neither, and reading a schedule's terms costs
+  // about a twentieth of a filing's extraction.
   const primary = classified.find((c) => c.classification.documentClass === 'not_exhibit' && TEXTUAL.has(c.doc.bodyFormat));
-  const primaryTerms = primary ? DefinedTerms.fromText(documentText(submission, primary.doc), primary.doc.sequence) : null;
+  let primaryTerms: DefinedTerms | null | undefined;
+  const primaryTermsOnce = (): DefinedTerms | null =>
+    (primaryTerms ??= primary ? DefinedTerms.fromText(documentText(submission, primary.doc), primary.doc.sequence) : null);
 
   for (const { doc, classification } of classified) {
     const cls = classification.documentClass;
@@ -80,7 +84,8 @@ export function extractExhibitRecords(submission: Submission): ExhibitRecords {
     if (!TEXTUAL.has(doc.bodyFormat)) continue;
     const text = documentText(submission, doc);
     const own = DefinedTerms.fromText(text, doc.sequence);
-    const terms = primaryTerms ? own.merge(primaryTerms) : own;
+    const fallback = primaryTermsOnce();
+    const terms = fallback ? own.merge(fallback) : own;
     if (cls === 'amendment') {
       const r = extractAmendment(text, doc, classification.title, out.amendments.length + 1, terms);
       out.amendments.push(r.amendment);

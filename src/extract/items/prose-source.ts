@@ -80,5 +80,9 @@ export function mappedSource(text: string, starts: number[], ends: number[]): Pr
 
 /** White space collapsed, for the readable `text`/`sentence` columns. */
 export function collapseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // The same as replacing every run of white space by one space, without rewriting the single spaces between words
+  // (most of the runs, and each one a match): a run of two or more, or one blank that is not a space.
+  return text.replace(COLLAPSIBLE_SPACE, ' ').trim();
 }
+
+const COLLAPSIBLE_SPACE = /\s{2,}|[^\S ]/g;
