@@ -232,7 +232,7 @@ class SeeInstructions extends RegExp {
     super(String.raw`SEE\s+INSTRUCTIONS?(?:\s+(?:BEFORE\s+FILLING\s+OUT|SHEET\s+BEFORE\s+FILLING\s+OUT))?\s*!?\s*\)?`, 'gi');
   }
 
-  override [Symbol.replace](text: string, replacer: string | ((substring: string, ...args: any[]) => string)): string {
+  override [Symbol.replace](text: string, replacer: string | ((substring: string, ...args: unknown[]) => string)): string {
     if (typeof replacer !== 'function') return super[Symbol.replace](text, replacer);
     let out = '';
     let pos = 0;
