@@ -14,8 +14,8 @@ import { parseSubmission } from './parse/index.js';
 import { documentText } from './parse/body.js';
 import type { BodyFormat, Submission } from './parse/types.js';
 import type { EdgarDatabase, FilingRows, StoreOutcome } from './store/database.js';
-import type { DocumentTextRow } from './store/document-text.js';
-import { afterStoreFilingPrepared, type DerivedFilingData } from './store/product.js';
+import { updateChains } from './store/chains.js';
+import { writeDocumentText, type DocumentTextRow } from './store/document-text.js';
 import { filingKey, submissionRows } from './store/rows.js';
 
 export interface IngestResult {
@@ -29,7 +29,7 @@ export interface IngestResult {
 export interface PreparedFiling {
   accessionNumber: string;
   rows: FilingRows;
-  /** The amendment-chain and full-text rows' inputs (see store/product.ts). */
+  /** The amendment-chain and full-text rows' inputs (see writeDerivedRows). */
   derived: DerivedFilingData;
   /** Parse and extraction warnings, counted by code (for a batch's summary). */
   warningCodes: Record<string, number>;
@@ -81,7 +81,36 @@ export function prepareRows(submission: Submission, extracted: ExtractedFiling, 
 /** Store a prepared filing: its rows, then (in the same transaction) its amendment chains and full-text rows. */
 export function storePreparedFiling(db: EdgarDatabase, prepared: PreparedFiling): StoreOutcome {
   // Amendment chains and the full-text index are derived rows: written in the filing's own transaction.
-  return db.storeFiling(prepared.rows, { afterWrite: () => afterStoreFilingPrepared(db, prepared.accessionNumber, prepared.derived), source: prepared.source });
+  // storeFiling's transaction already makes the filing atomic, so no savepoint of its own (a batch pays for each).
+  return db.storeFiling(prepared.rows, { afterWrite: () => writeDerivedRows(db, prepared.accessionNumber, prepared.derived, { inTransaction: true }), source: prepared.source });
+}
+
+/**
+ * What the store writes besides the filing's rows, read from the submission here (in a worker thread for a batch),
+ * so the writer needs no tree and the store never decodes a document.
+ */
+export interface DerivedFilingData {
+  /** The predecessor the submission declares (extract's declaredPreviousAccession), null for none. */
+  declaredPrevious: string | null;
+  /** The readable text of each text, HTML and XML document (documentTextRows). */
+  documentTexts: DocumentTextRow[];
+}
+
+/**
+ * After storeFiling wrote a filing: recompute its issuer's amendment chains and index its documents' text. Call it
+ * inside storeFiling's transaction to keep "one transaction per filing" true for these rows too; it opens a savepoint
+ * of its own unless `inTransaction` says the caller's transaction is enough (storeFiling's `afterWrite`).
+ */
+export function writeDerivedRows(db: EdgarDatabase, accessionNumber: string, derived: DerivedFilingData, options: { inTransaction?: boolean } = {}): void {
+  if (options.inTransaction) {
+    updateChains(db, accessionNumber, derived.declaredPrevious);
+    writeDocumentText(db, accessionNumber, derived.documentTexts, { inTransaction: true });
+    return;
+  }
+  db.sqlite.transaction(() => {
+    updateChains(db, accessionNumber, derived.declaredPrevious);
+    writeDocumentText(db, accessionNumber, derived.documentTexts);
+  })();
 }
 
 /** What the store derives besides the filing's rows (amendment chains, full-text index), read from the submission here. */

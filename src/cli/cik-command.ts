@@ -70,6 +70,21 @@ export interface CikCommandResult {
 
 const VALUE_OPTIONS = new Set(['--forms', '--since', '--until', '--limit', '--concurrency', '--db', '--user-agent']);
 
+/**
+ * The options of `cik` by name, as the command framework parses them or as parseCikArgs reads them from an argument
+ * list (values checked by cikArgs).
+ */
+export interface CikOptions {
+  forms?: string;
+  since?: string;
+  until?: string;
+  limit?: string;
+  concurrency?: string;
+  db?: string;
+  refresh?: boolean;
+  userAgent?: string;
+}
+
 /** Parse the arguments after `cik`. Throws ValidationError (`INVALID_OPTION`, `INVALID_CIK`, `INVALID_DATE`). */
 export function parseCikArgs(argv: readonly string[]): CikCommandArgs {
   const values = new Map<string, string>();
@@ -104,33 +119,42 @@ export function parseCikArgs(argv: readonly string[]): CikCommandArgs {
     positional.push(arg);
   }
   if (flags.has('--help')) return { cik: '', concurrency: 4, db: './edgar.db', refresh: false, help: true };
-  if (positional.length === 0) throw new ValidationError('INVALID_OPTION', 'missing <CIK>');
-  if (positional.length > 1) throw new ValidationError('INVALID_OPTION', `one CIK at a time, got ${positional.join(' ')}`);
-  const target = (positional[0] as string).trim();
+  const options: CikOptions = { refresh: flags.has('--refresh') };
+  const named = { '--forms': 'forms', '--since': 'since', '--until': 'until', '--limit': 'limit', '--concurrency': 'concurrency', '--db': 'db', '--user-agent': 'userAgent' } as const;
+  for (const [flag, key] of Object.entries(named)) {
+    const value = values.get(flag);
+    if (value !== undefined) options[key] = value;
+  }
+  return cikArgs(positional, options);
+}
+
+/**
+ * The target (one CIK or ticker) and the options checked and resolved. Throws ValidationError (`INVALID_OPTION`,
+ * `INVALID_CIK`, `INVALID_DATE`).
+ */
+export function cikArgs(targets: readonly string[], options: CikOptions): CikCommandArgs {
+  if (targets.length === 0) throw new ValidationError('INVALID_OPTION', 'missing <CIK>');
+  if (targets.length > 1) throw new ValidationError('INVALID_OPTION', `one CIK at a time, got ${targets.join(' ')}`);
+  const target = (targets[0] as string).trim();
   const args: CikCommandArgs = {
     ...(looksLikeTicker(target) ? { cik: '', ticker: target.toUpperCase() } : { cik: parseCik(target) }),
     concurrency: 4,
-    db: values.get('--db') ?? './edgar.db',
-    refresh: flags.has('--refresh'),
+    db: options.db ?? './edgar.db',
+    refresh: Boolean(options.refresh),
     help: false,
   };
   // A 13D tool: the 13D/13G family unless the user asks for other forms, or for all of them.
-  const forms = values.get('--forms');
+  const forms = options.forms;
   if (forms === undefined) args.forms = [...SCHEDULE_13_FORMS];
   else if (forms.trim().toLowerCase() !== 'all') {
     args.forms = forms.split(',').map((f) => f.trim()).filter((f) => f !== '');
     if (args.forms.length === 0) throw new ValidationError('INVALID_OPTION', '--forms needs at least one form type, or all');
   }
-  const since = values.get('--since');
-  if (since !== undefined) args.since = since;
-  const until = values.get('--until');
-  if (until !== undefined) args.until = until;
-  const limit = values.get('--limit');
-  if (limit !== undefined) args.limit = wholeNumber('--limit', limit, 1, Number.MAX_SAFE_INTEGER);
-  const concurrency = values.get('--concurrency');
-  if (concurrency !== undefined) args.concurrency = wholeNumber('--concurrency', concurrency, 1, 64);
-  const userAgent = values.get('--user-agent');
-  if (userAgent !== undefined) args.userAgent = userAgent;
+  if (options.since !== undefined) args.since = options.since;
+  if (options.until !== undefined) args.until = options.until;
+  if (options.limit !== undefined) args.limit = wholeNumber('--limit', options.limit, 1, Number.MAX_SAFE_INTEGER);
+  if (options.concurrency !== undefined) args.concurrency = wholeNumber('--concurrency', options.concurrency, 1, 64);
+  if (options.userAgent !== undefined) args.userAgent = options.userAgent;
   if (args.db.trim() === '') throw new ValidationError('INVALID_OPTION', '--db needs a file name');
   validateFilingFilter(args);
   return args;
@@ -147,17 +171,31 @@ export async function executeCikCommand(argv: readonly string[], deps: CikComman
   try {
     args = parseCikArgs(argv);
   } catch (error) {
-    if (isValidationError(error)) {
-      (deps.stderr ?? process.stderr).write(`edgar-extract cik: ${error.message}\nTry: edgar-extract cik --help\n`);
-      return { exitCode: 2, summary: null, listing: null };
-    }
-    throw error;
+    return usageFailure(error, deps);
   }
   if (args.help) {
     (deps.stdout ?? process.stdout).write(`${CIK_USAGE}\n`);
     return { exitCode: 0, summary: null, listing: null };
   }
   return executeCik(args, deps);
+}
+
+/** `cik` with the target and options the command framework parsed (commands.ts); a bad value exits 2 as above. */
+export async function executeCikOptions(targets: readonly string[], options: CikOptions, deps: CikCommandDeps): Promise<CikCommandResult> {
+  let args: CikCommandArgs;
+  try {
+    args = cikArgs(targets, options);
+  } catch (error) {
+    return usageFailure(error, deps);
+  }
+  return executeCik(args, deps);
+}
+
+/** A bad argument: the message and where to look, exit 2. Anything but a ValidationError is rethrown. */
+function usageFailure(error: unknown, deps: CikCommandDeps): CikCommandResult {
+  if (!isValidationError(error)) throw error;
+  (deps.stderr ?? process.stderr).write(`edgar-extract cik: ${error.message}\nTry: edgar-extract cik --help\n`);
+  return { exitCode: 2, summary: null, listing: null };
 }
 
 /** Run the command with arguments already parsed (by parseCikArgs or the command framework). */

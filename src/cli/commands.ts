@@ -8,7 +8,7 @@
 import { Option } from 'commander';
 import { ingestSubmission } from '../pipeline.js';
 import { openDatabase } from '../store/database.js';
-import { runCikCommand } from './cik-command.js';
+import { executeCikOptions, type CikOptions } from './cik-command.js';
 import type { CommandDefinition, ParsedCommand } from './command-registry.js';
 import { completionCommand } from './completion-command.js';
 import { datasetteMetadataCommand } from './datasette-command.js';
@@ -22,14 +22,8 @@ import { searchCommand } from './search-command.js';
 import { showCommand } from './show-command.js';
 import { sqlCommand } from './sql-command.js';
 
-interface CikOptions {
-  forms?: string;
-  since?: string;
-  until?: string;
-  limit?: string;
-  concurrency?: string;
-  refresh?: boolean;
-}
+/** What the help shows as --forms' default; given as the value when --forms is not. */
+const FORMS_DEFAULT = 'the 13D/13G family';
 
 export const cikCommand: ParsedCommand<CikOptions> = {
   name: 'cik',
@@ -42,7 +36,7 @@ export const cikCommand: ParsedCommand<CikOptions> = {
   arguments: ['<cik-or-ticker>'],
   shared: ['db', 'userAgent'],
   configure: (cmd) => {
-    cmd.addOption(new Option('--forms <list>', 'form types to keep, comma-separated; all for every form').default('the 13D/13G family'));
+    cmd.addOption(new Option('--forms <list>', 'form types to keep, comma-separated; all for every form').default(FORMS_DEFAULT));
     cmd.addOption(new Option('--since <date>', 'keep filings filed on or after YYYY-MM-DD'));
     cmd.addOption(new Option('--until <date>', 'keep filings filed on or before YYYY-MM-DD'));
     cmd.addOption(new Option('--limit <n>', 'keep only the N most recent matching filings'));
@@ -51,18 +45,15 @@ export const cikCommand: ParsedCommand<CikOptions> = {
   },
   examples: ['edgar-extract cik 925528 --since 2003-01-01', 'edgar-extract cik AAPL --forms all --limit 20 --user-agent "Jane Doe jane@example.com"'],
   run: (args, options, io) => {
-    // The framework has checked the option names; cik-command.ts checks their values, as it always has.
-    const argv = [...args, '--db', options.db ?? 'edgar.db'];
-    if (options.forms !== undefined && options.forms !== 'the 13D/13G family') argv.push('--forms', options.forms);
-    for (const name of ['since', 'until', 'limit', 'concurrency'] as const) if (options[name] !== undefined) argv.push(`--${name}`, String(options[name]));
-    if (options.refresh) argv.push('--refresh');
-    if (options.userAgent !== undefined) argv.push('--user-agent', options.userAgent);
-    return runCikCommand(argv, {
+    // The framework has checked the option names; cik-command.ts checks their values.
+    const { forms, ...rest } = options;
+    const given: CikOptions = { ...rest, db: options.db ?? 'edgar.db', ...(forms !== undefined && forms !== FORMS_DEFAULT ? { forms } : {}) };
+    return executeCikOptions(args, given, {
       env: io.env,
       stdout: io.stdout,
       stderr: io.stderr,
       storage: (parsed) => sqliteBatchStorage(parsed.db),
-    });
+    }).then((result) => result.exitCode);
   },
 };
 

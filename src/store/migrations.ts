@@ -10,6 +10,7 @@
  */
 import { amendmentChainsTable } from './chains.js';
 import type { TableModel } from './model.js';
+import { optionalViewSql, viewSql } from './views.js';
 import { schemaV1 } from './schema-history/v1-schema-0.1.0.js';
 import { ordinalsFromOne } from './schema-history/v8-ordinals-from-1.js';
 import { coreTables } from './tables/core.js';
@@ -25,6 +26,30 @@ export interface Migration {
   name: string;
   /** Statements run in order, in one transaction. Frozen text: never computed from today's models. */
   sql: readonly string[];
+}
+
+/** A migration as its models describe it (tests build partial schemas from it; MIGRATIONS holds the frozen SQL). */
+export interface ModelMigration {
+  version: number;
+  name: string;
+  tables: TableModel[];
+  sql: string[];
+}
+
+/**
+ * The migration adding amendment_chains, cover_pages, latest_positions, ownership_history (and notes_outstanding /
+ * waivers_by_issuer when their tables exist), computed from today's models.
+ * `tableNames`: the tables earlier migrations create (e.g. `allTables().map((t) => t.name)` before this one is added);
+ * it must come after the migration creating schedule13 and reporting_persons.
+ */
+export function chainsAndViewsMigration(version: number, tableNames: Iterable<string>): ModelMigration {
+  const names = [...tableNames];
+  return {
+    version,
+    name: 'amendment chains, views',
+    tables: [amendmentChainsTable],
+    sql: [...viewSql, ...optionalViewSql(names)],
+  };
 }
 
 export const MIGRATIONS: readonly Migration[] = [

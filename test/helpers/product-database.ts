@@ -6,10 +6,9 @@
  */
 import type Database from 'better-sqlite3';
 import { openDatabase, type EdgarDatabase } from '../../src/store/database.js';
-import { allTables } from '../../src/store/migrations.js';
+import { allTables, chainsAndViewsMigration } from '../../src/store/migrations.js';
 import { createTableSql, type TableModel } from '../../src/store/model.js';
 import { nameKey } from '../../src/extract/name-key.js';
-import { productMigration } from '../../src/store/product.js';
 import { itemMigrationSql, itemsTable, notesTable } from '../../src/store/tables/items.js';
 
 const col = (name: string, type: 'TEXT' | 'INTEGER' | 'REAL' = 'TEXT') => ({ name, type, doc: name });
@@ -76,7 +75,7 @@ export function addProductSchema(db: EdgarDatabase, options: { standIns?: boolea
   }
   names = objectNames(sqlite);
   // Every statement of it can run again harmlessly (IF NOT EXISTS, DROP + CREATE).
-  const migration = productMigration(99, names);
+  const migration = chainsAndViewsMigration(99, names);
   for (const t of migration.tables ?? []) for (const s of createTableSql(t)) sqlite.exec(s);
   for (const s of migration.sql ?? []) sqlite.exec(s);
   // The items module's own full-text index over `items` (its migration SQL), when items is a stand-in here.

@@ -5,10 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSubmission } from '../../src/parse/index.js';
-import { derivedFilingData, documentTextRows, ingestSubmission } from '../../src/pipeline.js';
+import { derivedFilingData, documentTextRows, ingestSubmission, writeDerivedRows } from '../../src/pipeline.js';
 import type { EdgarDatabase } from '../../src/store/database.js';
 import { searchDocuments, toFtsQuery, writeDocumentText } from '../../src/store/document-text.js';
-import { afterStoreFiling } from '../../src/store/product.js';
 import { openProductDatabase } from '../helpers/product-database.js';
 
 const SAMPLE = 'samples/0001125282-03-003998.txt';
@@ -81,14 +80,14 @@ describe('writeDocumentText and searchDocuments', () => {
   });
 });
 
-describe('afterStoreFiling', () => {
+describe('writeDerivedRows', () => {
   it('chains and indexes a stored filing in one transaction with storeFiling', () => {
     const db = openProductDatabase();
     const submission = parseSubmission(bytes, { sourceName: SAMPLE });
-    // What the lead's store step does: storeFiling and afterStoreFiling inside one transaction.
+    // What the lead's store step does: storeFiling and writeDerivedRows inside one transaction.
     db.sqlite.transaction(() => {
       const result = ingestSubmission(db, bytes, { sourceName: SAMPLE });
-      afterStoreFiling(db, result.accessionNumber, derivedFilingData(submission));
+      writeDerivedRows(db, result.accessionNumber, derivedFilingData(submission));
     })();
     expect(db.sqlite.prepare('SELECT count(*) FROM document_text').pluck().get()).toBe(6);
     expect(db.sqlite.prepare('SELECT chain_id, method FROM amendment_chains').get()).toEqual({ chain_id: '0001125282-03-003998', method: 'unlinked' });

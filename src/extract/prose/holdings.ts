@@ -29,37 +29,17 @@ import { evidence, provenance, type Found, type HoldingRow, type ProseContext, t
 import { pushAll } from '../../arrays.js';
 import { distributedNames, eachWhenAllCovers, labelHolder } from './position-holders.js';
 import { RE_REFERENCE } from './position-vocabulary.js';
+import {
+  ABBREVIATION_END, BARE_PARTICIPLE, CLAUSE_VERB, CONSISTING_OF, CONVERSION, CONVERSION_LEAD, COUNT_LIST_JOIN, GERUND_SUBJECT_GAP, GERUND_VERB, HELD_BY_AFTER,
+  HOLD_VERB, HOLDER_OF_APPOSITIVE, INSTRUMENT_COUNT, LABEL, LESS_THAN, LIST_JOIN, LISTED_POSITION_LEAD, NAME_AFTER, NAME_BEFORE, NAMED_INSTRUMENT_END,
+  NEGATED_VERB, NOT_A_NAME_START, OF_AFTER_PERCENT, OPTION_WORD, OPTION_WORDS, OUTSTANDING_AFTER, PAIR_LINE, PERCENT_CELL_LINE, PERCENT_LABEL_LINE,
+  PERCENT_LEAD, PLAIN_INSTRUMENT_END, POSITION_TAIL, POWER_ASIDE, RELATIVE_AFTER_HOLDER, RELATIVE_PRONOUN, REREFERENCE_BEFORE_COUNT, RESPECTIVE_LIST_LEAD,
+  RIGHT_VERB, SHARE_WORD_AFTER, SHARES_OF_AFTER, TOPIC_LEAD, TOTAL_IS, TOTAL_OF_STATEMENT, TOTAL_OWNERSHIP_WORDS, TOTAL_PRONOUN, UNDERLYING_AFTER,
+  VESTING_ASIDE, WARRANT_WORD, WOULD_BEFORE_VERB, WOULD_IN_PREFIX,
+} from './holding-rules.js';
 
-const ADVERBS = '(?:(?:directly|indirectly|beneficially|collectively|together|jointly|currently|now|also|thus|presently|still|solely|individually|in\\s+the\\s+aggregate|of\\s+record|each|,)\\s*)*';
-const HOLD_VERB = new RegExp(
-  [
-    `(?:may\\s+be\\s+deemed\\s+to\\s+(?:have\\s+)?)?${ADVERBS}(?:owns?|owned|owning|holds?|held|hold|holding)\\b(?!\\s+by\\b)`,
-    `(?:is|are|was|were|be|been|(?:may\\s+be\\s+)?deemed(?:\\s+to\\s+be)?)\\s+(?:the\\s+)?(?:record\\s+(?:and|or)\\s+)?(?:beneficial\\s+)?(?:record\\s+)?owners?\\s+of\\b`,
-    `(?:has|have)\\s+acquired\\s+beneficial\\s+ownership\\s+of\\b`,
-    `(?:has|have)\\s+(?:the|an?)\\s+(?:[\\w-]+\\s+){0,3}?right\\b[^.;]{0,120}?\\bto\\s+acquire\\b`,
-  ].join('|'),
-  'gi',
-);
-const LABEL = /\b(?:aggregate\s+)?(?:amount|number(?:\s+and\s+percentage\s+of\s+class)?\s+of\s+(?:shares|units|securities)(?:\s+of\s+[A-Za-z][\w\s]{0,60}?)?)\s+(?:beneficially\s+)?owned(?:\s+by\s+(?:each|the)\s+(?:reporting|filing)\s+persons?)?\s*(?:\([^)]{0,80}\))?\s*[:\-]\s*/gi;
-// "convertible (on such date | , as described above,) into (about) N": the words before the conversion shares.
-const CONVERSION = /^[\s\S]{0,160}?\b(?:convertible|exercisable|exchangeable)\b[^.;]{0,60}?\b(?:into|for)\s+(?:about\s+|approximately\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?$/i;
 /** The most positions one "… held by" list can join (real lists have a handful). */
 const MAX_LISTED_POSITIONS = 50;
-/** "FJ Capital Management LLC - 807,223 shares", "Franklin Resources, Inc.: 0": a holder and a count on a line. */
-export const PAIR_LINE = /^\s*(?:\([a-z0-9]{1,3}\)\s*)?(.+?)\s*[-\u2013\u2014:]\s*(\d{1,3}(?:,\d{3})+|\d+)\s*(?:shares|Shares|units|Units)?\s*\.?\s*$/;
-const OPTION_WORDS = /\b(options?|warrants?|rights?\s+to\s+(?:purchase|acquire)|right\b[^.;]{0,120}?\bto\s+acquire)\b/i;
-/**
- * Words after a count that make it the shares of an option or warrant the holder has; group 1 names the instrument.
- */
-const UNDERLYING_AFTER: { name: string; pattern: RegExp }[] = [
-  { name: 'issuable upon exercise', pattern: /^\s*(?:shares?|Shares)?\s*(?:of\s+[A-Za-z\s]{0,40}?)?\s*issuable\s+upon\s+(?:the\s+)?exercise\s+of\s+((?:[\w-]+\s+){0,3}?(?:options?|warrants?))/i },
-  { name: 'shares underlying', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s+underlying\s+(?:the\s+)?((?:[\w-]+\s+){0,4}?(?:options?|warrants?))\b/i },
-  { name: 'instruments counted', pattern: /^\s*((?:[A-Z][\w-]*\s+){0,2}(?:options?|warrants?))\b/i },
-];
-/** A count of instruments held rather than of shares: "406,536 options to purchase …", "16,341 RSUs", "34,151 Share Options". */
-const INSTRUMENT_COUNT = /^\s*(?:[A-Z][\w-]*\s+){0,2}(?:options?|warrants?|RSUs?|restricted\s+stock\s+units?|stock\s+units?)\b/i;
-/** Between one position of a list and the next: "and", "plus", ", (ii)", "; (iii)". */
-const LIST_JOIN = /^[\s,;]*(?:and\s+|plus\s+|as\s+well\s+as\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?(?:and\s+)?/i;
 
 /**
  * @param following the next few sentences (a count or percent may sit on the next line of a grid)
@@ -81,7 +61,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     const seg = segmentAt(s.raw, m.index);
     const verbEnd = m.index + m[0].length;
     const before = s.raw.slice(Math.max(0, m.index - 40), m.index);
-    if (/\bdisclaims?\b[^.;]*$|\bnot\s+$|\bno\s+longer\s+$|\bneither\b|\bnor\b/i.test(before)) continue;
+    if (NEGATED_VERB.test(before)) continue;
     // "A, B and C beneficially owned N1, N2 and N3 Common Shares, respectively".
     const listed = subjectBefore(s, m.index, seg.start);
     const pairs = listed.length >= 2 ? respectively(s, verbEnd, listed.length) : null;
@@ -93,9 +73,9 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     if (!first || used.has(first.start)) continue;
     const prefix = s.raw.slice(verbEnd, first.start);
     if (!acceptablePrefix(prefix, s, verbEnd)) continue;
-    if (isHypothetical(s.raw.slice(seg.start, first.end)) || /\bwould\b/.test(prefix) || /\bwould\s+(?:\w+\s+)?$/.test(s.raw.slice(Math.max(0, m.index - 20), m.index))) continue;
+    if (isHypothetical(s.raw.slice(seg.start, first.end)) || WOULD_IN_PREFIX.test(prefix) || WOULD_BEFORE_VERB.test(s.raw.slice(Math.max(0, m.index - 20), m.index))) continue;
     // A gerund ("resulting in EFM beneficially owning …") takes the party right before it as its subject.
-    const gerund = /\b(?:owning|holding)\b/i.test(m[0]) ? s.mentions.find((x) => x.end <= m.index && /^\s*(?:beneficially\s+|directly\s+|indirectly\s+)*$/i.test(s.raw.slice(x.end, m.index))) : undefined;
+    const gerund = GERUND_VERB.test(m[0]) ? s.mentions.find((x) => x.end <= m.index && GERUND_SUBJECT_GAP.test(s.raw.slice(x.end, m.index))) : undefined;
     let subject = gerund ? [gerund] : subjectBefore(s, m.index, seg.start);
     if (!subject.length && seg.start > 0) subject = subjectBefore(s, m.index, 0);
     // A name the filing never defines, right before the verb ("the Rare Medium Stockholders have the right …").
@@ -107,7 +87,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     // "has the right … to acquire up to N shares": a warrant or similar right; the verb names the security.
     // A right granted by an option agreement ("Pursuant to the Option Agreement, THORN has the immediately
     // exercisable right to acquire …") is an option; every count of the list is under the right.
-    const rightTo = /\bright\b/i.test(m[0]) ? `${/\bwarrant/i.test(s.raw) ? 'Warrant ' : /\boption\b/i.test(s.raw) ? 'Option ' : ''}right to acquire ` : '';
+    const rightTo = RIGHT_VERB.test(m[0]) ? `${WARRANT_WORD.test(s.raw) ? 'Warrant ' : OPTION_WORD.test(s.raw) ? 'Option ' : ''}right to acquire ` : '';
     const positions = positionList(s, ctx, first, rightTo + prefix, nextVerb);
     for (const [k, p] of positions.entries()) {
       if (used.has(p.token.start)) continue;
@@ -121,27 +101,26 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     const lead = s.raw.slice(Math.max(0, t.start - 40), t.start);
     if (RE_REFERENCE.test(lead)) continue;
     // The conversion shares of another position are not a position of their own.
-    if (/\b(?:convertible|exercisable|exchangeable)\s+(?:on\s+such\s+date\s+)?(?:into|for)\s+(?:about\s+|approximately\s+)?$/i.test(lead)) continue;
+    if (CONVERSION_LEAD.test(lead)) continue;
     // "1,326,863 Common Shares and 375,000 LTIP Units held directly by EMGH": a list before one "held by".
     const chain: Token[] = [t];
     let sec = securityAfter(s, t, ctx);
     // (A list longer than any real one is cut: each of its numbers starts a chain, so an endless "1, 2, 3, …" was
     // quadratic.)
     while (chain.length < MAX_LISTED_POSITIONS) {
-      const join = /^\s*(?:,\s*(?:and\s+)?|and\s+)$/;
       const next = firstTokenIn(s.tokens, sec.end, sec.end + 8);
-      if (!next || (next.kind !== 'shares' && next.kind !== 'number') || !join.test(s.raw.slice(sec.end, next.start)) || used.has(next.start)) break;
+      if (!next || (next.kind !== 'shares' && next.kind !== 'number') || !COUNT_LIST_JOIN.test(s.raw.slice(sec.end, next.start)) || used.has(next.start)) break;
       chain.push(next);
       sec = securityAfter(s, next, ctx);
     }
     const rest = s.raw.slice(sec.end, sec.end + 60);
-    const by = /^\s*,?\s*(?:which\s+(?:are|were)\s+)?(?:beneficially\s+|directly\s+|indirectly\s+|of\s+record\s+)*(?:owned|held)\s+(?:directly\s+|indirectly\s+|of\s+record\s+|beneficially\s+)*by\s+(?:each\s+of\s+)?(?:the\s+)?/i.exec(rest);
+    const by = HELD_BY_AFTER.exec(rest);
     if (!by) continue;
-    if (t.kind === 'number' && !/^\s*(?:shares|Shares|units|Units)/.test(s.raw.slice(t.end, t.end + 10))) continue;
+    if (t.kind === 'number' && !SHARE_WORD_AFTER.test(s.raw.slice(t.end, t.end + 10))) continue;
     const at = sec.end + by[0].length;
     const mention = s.mentions.find((x) => x.start >= at && x.start <= at + 2);
     // "owned by Gould's wife": the relative holds them (positions.ts names that holder), not the party.
-    if (mention && /^['\u2019]s\s+(?:wife|husband|spouse|children|minor\s+children|son|daughter|mother|father)\b/i.test(s.raw.slice(mention.end, mention.end + 24))) continue;
+    if (mention && RELATIVE_AFTER_HOLDER.test(s.raw.slice(mention.end, mention.end + 24))) continue;
     const holders = mention ? holdersOf(s, [mention]) : namedAt(s.raw, at, 'after');
     if (!holders.length) continue;
     const seg = segmentAt(s.raw, t.start);
@@ -151,7 +130,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
 
   // Appositive: "Micco Corporation, (the) holder of 474,052 shares".
   // Also after a description: "PWPI, a Cayman Islands exempted company that is the holder of 112,466 Common Shares".
-  for (const m of s.raw.matchAll(/,\s*(?:an?\s+[^,;()]{1,80}?\s+(?:that|which|who)\s+is\s+)?(?:the\s+)?(?:record\s+)?holder\s+of\s+(?:an\s+aggregate\s+of\s+)?/gi)) {
+  for (const m of s.raw.matchAll(HOLDER_OF_APPOSITIVE)) {
     const at = m.index + m[0].length;
     const t = s.tokens.find((x) => x.kind === 'shares' && x.start >= at && x.start <= at + 2);
     if (!t || used.has(t.start)) continue;
@@ -163,18 +142,18 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
 
   // Totals: "the total number of … owned by Mr. Gould is 2,110,933 shares", "aggregate number of shares … that
   // Motient may … be deemed the beneficial owner of … is 26,940,499".
-  for (const m of s.raw.matchAll(/\b(?:the\s+)?(?:aggregate|total)\s+number(?:\s+and\s+percentage)?\s+of\b([^;]{0,320}?)\b(?:is|was|equals)\s+(?:approximately\s+|about\s+)?/gid)) {
+  for (const m of s.raw.matchAll(TOTAL_IS)) {
     const at = m.index + m[0].length;
     const t = s.tokens.find((x) => (x.kind === 'shares' || x.kind === 'number') && x.start >= at && x.start <= at + 2);
     if (!t || used.has(t.start)) continue;
     const inner = m[1]!;
-    const relates = /\bto\s+which\s+this\s+(?:Schedule(?:\s+13[DG])?|Statement|statement|Amendment)\s+relates\b/i.test(inner);
-    if (!relates && !/\b(?:own|owned|held|beneficial)/i.test(inner)) continue;
+    const relates = TOTAL_OF_STATEMENT.test(inner);
+    if (!relates && !TOTAL_OWNERSHIP_WORDS.test(inner)) continue;
     const innerStart = m.indices![1]![0];
     let holders: Party[] = holdersOf(s, s.mentions.filter((x) => x.start >= innerStart && x.end <= innerStart + inner.length).slice(0, 1));
     // "The aggregate number … of Common Shares to which this Schedule 13D relates is N": the reporting persons'.
     if (!holders.length && relates) holders = [ctx.parties.reportingPersons()].filter((p): p is Party => p !== null);
-    if (!holders.length && /\b(?:him|her|it|them)\b/i.test(inner)) holders = topicParty(s);
+    if (!holders.length && TOTAL_PRONOUN.test(inner)) holders = topicParty(s);
     if (!holders.length) continue;
     take(buildHoldings(s, ctx, holders, t, '', 0, s.raw.length, following), [t]);
   }
@@ -225,9 +204,9 @@ function firstCount(s: ProseSentence, from: number, to: number): Token | null {
     if (t.kind === 'money' && !t.typo) return null;
     if (t.kind === 'percent' || t.kind === 'date') return null;
     // "based on 3,185,100 shares of Common Stock outstanding": a denominator, not a position.
-    if (/^\s*(?:shares?|Shares)?(?:\s+of\s+[\w\s]{0,50}?)?\s+(?:issued\s+and\s+|then\s+)?outstanding\b/.test(s.raw.slice(t.end, t.end + 80))) return null;
+    if (OUTSTANDING_AFTER.test(s.raw.slice(t.end, t.end + 80))) return null;
     if (t.kind === 'shares') return t;
-    if (t.kind === 'number' && /^\s*(?:\([^)]*\)\s*)?(?:of\s+(?:the|its)\s+|Shares|Units|ADSs)/.test(s.raw.slice(t.end, t.end + 30))) return t;
+    if (t.kind === 'number' && SHARES_OF_AFTER.test(s.raw.slice(t.end, t.end + 30))) return t;
     if (t.kind === 'number' && INSTRUMENT_COUNT.test(s.raw.slice(t.end, t.end + 40))) return t;
     return null;
   }
@@ -241,12 +220,12 @@ function acceptablePrefix(prefix: string, s?: ProseSentence, from = 0): boolean 
   // "… beneficially owns and has sole voting and dispositive power with respect to 7,000 shares" is one clause.
   const bare = prefix
     .replace(/\([^)]*\)/g, ' ')
-    .replace(/\bthat\s+(?:are|is)\s+(?:not\s+)?(?:currently\s+|immediately\s+|presently\s+|yet\s+)?(?:exercisable|vested)\b/gi, ' ')
-    .replace(/,?\s*(?:and\s+)?(?:thus\s+|therefore\s+)?(?:has|have)\s+(?:the\s+)?(?:sole|shared)\s+[^,;]*?power\b[^,;]*?\b(?:over|with\s+respect\s+to|of)\s*,?/gi, ' ');
-  if (/\b(?:is|are|was|were|has|have|had)\b/i.test(bare)) return false;
+    .replace(VESTING_ASIDE, ' ')
+    .replace(POWER_ASIDE, ' ');
+  if (CLAUSE_VERB.test(bare)) return false;
   if (s && s.mentions.some((m) => m.start >= from && m.end <= from + prefix.length)) return false;
-  if (/\b(?:such|said|these|those)\s+$/i.test(prefix)) return false;
-  if (/\b(?:which|who|whom)\b/i.test(prefix.replace(/\([^)]*\)/g, ''))) return false;
+  if (REREFERENCE_BEFORE_COUNT.test(prefix)) return false;
+  if (RELATIVE_PRONOUN.test(prefix.replace(/\([^)]*\)/g, ''))) return false;
   if (/[;:]/.test(prefix)) return false;
   if ((prefix.match(/\(/g) ?? []).length !== (prefix.match(/\)/g) ?? []).length) return false;
   return true;
@@ -257,7 +236,7 @@ function nextHoldVerb(raw: string, from: number): number {
   re.lastIndex = from;
   for (let m = re.exec(raw); m; m = re.exec(raw)) {
     // "held by"/"owned by" after a count belong to that count, not a new clause.
-    if (/^(?:held|owned)$/i.test(m[0].trim())) continue;
+    if (BARE_PARTICIPLE.test(m[0].trim())) continue;
     return m.index;
   }
   return raw.length;
@@ -279,7 +258,7 @@ function positionList(s: ProseSentence, ctx: ProseContext, first: Token, firstPr
   let cursor = afterPosition(s, ctx, first);
   for (let guard = 0; guard < 12; guard++) {
     let rest = s.raw.slice(cursor, limit);
-    const consisting = /^[\s,]*(?:consisting\s+of|comprised\s+of|comprising|including)\s*:?\s*/i.exec(rest);
+    const consisting = CONSISTING_OF.exec(rest);
     if (consisting) {
       cursor += consisting[0].length;
       rest = s.raw.slice(cursor, limit);
@@ -290,7 +269,7 @@ function positionList(s: ProseSentence, ctx: ProseContext, first: Token, firstPr
     const next = s.tokens.find((t) => t.start >= from && t.start < limit && (t.kind === 'shares' || t.kind === 'number' || t.kind === 'money' || t.kind === 'percent'));
     if (!next || (next.kind !== 'shares' && !(next.kind === 'number' && INSTRUMENT_COUNT.test(s.raw.slice(next.end, next.end + 40))))) break;
     const between = s.raw.slice(from, next.start);
-    if (between.length > 70 || !/^(?:the\s+|an\s+additional\s+|additional\s+)?(?:(?:[\w-]+\s+){0,4}(?:options?|warrants?|rights?)\s+(?:exercisable\s+(?:for|into)|to\s+(?:purchase|acquire))\s+)?(?:up\s+to\s+)?$/i.test(between)) break;
+    if (between.length > 70 || !LISTED_POSITION_LEAD.test(between)) break;
     out.push({ token: next, prefix: between, end: limit });
     cursor = afterPosition(s, ctx, next);
   }
@@ -301,7 +280,7 @@ function positionList(s: ProseSentence, ctx: ProseContext, first: Token, firstPr
 /** Where a position's words end: its security, conversion, "issuable upon exercise of …", "held (directly) by …". */
 function afterPosition(s: ProseSentence, ctx: ProseContext, t: Token): number {
   let end = securityAfter(s, t, ctx).end;
-  const tail = /^(?:\s*,?\s*(?:\((?!(?:[ivx]{1,4}|[a-h]|\d{1,2})\))[^)]{0,80}\)|(?:which\s+are\s+)?(?:convertible|exercisable|exchangeable)\s+(?:into|for)\s+[\d,]+\s+(?:shares|Shares)(?:\s+of\s+(?:[A-Z][\w-]*\s*)+)?|issuable\s+upon\s+(?:the\s+)?(?:exercise|conversion)\s+of\s+[^,;()]{0,80}?(?=,|;|\s+and\b|$)|(?:beneficially\s+)?(?:held|owned)\s+(?:directly\s+|indirectly\s+)?by\s+(?:the\s+)?[A-Z][\w.,&'\s-]{0,60}?(?=,|;|\s+and\b|$)|(?:issued|granted|awarded|acquired|purchased)\s+(?:to|by|on|from|in)\s+(?:[^,;()]|,\s+\d{4}\b){0,80}?(?=,(?!\s+\d{4}\b)|;|\s+and\b|$)|of\s+which\s+[^;]{0,200}?(?=,\s*\(|;|$)))+/.exec(s.raw.slice(end));
+  const tail = POSITION_TAIL.exec(s.raw.slice(end));
   if (tail) end += tail[0].length;
   return end;
 }
@@ -338,7 +317,7 @@ function buildHoldings(s: ProseSentence, ctx: ProseContext, holders: Party[], to
   const percent = s.tokens.find((t) => t.kind === 'percent' && t.start >= after && t.start < Math.min(segEnd, after + 140));
   const countsBetween = percent ? s.tokens.some((t) => (t.kind === 'shares' || t.kind === 'money') && t.start > after && t.start < percent.start) : true;
   let pct: { value: number; ev: ReturnType<typeof evidence> } | null = null;
-  if (percent && !countsBetween && /\b(?:represent\w*|constitut\w*|or|approximately|about|equal\s+to|which\s+is|\()\W*(?:\w+\s+){0,3}$/i.test(s.raw.slice(after, percent.start)) && /^\s*of\b/i.test(s.raw.slice(percent.end, percent.end + 8))) {
+  if (percent && !countsBetween && PERCENT_LEAD.test(s.raw.slice(after, percent.start)) && OF_AFTER_PERCENT.test(s.raw.slice(percent.end, percent.end + 8))) {
     pct = { value: percent.value, ev: evidence(s, percent.start, percent.end) };
   }
   if (!pct) pct = percentLine(following[0]);
@@ -366,9 +345,9 @@ function buildHoldings(s: ProseSentence, ctx: ProseContext, holders: Party[], to
 /** "Percentage: Approximately 3.8%" on the line after a position (the Olshan layout). */
 function percentLine(next: ProseSentence | undefined): { value: number; ev: ReturnType<typeof evidence> } | null {
   // Or a grid cell holding only the percent ("8.98 %") after a label-form count.
-  if (!next || !(/^\s*Percent(?:age)?(?:\s+of\s+class)?\s*:/i.test(next.raw) || /^\s*\d{1,3}(?:\.\d+)?\s*%\s*$/.test(next.raw))) return null;
+  if (!next || !(PERCENT_LABEL_LINE.test(next.raw) || PERCENT_CELL_LINE.test(next.raw))) return null;
   const p = next.tokens.find((t) => t.kind === 'percent');
-  if (!p || /less\s+than/i.test(next.raw.slice(0, p.start))) return null;
+  if (!p || LESS_THAN.test(next.raw.slice(0, p.start))) return null;
   return { value: p.value, ev: evidence(next, p.start, p.end) };
 }
 
@@ -376,9 +355,9 @@ function percentLine(next: ProseSentence | undefined): { value: number; ev: Retu
 function optionName(prefix: string, word: RegExpExecArray): string {
   if (/^right\b/i.test(word[1]!)) return /^Warrant\b/.test(prefix) ? 'Warrant' : /^Option\b/.test(prefix) ? 'Option' : 'right to acquire';
   const upto = prefix.slice(0, word.index + word[1]!.length);
-  const named = /((?:[A-Z][\w-]*\s+){1,4})(Options?|Warrants?)$/.exec(upto);
+  const named = NAMED_INSTRUMENT_END.exec(upto);
   if (named && !/^(?:The|And|Such)\s/.test(named[1]!)) return `${named[1]!.trim()} ${named[2]}`;
-  const plain = /((?:(?:currently|immediately|fully|vested|exercisable|nonqualified|non-qualified|incentive|stock|and|presently)\s+)*)(options?|warrants?|Options?|Warrants?)$/.exec(upto);
+  const plain = PLAIN_INSTRUMENT_END.exec(upto);
   return plain ? `${plain[1]!.replace(/\b(?:and|currently|immediately|fully|presently|vested|exercisable)\s+/gi, '').trim()} ${plain[2]}`.trim() : word[1]!;
 }
 
@@ -394,7 +373,7 @@ function respectively(s: ProseSentence, from: number, n: number): Token[] | null
     if (t.start < cursor || t.start > from + end) continue;
     if (t.kind !== 'number' && t.kind !== 'shares') break;
     const gap = s.raw.slice(cursor, t.start);
-    if (list.length === 0 ? !/^\s*(?:beneficially\s+|directly\s+|in\s+the\s+aggregate\s+|an\s+aggregate\s+of\s+)*$/i.test(gap) : !/^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(gap)) break;
+    if (list.length === 0 ? !RESPECTIVE_LIST_LEAD.test(gap) : !COUNT_LIST_JOIN.test(gap)) break;
     list.push(t);
     cursor = t.end;
     if (t.kind === 'shares') break;
@@ -407,21 +386,20 @@ function respectively(s: ProseSentence, from: number, n: number): Token[] | null
  * (`… held by Landmark Equity Partners III, L.P.`) a position: kept as printed, not tied to a cover page.
  */
 function namedAt(raw: string, at: number, side: 'before' | 'after'): Party[] {
-  const NAME = "(?:[A-Z][\\w.&'\u2019-]*|of|and|&)(?:\\s+(?:[A-Z][\\w.&'\u2019-]*|of|and|&))*(?:,?\\s+(?:Inc\\.?|L\\.?P\\.?|LLC|Ltd\\.?|N\\.A\\.|Corp\\.?))?";
-  const m = side === 'before' ? new RegExp(`(${NAME})\\s*$`).exec(raw.slice(Math.max(0, at - 80), at)) : new RegExp(`^(${NAME})`).exec(raw.slice(at, at + 80));
+  const m = side === 'before' ? NAME_BEFORE.exec(raw.slice(Math.max(0, at - 80), at)) : NAME_AFTER.exec(raw.slice(at, at + 80));
   if (!m) return [];
   let name = m[1]!.replace(/^(?:The|and|of)\s+/, '').replace(/\s+(?:and|of|&)$/, '').trim();
   // A sentence's full stop is not part of the name; the period of "Inc." or "L.P." is.
-  if (/\.$/.test(name) && !/\b(?:Inc|Corp|Co|Ltd|Jr|Sr|L\.P|N\.A|S\.A|L\.L\.C|P\.C)\.$/.test(name)) name = name.slice(0, -1);
+  if (/\.$/.test(name) && !ABBREVIATION_END.test(name)) name = name.slice(0, -1);
   // A single word only as a plural after "the" ("owned by the Accounts"), which names a group of holders.
   const single = name.split(/\s+/).length < 2 && !(side === 'after' && /^[A-Z][a-z]+s$/.test(name) && /\bthe\s+$/i.test(raw.slice(Math.max(0, at - 4), at)));
-  if (!looksLikeName(name) || single || /^(?:Common|Preferred|Series|Class|Shares?|Stock|Percentage|Percent|Number|Aggregate|Amount|Total|Item)\b/.test(name)) return [];
+  if (!looksLikeName(name) || single || NOT_A_NAME_START.test(name)) return [];
   return [{ name, coverOrdinal: null, group: false, members: [] }];
 }
 
 /** "As to Marshall Rose, …", "With respect to Fredric H. Gould, …": the party a pronoun in the sentence refers to. */
 function topicParty(s: ProseSentence): Party[] {
-  const m = /^\s*(?:\([a-z0-9]+\)\s*)?(?:as\s+to|with\s+respect\s+to|in\s+the\s+case\s+of)\s+/i.exec(s.raw);
+  const m = TOPIC_LEAD.exec(s.raw);
   if (!m) return [];
   const mention: PartyMention | undefined = s.mentions.find((x) => x.start >= m[0].length && x.start <= m[0].length + 4);
   return mention ? [mention.party] : [];

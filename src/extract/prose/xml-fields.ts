@@ -9,7 +9,7 @@
  */
 import type { XmlLeaf } from '../items/xml-items.js';
 import { holderColumns } from './clauses.js';
-import { PAIR_LINE } from './holdings.js';
+import { PAIR_LINE } from './holding-rules.js';
 import type { Found, HoldingRow, ProseContext } from './types.js';
 
 export interface XmlFieldsItem {

@@ -1,0 +1,217 @@
+/**
+ * The rule tables of holdings.ts: the words that make a share count in the prose a position, name its holder, or
+ * rule it out. Each rule is named (and the larger ones are tables of named alternatives) so that it can be cited and
+ * tested on its own; holdings.ts decides what to do with a match. The examples are from real filings.
+ * Does not hold: the shared vocabulary of Item 5 (position-vocabulary.ts), holders (position-holders.ts).
+ */
+
+/** A named heuristic: one alternative of a rule table. */
+export interface HoldingRule {
+  name: string;
+  pattern: RegExp;
+}
+
+/** The alternatives of a table as one regex, in order (the same regex as writing them joined by `|`). */
+function alternation(rules: readonly HoldingRule[], flags: string): RegExp {
+  return new RegExp(rules.map((r) => r.pattern.source).join('|'), flags);
+}
+
+const ADVERBS = '(?:(?:directly|indirectly|beneficially|collectively|together|jointly|currently|now|also|thus|presently|still|solely|individually|in\\s+the\\s+aggregate|of\\s+record|each|,)\\s*)*';
+
+/** The verbs that state a position held, with their subject before them and the count after. */
+export const HOLD_VERB_RULES: readonly HoldingRule[] = [
+  // "As of the date hereof, the US Fund holds 104,095 shares of Series A Preferred Stock", "beneficially owns
+  // 9,418,231 shares of Common Stock", "resulting in EFM beneficially owning …" (not "held by": a passive).
+  { name: 'owns or holds', pattern: new RegExp(`(?:may\\s+be\\s+deemed\\s+to\\s+(?:have\\s+)?)?${ADVERBS}(?:owns?|owned|owning|holds?|held|hold|holding)\\b(?!\\s+by\\b)`) },
+  // "Wesmar is the record and beneficial owner of 1,399,096 shares", "Vertex GP … may be deemed the beneficial
+  // owner of the 2,081,499 Shares owned by Vertex Opportunities".
+  { name: 'is the owner of', pattern: /(?:is|are|was|were|be|been|(?:may\s+be\s+)?deemed(?:\s+to\s+be)?)\s+(?:the\s+)?(?:record\s+(?:and|or)\s+)?(?:beneficial\s+)?(?:record\s+)?owners?\s+of\b/ },
+  // "has acquired beneficial ownership of N shares".
+  { name: 'acquired beneficial ownership of', pattern: /(?:has|have)\s+acquired\s+beneficial\s+ownership\s+of\b/ },
+  // "has the right … to acquire up to 5,559,610 shares", "THORN has the immediately exercisable right to acquire …".
+  { name: 'has the right to acquire', pattern: /(?:has|have)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?right\b[^.;]{0,120}?\bto\s+acquire\b/ },
+];
+/** Any verb of HOLD_VERB_RULES (global: the readers walk every match of a sentence). */
+export const HOLD_VERB = alternation(HOLD_VERB_RULES, 'gi');
+
+/** Words in the 40 characters before a verb that make its clause no statement of a position. */
+export const NEGATED_VERB_RULES: readonly HoldingRule[] = [
+  // "… disclaims beneficial ownership of the shares held by …".
+  { name: 'disclaims', pattern: /\bdisclaims?\b[^.;]*$/ },
+  // "does not own", "no longer holds".
+  { name: 'not', pattern: /\bnot\s+$/ },
+  { name: 'no longer', pattern: /\bno\s+longer\s+$/ },
+  // "Neither the Reporting Person nor … owns any shares".
+  { name: 'neither', pattern: /\bneither\b/ },
+  { name: 'nor', pattern: /\bnor\b/ },
+];
+export const NEGATED_VERB = alternation(NEGATED_VERB_RULES, 'i');
+
+/** A supposition between the verb and its count ("Assuming …, the Reporting Persons would own …" : not a position). */
+export const WOULD_IN_PREFIX = /\bwould\b/;
+/** A supposition right before the verb: "would own", "would beneficially own". */
+export const WOULD_BEFORE_VERB = /\bwould\s+(?:\w+\s+)?$/;
+
+/** A gerund verb ("resulting in EFM beneficially owning …"): its subject is the party right before it. */
+export const GERUND_VERB = /\b(?:owning|holding)\b/i;
+/** What may stand between that party and the gerund: "EFM beneficially owning". */
+export const GERUND_SUBJECT_GAP = /^\s*(?:beneficially\s+|directly\s+|indirectly\s+)*$/i;
+
+/** "has the right … to acquire": the verb names a right, whose kind the sentence's other words say. */
+export const RIGHT_VERB = /\bright\b/i;
+/** A right of a warrant ("… Warrants …, has the right to acquire …"). */
+export const WARRANT_WORD = /\bwarrant/i;
+/** A right granted by an option ("Pursuant to the Option Agreement, THORN has the … right to acquire …"). */
+export const OPTION_WORD = /\boption\b/i;
+
+/** The words before the conversion shares of another position: "Preferred Stock convertible into 212,766 shares". */
+export const CONVERSION_LEAD = /\b(?:convertible|exercisable|exchangeable)\s+(?:on\s+such\s+date\s+)?(?:into|for)\s+(?:about\s+|approximately\s+)?$/i;
+
+/** Between two counts of a list: "1,326,863 Common Shares and 375,000 LTIP Units", "N1, N2 and N3". */
+export const COUNT_LIST_JOIN = /^\s*(?:,\s*(?:and\s+)?|and\s+)$/;
+
+/**
+ * A passive after a position and its security, up to the holder: "322,100 Shares beneficially owned by the Reporting
+ * Persons", "189,664 shares of Common Stock owned by the Decedent directly", "… held directly by EMGH".
+ */
+export const HELD_BY_AFTER = /^\s*,?\s*(?:which\s+(?:are|were)\s+)?(?:beneficially\s+|directly\s+|indirectly\s+|of\s+record\s+)*(?:owned|held)\s+(?:directly\s+|indirectly\s+|of\s+record\s+|beneficially\s+)*by\s+(?:each\s+of\s+)?(?:the\s+)?/i;
+
+/** A bare number is a count of shares only when the word follows: "322,100 Shares", "375,000 units". */
+export const SHARE_WORD_AFTER = /^\s*(?:shares|Shares|units|Units)/;
+
+/** "owned by Gould's wife": a relative of the party holds them (positions.ts names that holder), not the party. */
+export const RELATIVE_AFTER_HOLDER = /^['\u2019]s\s+(?:wife|husband|spouse|children|minor\s+children|son|daughter|mother|father)\b/i;
+
+/**
+ * An appositive naming its party the holder: "Micco Corporation, holder of 474,052 shares", "PWPI, a Cayman Islands
+ * exempted company that is the holder of 112,466 Common Shares".
+ */
+export const HOLDER_OF_APPOSITIVE = /,\s*(?:an?\s+[^,;()]{1,80}?\s+(?:that|which|who)\s+is\s+)?(?:the\s+)?(?:record\s+)?holder\s+of\s+(?:an\s+aggregate\s+of\s+)?/gi;
+
+/**
+ * A total stated as a value, group 1 the words between (holder and ownership words): "the total number of Beneficial
+ * Shares owned by Mr. Gould is 2,110,933 shares", "The aggregate number of shares … that Motient may … be deemed
+ * the beneficial owner of … is 26,940,499".
+ */
+export const TOTAL_IS = /\b(?:the\s+)?(?:aggregate|total)\s+number(?:\s+and\s+percentage)?\s+of\b([^;]{0,320}?)\b(?:is|was|equals)\s+(?:approximately\s+|about\s+)?/gid;
+/** "The aggregate number … of Common Shares to which this Schedule 13D relates is N": the reporting persons' total. */
+export const TOTAL_OF_STATEMENT = /\bto\s+which\s+this\s+(?:Schedule(?:\s+13[DG])?|Statement|statement|Amendment)\s+relates\b/i;
+/** A total is a position only when its words say so: "owned by Mr. Gould", "beneficial owner of". */
+export const TOTAL_OWNERSHIP_WORDS = /\b(?:own|owned|held|beneficial)/i;
+/** A pronoun as a total's holder ("… owned by him is …"): the sentence's topic ("As to Marshall Rose, …"). */
+export const TOTAL_PRONOUN = /\b(?:him|her|it|them)\b/i;
+
+/**
+ * A label followed by its count: "Aggregate Number of Shares … Beneficially Owned: 180,000 shares", "a. Aggregate
+ * number … beneficially owned by the filing person: / Number of Shares / Percentage / 764,546 / 8.98 %" (the count on
+ * a following line or grid cell). Global: the reader walks every label of a sentence.
+ */
+export const LABEL = /\b(?:aggregate\s+)?(?:amount|number(?:\s+and\s+percentage\s+of\s+class)?\s+of\s+(?:shares|units|securities)(?:\s+of\s+[A-Za-z][\w\s]{0,60}?)?)\s+(?:beneficially\s+)?owned(?:\s+by\s+(?:each|the)\s+(?:reporting|filing)\s+persons?)?\s*(?:\([^)]{0,80}\))?\s*[:-]\s*/gi;
+
+/** "convertible (on such date | , as described above,) into (about) N": the words before the conversion shares. */
+export const CONVERSION = /^[\s\S]{0,160}?\b(?:convertible|exercisable|exchangeable)\b[^.;]{0,60}?\b(?:into|for)\s+(?:about\s+|approximately\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?$/i;
+
+/** "FJ Capital Management LLC - 807,223 shares", "Franklin Resources, Inc.: 0": a holder and a count on a line. */
+export const PAIR_LINE = /^\s*(?:\([a-z0-9]{1,3}\)\s*)?(.+?)\s*[-\u2013\u2014:]\s*(\d{1,3}(?:,\d{3})+|\d+)\s*(?:shares|Shares|units|Units)?\s*\.?\s*$/;
+
+/** Option or warrant words before a count, group 1 the instrument: "Warrants to purchase 116,070 shares". */
+export const OPTION_WORDS = /\b(options?|warrants?|rights?\s+to\s+(?:purchase|acquire)|right\b[^.;]{0,120}?\bto\s+acquire)\b/i;
+
+/**
+ * Words after a count that make it the shares of an option or warrant the holder has; group 1 names the instrument.
+ */
+export const UNDERLYING_AFTER: readonly HoldingRule[] = [
+  // "98,251 shares of Common Stock issuable upon exercise of warrants".
+  { name: 'issuable upon exercise', pattern: /^\s*(?:shares?|Shares)?\s*(?:of\s+[A-Za-z\s]{0,40}?)?\s*issuable\s+upon\s+(?:the\s+)?exercise\s+of\s+((?:[\w-]+\s+){0,3}?(?:options?|warrants?))/i },
+  // "800,000 Common Shares underlying the 2010 options".
+  { name: 'shares underlying', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s+underlying\s+(?:the\s+)?((?:[\w-]+\s+){0,4}?(?:options?|warrants?))\b/i },
+  // "406,536 options to purchase …".
+  { name: 'instruments counted', pattern: /^\s*((?:[A-Z][\w-]*\s+){0,2}(?:options?|warrants?))\b/i },
+];
+
+/** A count of instruments held rather than of shares: "406,536 options to purchase …", "16,341 RSUs", "34,151 Share Options". */
+export const INSTRUMENT_COUNT = /^\s*(?:[A-Z][\w-]*\s+){0,2}(?:options?|warrants?|RSUs?|restricted\s+stock\s+units?|stock\s+units?)\b/i;
+
+/** Between one position of a list and the next: "and", "plus", ", (ii)", "; (iii)". */
+export const LIST_JOIN = /^[\s,;]*(?:and\s+|plus\s+|as\s+well\s+as\s+)?(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?(?:and\s+)?/i;
+
+/** After a count: it is the denominator, not a position ("based on 3,185,100 shares of Common Stock outstanding"). */
+export const OUTSTANDING_AFTER = /^\s*(?:shares?|Shares)?(?:\s+of\s+[\w\s]{0,50}?)?\s+(?:issued\s+and\s+|then\s+)?outstanding\b/;
+/** After a bare number: words that make it a count of shares ("2,081,499 of the Shares", "1,000 ADSs"). */
+export const SHARES_OF_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:of\s+(?:the|its)\s+|Shares|Units|ADSs)/;
+
+/** An aside between verb and count that is not another clause: "options that are currently exercisable". */
+export const VESTING_ASIDE = /\bthat\s+(?:are|is)\s+(?:not\s+)?(?:currently\s+|immediately\s+|presently\s+|yet\s+)?(?:exercisable|vested)\b/gi;
+/** The same for powers: "… beneficially owns and has sole voting and dispositive power with respect to 7,000 shares". */
+export const POWER_ASIDE = /,?\s*(?:and\s+)?(?:thus\s+|therefore\s+)?(?:has|have)\s+(?:the\s+)?(?:sole|shared)\s+[^,;]*?power\b[^,;]*?\b(?:over|with\s+respect\s+to|of)\s*,?/gi;
+/** A finite verb between verb and count: another clause ("owns one-third of … and is an officer of Micco …"). */
+export const CLAUSE_VERB = /\b(?:is|are|was|were|has|have|had)\b/i;
+/** A re-reference right before the count ("such 1,399,096 shares"): a position stated before. */
+export const REREFERENCE_BEFORE_COUNT = /\b(?:such|said|these|those)\s+$/i;
+/** A relative clause between verb and count: the count belongs to it. */
+export const RELATIVE_PRONOUN = /\b(?:which|who|whom)\b/i;
+
+/** "held"/"owned" alone after a count ("… held by"): that count's passive, not a new clause. */
+export const BARE_PARTICIPLE = /^(?:held|owned)$/i;
+
+/** "consisting of (i) 451,590 shares … (ii) 100,000 shares …": the parts of the first position follow. */
+export const CONSISTING_OF = /^[\s,]*(?:consisting\s+of|comprised\s+of|comprising|including)\s*:?\s*/i;
+/**
+ * The words a listed position may start with: "(ii) the 96,539 shares", "and Warrants to purchase 116,070 shares",
+ * "an additional …", "up to …".
+ */
+export const LISTED_POSITION_LEAD = /^(?:the\s+|an\s+additional\s+|additional\s+)?(?:(?:[\w-]+\s+){0,4}(?:options?|warrants?|rights?)\s+(?:exercisable\s+(?:for|into)|to\s+(?:purchase|acquire))\s+)?(?:up\s+to\s+)?$/i;
+
+/** The parts of a position's words after its security (POSITION_TAIL repeats them). */
+export const POSITION_TAIL_RULES: readonly HoldingRule[] = [
+  // "(the "Shares")", but not a list's enumerator "(ii)".
+  { name: 'parenthetical aside', pattern: /\((?!(?:[ivx]{1,4}|[a-h]|\d{1,2})\))[^)]{0,80}\)/ },
+  // "which are convertible into 4,382,947 shares of Common Stock".
+  { name: 'conversion', pattern: /(?:which\s+are\s+)?(?:convertible|exercisable|exchangeable)\s+(?:into|for)\s+[\d,]+\s+(?:shares|Shares)(?:\s+of\s+(?:[A-Z][\w-]*\s*)+)?/ },
+  // "issuable upon exercise of warrants".
+  { name: 'issuable upon', pattern: /issuable\s+upon\s+(?:the\s+)?(?:exercise|conversion)\s+of\s+[^,;()]{0,80}?(?=,|;|\s+and\b|$)/ },
+  // "held by Goldman Sachs".
+  { name: 'held by', pattern: /(?:beneficially\s+)?(?:held|owned)\s+(?:directly\s+|indirectly\s+)?by\s+(?:the\s+)?[A-Z][\w.,&'\s-]{0,60}?(?=,|;|\s+and\b|$)/ },
+  // "granted to the Reporting Person on April 15, 2010".
+  { name: 'issued or granted', pattern: /(?:issued|granted|awarded|acquired|purchased)\s+(?:to|by|on|from|in)\s+(?:[^,;()]|,\s+\d{4}\b){0,80}?(?=,(?!\s+\d{4}\b)|;|\s+and\b|$)/ },
+  // "of which 33,750 shares are subject to forfeiture".
+  { name: 'of which', pattern: /of\s+which\s+[^;]{0,200}?(?=,\s*\(|;|$)/ },
+];
+/** Where a position's words end: every POSITION_TAIL_RULES part after its security, each after an optional comma. */
+export const POSITION_TAIL = new RegExp(`^(?:\\s*,?\\s*(?:${POSITION_TAIL_RULES.map((r) => r.pattern.source).join('|')}))+`);
+
+/** The words between a position and its percent: "…, representing approximately 63.0% of the Common Stock". */
+export const PERCENT_LEAD = /\b(?:represent\w*|constitut\w*|or|approximately|about|equal\s+to|which\s+is|\()\W*(?:\w+\s+){0,3}$/i;
+/** After that percent: "of" (the class), so it is the position's share of the class. */
+export const OF_AFTER_PERCENT = /^\s*of\b/i;
+/** "Percentage: Approximately 3.8%" on the line after a position (the Olshan layout). */
+export const PERCENT_LABEL_LINE = /^\s*Percent(?:age)?(?:\s+of\s+class)?\s*:/i;
+/** A grid cell holding only the percent ("8.98 %") after a label-form count. */
+export const PERCENT_CELL_LINE = /^\s*\d{1,3}(?:\.\d+)?\s*%\s*$/;
+/** "Less than 1%": a bound, not the percent. */
+export const LESS_THAN = /less\s+than/i;
+
+/** An instrument named by capitalised words before it: "Fleming Options". Group 1 the name, 2 the instrument. */
+export const NAMED_INSTRUMENT_END = /((?:[A-Z][\w-]*\s+){1,4})(Options?|Warrants?)$/;
+/** An instrument with descriptive words only: "fully vested and currently exercisable options". */
+export const PLAIN_INSTRUMENT_END = /((?:(?:currently|immediately|fully|vested|exercisable|nonqualified|non-qualified|incentive|stock|and|presently)\s+)*)(options?|warrants?|Options?|Warrants?)$/;
+
+/** The words allowed between a "respectively" list's verb and its first count: "beneficially owned N1, N2 and N3". */
+export const RESPECTIVE_LIST_LEAD = /^\s*(?:beneficially\s+|directly\s+|in\s+the\s+aggregate\s+|an\s+aggregate\s+of\s+)*$/i;
+
+/**
+ * A proper name the filing does not define: "Micco Corporation", "Landmark Equity Partners III, L.P." (capitalised
+ * words, "of", "and", "&", and a company suffix).
+ */
+const UNDEFINED_NAME = "(?:[A-Z][\\w.&'\u2019-]*|of|and|&)(?:\\s+(?:[A-Z][\\w.&'\u2019-]*|of|and|&))*(?:,?\\s+(?:Inc\\.?|L\\.?P\\.?|LLC|Ltd\\.?|N\\.A\\.|Corp\\.?))?";
+/** Such a name right before a position: "Micco Corporation, holder of …". */
+export const NAME_BEFORE = new RegExp(`(${UNDEFINED_NAME})\\s*$`);
+/** Such a name right after one: "… held by Landmark Equity Partners III, L.P.". */
+export const NAME_AFTER = new RegExp(`^(${UNDEFINED_NAME})`);
+/** A period that belongs to the name ("Inc.", "L.P."), not a sentence's full stop. */
+export const ABBREVIATION_END = /\b(?:Inc|Corp|Co|Ltd|Jr|Sr|L\.P|N\.A|S\.A|L\.L\.C|P\.C)\.$/;
+/** Capitalised words that start a security or a label, not a name: "Common Stock", "Aggregate Number". */
+export const NOT_A_NAME_START = /^(?:Common|Preferred|Series|Class|Shares?|Stock|Percentage|Percent|Number|Aggregate|Amount|Total|Item)\b/;
+
+/** "As to Marshall Rose, …", "With respect to Fredric H. Gould, …": the sentence's topic, a pronoun's party. */
+export const TOPIC_LEAD = /^\s*(?:\([a-z0-9]+\)\s*)?(?:as\s+to|with\s+respect\s+to|in\s+the\s+case\s+of)\s+/i;
