@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `node dist/src/tools/accuracy-prose.js [GOLDEN_DIR]`: precision and recall of the prose readers' holdings, notes,
+ * `node dist/bench/accuracy-prose.js [GOLDEN_DIR] [--show-holdout]`: precision and recall of the prose readers' holdings, notes,
  * transactions and options against the hand-labelled golden set (test/fixtures/golden/items/*.json, each naming its
  * fixture).
  *
