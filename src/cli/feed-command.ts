@@ -18,7 +18,8 @@ import { isFetchError, isNotFoundError, isParseError, isValidationError } from '
 import { defaultCacheDir } from '../fetch/cache.js';
 import { EdgarClient, type EdgarClientOptions } from '../fetch/client.js';
 import { quarterOf } from '../fetch/full-index.js';
-import { DEFAULT_FORMS, parseFormsOption } from '../fetch/index-listing.js';
+import { parseFormsOption } from '../fetch/index-listing.js';
+import { formsSelectionOption } from './index-command.js';
 import type { ProgressStream } from '../fetch/progress.js';
 import { expandForms, isIsoDate } from '../fetch/submissions.js';
 import { ingestArchiveMember } from '../input/archive-ingest.js';
@@ -100,7 +101,7 @@ export function feedCommand(deps: (io: CliIo) => FeedCommandDeps): ParsedCommand
     shared: ['db', 'userAgent'],
     configure: (cmd) => {
       cmd.addOption(new Option('--date <date>', 'the dissemination day, YYYY-MM-DD (required; weekends and holidays have no archive)'));
-      cmd.addOption(new Option('--forms <list>', `form types, comma-separated (SC 13D also matches SCHEDULE 13D, and so on), or all; default: ${DEFAULT_FORMS.join(', ')}`));
+      cmd.addOption(formsSelectionOption());
       cmd.addOption(new Option('--refresh', 'download the archive again and reprocess stored filings'));
     },
     examples: ['edgar-extract feed --date 2024-12-13', 'edgar-extract feed --date 2024-12-13 --forms all --db day.db'],

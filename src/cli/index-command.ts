@@ -51,6 +51,11 @@ export interface IndexCommandResult {
   summary: BatchSummary | null;
 }
 
+/** `--forms` of the commands that select filings from a listing or an archive (index, feed): one spelling and help. */
+export function formsSelectionOption(): Option {
+  return new Option('--forms <list>', `form types, comma-separated (SC 13D also matches SCHEDULE 13D, and so on), or all; default: ${DEFAULT_FORMS.join(', ')}`);
+}
+
 /**
  * The `index` command for the registry (commands.ts): the framework parses the options and prints the help; `deps`
  * makes the command's dependencies for the run's io (the SQLite store in the executable, a test server in tests).
@@ -68,7 +73,7 @@ export function indexCommand(deps: (io: CliIo) => IndexCommandDeps): ParsedComma
     configure: (cmd) => {
       cmd.addOption(new Option('--since <date>', 'first filing date, YYYY-MM-DD (required)'));
       cmd.addOption(new Option('--until <date>', 'last filing date, YYYY-MM-DD (default: today)'));
-      cmd.addOption(new Option('--forms <list>', `form types, comma-separated (SC 13D also matches SCHEDULE 13D, and so on), or all; default: ${DEFAULT_FORMS.join(', ')}`));
+      cmd.addOption(formsSelectionOption());
       cmd.addOption(new Option('--limit <n>', 'keep only the N most recent matching filings'));
       cmd.addOption(new Option('--concurrency <n>', 'filings in flight at once (the rate stays under 10 requests/second)').default('4'));
       cmd.addOption(new Option('--refresh', 'refetch even cached filings and reprocess stored ones'));
