@@ -16,7 +16,7 @@ import { runChecks } from '../checks.js';
 import { extractCoverPages, findSchedule } from '../cover-page/index.js';
 import type { CoverPageResult, ReportingPersonRecord } from '../cover-page/types.js';
 import { DefinedTerms } from '../defined-terms/index.js';
-import type { ExtractedFiling, Extractor, Numbered } from '../extractor.js';
+import type { ExtractedFiling, Extractor, ItemRow, Numbered } from '../extractor.js';
 import { PartyIndex, readProse, type ProseItem } from '../prose/index.js';
 import { readXmlFields } from '../prose/xml-fields.js';
 import type { ExtractionWarning } from '../types.js';
@@ -29,16 +29,8 @@ export { itemTableViews } from './views.js';
 export { splitItems, CANONICAL_TITLES, type ItemHeading, type ScheduleKind } from './split-items.js';
 export { xmlItems } from './xml-items.js';
 
-/** One item of a schedule, as found. */
-export interface ItemSection {
-  itemNumber: number;
-  title: string | null;
-  documentSequence: number | null;
-  /** Heading to end of item, in the document's decoded text. */
-  spanStart: number;
-  spanEnd: number;
-  /** The body, white space collapsed. */
-  text: string;
+/** One item of a schedule, as found: its `items` row plus what the prose readers work on. */
+export interface ItemSection extends ItemRow {
   prose: ProseItem;
 }
 
