@@ -108,3 +108,20 @@ describe('regressions', () => {
     db.close();
   });
 });
+
+describe('storing a new accession writes without deleting first', () => {
+  // storeFiling skips the per-table DELETEs for an accession not yet stored. That is sound only while no per-filing
+  // row can exist without its filing row: each such table must reference `filings` (and the connection enforce it).
+  it('every per-filing table references filings, and the connection enforces foreign keys', async () => {
+    const { allTables } = await import('../../src/store/migrations.js');
+    const db = openDatabase(':memory:');
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    const perFiling = allTables().filter((t) => t.perFiling && t.name !== 'filings');
+    expect(perFiling.length).toBeGreaterThan(20);
+    for (const table of perFiling) {
+      const keys = db.sqlite.pragma(`foreign_key_list(${table.name})`) as { table: string; from: string; on_delete: string }[];
+      expect(keys, table.name).toContainEqual(expect.objectContaining({ table: 'filings', from: 'accession_number', on_delete: 'CASCADE' }));
+    }
+    db.close();
+  });
+});
