@@ -14,7 +14,7 @@ import { parseSubmission } from './parse/index.js';
 import { documentText } from './parse/body.js';
 import type { BodyFormat, Submission } from './parse/types.js';
 import type { EdgarDatabase, FilingRows, StoreOutcome } from './store/database.js';
-import { updateChains } from './store/chains.js';
+import { updateChains, type ChainUpdate } from './store/chains.js';
 import { gzipSource } from './store/database.js';
 import { writeDocumentText, type DocumentTextRow } from './store/document-text.js';
 import { filingKey, submissionRows } from './store/rows.js';
@@ -82,11 +82,31 @@ export function prepareRows(submission: Submission, extracted: ExtractedFiling, 
   };
 }
 
-/** Store a prepared filing: its rows, then (in the same transaction) its amendment chains and full-text rows. */
-export function storePreparedFiling(db: EdgarDatabase, prepared: PreparedFiling): StoreOutcome {
-  // Amendment chains and the full-text index are derived rows: written in the filing's own transaction.
-  // storeFiling's transaction already makes the filing atomic, so no savepoint of its own (a batch pays for each).
-  return db.storeFiling(prepared.rows, { afterWrite: () => writeDerivedRows(db, prepared.accessionNumber, prepared.derived, { inTransaction: true }), sourceGzip: prepared.sourceGzip });
+/**
+ * Store a prepared filing: its rows, then (in the same transaction) its amendment chains and full-text rows.
+ * In a batch (BatchWriter), `batch` is the open transaction's context: the filing is written without a savepoint of its
+ * own (the writer undoes a failed filing by replaying the others) and its chains are recomputed at commit, once per
+ * subject company for all the transaction's filings (updateChainsOf), instead of after each filing.
+ */
+export function storePreparedFiling(db: EdgarDatabase, prepared: PreparedFiling, batch?: BatchTransaction): StoreOutcome {
+  const { accessionNumber, derived } = prepared;
+  if (!batch) {
+    // storeFiling's transaction already makes the filing atomic, so no savepoint of its own for the derived rows.
+    return db.storeFiling(prepared.rows, { afterWrite: () => writeDerivedRows(db, accessionNumber, derived, { inTransaction: true }), sourceGzip: prepared.sourceGzip });
+  }
+  return db.storeFiling(prepared.rows, {
+    afterWrite: () => {
+      writeDocumentText(db, accessionNumber, derived.documentTexts, { inTransaction: true });
+      batch.chainUpdates.push({ accessionNumber, declared: derived.declaredPrevious });
+    },
+    sourceGzip: prepared.sourceGzip,
+    undoneByCaller: true,
+  });
+}
+
+/** What storePreparedFiling leaves to the end of a batch's transaction: chains of the filings it wrote. */
+export interface BatchTransaction {
+  chainUpdates: ChainUpdate[];
 }
 
 /**

@@ -148,22 +148,44 @@ interface ChainRow {
  * at hand: a remembered declaration is then kept. The store never reads a submission itself.
  */
 export function updateChains(db: SqliteHandle, accessionNumber: string, declared?: string | null): void {
+  updateChainsOf(db, [{ accessionNumber, declared }]);
+}
+
+/** A filing whose chains are to be recomputed, with the predecessor it declares (see updateChains). */
+export interface ChainUpdate {
+  accessionNumber: string;
+  declared?: string | null;
+}
+
+/**
+ * updateChains for several stored filings at once (a batch's transaction, see batch/writer.ts): each subject company
+ * they touch is recomputed once, not once per filing. The rows come out as updateChains after each filing in turn
+ * would leave them, because a subject's chains are a function of its stored filings and their declared predecessors,
+ * and every declaration is remembered (method previous_accession_number, resolved or not).
+ */
+export function updateChainsOf(db: SqliteHandle, updates: readonly ChainUpdate[]): void {
+  if (updates.length === 0) return;
   const sqlite = db.sqlite;
   sqlite.transaction(() => {
     const ctx = new ChainContext(db);
-    const previous = prepareCached(sqlite, 'SELECT subject_company_cik AS cik, method, amends_accession_number AS amends FROM amendment_chains WHERE accession_number = ?').get(accessionNumber) as
-      | { cik: string | null; method: ChainMethod; amends: string | null }
-      | undefined;
-    if (declared !== undefined) ctx.declared.set(accessionNumber, declared);
-    else if (previous?.method === 'previous_accession_number') ctx.declared.set(accessionNumber, previous.amends);
-    const self = ctx.candidate(accessionNumber);
     const subjects = new Set<string>();
-    if (self?.subjectCik) subjects.add(self.subjectCik);
-    if (previous?.cik) subjects.add(previous.cik);
-    prepareCached(sqlite, 'DELETE FROM amendment_chains WHERE accession_number = ?').run(accessionNumber);
+    const loose = new Map<string, Candidate>();
+    for (const { accessionNumber, declared } of updates) {
+      const previous = prepareCached(sqlite, 'SELECT subject_company_cik AS cik, method, amends_accession_number AS amends FROM amendment_chains WHERE accession_number = ?').get(accessionNumber) as
+        | { cik: string | null; method: ChainMethod; amends: string | null }
+        | undefined;
+      if (declared !== undefined) ctx.declared.set(accessionNumber, declared);
+      else if (previous?.method === 'previous_accession_number' && !ctx.declared.has(accessionNumber)) ctx.declared.set(accessionNumber, previous.amends);
+      if (previous?.cik) subjects.add(previous.cik);
+      prepareCached(sqlite, 'DELETE FROM amendment_chains WHERE accession_number = ?').run(accessionNumber);
+      loose.delete(accessionNumber);
+      const self = ctx.candidate(accessionNumber);
+      if (self?.subjectCik) subjects.add(self.subjectCik);
+      // A 13D/13G without any subject company (a bare document): a chain of its own.
+      else if (self) loose.set(accessionNumber, self);
+    }
     for (const subject of subjects) ctx.rebuildSubject(subject);
-    // A 13D/13G without any subject company (a bare document): a chain of its own.
-    if (self && !self.subjectCik) ctx.write(null, computeChains([self]));
+    for (const self of loose.values()) ctx.write(null, computeChains([self]));
   })();
 }
 

@@ -50,6 +50,12 @@ export interface StoreOptions {
   source?: Uint8Array;
   /** The same, already compressed with gzipSource (a batch compresses in its worker threads). */
   sourceGzip?: Uint8Array;
+  /**
+   * The caller holds an open transaction and, should this call throw, rolls all of it back (BatchWriter does, then
+   * stores again the filings before this one): no savepoint of its own. A savepoint per filing made FTS5 write its
+   * pending index entries to disk for every filing, the largest part of a batch writer's full-text cost.
+   */
+  undoneByCaller?: boolean;
 }
 
 /** The input bytes as `sources.content` stores them (zlib's default level: the bytes every version has stored). */
@@ -138,7 +144,8 @@ export class EdgarDatabase {
    * A bare function as second argument is `afterWrite` (the 0.1.0 signature).
    */
   storeFiling(rows: FilingRows, options: StoreOptions | (() => void) = {}): StoreOutcome {
-    const { afterWrite, source, sourceGzip } = typeof options === 'function' ? { afterWrite: options, source: undefined, sourceGzip: undefined } : options;
+    const { afterWrite, source, sourceGzip, undoneByCaller } = typeof options === 'function' ? { afterWrite: options, source: undefined, sourceGzip: undefined, undoneByCaller: false } : options;
+    if (undoneByCaller && !this.sqlite.inTransaction) throw new Error('storeFiling: undoneByCaller needs the caller\'s open transaction');
     const filing = rows.filings?.[0];
     if (!filing || rows.filings!.length !== 1) throw new Error('storeFiling: rows.filings must hold exactly one row');
     const accessionNumber = String(filing.accessionNumber);
@@ -169,7 +176,7 @@ export class EdgarDatabase {
     // IMMEDIATE: the write lock is taken at BEGIN, under the busy timeout. A deferred transaction reads first (preparing
     // a statement whose triggers write to document_text opens the FTS5 table, which reads), and a read transaction that
     // must become a write after another process committed fails at once with "database is locked".
-    this.sqlite.transaction(() => {
+    const write = (): void => {
       // Children first (foreign keys), then the filing row, then the new rows. A new accession has nothing to delete:
       // every per-filing table references `filings` with a foreign key, which this connection enforces, so no row of
       // it can exist before its filing row (about 25 deletes per filing were a tenth of a batch's writer time).
@@ -186,7 +193,9 @@ export class EdgarDatabase {
       }
       // Derived rows (amendment chains, full-text index) commit or roll back with the filing.
       afterWrite?.();
-    }).immediate();
+    };
+    if (undoneByCaller) write();
+    else this.sqlite.transaction(write).immediate();
     return detail === undefined ? { accessionNumber, action, changed: true } : { accessionNumber, action, changed: true, detail };
   }
 

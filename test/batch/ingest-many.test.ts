@@ -7,6 +7,9 @@ import { ingestMany, type BatchInput, type BatchItem } from '../../src/batch/ing
 import { ingestSubmission } from '../../src/pipeline.js';
 import { openDatabase, type EdgarDatabase } from '../../src/store/database.js';
 import { readFileSync } from 'node:fs';
+import { loadSources, syntheticCorpus } from '../../bench/synthetic-corpus.js';
+import { BatchAbortedError, BatchWriter } from '../../src/batch/writer.js';
+import { prepareFiling } from '../../src/pipeline.js';
 
 const FIXTURES = ['test/fixtures/full/0000109446-94-000005.txt', 'test/fixtures/nc/0000774352-01-000002.nc', ...readdirSync('test/fixtures/sc13').slice(0, 6).map((f) => join('test/fixtures/sc13', f))];
 
@@ -65,6 +68,61 @@ describe('ingestMany', () => {
     expect(stored).toHaveLength(3);
     expect(stored).not.toContain('0000774352-01-000002');
     expect(db.sqlite.prepare("SELECT count(*) FROM filing_entities WHERE accession_number = '0000774352-01-000002'").pluck().get()).toBe(0);
+  });
+
+  // The writer recomputes amendment chains once per subject at commit, and writes filings without savepoints. Copies
+  // of the same filings under new accession numbers give subjects with several filings each, split across
+  // transactions of 7: the database must equal one made by ingestSubmission, filing by filing.
+  it('chains computed at each commit equal chains computed after every filing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edgar-batch-chains-'));
+    const folder = syntheticCorpus(loadSources('test/fixtures/sc13', '/nonexistent'), dir, [40]).get(40)!;
+    const files = readdirSync(folder).sort().map((f) => join(folder, f));
+    // Copies of one source 20 apart: filings 0 and 20 share a subject, in different transactions.
+    const one = openDatabase(':memory:');
+    for (const f of files) ingestSubmission(one, new Uint8Array(readFileSync(f)), { sourceName: f });
+    const many = openDatabase(':memory:');
+    await ingestMany(many, files.map((f) => ({ name: f, path: f })), { jobs: 0, filingsPerTransaction: 7, onItem: () => {} });
+    const chained = one.sqlite.prepare("SELECT count(*) FROM amendment_chains WHERE method != 'original'").pluck().get() as number;
+    expect(chained).toBeGreaterThan(5);
+    expect(dump(many)).toEqual(dump(one));
+  });
+
+  it('a filing that fails after others in its transaction leaves exactly the others, chains and text included', () => {
+    const files = FIXTURES.slice(2, 8);
+    const prepared = files.map((f) => prepareFiling(new Uint8Array(readFileSync(f)), { sourceName: f }).prepared);
+    const refused = prepared[3]!.accessionNumber;
+    const expected = openDatabase(':memory:');
+    for (const [i, f] of files.entries()) if (i !== 3) ingestSubmission(expected, new Uint8Array(readFileSync(f)), { sourceName: f });
+    const db = openDatabase(':memory:');
+    // Refuse the fourth filing at its last table, after its documents and text are written.
+    db.sqlite.exec(`CREATE TRIGGER refuse BEFORE INSERT ON sources WHEN NEW.accession_number = '${refused}' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`);
+    const writer = new BatchWriter(db, { filingsPerTransaction: 100 });
+    const outcomes = prepared.map((p) => {
+      try {
+        return writer.store(p).action;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    });
+    writer.commit();
+    expect(outcomes).toEqual(['stored', 'stored', 'stored', 'refused by test', 'stored', 'stored']);
+    db.sqlite.exec('DROP TRIGGER refuse');
+    expect(dump(db)).toEqual(dump(expected));
+  });
+
+  it('when the filings before a failed one cannot be written again, the batch aborts and keeps nothing of them', () => {
+    const prepared = FIXTURES.slice(2, 5).map((f) => prepareFiling(new Uint8Array(readFileSync(f)), { sourceName: f }).prepared);
+    const db = openDatabase(':memory:');
+    // A switch outside the database (a rollback cannot undo it): once on, every filing is refused, replays included.
+    let refuse = false;
+    db.sqlite.function('refuse_now', () => (refuse ? 1 : 0));
+    db.sqlite.exec("CREATE TRIGGER refuse BEFORE INSERT ON filings WHEN refuse_now() BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
+    const writer = new BatchWriter(db, { filingsPerTransaction: 100 });
+    writer.store(prepared[0]!);
+    refuse = true;
+    expect(() => writer.store(prepared[1]!)).toThrow(BatchAbortedError);
+    expect(db.sqlite.inTransaction).toBe(false);
+    expect(db.sqlite.prepare('SELECT count(*) FROM filings').pluck().get()).toBe(0);
   });
 });
 
