@@ -58,9 +58,13 @@ export interface StoreOptions {
   undoneByCaller?: boolean;
 }
 
-/** The input bytes as `sources.content` stores them (zlib's default level: the bytes every version has stored). */
+/**
+ * The input bytes as `sources.content` stores them. Level 1, not zlib's default 6: on the corpus it takes half the
+ * time (0.5 against 1.0 ms a filing) for 19.5% of the input's size against 16.8%. Compression is a batch's largest
+ * single cost after extraction, and the stored text and index dwarf the sources. Any level decompresses the same.
+ */
 export function gzipSource(bytes: Uint8Array): Uint8Array {
-  return gzipSync(bytes);
+  return gzipSync(bytes, { level: 1 });
 }
 
 export class EdgarDatabase {
