@@ -47,6 +47,12 @@ export const NEGATED_VERB_RULES: readonly HoldingRule[] = [
 ];
 export const NEGATED_VERB = alternation(NEGATED_VERB_RULES, 'i');
 
+/**
+ * A disclaimer's clause before the verb, up to 200 characters back: "… shall not be construed as an admission that the
+ * reporting person or any of its affiliates is the beneficial owner of any securities …" states no position.
+ */
+export const ADMISSION_BEFORE_VERB = /\b(?:an\s+)?admission\s+(?:by\s+[^.;]{1,80}?\s+)?that\b[^.;]*$/i;
+
 /** A supposition between the verb and its count ("Assuming …, the Reporting Persons would own …" : not a position). */
 export const WOULD_IN_PREFIX = /\bwould\b/;
 /** A supposition right before the verb: "would own", "would beneficially own". */

@@ -23,7 +23,7 @@ import { looksLikeName, nameKey, type Party } from './parties.js';
 import { PAIR_LINE } from './holding-rules.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { coordinatedPowers, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { tableRow } from './position-tables.js';
 
@@ -128,7 +128,8 @@ const ZERO_AFTER_LABEL =
 
 /** Share counts of the sentence, plus zero written "-0-", "None" or "0" after a power or amount label. */
 function countsOf(s: ProseSentence): Token[] {
-  const list = s.tokens.filter((t) => (t.kind === 'shares' || t.kind === 'number') && Number.isInteger(t.value) && !/\./.test(t.raw));
+  // A reference ("** see Note 1 **", "Section 13(d)") is no count: a label's line "1046400 **see Note 1**" holds one.
+  const list = s.tokens.filter((t) => (t.kind === 'shares' || t.kind === 'number') && Number.isInteger(t.value) && !/\./.test(t.raw) && !(t.kind === 'number' && isReferenceNumber(s.raw, t.start)));
   // After a label (with or without its colon or dash), or alone on a line under it (the label above); never "none of".
   for (const m of s.raw.matchAll(ZERO_AFTER_LABEL)) {
     if (list.some((t) => t.start === m.index)) continue;
@@ -177,10 +178,11 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   // A number that is not a share count: a year, a section, a page, a small count without a share word.
   if (t.kind === 'number') {
     // (A written zero, "-0-" or "None", is a count only after a label: countsOf found it there.)
-    const label = /(?:[:\u2013\u2014]|--?|\bis|\bof|\bover|\bto)\s*$/i.test(leadOf(raw, t.start, 6)) || /^(?:-0-|none|nil)$/i.test(t.raw);
+    // The label may end without a colon when its count follows on the same line or cell: "(i) sole power to vote or
+    // to direct the vote   715,775".
+    const label = /(?:[:\u2013\u2014]|--?|\bis|\bof|\bover|\bto)\s*$/i.test(leadOf(raw, t.start, 6)) || /^(?:-0-|none|nil)$/i.test(t.raw) || labelAtEnd(raw.slice(Math.max(prevEnd, t.start - 160), t.start)) !== null;
     if (!label && !anchored(ctx, t.value)) return null;
     if (/^\s*(?:%|percent|per\s*cent|days?|years?|months?|persons?|of\s+the\s+(?:Act|Exchange\s+Act|Rules?))/i.test(after)) return null;
-    if (/\b(?:Rule|Section|Item|Items|Row|Rows|No\.|page|pages|Exhibit|Schedule|Form|Amendment|Note|Notes|Box|Line|Lines)\s*$/i.test(raw.slice(Math.max(0, t.start - 12), t.start))) return null;
     if (t.value >= 1900 && t.value <= 2100 && !/,/.test(t.raw)) return null;
   }
   if (NOT_POSITION_AFTER.test(after)) return null;
@@ -206,7 +208,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
       const m = re.exec(raw.slice(Math.max(seg.start, t.start - 120), t.start));
       if (!m || NEGATION.test(raw.slice(seg.start, t.start))) continue;
       const at = Math.max(seg.start, t.start - 120) + m.index;
-      const subject = subjectOf(s, ctx, state, t, name, at, seg.start).filter((p) => !agent.holders.some((h) => h.name === p.name));
+      const subject = subjectOf(s, ctx, state, t, name, at, seg.start);
       if (subject.length) c.also = { holders: subject, role: name, more: coordinatedPowers(raw.slice(Math.max(seg.start, t.start - 160), t.start), name) };
       break;
     }

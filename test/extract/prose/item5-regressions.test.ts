@@ -69,6 +69,18 @@ describe('Item 5 position regressions', () => {
   });
 });
 
+describe('a power over shares the same statement says another holds', () => {
+  it('keeps the power of a subject that is also the passive agent (0000736157-94-000002)', () => {
+    // Cause: "Time Warner and WCI have the sole power to vote … the 14,200,000 shares … registered in the name of WCI
+    // and owned beneficially by Time Warner": the power's subjects were filtered against the agent, so Time Warner,
+    // which both owns the shares and has the power, lost its sole voting and dispositive rows.
+    const found = rows('0000736157-94-000002');
+    expect(found).toContainEqual(['Time Warner Inc.', 14200000, 'sole_voting']);
+    expect(found).toContainEqual(['Time Warner Inc.', 14200000, 'sole_dispositive']);
+    expect(found).toContainEqual(['Warner Communications Inc.', 14200000, 'sole_voting']);
+  });
+});
+
 describe('"Name: N" lines under a power label (0000038777-98-000161)', () => {
   it('gives each line the power of the label above the list, the name as printed when the filing does not define it', () => {
     // Cause: the label's role reached only a count alone on the next line; a list of "Name: N" lines had no role.
