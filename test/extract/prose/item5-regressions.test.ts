@@ -81,6 +81,16 @@ describe('a power over shares the same statement says another holds', () => {
   });
 });
 
+describe('options listed as the object of "to purchase"', () => {
+  it('puts every enumerated count under the options (0001144204-14-035580)', () => {
+    // Cause: "the Reporting Person holds options that are not currently exercisable to purchase (i) 600,000 shares …
+    // and (ii) 238,321 shares …": only the first count carried the option words, so 238,321 was read as shares owned.
+    const tables = tablesOf('0001144204-14-035580');
+    expect(rows('0001144204-14-035580')).toContainEqual(['Charles W. Horsey', 238321, 'underlying']);
+    expect(tables.options?.map((o) => [o.holder, o.shares, o.kind])).toContainEqual(['Charles W. Horsey', 238321, 'option']);
+  });
+});
+
 describe('"Name: N" lines under a power label (0000038777-98-000161)', () => {
   it('gives each line the power of the label above the list, the name as printed when the filing does not define it', () => {
     // Cause: the label's role reached only a count alone on the next line; a list of "Name: N" lines had no role.
