@@ -72,7 +72,7 @@ describe('13G Item 4 blocks laid out one block per line', () => {
 });
 
 describe('Item 5(c) trade regressions found by bench/unread-survey.ts', () => {
-  const key = (t: Record<string, unknown>): string => `${t.transactionDate}|${t.holder}|${t.action}|${t.shares}|${t.pricePerShare}`;
+  const key = (t: { transactionDate: string | null; holder: string; action: string; shares: number | null; pricePerShare: number | null }): string => `${t.transactionDate}|${t.holder}|${t.action}|${t.shares}|${t.pricePerShare}`;
 
   it('keeps lots of one day with the same count at different prices (0000930661-00-000395)', () => {
     // Cause: trades were merged on date and count, so "1/12/00 Market Purchase 2,000 6.69", "… 2,000 6.63" and
