@@ -17,7 +17,7 @@ import { extractCoverPages, findSchedule } from '../cover-page/index.js';
 import type { CoverPageResult, ReportingPersonRecord } from '../cover-page/types.js';
 import { DefinedTerms } from '../defined-terms/index.js';
 import type { ExtractedFiling, Extractor, ItemRow, Numbered } from '../extractor.js';
-import { PartyIndex, readProse, type ProseItem } from '../prose/index.js';
+import { PartyIndex, readProse, type ProseItem, type ProseResult } from '../prose/index.js';
 import { readXmlFields } from '../prose/xml-fields.js';
 import type { ExtractionWarning } from '../types.js';
 import { blankPageFurniture, collapseSpace, identitySource } from './prose-source.js';
@@ -101,11 +101,19 @@ export function extractItemsAndProseWithCover(submission: Submission, coverResul
   }
 }
 
-function extract(submission: Submission, coverResult: CoverPageResult): ExtractedFiling {
+/** A schedule's items and what the prose readers made of them (the survey tool reads the evidence too). */
+export interface ScheduleProse {
+  found: ScheduleItems;
+  prose: ProseResult;
+  warnings: ExtractionWarning[];
+}
+
+/** Split the schedule and read its prose; null when the submission is not a 13D/13G. */
+export function readScheduleProse(submission: Submission, coverResult: CoverPageResult): ScheduleProse | null {
   const warnings: ExtractionWarning[] = [];
   const cover = coverResult.reportingPersons;
   const found = scheduleItems(submission, cover);
-  if (!found) return { tables: {}, warnings };
+  if (!found) return null;
   const { kind, doc, items } = found;
   if (!items.length) {
     warnings.push({ code: 'ITEMS_NOT_FOUND', message: `no Item headings found in the ${kind} document (sequence ${doc.sequence ?? '?'})`, documentSequence: doc.sequence, span: null });
@@ -135,6 +143,15 @@ function extract(submission: Submission, coverResult: CoverPageResult): Extracte
   if (found.doc.bodyFormat === 'xml' && !prose.holdings.some((h) => h.row.itemNumber === (kind === '13G' ? 4 : 5))) {
     pushAll(prose.holdings, readXmlFields(items.map((i) => ({ itemNumber: i.itemNumber, documentSequence: i.documentSequence, leaves: i.prose.leaves ?? [] })), kind, ctx));
   }
+  return { found, prose, warnings };
+}
+
+function extract(submission: Submission, coverResult: CoverPageResult): ExtractedFiling {
+  const cover = coverResult.reportingPersons;
+  const read = readScheduleProse(submission, coverResult);
+  if (!read) return { tables: {}, warnings: [] };
+  const { found, prose, warnings } = read;
+  const { items } = found;
   // The XML element values are the amount beneficially owned.
   for (const h of prose.holdings) h.row.role ??= 'beneficial';
   pushAll(warnings, prose.warnings);

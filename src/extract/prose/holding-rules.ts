@@ -47,6 +47,12 @@ export const NEGATED_VERB_RULES: readonly HoldingRule[] = [
 ];
 export const NEGATED_VERB = alternation(NEGATED_VERB_RULES, 'i');
 
+/**
+ * A disclaimer's clause before the verb, up to 200 characters back: "… shall not be construed as an admission that the
+ * reporting person or any of its affiliates is the beneficial owner of any securities …" states no position.
+ */
+export const ADMISSION_BEFORE_VERB = /\b(?:an\s+)?admission\s+(?:by\s+[^.;]{1,80}?\s+)?that\b[^.;]*$/i;
+
 /** A supposition between the verb and its count ("Assuming …, the Reporting Persons would own …" : not a position). */
 export const WOULD_IN_PREFIX = /\bwould\b/;
 /** A supposition right before the verb: "would own", "would beneficially own". */
@@ -61,8 +67,11 @@ export const GERUND_SUBJECT_GAP = /^\s*(?:beneficially\s+|directly\s+|indirectly
 export const RIGHT_VERB = /\bright\b/i;
 /** A right of a warrant ("… Warrants …, has the right to acquire …"). */
 export const WARRANT_WORD = /\bwarrant/i;
-/** A right granted by an option ("Pursuant to the Option Agreement, THORN has the … right to acquire …"). */
-export const OPTION_WORD = /\boption\b/i;
+/**
+ * A right granted by an option ("Pursuant to the Option Agreement, THORN has the … right to acquire …", "has the right
+ * to acquire 250,000 shares upon the exercise of options").
+ */
+export const OPTION_WORD = /\boptions?\b/i;
 
 /** The words before the conversion shares of another position: "Preferred Stock convertible into 212,766 shares". */
 export const CONVERSION_LEAD = /\b(?:convertible|exercisable|exchangeable)\s+(?:on\s+such\s+date\s+)?(?:into|for)\s+(?:about\s+|approximately\s+)?$/i;
@@ -114,6 +123,9 @@ export const CONVERSION = /^[\s\S]{0,160}?\b(?:convertible|exercisable|exchangea
 /** "FJ Capital Management LLC - 807,223 shares", "Franklin Resources, Inc.: 0": a holder and a count on a line. */
 export const PAIR_LINE = /^\s*(?:\([a-z0-9]{1,3}\)\s*)?(.+?)\s*[-\u2013\u2014:]\s*(\d{1,3}(?:,\d{3})+|\d+)\s*(?:shares|Shares|units|Units)?\s*\.?\s*$/;
 
+/** Option words ending in an enumeration of their object: "options … to purchase (i) 600,000 shares … and (ii) …". */
+export const ENUMERATED_OPTION_OBJECT = /\b(?:options?|warrants?)\b[^.;]{0,80}?\bto\s+(?:purchase|acquire)\s+\((?:i|a|1)\)\s*$/i;
+
 /** Option or warrant words before a count, group 1 the instrument: "Warrants to purchase 116,070 shares". */
 export const OPTION_WORDS = /\b(options?|warrants?|rights?\s+to\s+(?:purchase|acquire)|right\b[^.;]{0,120}?\bto\s+acquire)\b/i;
 
@@ -122,7 +134,13 @@ export const OPTION_WORDS = /\b(options?|warrants?|rights?\s+to\s+(?:purchase|ac
  */
 export const UNDERLYING_AFTER: readonly HoldingRule[] = [
   // "98,251 shares of Common Stock issuable upon exercise of warrants".
-  { name: 'issuable upon exercise', pattern: /^\s*(?:shares?|Shares)?\s*(?:of\s+[A-Za-z\s]{0,40}?)?\s*issuable\s+upon\s+(?:the\s+)?exercise\s+of\s+((?:[\w-]+\s+){0,3}?(?:options?|warrants?))/i },
+  // Also "acquirable", "purchasable", "obtainable" or "receivable upon (the) exercise of", and the same with "(the) Company's".
+  { name: 'issuable upon exercise', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)?\s*(?:of\s+[A-Za-z\s]{0,40}?)?\s*(?:(?:are|is|were)\s+)?(?:issuable|acquirable|purchasable|obtainable|receivable)\s+(?:by\s+[^,;]{1,60}?\s+)?(?:upon|on)\s+(?:the\s+)?exercise\s+of\s+(?:the\s+)?((?:[\w'\u2019-]+\s+){0,4}?(?:options?|warrants?))/i },
+  // "250,000 shares of Common Stock that may be acquired upon the exercise of stock options", "… which he has the
+  // right to acquire within 60 days upon exercise of warrants".
+  { name: 'acquirable upon exercise', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)?\s*(?:of\s+[A-Za-z\s]{0,40}?)?\s*(?:that|which)\s+(?:(?:he|she|it|they|may|can|could|has|have|the\s+right\s+to|right|to|be)\s+){1,5}(?:acquired?|purchased?|obtained?|issued)\s+(?:within\s+60\s+days\s+)?(?:upon|through|on|by|pursuant\s+to)\s+(?:the\s+)?(?:exercise|conversion)\s+of\s+((?:[\w-]+\s+){0,4}?(?:options?|warrants?))/i },
+  // "250,000 shares subject to options held by Mr. Smith", "shares subject to currently exercisable warrants".
+  { name: 'subject to options', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s*(?:of\s+[A-Za-z\s]{0,40}?)?\s*subject\s+to\s+((?:[\w-]+\s+){0,4}?(?:options?|warrants?))\b/i },
   // "800,000 Common Shares underlying the 2010 options".
   { name: 'shares underlying', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s+underlying\s+(?:the\s+)?((?:[\w-]+\s+){0,4}?(?:options?|warrants?))\b/i },
   // "406,536 options to purchase …".
@@ -155,7 +173,7 @@ export const RELATIVE_PRONOUN = /\b(?:which|who|whom)\b/i;
 export const BARE_PARTICIPLE = /^(?:held|owned)$/i;
 
 /** "consisting of (i) 451,590 shares … (ii) 100,000 shares …": the parts of the first position follow. */
-export const CONSISTING_OF = /^[\s,]*(?:consisting\s+of|comprised\s+of|comprising|including)\s*:?\s*/i;
+export const CONSISTING_OF = /^[\s,]*(?:consisting\s+of|comprised\s+of|comprising|including|(?:which|that)\s+(?:consists?|is\s+comprised|are\s+comprised)\s+of|which\s+includes?)\s*:?\s*/i;
 /**
  * The words a listed position may start with: "(ii) the 96,539 shares", "and Warrants to purchase 116,070 shares",
  * "an additional …", "up to …".

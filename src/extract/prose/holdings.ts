@@ -28,9 +28,9 @@ import { firstTokenIn, type Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
 import { pushAll } from '../../arrays.js';
 import { distributedNames, eachWhenAllCovers, labelHolder } from './position-holders.js';
-import { RE_REFERENCE } from './position-vocabulary.js';
+import { isReferenceNumber, RE_REFERENCE } from './position-vocabulary.js';
 import {
-  ABBREVIATION_END, BARE_PARTICIPLE, CLAUSE_VERB, CONSISTING_OF, CONVERSION, CONVERSION_LEAD, COUNT_LIST_JOIN, GERUND_SUBJECT_GAP, GERUND_VERB, HELD_BY_AFTER,
+  ABBREVIATION_END, ADMISSION_BEFORE_VERB, BARE_PARTICIPLE, ENUMERATED_OPTION_OBJECT, CLAUSE_VERB, CONSISTING_OF, CONVERSION, CONVERSION_LEAD, COUNT_LIST_JOIN, GERUND_SUBJECT_GAP, GERUND_VERB, HELD_BY_AFTER,
   HOLD_VERB, HOLDER_OF_APPOSITIVE, INSTRUMENT_COUNT, LABEL, LESS_THAN, LIST_JOIN, LISTED_POSITION_LEAD, NAME_AFTER, NAME_BEFORE, NAMED_INSTRUMENT_END,
   NEGATED_VERB, NOT_A_NAME_START, OF_AFTER_PERCENT, OPTION_WORD, OPTION_WORDS, OUTSTANDING_AFTER, PAIR_LINE, PERCENT_CELL_LINE, PERCENT_LABEL_LINE,
   PERCENT_LEAD, PLAIN_INSTRUMENT_END, POSITION_TAIL, POWER_ASIDE, RELATIVE_AFTER_HOLDER, RELATIVE_PRONOUN, REREFERENCE_BEFORE_COUNT, RESPECTIVE_LIST_LEAD,
@@ -61,7 +61,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     const seg = segmentAt(s.raw, m.index);
     const verbEnd = m.index + m[0].length;
     const before = s.raw.slice(Math.max(0, m.index - 40), m.index);
-    if (NEGATED_VERB.test(before)) continue;
+    if (NEGATED_VERB.test(before) || ADMISSION_BEFORE_VERB.test(s.raw.slice(Math.max(seg.start, m.index - 200), m.index))) continue;
     // "A, B and C beneficially owned N1, N2 and N3 Common Shares, respectively".
     const listed = subjectBefore(s, m.index, seg.start);
     const pairs = listed.length >= 2 ? respectively(s, verbEnd, listed.length) : null;
@@ -89,9 +89,12 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     // exercisable right to acquire …") is an option; every count of the list is under the right.
     const rightTo = RIGHT_VERB.test(m[0]) ? `${WARRANT_WORD.test(s.raw) ? 'Warrant ' : OPTION_WORD.test(s.raw) ? 'Option ' : ''}right to acquire ` : '';
     const positions = positionList(s, ctx, first, rightTo + prefix, nextVerb);
+    // "holds options … to purchase (i) 600,000 shares … and (ii) 238,321 shares": an enumeration right after "to
+    // purchase" is the option's object, so every item of it is under the option.
+    const enumeratedObject = ENUMERATED_OPTION_OBJECT.test(prefix) ? prefix : '';
     for (const [k, p] of positions.entries()) {
       if (used.has(p.token.start)) continue;
-      take(buildHoldings(s, ctx, holders, p.token, k > 0 ? rightTo + p.prefix : p.prefix, seg.start, p.end, following), [p.token]);
+      take(buildHoldings(s, ctx, holders, p.token, k > 0 ? rightTo + enumeratedObject + p.prefix : p.prefix, seg.start, p.end, following), [p.token]);
     }
   }
 
@@ -203,6 +206,10 @@ function firstCount(s: ProseSentence, from: number, to: number): Token | null {
     if (t.start < from || t.start >= to) continue;
     if (t.kind === 'money' && !t.typo) return null;
     if (t.kind === 'percent' || t.kind === 'date') return null;
+    // "… for any other purposes than Section 13(d) of the Act": a reference, not a count.
+    if (t.kind === 'number' && isReferenceNumber(s.raw, t.start)) return null;
+    // "options exercisable within 60 days to purchase 250,000 shares": a period, not the count.
+    if (t.kind === 'number' && /^\s*(?:days?|months?|years?)\b/i.test(s.raw.slice(t.end, t.end + 10))) continue;
     // "based on 3,185,100 shares of Common Stock outstanding": a denominator, not a position.
     if (OUTSTANDING_AFTER.test(s.raw.slice(t.end, t.end + 80))) return null;
     if (t.kind === 'shares') return t;

@@ -173,6 +173,12 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   const registry = new InstrumentRegistry();
   registry.learn(all);
 
+  // Rows read one table line at a time (a trade each), told apart from sentences' restatements when merging.
+  const lineRows = new WeakSet<TransactionRow>();
+  const tradeLines = (rows: Found<TransactionRow>[]): Found<TransactionRow>[] => {
+    for (const r of rows) lineRows.add(r.row);
+    return rows;
+  };
   const result: ProseResult = { holdings: [], notes: [], options: [], transactions: [], ownershipBasis: [], sums: [], restatements: [], typos: [], merged: [], warnings: [] };
   for (const s of all) {
     if (!s.cut) continue;
@@ -231,19 +237,23 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
         }
       }
     });
-    pushAll(result.transactions, readTradeTable(sentences, ctx));
+    pushAll(result.transactions, tradeLines(readTradeTable(sentences, ctx)));
     if (item.itemNumber === positionItem) pushAll(positions, readTableLines(item.source, item.itemNumber, item.documentSequence, ctx, (start, end) => lineSentence(item, ctx, start, end)));
   }
   if (appendix && /\b(?:schedule|annex|appendix|exhibit)\s+[A-Z0-9]{1,3}\b/i.test(prose.map((p) => p.item.source.text.slice(p.item.source.start, p.item.source.end)).join(' ').slice(0, 200_000))) {
-    pushAll(result.transactions, readScheduleTradeLines(appendixLines(appendix, ctx), ctx));
+    pushAll(result.transactions, tradeLines(readScheduleTradeLines(appendixLines(appendix, ctx), ctx)));
   }
   // Trade lines inside Item 5 itself ("Gerald F. Fitzgerald  Purchase  3/22/94  7,000 Class A  $41.50") that the
   // sentence readers did not report (same date and count).
+  // Two lines of one day with the same count at different prices are two lots (the price is part of a line's key); a
+  // sentence that stated the date and count covers every line of them (a wrapped line of that sentence, "$23.875 per
+  // share. On or about December 31, 1993, the Company sold 90,000", is no trade of its own).
   for (const { item } of prose.filter((p) => p.item.itemNumber === positionItem)) {
-    const known = new Set(result.transactions.map((x) => `${x.row.transactionDate}|${x.row.shares}`));
-    for (const x of readScheduleTradeLines(itemLines(item, ctx), ctx)) {
-      const key = `${x.row.transactionDate}|${x.row.shares}`;
-      if (known.has(key)) continue;
+    const known = new Set(result.transactions.filter((x) => lineRows.has(x.row)).map((x) => `${x.row.transactionDate}|${x.row.shares}|${x.row.pricePerShare}`));
+    const stated = new Set(result.transactions.filter((x) => !lineRows.has(x.row)).map((x) => `${x.row.transactionDate}|${x.row.shares}`));
+    for (const x of tradeLines(readScheduleTradeLines(itemLines(item, ctx), ctx))) {
+      const key = `${x.row.transactionDate}|${x.row.shares}|${x.row.pricePerShare}`;
+      if (known.has(key) || stated.has(`${x.row.transactionDate}|${x.row.shares}`)) continue;
       known.add(key);
       result.transactions.push(x);
     }
@@ -256,7 +266,12 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   const holdings = dedupe(result.holdings, (h) => [h.holder, h.securityKind, h.shares].join('|'), ['asOfDate', 'percentOfClass', 'security', 'convertibleIntoShares'], (later, kept) => kept.itemNumber === 3 && later.itemNumber !== 3);
   const notes = dedupe(result.notes, (n) => [n.holder, n.definedTerm ?? n.instrument, n.principal].join('|'), []);
   const options = dedupe(result.options, (o) => [o.kind, o.holder, o.security, o.shares, o.grantDate].join('|'), []);
-  const tx = dedupe(result.transactions, (t) => [t.transactionDate, t.holder, t.action, t.shares, t.principalAmount].join('|'), ['security', 'pricePerShare', 'consideration', 'convertibleIntoShares', 'sourceOfFunds']);
+  // A line of a trade table is one trade: lines with the same date, holder and count (lots at different prices) stay
+  // apart; the same line read by two table readers has one span and merges.
+  // A line that a sentence also states (a bullet list read both ways) merges into the sentence's row.
+  const txKey = (t: TransactionRow): string => [t.transactionDate, t.holder, t.action, t.shares, t.principalAmount].join('|');
+  const sentenceStated = new Set(result.transactions.filter((x) => !lineRows.has(x.row)).map((x) => txKey(x.row)));
+  const tx = dedupe(result.transactions, (t) => (lineRows.has(t) && !sentenceStated.has(txKey(t)) ? `${txKey(t)}|line@${t.spanStart}` : txKey(t)), ['security', 'pricePerShare', 'consideration', 'convertibleIntoShares', 'sourceOfFunds']);
   // The structural reader's positions that no other reader stated: one row per (holder, shares, role), so that a
   // count stated as owned and as a power shows in both roles (item5_vs_cover reads the powers by role).
   const POWERS = new Set(['sole_voting', 'shared_voting', 'sole_dispositive', 'shared_dispositive']);

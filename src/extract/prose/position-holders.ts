@@ -56,6 +56,21 @@ export function anchorsFor(ctx: ProseContext, value: number, role: HoldingRole |
   return out;
 }
 
+/**
+ * The reporting persons together, when `value` is the sum of their cover values of `role` over two or more persons
+ * and no single person's value: a 13G whose Item 4 states the group's totals under the form's labels (0000913414-08-
+ * 003796: sole voting 9,101,402 = the six covers' row 5 added up). Null otherwise, or for a zero.
+ */
+export function groupSumAnchor(ctx: ProseContext, value: number, role: HoldingRole): Party | null {
+  const field = FIELD_ROLE.find(([, r]) => r === role || (role === 'group_total' && r === 'beneficial'))?.[0];
+  const cover = ctx.cover ?? [];
+  if (!field || value === 0 || cover.length < 2) return null;
+  const values = cover.map((a) => a[field]).filter((v): v is number => typeof v === 'number');
+  if (values.filter((v) => v > 0).length < 2 || values.includes(value)) return null;
+  if (values.reduce((sum, v) => sum + v, 0) !== value) return null;
+  return ctx.parties.reportingPersons();
+}
+
 /** Is the value one of the cover pages' share counts? */
 export function anchored(ctx: ProseContext, value: number): boolean {
   return anchorsFor(ctx, value, null).length > 0;
@@ -130,7 +145,8 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
     /\b(?:amount|number)\b[^.;\d]{0,60}?(?:beneficially\s+)?owned\W{0,6}$/i.test(raw.slice(Math.max(0, t.start - 90), t.start)) ||
     // A count on its own line under its label, or set off from it ("(i) sole power to vote or to direct the vote" /
     // "2,630,290", "shared power to vote or to direct the vote  None", "… the disposition of None").
-    (/(?:\n|[ \t]{2,}|\bof\s+)\s*$/.test(raw.slice(Math.max(0, t.start - 80), t.start)) && /\b(?:vote|disposition(?:\s+of)?|dispose|owned)\s*$/i.test(leadOf(raw, t.start, 40)));
+    // (A tab is a cell boundary: "(i)\tsole power to vote or to direct the vote\t715,775".)
+    (/(?:\n|\t|[ \t]{2,}|\bof\s+)\s*$/.test(raw.slice(Math.max(0, t.start - 80), t.start)) && /\b(?:vote|disposition(?:\s+of)?|dispose|owned)\s*$/i.test(leadOf(raw, t.start, 40)));
   const pronoun = PRONOUN_SUBJECT.test(clauseLead) || /^\s*(?:\(\w{1,4}\)\s*)?(?:it|he|she|they)\b/i.test(raw);
   // The cover pages: reporting persons whose value of this role equals the count.
   const anchors = anchorsFor(ctx, t.value, role).map((a) => a.party);
@@ -141,6 +157,8 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
   if (labelled || pronoun) {
     if (ctx.coverParties.length === 1) return [ctx.coverParties[0]!];
     if (anchors.length) return anchors;
+    const group = groupSumAnchor(ctx, t.value, role);
+    if (group) return [group];
   }
   // "(a) … X beneficially owned N Shares. (b) 1. Sole power to vote …: N": the labels go on about the holder the
   // block's first statement named.

@@ -51,6 +51,17 @@ export const RE_REFERENCE = /\b(?:such|said|these|those)\s+$|(?:^|[.;:]\s*|\(\w{
 /** A pronoun or the form's words for the subject that the block or the previous statement names. */
 export const PRONOUN_SUBJECT = /(?:^|[.;:,]\s*|\(\w{1,4}\)\s*)(?:it|he|she|they|each\s+(?:such\s+)?(?:reporting\s+)?person|such\s+(?:reporting\s+)?person|the\s+(?:reporting|filing)\s+person|such\s+entity|(?:the\s+)?person)\b/i;
 
+/**
+ * The words before a number that make it a reference, not a count: "Section 13(d)", "Rule 13d-3", "** see Note 1 **",
+ * "Row (11)", "Item 4". Tested on the 12 characters before the number.
+ */
+export const REFERENCE_BEFORE = /\b(?:Rule|Section|Item|Items|Row|Rows|No\.|page|pages|Exhibit|Schedule|Form|Amendment|Note|Notes|Box|Line|Lines)\s*\(?$/i;
+
+/** Whether the number at `start` of `raw` is a reference ("Note 1", "Section 13(d)"). */
+export function isReferenceNumber(raw: string, start: number): boolean {
+  return REFERENCE_BEFORE.test(raw.slice(Math.max(0, start - 12), start));
+}
+
 export function hypothetical(s: ProseSentence, from: number, to: number): boolean {
   return isHypothetical(s.raw.slice(from, to)) || /\b(?:would|assumes?|assuming|if)\b/i.test(s.raw.slice(from, to));
 }

@@ -20,10 +20,10 @@
  */
 import { holderColumns, holdersOf, partiesAfter, securityAfter, securityKindOf, segmentAt } from './clauses.js';
 import { looksLikeName, nameKey, type Party } from './parties.js';
-import { PAIR_LINE } from './holding-rules.js';
+import { PAIR_LINE, UNDERLYING_AFTER } from './holding-rules.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { coordinatedPowers, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { tableRow } from './position-tables.js';
 
@@ -128,7 +128,8 @@ const ZERO_AFTER_LABEL =
 
 /** Share counts of the sentence, plus zero written "-0-", "None" or "0" after a power or amount label. */
 function countsOf(s: ProseSentence): Token[] {
-  const list = s.tokens.filter((t) => (t.kind === 'shares' || t.kind === 'number') && Number.isInteger(t.value) && !/\./.test(t.raw));
+  // A reference ("** see Note 1 **", "Section 13(d)") is no count: a label's line "1046400 **see Note 1**" holds one.
+  const list = s.tokens.filter((t) => (t.kind === 'shares' || t.kind === 'number') && Number.isInteger(t.value) && !/\./.test(t.raw) && !(t.kind === 'number' && isReferenceNumber(s.raw, t.start)));
   // After a label (with or without its colon or dash), or alone on a line under it (the label above); never "none of".
   for (const m of s.raw.matchAll(ZERO_AFTER_LABEL)) {
     if (list.some((t) => t.start === m.index)) continue;
@@ -147,7 +148,7 @@ export function continued(s: ProseSentence, t: Token, last: { token: Token; hold
   if (gap.length > 240 || /[;]|\.\s+[A-Z]/.test(gap) || !/(?:\band|,)\s+(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?$/i.test(gap)) return null;
   if (/\b(?:sold|sells?|purchased|bought|acquired|disposed|transferred|outstanding|disclaims?|respectively|whom|other\s+than|except)\b/i.test(gap)) return null;
   if (NOT_POSITION_AFTER.test(s.raw.slice(t.end, t.end + 160)) || !/^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares|were|are)\b/.test(s.raw.slice(t.end, t.end + 40))) return null;
-  const role: HoldingRole = /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s+(?:underlying|issuable)/i.test(s.raw.slice(t.end, t.end + 60)) ? 'underlying' : last.role;
+  const role: HoldingRole = UNDERLYING_AFTER.some((r) => r.pattern.test(s.raw.slice(t.end, t.end + 160))) ? 'underlying' : last.role;
   // "A and B have … N1 and N2 Shares, respectively": the list pairs this count with its own holder.
   const listed = respectivelyHolders(s, t, counts, -1);
   if (listed === 'skip') return null;
@@ -163,24 +164,27 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   const countFirst = OF_WHICH_AFTER.exec(after);
   if (countFirst || /\bof\s+which\s+(?:\(\w{1,4}\)\s*)?(?:up\s+to\s+|approximately\s+)?$/i.test(raw.slice(Math.max(0, t.start - 30), t.start))) {
     const skip = countFirst ? countFirst[0].length : 0;
+    // "of which 250,000 are issuable upon exercise of options": a part that is an option's shares.
+    const partRole: HoldingRole = UNDERLYING_AFTER.some((r) => r.pattern.test(after)) ? 'underlying' : 'part_of';
     const agent = PART_AGENT.exec(after.slice(skip));
     if (agent) {
       const at = t.end + skip + agent[0].length;
       const found = partiesAfter(s, at - 4, /by\s+(?:each\s+of\s+)?(?:the\s+)?/i, 40);
       const holders = found.length ? holdersOf(s, found) : printedName(raw, at, 'after');
-      return holders.length ? { token: t, value: t.value, role: 'part_of', holders, roleAt: t.start } : null;
+      return holders.length ? { token: t, value: t.value, role: partRole, holders, roleAt: t.start } : null;
     }
     // "N Common Shares, of which (i) M were restricted …": a part of the holder's own position.
-    if (last && /^\s*(?:shares?|Shares)?\s*(?:are|is|were)\b/i.test(after)) return { token: t, value: t.value, role: 'part_of', holders: last.holders, roleAt: t.start };
+    if (last && /^\s*(?:shares?|Shares)?\s*(?:are|is|were)\b/i.test(after)) return { token: t, value: t.value, role: partRole, holders: last.holders, roleAt: t.start };
     return null;
   }
   // A number that is not a share count: a year, a section, a page, a small count without a share word.
   if (t.kind === 'number') {
     // (A written zero, "-0-" or "None", is a count only after a label: countsOf found it there.)
-    const label = /(?:[:\u2013\u2014]|--?|\bis|\bof|\bover|\bto)\s*$/i.test(leadOf(raw, t.start, 6)) || /^(?:-0-|none|nil)$/i.test(t.raw);
+    // The label may end without a colon when its count follows on the same line or cell: "(i) sole power to vote or
+    // to direct the vote   715,775".
+    const label = /(?:[:\u2013\u2014]|--?|\bis|\bof|\bover|\bto)\s*$/i.test(leadOf(raw, t.start, 6)) || /^(?:-0-|none|nil)$/i.test(t.raw) || labelAtEnd(raw.slice(Math.max(prevEnd, t.start - 160), t.start)) !== null;
     if (!label && !anchored(ctx, t.value)) return null;
     if (/^\s*(?:%|percent|per\s*cent|days?|years?|months?|persons?|of\s+the\s+(?:Act|Exchange\s+Act|Rules?))/i.test(after)) return null;
-    if (/\b(?:Rule|Section|Item|Items|Row|Rows|No\.|page|pages|Exhibit|Schedule|Form|Amendment|Note|Notes|Box|Line|Lines)\s*$/i.test(raw.slice(Math.max(0, t.start - 12), t.start))) return null;
     if (t.value >= 1900 && t.value <= 2100 && !/,/.test(t.raw)) return null;
   }
   if (NOT_POSITION_AFTER.test(after)) return null;
@@ -206,7 +210,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
       const m = re.exec(raw.slice(Math.max(seg.start, t.start - 120), t.start));
       if (!m || NEGATION.test(raw.slice(seg.start, t.start))) continue;
       const at = Math.max(seg.start, t.start - 120) + m.index;
-      const subject = subjectOf(s, ctx, state, t, name, at, seg.start).filter((p) => !agent.holders.some((h) => h.name === p.name));
+      const subject = subjectOf(s, ctx, state, t, name, at, seg.start);
       if (subject.length) c.also = { holders: subject, role: name, more: coordinatedPowers(raw.slice(Math.max(seg.start, t.start - 160), t.start), name) };
       break;
     }
@@ -275,6 +279,9 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   }
   if (role === 'beneficial' && UNDERLYING.test(raw.slice(Math.max(from, t.start - 80), t.start + 0)) && /\b(?:options?|warrants?|exercis|convert|underlying|issuable)/i.test(before.slice(-80))) role = 'underlying';
   if (role === 'beneficial' && /\bdirectly\b|\bof\s+record\b|\brecord\s+(?:and\s+beneficial\s+)?owner/i.test(governing)) role = 'direct';
+  // The words after the count name an option or warrant it underlies ("which includes 250,000 shares … that may be
+  // acquired upon the exercise of stock options", "… and 250,000 shares underlying currently exercisable warrants").
+  if ((role === 'beneficial' || role === 'part_of' || role === 'direct') && UNDERLYING_AFTER.some((r) => r.pattern.test(after))) role = 'underlying';
 
   // The holder: a "respectively" list, the clause's subject, a "Name - N" pair, the block's person, the cover.
   const listed = respectivelyHolders(s, t, counts, roleAt);

@@ -18,9 +18,13 @@ import { pushAll } from '../../arrays.js';
 
 const TRADE_VERB = /\b(purchased|acquired|bought|sold|disposed\s+of|converted)\b/gi;
 
+/** Only a conjunction between a clause's start and its verb: the verb shares the previous verb's subject. */
+const COORDINATED_VERB_LEAD = /^[\s,;]*(?:and|but)\s+(?:then\s+|also\s+)?$/i;
+
 export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<TransactionRow>[] {
   const out: Found<TransactionRow>[] = [];
   if (/^\W*(?:assuming|if)\b/i.test(s.raw)) return out;
+  let lastSubject: Party[] = [];
   TRADE_VERB.lastIndex = 0;
   for (let m = TRADE_VERB.exec(s.raw); m; m = TRADE_VERB.exec(s.raw)) {
     const seg = segmentAt(s.raw, m.index);
@@ -34,8 +38,11 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
     const prefix = s.raw.slice(verbEnd, token.start);
     if (prefix.length > 140 || /\b(?:such|said|the|these|those)\s+$/i.test(prefix) || /\b(?:options?|warrants?|notes?)\b/i.test(prefix)) continue;
     if (isHypothetical(s.raw.slice(seg.start, token.end))) continue;
-    const subject = holdersOf(s, subjectBefore(s, m.index, seg.start));
+    let subject = holdersOf(s, subjectBefore(s, m.index, seg.start));
+    // A second verb of the same subject: "the Reporting Person bought 300 Shares at …; and sold 450 Shares at …".
+    if (!subject.length && lastSubject.length && COORDINATED_VERB_LEAD.test(s.raw.slice(seg.start, m.index))) subject = lastSubject;
     if (!subject.length) continue;
+    lastSubject = subject;
     const verb = m[1]!.toLowerCase();
     const action: TransactionAction = verb === 'sold' || verb.startsWith('disposed') ? 'sale' : verb === 'converted' ? 'conversion' : 'purchase';
     const sec = securityAfter(s, token, ctx);
@@ -49,6 +56,11 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
   }
   pushAll(out, readDividends(s, ctx));
   return out;
+}
+
+/** Whether a number lies inside a party's name in the sentence ("667, L.P."). */
+function inName(s: ProseSentence, t: Token): boolean {
+  return s.mentions.some((m) => m.start <= t.start && m.end >= t.end);
 }
 
 function row(s: ProseSentence, p: Party, action: TransactionAction, date: string | null, security: string | null, shares: Token, convertible: Token | null, perShare: Token | null, consideration: Token | null): Found<TransactionRow> {
@@ -132,27 +144,38 @@ export function readTradeTable(lines: ProseSentence[], ctx: ProseContext): Found
   let holder: Party | null = null;
   for (const s of lines) {
     const dates = s.tokens.filter((t) => t.kind === 'date');
-    const counts = s.tokens.filter((t) => t.kind === 'number' || t.kind === 'shares');
+    const counts = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares') && !inName(s, t));
     const money = s.tokens.filter((t) => t.kind === 'money' || (t.kind === 'number' && /\.\d+$/.test(t.raw)));
     const isRow = dates.length === 1 && s.raw.length < 200 && counts.some((c) => c.start > dates[0]!.end && !/\./.test(c.raw));
     if (!isRow) {
       if (/\b(?:purchase[sd]?|bought|acquired|acquisitions?)\b/i.test(s.raw)) action = 'purchase';
       else if (/\b(?:sales?|sold|dispositions?)\b/i.test(s.raw)) action = 'sale';
-      const named = [...new Set(s.mentions.map((m) => m.party))].filter((p) => !p.group);
+      // (The issuer, named in "Transactions in the Common Stock of Suburban Bancorp", is no trader.)
+      const named = [...new Set(s.mentions.map((m) => m.party))].filter((p) => !p.group && !ctx.parties.isIssuer(p));
       if (named.length === 1) holder = named[0]!;
       else if (/\btransactions?\b/i.test(s.raw) && ctx.coverParties.length === 1) holder = ctx.coverParties[0]!;
       continue;
     }
-    if (!action || !holder) continue;
-    if (/\b(?:sale|sold)\b/i.test(s.raw)) action = 'sale';
     const date = dates[0]!;
+    // The row's own words first: a row that starts with a party's name is that party's trade ("667, L.P. 12/13/2024
+    // 2,809 Purchase 13.4979"), and a row that says "Purchase" or "Sale" is one, whatever the introduction said.
+    // (It heads the rows after it too: "Gerald F. Fitzgerald  Purchase  3/22/94 …" / "Purchase  3/29/94 …".)
+    const lead = s.mentions.find((m) => m.start <= 2 && m.end <= date.start && !m.party.group && !ctx.parties.isIssuer(m.party));
+    if (lead) holder = lead.party;
+    const rowHolder = holder;
+    // A row with both ("bought 300 Shares …; and sold 450 Shares …") is a sentence of two trades: not a table row.
+    const sells = /\b(?:sale|sold|sell)\b/i.test(s.raw);
+    const buys = /\b(?:purchase[sd]?|bought|buy)\b/i.test(s.raw);
+    if (sells && buys) continue;
+    const rowAction: TransactionAction | null = sells ? 'sale' : buys ? 'purchase' : action;
+    if (!rowAction || !rowHolder) continue;
     const count = counts.find((c) => c.start > date.end && !/\./.test(c.raw))!;
     const price = money.find((p) => p.start > count.end) ?? null;
     out.push({
       row: {
         transactionDate: date.iso,
-        ...holderColumns(holder),
-        action,
+        ...holderColumns(rowHolder),
+        action: rowAction,
         security: null,
         shares: count.value,
         principalAmount: null,
@@ -209,7 +232,8 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
     const raw = s.raw;
     // Every date form of the lexicon, "07-06-94" (month-day-year with dashes, as 1990s trade schedules print it) too.
     const dates = s.tokens.filter((t) => t.kind === 'date');
-    const nums = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares' || t.kind === 'money') && !/^[-\u2013]/.test(raw.slice(t.end, t.end + 1)) && !/[-\u2013]$/.test(raw.slice(t.start - 1, t.start)));
+    // (A number inside a party's name, "667, L.P.", is neither the count nor the price.)
+    const nums = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares' || t.kind === 'money') && !/^[-\u2013]/.test(raw.slice(t.end, t.end + 1)) && !/[-\u2013]$/.test(raw.slice(t.start - 1, t.start)) && !inName(s, t));
     const count = nums.find((t) => t.kind !== 'money' && !/\./.test(t.raw) && (t.value >= 1 && (/,/.test(t.raw) || /\(\s*$/.test(raw.slice(t.start - 2, t.start)) || t.value < 1000 || nums.length >= 2)));
     const price = nums.find((t) => t !== count && (t.kind === 'money' || /\.\d{1,6}$/.test(t.raw)));
     if (dates.length !== 1 || !count || !price || raw.length > 200) {

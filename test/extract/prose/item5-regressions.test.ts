@@ -69,6 +69,28 @@ describe('Item 5 position regressions', () => {
   });
 });
 
+describe('a power over shares the same statement says another holds', () => {
+  it('keeps the power of a subject that is also the passive agent (0000736157-94-000002)', () => {
+    // Cause: "Time Warner and WCI have the sole power to vote … the 14,200,000 shares … registered in the name of WCI
+    // and owned beneficially by Time Warner": the power's subjects were filtered against the agent, so Time Warner,
+    // which both owns the shares and has the power, lost its sole voting and dispositive rows.
+    const found = rows('0000736157-94-000002');
+    expect(found).toContainEqual(['Time Warner Inc.', 14200000, 'sole_voting']);
+    expect(found).toContainEqual(['Time Warner Inc.', 14200000, 'sole_dispositive']);
+    expect(found).toContainEqual(['Warner Communications Inc.', 14200000, 'sole_voting']);
+  });
+});
+
+describe('options listed as the object of "to purchase"', () => {
+  it('puts every enumerated count under the options (0001144204-14-035580)', () => {
+    // Cause: "the Reporting Person holds options that are not currently exercisable to purchase (i) 600,000 shares …
+    // and (ii) 238,321 shares …": only the first count carried the option words, so 238,321 was read as shares owned.
+    const tables = tablesOf('0001144204-14-035580');
+    expect(rows('0001144204-14-035580')).toContainEqual(['Charles W. Horsey', 238321, 'underlying']);
+    expect(tables.options?.map((o) => [o.holder, o.shares, o.kind])).toContainEqual(['Charles W. Horsey', 238321, 'option']);
+  });
+});
+
 describe('"Name: N" lines under a power label (0000038777-98-000161)', () => {
   it('gives each line the power of the label above the list, the name as printed when the filing does not define it', () => {
     // Cause: the label's role reached only a count alone on the next line; a list of "Name: N" lines had no role.

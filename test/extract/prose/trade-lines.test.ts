@@ -70,3 +70,43 @@ describe('13G Item 4 blocks laid out one block per line', () => {
     );
   });
 });
+
+describe('Item 5(c) trade regressions found by bench/unread-survey.ts', () => {
+  const key = (t: { transactionDate: string | null; holder: string; action: string; shares: number | null; pricePerShare: number | null }): string => `${t.transactionDate}|${t.holder}|${t.action}|${t.shares}|${t.pricePerShare}`;
+
+  it('keeps lots of one day with the same count at different prices (0000930661-00-000395)', () => {
+    // Cause: trades were merged on date and count, so "1/12/00 Market Purchase 2,000 6.69", "… 2,000 6.63" and
+    // "… 2,000 6.31" became one row.
+    const trades = filing('0000930661-00-000395').tables.transactions!.map(key);
+    expect(trades).toEqual(expect.arrayContaining(['2000-01-12|Key Colony Fund, L.P.|purchase|2000|6.69', '2000-01-12|Key Colony Fund, L.P.|purchase|2000|6.63', '2000-01-12|Key Colony Fund, L.P.|purchase|2000|6.31']));
+  });
+
+  it('does not read a wrapped line of a sentence as a trade of its own (0000905718-94-000018)', () => {
+    // Cause: "$23.875 per share. On or about December 31, 1993, the Company sold 90,000" has a date, a count and a
+    // price; the sentence already stated the sale at $23.656.
+    const trades = filing('0000905718-94-000018').tables.transactions!.filter((t) => t.shares === 90000);
+    expect(trades.map((t) => t.pricePerShare)).toEqual([23.656]);
+  });
+
+  it('gives a second verb of the sentence the first verb\'s subject (0001649910-20-000012)', () => {
+    // Cause: "the Reporting Person bought 300 Shares at an average price of $16.65 per share; and sold 450 Shares …":
+    // the clause after the semicolon had no subject of its own, and the line reader called the whole line a sale.
+    const trades = filing('0001649910-20-000012').tables.transactions!.filter((t) => t.transactionDate === '2020-02-13').map((t) => [t.action, t.shares]);
+    expect(trades).toEqual(expect.arrayContaining([['purchase', 300], ['sale', 450]]));
+    expect(trades).not.toContainEqual(['sale', 300]);
+  });
+
+  it('takes the holder a trade row starts with, and carries it to the rows below (0000891836-94-000030)', () => {
+    // Cause: the table reader gave every row the one party of the introduction — here the issuer, Suburban Bancorp.
+    const trades = filing('0000891836-94-000030').tables.transactions!;
+    expect(trades.filter((t) => t.holder === 'Suburban Bancorp, Inc.')).toEqual([]);
+    expect(trades.map(key)).toContain('1994-04-07|Gerald F. Fitzgerald|sale|6000|40.5');
+  });
+
+  it('does not read the numeral of a fund\'s name, "667, L.P.", as the count (go-edgar__13d_2024_1)', () => {
+    const path = 'test/fixtures/html/go-edgar__13d_2024_1.htm';
+    const trades = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables.transactions!;
+    expect(trades.filter((t) => t.shares === 667)).toEqual([]);
+    expect(trades.map(key)).toContain('2024-12-13|667, L.P.|purchase|2809|13.4979');
+  });
+});
