@@ -294,6 +294,14 @@ export function blockHeading(s: ProseSentence, ctx: ProseContext): Party[] | nul
     const listed = s.mentions.filter((m) => m.start >= at && m.end <= at + intro[1]!.length);
     if (listed.length && !/\b(?:and|or)\s*$/.test(intro[1]!)) return holdersOf(s, listed);
   }
+  // The form's (c) lead naming one person, the labels under it theirs: "Number of shares as to which Newland Capital
+  // Management, LLC has:" (0000919574-11-001978 repeats the block for each of its four persons).
+  const asToWhich = AS_TO_WHICH_BLOCK.exec(raw);
+  if (asToWhich) {
+    const at = asToWhich.index + asToWhich[0].indexOf(asToWhich[1]!);
+    const listed = s.mentions.filter((m) => m.start >= at && m.end <= at + asToWhich[1]!.length);
+    if (listed.length) return holdersOf(s, listed);
+  }
   const lead = /^\s*(?:[A-Z]\.|\(?[a-z0-9]{1,4}[.)]|\d+\.)?\s*(?:Messrs\.\s*|Mr\.\s*|Ms\.\s*)?/.exec(raw)![0].length;
   const first = s.mentions[0];
   if (first && first.start <= lead + 1) {
@@ -319,6 +327,9 @@ export function blockHeading(s: ProseSentence, ctx: ProseContext): Party[] | nul
 
 /** "… with respect to (each of) A and B is as follows:", group 1 the parties' words. */
 const INTRODUCED_BLOCK = /\b(?:with\s+respect\s+to|as\s+to|regarding|concerning|for)\s+(?:each\s+of\s+)?(?:the\s+)?([^;:]{2,160}?)\s+(?:is|are)\s+(?:set\s+forth\s+)?(?:as\s+follows|below)\s*:/i;
+
+/** "Number of shares as to which <persons> has:" ending its line, group 1 the persons' words. */
+const AS_TO_WHICH_BLOCK = /\bas\s+to\s+which\s+(?:each\s+of\s+)?(?:the\s+)?([^;:]{2,160}?)\s+(?:has|have)\s*:?\s*$/i;
 
 /** Words of the form's labels, never a person's heading ("(a) AMOUNT BENEFICIALLY OWNED"). */
 const FORM_WORDS = /\b(?:AMOUNT|PERCENT(?:AGE)?|POWER|SHARES?|NUMBER|CLASS|OWNED|OWNERSHIP|SOLE|SHARED|ITEM|NONE|NOT|APPLICABLE|TOTAL|NAME|AGGREGATE)\b/;

@@ -1,0 +1,28 @@
+/**
+ * Regressions of 13G Item 4 shapes that the third batch of hand-labelled golden files (test/fixtures/golden/items,
+ * "(third batch)") showed the reader missing, each on the real filing (bytes unchanged in test/fixtures/), with the
+ * cause.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractItemsAndProse } from '../../../src/extract/items/index.js';
+import { parseSubmission } from '../../../src/parse/index.js';
+
+/** [holder, shares, role] of every holdings row of a fixture (a path under test/fixtures, or an accession of sc13/). */
+function rows(fixture: string): unknown[][] {
+  const path = fixture.includes('/') ? `test/fixtures/${fixture}` : `test/fixtures/sc13/${fixture}.txt`;
+  const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+  return (tables.holdings ?? []).map((r) => [r.holder, r.shares, r.role]);
+}
+
+describe('13G Item 4 shapes of the third golden batch', () => {
+  it('gives each "Number of shares as to which <person> has:" block its own person (0000919574-11-001978)', () => {
+    // Cause: the (c) lead names the person of the power labels under it, but it was no block heading, so all four
+    // blocks went to the last person of the "Name: N" lines above (Michael Vermut), and the others' zeros were lost.
+    const found = rows('0000919574-11-001978');
+    for (const person of ['Newland Capital Management, LLC', 'Newland Master Fund, Ltd.', 'Ken Brodkowitz', 'Michael Vermut']) {
+      expect(found).toContainEqual([person, 0, 'sole_voting']);
+      expect(found).toContainEqual([person, 1726691, 'shared_dispositive']);
+    }
+  });
+});
