@@ -71,6 +71,13 @@ export function groupSumAnchor(ctx: ProseContext, value: number, role: HoldingRo
   return ctx.parties.reportingPersons();
 }
 
+/** The covers' values of `role` added up, null when no cover gives one. */
+function coverSum(ctx: ProseContext, role: HoldingRole): number | null {
+  const field = FIELD_ROLE.find(([, r]) => r === role || (role === 'group_total' && r === 'beneficial'))?.[0];
+  const values = field ? (ctx.cover ?? []).map((a) => a[field]).filter((v): v is number => typeof v === 'number') : [];
+  return values.length ? values.reduce((sum, v) => sum + v, 0) : null;
+}
+
 /** Is the value one of the cover pages' share counts? */
 export function anchored(ctx: ProseContext, value: number): boolean {
   return anchorsFor(ctx, value, null).length > 0;
@@ -156,6 +163,10 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
   if (pronoun && state.lastHolder?.length === 1 && !state.lastHolder[0]!.group) return state.lastHolder;
   if (labelled || pronoun) {
     if (ctx.coverParties.length === 1) return [ctx.coverParties[0]!];
+    // A block whose figures are the group's (the covers added up) goes on being the group's, a zero too: every cover's
+    // zero adds up to the group's ("(ii) shared power to vote …" / "-" under 0000913414-09-003235's summed block).
+    const all = ctx.parties.reportingPersons();
+    if (labelled && all && state.lastHolder?.length === 1 && state.lastHolder[0] === all && coverSum(ctx, role) === t.value) return [all];
     if (anchors.length) return anchors;
     const group = groupSumAnchor(ctx, t.value, role);
     if (group) return [group];

@@ -25,4 +25,15 @@ describe('13G Item 4 shapes of the third golden batch', () => {
       expect(found).toContainEqual([person, 1726691, 'shared_dispositive']);
     }
   });
+
+  it('reads a bare "-" under a power label of the group\'s summed block as the group\'s zero (0000913414-09-003235)', () => {
+    // Cause: the form's number slot left at "-" was no count (only "-0-", "None" and "nil" were), and a zero had no
+    // group holder: every one of the seven covers gives 0, so it went to no one, though the block's other figures are
+    // the covers added up (381,446 + 190,778 = 572,224), the reporting persons' together.
+    const found = rows('0000913414-09-003235');
+    expect(found).toContainEqual(['Reporting Persons', 0, 'shared_voting']);
+    expect(found).toContainEqual(['Reporting Persons', 0, 'shared_dispositive']);
+    expect(found).toContainEqual(['Reporting Persons', 563070, 'sole_voting']);
+    expect(found.filter(([h]) => h !== 'Reporting Persons')).toEqual([]);
+  });
 });
