@@ -36,4 +36,12 @@ describe('13G Item 4 shapes of the third golden batch', () => {
     expect(found).toContainEqual(['Reporting Persons', 563070, 'sole_voting']);
     expect(found.filter(([h]) => h !== 'Reporting Persons')).toEqual([]);
   });
+
+  it('gives the "Mr. Perry" block its person, whose definition follows "in his capacities as …" (0001011438-12-000315)', () => {
+    // Cause: "Mr. Perry" was defined as Perry Corp. (the company named last before the parenthesis), so the heading
+    // "Mr. Perry" did not start Richard C. Perry's block and his four zeros went to Perry Corp.
+    const found = rows('0001011438-12-000315');
+    expect(found).toContainEqual(['Richard C. Perry', 0, 'sole_voting']);
+    expect(found).toContainEqual(['Perry Corp.', 0, 'sole_voting']);
+  });
 });
