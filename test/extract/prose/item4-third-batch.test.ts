@@ -44,4 +44,18 @@ describe('13G Item 4 shapes of the third golden batch', () => {
     expect(found).toContainEqual(['Richard C. Perry', 0, 'sole_voting']);
     expect(found).toContainEqual(['Perry Corp.', 0, 'sole_voting']);
   });
+
+  it('records the options a cover footnote says the filer holds, as options only (0001104659-06-013862)', () => {
+    // Cause: "(1) Figure, as referred to throughout, consists of 392,222 shares underlying currently exercisable
+    // options held by Jeffrey Klausner and 13,889 shares underlying stock options …" sits under the cover page, before
+    // Item 1, and only the items were read.
+    const path = 'test/fixtures/sc13/0001104659-06-013862.txt';
+    const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+    expect((tables.options ?? []).map((o) => [o.holder, o.shares, o.kind])).toEqual([
+      ['Jeffrey Klausner', 392222, 'option'],
+      ['Jeffrey Klausner', 13889, 'option'],
+    ]);
+    // The footnote explains the cover's figures: its parts are no holdings of their own.
+    expect((tables.holdings ?? []).filter((h) => h.shares === 392222 || h.shares === 13889)).toEqual([]);
+  });
 });
