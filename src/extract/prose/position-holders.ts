@@ -213,6 +213,21 @@ export function printedName(raw: string, at: number, side: 'before' | 'after'): 
 }
 
 /**
+ * Accounts a count is "held in", named by the printed words when no proper name does: "customer accounts over which
+ * partners … have discretionary authority" → "customer accounts", "accounts owned by the partners of the Reporting
+ * Person and their families", and "the account of the profit-sharing plan of the Reporting Person (“the Profit-Sharing
+ * Plan”)" → its defined term. The phrase ends at a comma, a relative clause or a parenthesis; at most three words
+ * before "account(s)", so an unrelated noun phrase ("escrow", "the name of X") is no holder.
+ */
+export function accountsPhrase(raw: string, at: number): Party[] {
+  const m = /^(?:the\s+)?((?:[A-Za-z][\w'\u2019-]*\s+){0,3}?accounts?\b[^,;.()\u201c\u201d"]{0,120}?)(?=\s*(?:[,;.(]|$)|\s+(?:over|which|that|who|whose|where|for\s+which|in\s+which)\b)/i.exec(raw.slice(at, at + 200));
+  if (!m || /^(?:an?|its|his|her|their|such|each|one|any)\b/i.test(m[1]!)) return [];
+  const defined = /^\s*\(\s*[\u201c"]?(?:the\s+)?([A-Z][^\u201c\u201d"()]{1,60}?)[\u201d"]\s*\)/i.exec(raw.slice(at + m[0].length, at + m[0].length + 80));
+  const name = (defined ? defined[1]! : m[1]!).replace(/\s+/g, ' ').trim();
+  return [{ name, coverOrdinal: null, group: !defined, members: [] }];
+}
+
+/**
  * A printed name as the party the filing knows it as: a defined term or cover name ("Goldman Sachs"), or a cover
  * person printed with a middle initial for a middle name ("Mark J. Benun" for Mark Jack Benun).
  */

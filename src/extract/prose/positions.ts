@@ -24,7 +24,7 @@ import { PAIR_LINE, UNDERLYING_AFTER } from './holding-rules.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
 import { coordinatedPowers, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
-import { type PositionState, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
+import { type PositionState, accountsPhrase, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { tableRow } from './position-tables.js';
 
 const MAX_COUNTS = 200;
@@ -231,10 +231,14 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
     if (all) return { token: t, value: t.value, role: all.group ? 'group_total' : 'beneficial', holders: [all], roleAt: t.start };
   }
   // "N Shares were held in the LionEye Capital Management Accounts": the accounts hold them.
-  const heldIn = /^\s*(?:shares?|Shares)?\s*(?:are|were|is)\s+held\s+in\s+(?:the\s+)?/i.exec(after);
+  const heldIn = /^\s*(?:shares?|Shares)?\s*(?:(?:are|were|is)\s+)?held\s+in\s+(?:the\s+)?/i.exec(after);
   if (heldIn && !hypothetical(s, seg.start, t.end)) {
     const named = printedName(raw, t.end + heldIn[0].length, 'after');
     if (named.length && /\bAccounts?\b/.test(named[0]!.name)) return { token: t, value: t.value, role: 'direct', holders: named, roleAt: t.start };
+    // "The shares reported include 2,517,911 shares held in customer accounts …, 122,060 shares held in accounts owned
+    // by the partners …": each part's accounts as printed (0000922423-10-000115).
+    const accounts = accountsPhrase(raw, t.end + heldIn[0].length);
+    if (accounts.length) return { token: t, value: t.value, role: /\binclud(?:e|es|ing)\b/i.test(raw.slice(seg.start, t.start)) ? 'part_of' : 'direct', holders: accounts, roleAt: t.start };
   }
   if (hypothetical(s, seg.start, t.end)) return null;
   if (RE_REFERENCE.test(lead)) return null;

@@ -58,4 +58,14 @@ describe('13G Item 4 shapes of the third golden batch', () => {
     // The footnote explains the cover's figures: its parts are no holdings of their own.
     expect((tables.holdings ?? []).filter((h) => h.shares === 392222 || h.shares === 13889)).toEqual([]);
   });
+
+  it('names the accounts each part of the total is "held in", as printed (0000922423-10-000115)', () => {
+    // Cause: "The shares reported include 2,517,911 shares held in customer accounts …, 122,060 shares held in
+    // accounts owned by the partners … and 62,963 shares held in the account of the profit-sharing plan … (“the
+    // Profit-Sharing Plan”)": only a capitalised name with "Accounts" after "are held in" was a holder.
+    const found = rows('0000922423-10-000115');
+    expect(found).toContainEqual(['customer accounts', 2517911, 'part_of']);
+    expect(found).toContainEqual(['accounts owned by the partners of the Reporting Person and their families', 122060, 'part_of']);
+    expect(found).toContainEqual(['Profit-Sharing Plan', 62963, 'part_of']);
+  });
 });
