@@ -217,4 +217,12 @@ describe('DefinedTerms regressions (real filings in test/fixtures/sc13)', () => 
     const { terms } = documentTerms(fixture('0001011438-12-000315'), 'SC 13G/A');
     expect(terms.lookup('Mr. Perry')).toMatchObject({ meaning: 'Richard C. Perry', kind: 'party' });
   });
+
+  it('stops a name at the line of a label\'s value: "TCIM" meant "Delaware TIAA-CREF …" (0000930413-20-000384)', () => {
+    // Cause: Item 2 lists "Citizenship: Delaware" and, on the next line, "TIAA-CREF Investment Management, LLC
+    // (“TCIM”)": the name walk crossed the line into the previous label's value.
+    const { terms } = documentTerms(fixture('0000930413-20-000384'), 'SC 13G');
+    expect(terms.lookup('TCIM')).toMatchObject({ meaning: 'TIAA-CREF Investment Management, LLC', kind: 'party' });
+    expect(terms.lookup('TAL')).toMatchObject({ meaning: 'Teachers Advisors, LLC', kind: 'party' });
+  });
 });
