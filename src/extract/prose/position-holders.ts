@@ -27,10 +27,12 @@ export interface PositionState {
   pendingLabel: HoldingRole | null;
   /** The power label over a list of "Name: N" lines, while the lines go on. */
   listRole: HoldingRole | null;
+  /** The persons of a header line with one column each ("NAM  TCIM  TAL"), while label rows under it go on. */
+  personColumns: Party[] | null;
 }
 
 export function newPositionState(): PositionState {
-  return { heading: null, lastHolder: null, inTrades: false, columns: null, percentColumn: null, pendingLabel: null, listRole: null };
+  return { heading: null, lastHolder: null, inTrades: false, columns: null, percentColumn: null, pendingLabel: null, listRole: null, personColumns: null };
 }
 
 const FIELD_ROLE: [keyof CoverAnchor, HoldingRole][] = [

@@ -25,7 +25,7 @@ import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
 import { coordinatedPowers, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, accountsPhrase, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
-import { tableRow } from './position-tables.js';
+import { personColumnRow, personColumns, tableRow } from './position-tables.js';
 
 const MAX_COUNTS = 200;
 
@@ -57,6 +57,12 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
   if (counts.length > MAX_COUNTS) return [];
   const table = tableRow(s, ctx, state, counts);
   if (table) return table;
+  if (state.personColumns) {
+    const row = personColumnRow(s, state.personColumns, counts);
+    if (row) return row;
+    state.personColumns = null;
+  }
+  state.personColumns = personColumns(s, ctx);
   // The count of a label on the line before: a sentence that is only the count.
   const pending = state.pendingLabel;
   // A count line may run into the next label when lines are joined ("650,102 shares (ii) shared power to vote …:"):

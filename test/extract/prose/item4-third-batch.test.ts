@@ -68,4 +68,14 @@ describe('13G Item 4 shapes of the third golden batch', () => {
     expect(found).toContainEqual(['accounts owned by the partners of the Reporting Person and their families', 122060, 'part_of']);
     expect(found).toContainEqual(['Profit-Sharing Plan', 62963, 'part_of']);
   });
+
+  it('reads label rows under a header of one column per person, "NAM  TCIM  TAL" (0000930413-20-000384)', () => {
+    // Cause: "Sole Voting Power: 209,705 4,368,525 1,270,996" was read as one label and its count: the first count
+    // went to the cover person it equals, the others to no one.
+    const found = rows('0000930413-20-000384');
+    expect(found).toContainEqual(['Nuveen Asset Management, LLC', 209705, 'sole_voting']);
+    expect(found).toContainEqual(['TIAA-CREF Investment Management, LLC', 4368525, 'sole_voting']);
+    expect(found).toContainEqual(['Teachers Advisors, LLC', 1270996, 'sole_dispositive']);
+    expect(found).toContainEqual(['Teachers Advisors, LLC', 0, 'shared_voting']);
+  });
 });
