@@ -210,4 +210,19 @@ describe('DefinedTerms regressions (real filings in test/fixtures/sc13)', () => 
     expect(terms.lookup('667')).toMatchObject({ meaning: '667, L.P.', kind: 'party' });
     expect(terms.lookup('Funds')?.members).toEqual(['667, L.P.', 'Baker Brothers Life Sciences, L.P.']);
   });
+
+  it('reads past "in his capacities as …": "Mr. Perry" meant Perry Corp., the company of the role (0001011438-12-000315)', () => {
+    // Cause: `Richard C. Perry, in his capacities as the President and sole stockholder of Perry Corp. ("Mr. Perry")`:
+    // the name walk stopped at the last name before the parenthesis, the company the person is president of.
+    const { terms } = documentTerms(fixture('0001011438-12-000315'), 'SC 13G/A');
+    expect(terms.lookup('Mr. Perry')).toMatchObject({ meaning: 'Richard C. Perry', kind: 'party' });
+  });
+
+  it('stops a name at the line of a label\'s value: "TCIM" meant "Delaware TIAA-CREF …" (0000930413-20-000384)', () => {
+    // Cause: Item 2 lists "Citizenship: Delaware" and, on the next line, "TIAA-CREF Investment Management, LLC
+    // (“TCIM”)": the name walk crossed the line into the previous label's value.
+    const { terms } = documentTerms(fixture('0000930413-20-000384'), 'SC 13G');
+    expect(terms.lookup('TCIM')).toMatchObject({ meaning: 'TIAA-CREF Investment Management, LLC', kind: 'party' });
+    expect(terms.lookup('TAL')).toMatchObject({ meaning: 'Teachers Advisors, LLC', kind: 'party' });
+  });
 });

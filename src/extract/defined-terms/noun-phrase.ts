@@ -16,12 +16,31 @@ export interface Token {
   end: number;
   /** The token began with an opening quotation mark (removed from `text`): a name may start here, not before. */
   opensQuote?: boolean;
+  /**
+   * The token ends the value of a label line other than a name's ("Citizenship: Delaware"): a name on the next line
+   * does not run back into it (0000930413-20-000384 defined "TCIM" as "Delaware TIAA-CREF Investment Management, LLC").
+   */
+  endsLabelValue?: boolean;
 }
 
 export function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   const slice = text.slice(from, to);
+  // Whether the current line starts with a label ("Citizenship:", within its first six words) that is not a name's
+  // ("Name of Person Filing:").
+  let labelled = false;
+  let lineWords = '';
+  let lineTokens = 0;
+  let prevEnd = 0;
   for (const m of slice.matchAll(/\S+/g)) {
+    if (slice.slice(prevEnd, m.index).includes('\n')) {
+      const last = out[out.length - 1];
+      if (last && labelled) last.endsLabelValue = true;
+      labelled = false;
+      lineWords = '';
+      lineTokens = 0;
+    }
+    prevEnd = m.index + m[0].length;
     let t = m[0];
     let start = from + m.index;
     let opensQuote = false;
@@ -29,6 +48,10 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       t = t.slice(1);
       start += 1;
       opensQuote = true;
+    }
+    if (++lineTokens <= 6) {
+      lineWords += ` ${t}`;
+      if (t.endsWith(':') && !/\bnames?\b/i.test(lineWords)) labelled = true;
     }
     out.push({ text: t, start, end: from + m.index + m[0].length, ...(opensQuote ? { opensQuote } : {}) });
   }
@@ -80,7 +103,7 @@ export function nameWalk(tokens: Token[], last: number): Walk | null {
   if (/,$/.test(lastTok.text) || !isNameToken(lastTok.text)) return null;
   let first = last;
   for (let i = last - 1; i >= 0 && last - i < MAX_NAME_TOKENS; i--) {
-    if (tokens[first]!.opensQuote) break;
+    if (tokens[first]!.opensQuote || tokens[i]!.endsLabelValue) break;
     const t = tokens[i]!.text;
     const next = tokens[i + 1]!.text;
     if (t.endsWith(',')) {

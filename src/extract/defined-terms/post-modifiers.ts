@@ -54,6 +54,9 @@ export const POST_MODIFIERS: PostModifier[] = [
     party: true,
     needs: ['adviser', 'advisor', 'manager', 'broker', 'dealer', 'holding company', 'investment company', 'general partner'],
   },
+  // The role a person reports in: `Richard C. Perry, in his capacities as the President and sole stockholder of Perry
+  // Corp. ("Mr. Perry")` defines the person, not the company named last (0001011438-12-000315).
+  { re: /,\s+in\s+(?:his|her|its|their)\s+capacit(?:y|ies)\s+as\s+[^()"\u201c\u201d;]{1,160}$/i, keep: false, party: true, needs: ['capacit'] },
   { re: /,\s+subject to [^,()"\u201c\u201d]{1,80}$/i, keep: false, needs: ['subject to'] },
   { re: /,?\s+(?:with|having) (?:its )?(?:principal|registered) (?:executive )?(?:offices?|place of business) (?:located )?(?:at|in) [^()"\u201c\u201d]{1,160}$/i, keep: false, needs: ['principal', 'registered'] },
   { re: /,?\s+in\s+the\s+(?:aggregate\s+|original\s+)?principal\s+amount\s+of\s+\$\s?[\d,]*\.?\d+(?:\s+(?:million|billion))?\s*,?\s*$/i, keep: true, needs: ['principal'] },

@@ -133,11 +133,15 @@ export function readScheduleProse(submission: Submission, coverResult: CoverPage
   // The text after the last item: schedules of trades that Item 5(c) incorporates ("Schedule B").
   const lastEnd = Math.max(0, ...items.map((i) => i.prose.source.end));
   const tail = found.doc.bodyFormat !== 'xml' && items.length && lastEnd < found.termText.length ? { itemNumber: kind === '13G' ? 4 : 5, documentSequence: doc.sequence, source: identitySource(found.termText, lastEnd, found.termText.length, doc.bodyFormat === 'html') } : null;
+  // The text before the first item: the cover pages, whose footnotes may say what their figures consist of.
+  const firstStart = Math.min(...items.map((i) => i.prose.source.start));
+  const head = found.doc.bodyFormat !== 'xml' && items.length && firstStart > 0 ? { itemNumber: kind === '13G' ? 4 : 5, documentSequence: doc.sequence, source: identitySource(found.termText, 0, firstStart, doc.bodyFormat === 'html') } : null;
   const prose = readProse(
     items.map((i) => i.prose),
     kind,
     ctx,
     tail,
+    head,
   );
   // XML schedules may state the position as an element value rather than a sentence.
   if (found.doc.bodyFormat === 'xml' && !prose.holdings.some((h) => h.row.itemNumber === (kind === '13G' ? 4 : 5))) {

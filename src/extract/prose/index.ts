@@ -125,6 +125,23 @@ function sentencesOf(item: ProseItem, parties: PartyIndex): ProseSentence[] {
   });
 }
 
+/**
+ * The options and warrants a cover page's footnote says a person holds: "(1) Figure, as referred to throughout,
+ * consists of 392,222 shares underlying currently exercisable options held by Jeffrey Klausner and 13,889 shares
+ * underlying stock options …" (0001104659-06-013862). Positions in shares underlying them only, never holdings: the
+ * cover's own figures are the cover-page reader's. The footnote explains figures that the position item restates, so
+ * the caller gives the text that item's number.
+ */
+function coverNoteOptions(coverNotes: ProseItem | null, ctx: ProseContext): Found<HoldingRow>[] {
+  if (!coverNotes) return [];
+  const out: Found<HoldingRow>[] = [];
+  for (const s of sentencesOf(coverNotes, ctx.parties)) {
+    if (!/\b(?:options?|warrants?)\b/i.test(s.raw)) continue;
+    for (const r of readPositions(s, ctx, newPositionState(), new Map())) if (r.row.role === 'underlying') out.push(r);
+  }
+  return out;
+}
+
 /** Every line of an item, as sentences. */
 function itemLines(item: ProseItem, ctx: ProseContext): ProseSentence[] {
   const { text, start, end } = item.source;
@@ -164,8 +181,10 @@ function lineSentence(item: ProseItem, ctx: ProseContext, start: number, end: nu
 /**
  * @param appendix text after the last item (schedules of trades that Item 5(c) incorporates, "Schedule B"): only its
  *   trade lines are read, one line at a time.
+ * @param coverNotes text before the first item (the cover pages and their footnotes): only the options and warrants
+ *   a footnote says a person holds are read (`coverNoteOptions`).
  */
-export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseContext, appendix: ProseItem | null = null): ProseResult {
+export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseContext, appendix: ProseItem | null = null, coverNotes: ProseItem | null = null): ProseResult {
   const bySection = items.map((item) => ({ item, sentences: sentencesOf(item, ctx.parties) }));
   const all = bySection.flatMap((b) => b.sentences);
   const proseNumbers = proseItemNumbers(kind);
@@ -288,7 +307,7 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   }
   result.holdings = holdings.rows;
   result.notes = notes.rows;
-  result.options = [...options.rows, ...heldOptions(holdings.rows, options.rows)];
+  result.options = [...options.rows, ...heldOptions([...holdings.rows, ...coverNoteOptions(coverNotes, ctx)], options.rows)];
   result.transactions = tx.rows;
   result.restatements = tx.conflicts;
   result.merged = [holdings, notes, options, tx].flatMap((d) => d.merged);

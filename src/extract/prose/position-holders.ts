@@ -27,10 +27,12 @@ export interface PositionState {
   pendingLabel: HoldingRole | null;
   /** The power label over a list of "Name: N" lines, while the lines go on. */
   listRole: HoldingRole | null;
+  /** The persons of a header line with one column each ("NAM  TCIM  TAL"), while label rows under it go on. */
+  personColumns: Party[] | null;
 }
 
 export function newPositionState(): PositionState {
-  return { heading: null, lastHolder: null, inTrades: false, columns: null, percentColumn: null, pendingLabel: null, listRole: null };
+  return { heading: null, lastHolder: null, inTrades: false, columns: null, percentColumn: null, pendingLabel: null, listRole: null, personColumns: null };
 }
 
 const FIELD_ROLE: [keyof CoverAnchor, HoldingRole][] = [
@@ -69,6 +71,13 @@ export function groupSumAnchor(ctx: ProseContext, value: number, role: HoldingRo
   if (values.filter((v) => v > 0).length < 2 || values.includes(value)) return null;
   if (values.reduce((sum, v) => sum + v, 0) !== value) return null;
   return ctx.parties.reportingPersons();
+}
+
+/** The covers' values of `role` added up, null when no cover gives one. */
+function coverSum(ctx: ProseContext, role: HoldingRole): number | null {
+  const field = FIELD_ROLE.find(([, r]) => r === role || (role === 'group_total' && r === 'beneficial'))?.[0];
+  const values = field ? (ctx.cover ?? []).map((a) => a[field]).filter((v): v is number => typeof v === 'number') : [];
+  return values.length ? values.reduce((sum, v) => sum + v, 0) : null;
 }
 
 /** Is the value one of the cover pages' share counts? */
@@ -156,6 +165,10 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
   if (pronoun && state.lastHolder?.length === 1 && !state.lastHolder[0]!.group) return state.lastHolder;
   if (labelled || pronoun) {
     if (ctx.coverParties.length === 1) return [ctx.coverParties[0]!];
+    // A block whose figures are the group's (the covers added up) goes on being the group's, a zero too: every cover's
+    // zero adds up to the group's ("(ii) shared power to vote …" / "-" under 0000913414-09-003235's summed block).
+    const all = ctx.parties.reportingPersons();
+    if (labelled && all && state.lastHolder?.length === 1 && state.lastHolder[0] === all && coverSum(ctx, role) === t.value) return [all];
     if (anchors.length) return anchors;
     const group = groupSumAnchor(ctx, t.value, role);
     if (group) return [group];
@@ -199,6 +212,21 @@ export function printedName(raw: string, at: number, side: 'before' | 'after'): 
   // One word only as a plural group term ("the Accounts").
   if (words.length < 2 && !/^[A-Z][a-z]+s$/.test(name)) return [];
   return [{ name, coverOrdinal: null, group: words.length < 2, members: [] }];
+}
+
+/**
+ * Accounts a count is "held in", named by the printed words when no proper name does: "customer accounts over which
+ * partners … have discretionary authority" → "customer accounts", "accounts owned by the partners of the Reporting
+ * Person and their families", and "the account of the profit-sharing plan of the Reporting Person (“the Profit-Sharing
+ * Plan”)" → its defined term. The phrase ends at a comma, a relative clause or a parenthesis; at most three words
+ * before "account(s)", so an unrelated noun phrase ("escrow", "the name of X") is no holder.
+ */
+export function accountsPhrase(raw: string, at: number): Party[] {
+  const m = /^(?:the\s+)?((?:[A-Za-z][\w'\u2019-]*\s+){0,3}?accounts?\b[^,;.()\u201c\u201d"]{0,120}?)(?=\s*(?:[,;.(]|$)|\s+(?:over|which|that|who|whose|where|for\s+which|in\s+which)\b)/i.exec(raw.slice(at, at + 200));
+  if (!m || /^(?:an?|its|his|her|their|such|each|one|any)\b/i.test(m[1]!)) return [];
+  const defined = /^\s*\(\s*[\u201c"]?(?:the\s+)?([A-Z][^\u201c\u201d"()]{1,60}?)[\u201d"]\s*\)/i.exec(raw.slice(at + m[0].length, at + m[0].length + 80));
+  const name = (defined ? defined[1]! : m[1]!).replace(/\s+/g, ' ').trim();
+  return [{ name, coverOrdinal: null, group: !defined, members: [] }];
 }
 
 /**
@@ -294,6 +322,14 @@ export function blockHeading(s: ProseSentence, ctx: ProseContext): Party[] | nul
     const listed = s.mentions.filter((m) => m.start >= at && m.end <= at + intro[1]!.length);
     if (listed.length && !/\b(?:and|or)\s*$/.test(intro[1]!)) return holdersOf(s, listed);
   }
+  // The form's (c) lead naming one person, the labels under it theirs: "Number of shares as to which Newland Capital
+  // Management, LLC has:" (0000919574-11-001978 repeats the block for each of its four persons).
+  const asToWhich = AS_TO_WHICH_BLOCK.exec(raw);
+  if (asToWhich) {
+    const at = asToWhich.index + asToWhich[0].indexOf(asToWhich[1]!);
+    const listed = s.mentions.filter((m) => m.start >= at && m.end <= at + asToWhich[1]!.length);
+    if (listed.length) return holdersOf(s, listed);
+  }
   const lead = /^\s*(?:[A-Z]\.|\(?[a-z0-9]{1,4}[.)]|\d+\.)?\s*(?:Messrs\.\s*|Mr\.\s*|Ms\.\s*)?/.exec(raw)![0].length;
   const first = s.mentions[0];
   if (first && first.start <= lead + 1) {
@@ -319,6 +355,9 @@ export function blockHeading(s: ProseSentence, ctx: ProseContext): Party[] | nul
 
 /** "… with respect to (each of) A and B is as follows:", group 1 the parties' words. */
 const INTRODUCED_BLOCK = /\b(?:with\s+respect\s+to|as\s+to|regarding|concerning|for)\s+(?:each\s+of\s+)?(?:the\s+)?([^;:]{2,160}?)\s+(?:is|are)\s+(?:set\s+forth\s+)?(?:as\s+follows|below)\s*:/i;
+
+/** "Number of shares as to which <persons> has:" ending its line, group 1 the persons' words. */
+const AS_TO_WHICH_BLOCK = /\bas\s+to\s+which\s+(?:each\s+of\s+)?(?:the\s+)?([^;:]{2,160}?)\s+(?:has|have)\s*:?\s*$/i;
 
 /** Words of the form's labels, never a person's heading ("(a) AMOUNT BENEFICIALLY OWNED"). */
 const FORM_WORDS = /\b(?:AMOUNT|PERCENT(?:AGE)?|POWER|SHARES?|NUMBER|CLASS|OWNED|OWNERSHIP|SOLE|SHARED|ITEM|NONE|NOT|APPLICABLE|TOTAL|NAME|AGGREGATE)\b/;

@@ -1,15 +1,48 @@
 /**
  * Item 5 tables: rows under a header that names the cover page's figures ("Name  Aggregate  Percent  Sole Voting …"),
  * and text tables read line by line (dotted leaders, wrapped name cells, captions above the rows saying what the
- * counts are).
+ * counts are), and label rows under a header of one column per person.
  * Does not handle: tables whose rows are not one holder per line.
  */
 import { holderColumns, holdersOf, securityKindOf } from './clauses.js';
 import type { Party } from './parties.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence, type SecurityKind } from './types.js';
-import { headerColumns, captionRoleOf } from './position-vocabulary.js';
+import { headerColumns, captionRoleOf, labelAtEnd } from './position-vocabulary.js';
 import { type PositionState, fuzzyCover } from './position-holders.js';
+
+/**
+ * A header line of one column per person: "NAM\tTCIM\tTAL" (0000930413-20-000384), two or more parties and nothing
+ * else but blanks between them. The label rows under it give each person's figure in that person's column.
+ */
+export function personColumns(s: ProseSentence, ctx: ProseContext): Party[] | null {
+  if (s.mentions.length < 2 || s.tokens.some((t) => t.kind === 'shares' || t.kind === 'number' || t.kind === 'percent')) return null;
+  let at = 0;
+  for (const m of s.mentions) {
+    if (!/^[\s|]*$/.test(s.raw.slice(at, m.start)) || (at > 0 && !/[\t|]|\s{2,}/.test(s.raw.slice(at, m.start)))) return null;
+    at = m.end;
+  }
+  if (!/^[\s|]*$/.test(s.raw.slice(at))) return null;
+  if (s.mentions.some((m) => m.party.group || ctx.parties.isIssuer(m.party))) return null;
+  const parties = s.mentions.map((m) => holdersOf(s, [m]));
+  if (parties.some((p) => p.length !== 1) || new Set(parties.map((p) => p[0]!.name)).size !== parties.length) return null;
+  return parties.map((p) => p[0]!);
+}
+
+/**
+ * A label row under a header of person columns: "Sole Voting Power:\t209,705\t4,368,525\t1,270,996" — one count per
+ * column, each its person's figure of the label's role. Null when the line is not such a row (the columns end).
+ */
+export function personColumnRow(s: ProseSentence, columns: Party[], counts: Token[]): Found<HoldingRow>[] | null {
+  if (counts.length !== columns.length) return null;
+  const role = labelAtEnd(s.raw.slice(0, counts[0]!.start));
+  if (!role) return null;
+  for (let i = 1; i < counts.length; i++) if (!/^[\s|]+$/.test(s.raw.slice(counts[i - 1]!.end, counts[i]!.start))) return null;
+  return counts.map((t, i) => ({
+    row: { ...holderColumns(columns[i]!), role, security: null, securityKind: 'common', shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: null, ...provenance(s) },
+    evidence: { shares: evidence(s, t.start, t.end) },
+  }));
+}
 
 /**
  * A table row under a header: "Icahn Master 1,234,567 5.2% 1,234,567 0 1,234,567 0". The row's party is named at

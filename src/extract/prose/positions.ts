@@ -24,8 +24,8 @@ import { PAIR_LINE, UNDERLYING_AFTER } from './holding-rules.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
 import { coordinatedPowers, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
-import { type PositionState, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
-import { tableRow } from './position-tables.js';
+import { type PositionState, accountsPhrase, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
+import { personColumnRow, personColumns, tableRow } from './position-tables.js';
 
 const MAX_COUNTS = 200;
 
@@ -57,6 +57,12 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
   if (counts.length > MAX_COUNTS) return [];
   const table = tableRow(s, ctx, state, counts);
   if (table) return table;
+  if (state.personColumns) {
+    const row = personColumnRow(s, state.personColumns, counts);
+    if (row) return row;
+    state.personColumns = null;
+  }
+  state.personColumns = personColumns(s, ctx);
   // The count of a label on the line before: a sentence that is only the count.
   const pending = state.pendingLabel;
   // A count line may run into the next label when lines are joined ("650,102 shares (ii) shared power to vote …:"):
@@ -126,12 +132,20 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
 const ZERO_AFTER_LABEL =
   /(?:-0-|none\b|nil\b)(?<=(?:(?:power|vote|disposition|dispose|owned|of)\b[^.;\d]{0,12}?(?:[:\-\u2013\u2014]\s*|\s+)|\bis\s+|^\s*)(?:-0-|none|nil))(?=\s*(?:shares?\b|$|\(|-\s))/gim;
 
+/**
+ * A bare "-" alone on its line under a power or amount label: the form's number slot left at none
+ * (0000913414-09-003235: "(ii) shared power to vote or to direct the vote" / "-"). The lookbehind sits after the dash,
+ * so it runs only at a dash that ends its line; its runs of blanks are bounded, so a hostile run of spaces is no quadratic
+ * rescan.
+ */
+const DASH_UNDER_LABEL = /-(?=[ \t]{0,40}$)(?<=(?:power|vote|disposition|dispose|owned|of)[ \t]{0,40}:?[ \t]{0,40}\n[ \t]{0,40}-)/gim;
+
 /** Share counts of the sentence, plus zero written "-0-", "None" or "0" after a power or amount label. */
 function countsOf(s: ProseSentence): Token[] {
   // A reference ("** see Note 1 **", "Section 13(d)") is no count: a label's line "1046400 **see Note 1**" holds one.
   const list = s.tokens.filter((t) => (t.kind === 'shares' || t.kind === 'number') && Number.isInteger(t.value) && !/\./.test(t.raw) && !(t.kind === 'number' && isReferenceNumber(s.raw, t.start)));
   // After a label (with or without its colon or dash), or alone on a line under it (the label above); never "none of".
-  for (const m of s.raw.matchAll(ZERO_AFTER_LABEL)) {
+  for (const m of [...s.raw.matchAll(ZERO_AFTER_LABEL), ...s.raw.matchAll(DASH_UNDER_LABEL)]) {
     if (list.some((t) => t.start === m.index)) continue;
     list.push({ kind: 'number', value: 0, iso: null, start: m.index, end: m.index + m[0].length, raw: m[0] });
   }
@@ -182,7 +196,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
     // (A written zero, "-0-" or "None", is a count only after a label: countsOf found it there.)
     // The label may end without a colon when its count follows on the same line or cell: "(i) sole power to vote or
     // to direct the vote   715,775".
-    const label = /(?:[:\u2013\u2014]|--?|\bis|\bof|\bover|\bto)\s*$/i.test(leadOf(raw, t.start, 6)) || /^(?:-0-|none|nil)$/i.test(t.raw) || labelAtEnd(raw.slice(Math.max(prevEnd, t.start - 160), t.start)) !== null;
+    const label = /(?:[:\u2013\u2014]|--?|\bis|\bof|\bover|\bto)\s*$/i.test(leadOf(raw, t.start, 6)) || /^(?:-0-|none|nil|-)$/i.test(t.raw) || labelAtEnd(raw.slice(Math.max(prevEnd, t.start - 160), t.start)) !== null;
     if (!label && !anchored(ctx, t.value)) return null;
     if (/^\s*(?:%|percent|per\s*cent|days?|years?|months?|persons?|of\s+the\s+(?:Act|Exchange\s+Act|Rules?))/i.test(after)) return null;
     if (t.value >= 1900 && t.value <= 2100 && !/,/.test(t.raw)) return null;
@@ -223,10 +237,14 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
     if (all) return { token: t, value: t.value, role: all.group ? 'group_total' : 'beneficial', holders: [all], roleAt: t.start };
   }
   // "N Shares were held in the LionEye Capital Management Accounts": the accounts hold them.
-  const heldIn = /^\s*(?:shares?|Shares)?\s*(?:are|were|is)\s+held\s+in\s+(?:the\s+)?/i.exec(after);
+  const heldIn = /^\s*(?:shares?|Shares)?\s*(?:(?:are|were|is)\s+)?held\s+in\s+(?:the\s+)?/i.exec(after);
   if (heldIn && !hypothetical(s, seg.start, t.end)) {
     const named = printedName(raw, t.end + heldIn[0].length, 'after');
     if (named.length && /\bAccounts?\b/.test(named[0]!.name)) return { token: t, value: t.value, role: 'direct', holders: named, roleAt: t.start };
+    // "The shares reported include 2,517,911 shares held in customer accounts …, 122,060 shares held in accounts owned
+    // by the partners …": each part's accounts as printed (0000922423-10-000115).
+    const accounts = accountsPhrase(raw, t.end + heldIn[0].length);
+    if (accounts.length) return { token: t, value: t.value, role: /\binclud(?:e|es|ing)\b/i.test(raw.slice(seg.start, t.start)) ? 'part_of' : 'direct', holders: accounts, roleAt: t.start };
   }
   if (hypothetical(s, seg.start, t.end)) return null;
   if (RE_REFERENCE.test(lead)) return null;

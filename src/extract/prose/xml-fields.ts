@@ -1,6 +1,6 @@
 /**
  * Positions an XML-era schedule states in elements rather than prose: a 13G's `item4/amountBeneficiallyOwned` (with
- * `classPercent`), and a 13D's `item5/numberOfShares` or `percentageOfClassSecurities` when they hold a bare number
+ * `classPercent`) and the powers under `numberOfSharesPersonHas` (`solePowerOrDirectToVote` …), and a 13D's `item5/numberOfShares` or `percentageOfClassSecurities` when they hold a bare number
  * instead of a narrative.
  *
  * Handles: decimal share counts as the schema allows (`3026455.00` → 3026455; fractional units stay fractional);
@@ -10,7 +10,7 @@
 import type { XmlLeaf } from '../items/xml-items.js';
 import { holderColumns } from './clauses.js';
 import { PAIR_LINE } from './holding-rules.js';
-import type { Found, HoldingRow, ProseContext } from './types.js';
+import type { Found, HoldingRole, HoldingRow, ProseContext } from './types.js';
 
 export interface XmlFieldsItem {
   itemNumber: number;
@@ -51,8 +51,26 @@ export function readXmlFields(items: XmlFieldsItem[], kind: '13D' | '13G', ctx: 
     },
     evidence: { shares: ev, ...(percentLeaf ? { percent: { documentSequence: item.documentSequence, span: percentLeaf.span, raw: percentLeaf.text } } : {}) },
   });
+  // The 13G's powers beside the amount (`numberOfSharesPersonHas`): the same holder's, each a position of its role.
+  for (const [name, role] of POWER_ELEMENTS) {
+    const leaf = item.leaves.find((l) => l.name === name && NUMBER.test(l.text));
+    if (!leaf) continue;
+    const value = Number(leaf.text.replace(/,/g, ''));
+    out.push({
+      row: { ...out[0]!.row, role, shares: value, percentOfClass: null, spanStart: leaf.span.start, spanEnd: leaf.span.end, sentence: `${leaf.name}: ${leaf.text}` },
+      evidence: { shares: { documentSequence: item.documentSequence, span: leaf.span, raw: leaf.text } },
+    });
+  }
   return out;
 }
+
+/** The XML 13G's power elements and the roles they state. */
+const POWER_ELEMENTS: [string, HoldingRole][] = [
+  ['solePowerOrDirectToVote', 'sole_voting'],
+  ['sharedPowerOrDirectToVote', 'shared_voting'],
+  ['solePowerOrDirectToDispose', 'sole_dispositive'],
+  ['sharedPowerOrDirectToDispose', 'shared_dispositive'],
+];
 
 /** `FJ Capital Management LLC - 807,223 shares` per line of the element: one position per named reporting person. */
 function listedAmounts(leaf: XmlLeaf, item: XmlFieldsItem, ctx: ProseContext): Found<HoldingRow>[] {

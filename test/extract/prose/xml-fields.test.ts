@@ -1,6 +1,7 @@
 /**
- * XML-era 13G positions stated in elements: a bare `amountBeneficiallyOwned` (0002012383-25-000642, BlackRock) and a
- * narrative list "Name - N shares" per reporting person (0001420506-24-002350); each checked against its cover page.
+ * XML-era 13G positions stated in elements: a bare `amountBeneficiallyOwned` and its powers (0002012383-25-000642,
+ * BlackRock) and a narrative list "Name - N shares" per reporting person (0001420506-24-002350); each checked against
+ * its cover page.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -18,15 +19,33 @@ function run(accession: string) {
 describe('XML item elements', () => {
   it('reads item4/amountBeneficiallyOwned with classPercent, with the element as the span', () => {
     const { tables, text } = run('0002012383-25-000642');
-    expect(tables.holdings!.map((h) => [h.holder, h.shares, h.percentOfClass, h.itemNumber])).toEqual([['BlackRock, Inc.', 3840165, 6.3, 4]]);
+    expect(tables.holdings!.filter((h) => h.role === 'beneficial').map((h) => [h.holder, h.shares, h.percentOfClass, h.itemNumber])).toEqual([['BlackRock, Inc.', 3840165, 6.3, 4]]);
     const h = tables.holdings![0]!;
     expect(text.slice(h.spanStart as number, h.spanEnd as number)).toBe('<amountBeneficiallyOwned>3840165</amountBeneficiallyOwned>');
-    // The element values are the amount beneficially owned: checked as a total and field by field (amount, percent).
+    // The element values are the amount beneficially owned and the powers: checked as a total and field by field.
     expect(tables.checks!.map((c) => [c.kind, c.status, c.expected])).toEqual([
       ['cover_vs_item5', 'pass', 3840165],
       ['cover_field_vs_item5', 'pass', 3840165],
       ['cover_field_vs_item5', 'pass', 6.3],
+      // The power elements, each against its cover row (5–8).
+      ['cover_field_vs_item5', 'pass', 3782397],
+      ['cover_field_vs_item5', 'pass', 0],
+      ['cover_field_vs_item5', 'pass', 3840165],
+      ['cover_field_vs_item5', 'pass', 0],
     ]);
+  });
+
+  it('reads the powers under numberOfSharesPersonHas, zeros included (0002012383-25-000642: sole voting 3,782,397 was lost)', () => {
+    // Cause: only amountBeneficiallyOwned was read; the four power elements beside it state the filer's powers.
+    const { tables, text } = run('0002012383-25-000642');
+    const powers = tables.holdings!.filter((h) => h.role !== 'beneficial');
+    expect(powers.map((h) => [h.holder, h.shares, h.role, h.itemNumber])).toEqual([
+      ['BlackRock, Inc.', 3782397, 'sole_voting', 4],
+      ['BlackRock, Inc.', 0, 'shared_voting', 4],
+      ['BlackRock, Inc.', 3840165, 'sole_dispositive', 4],
+      ['BlackRock, Inc.', 0, 'shared_dispositive', 4],
+    ]);
+    expect(text.slice(powers[0]!.spanStart as number, powers[0]!.spanEnd as number)).toBe('<solePowerOrDirectToVote>3782397</solePowerOrDirectToVote>');
   });
 
   it('reads "Name - N shares" lines as one position per reporting person', () => {
