@@ -35,7 +35,8 @@ const PAGE_FURNITURE: RegExp[] = [
   /^[ \t]*Page[ \t]+\d+[ \t]*$/gim,
   // A word processor's document path alone on a line: `NYFS11...:\88\35888\0410\2396\NOT31094.V3A`.
   // (The lookahead finds the two separators once; `[^\s]*[\\/][^\s]*` backtracked over the whole run: quadratic.)
-  /^[ \t]*(?=[^\s\\/]*[\\/][^\s\\/]*[\\/])\S+[ \t]*$/gm,
+  // A date alone on a line ("6/13/2008", a trade table's cell in HTML) has two slashes too, and is no path.
+  /^[ \t]*(?!\d{1,4}\/\d{1,2}\/\d{1,4}[ \t]*$)(?=[^\s\\/]*[\\/][^\s\\/]*[\\/])\S+[ \t]*$/gm,
   // A page number alone on a line: `6`, `- 6 -`, `-6-`. No page is numbered 0: `-0-` and `0` are the nil values of
   // power rows and table cells ("Sole power to vote: -0-").
   // (`[ \t]*-?[ \t]*` split a run of blanks every possible way: 200,000 spaces on a line took 15 s.)

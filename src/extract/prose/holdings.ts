@@ -287,6 +287,12 @@ function positionList(s: ProseSentence, ctx: ProseContext, first: Token, firstPr
 /** Where a position's words end: its security, conversion, "issuable upon exercise of …", "held (directly) by …". */
 function afterPosition(s: ProseSentence, ctx: ProseContext, t: Token): number {
   let end = securityAfter(s, t, ctx).end;
+  // A count of instruments that are no security name ("16,341 RSUs and 34,151 Share Options"): the instrument word
+  // ends the position, so the list goes on after it.
+  if (end === t.end) {
+    const instrument = INSTRUMENT_COUNT.exec(s.raw.slice(t.end, t.end + 60));
+    if (instrument) end += instrument[0].length;
+  }
   const tail = POSITION_TAIL.exec(s.raw.slice(end));
   if (tail) end += tail[0].length;
   return end;

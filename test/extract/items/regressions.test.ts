@@ -4,7 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractItemsAndProse } from '../../../src/extract/items/index.js';
+import { extractItemsAndProse, readScheduleProse } from '../../../src/extract/items/index.js';
+import { blankPageFurniture } from '../../../src/extract/items/prose-source.js';
+import { extractCoverPages } from '../../../src/extract/cover-page/index.js';
 import { parseSubmission } from '../../../src/parse/index.js';
 
 function tablesOf(accession: string): Record<string, Record<string, unknown>[]> {
@@ -58,6 +60,19 @@ describe('regressions', () => {
     // Cause: "NYFS11...:\88\35888\0410\2396\NOT31094.V3A" between "a promissory note" and "in principal amount of
     // $71,205,000" split the sentence; the recipient ("delivered to Citibank a promissory note") holds the note.
     expect(pairs(tablesOf('0000909518-94-000045').notes, 'principal')).toEqual([['Citibank, N.A.', 71205000]]);
+  });
+
+  it('a trade date alone on a line is not blanked as a document path (0001313250-08-000037)', () => {
+    // Cause: the HTML trade schedules put each cell on a line of its own, and "6/13/2008" (two slashes, no space)
+    // matched the word processor's document-path footer, so every trade date of Schedules A–H became blanks.
+    const rendered = blankPageFurniture('6/13/2008\n13,500\n  12/1/95  \nNYFS11...:\\88\\35888\\0410\\2396\\NOT31094.V3A\n');
+    expect(rendered.split('\n').slice(0, 3)).toEqual(['6/13/2008', '13,500', '  12/1/95  ']);
+    expect(rendered.split('\n')[3]!.trim()).toBe('');
+    const path = 'test/fixtures/sc13/0001313250-08-000037.txt';
+    const sub = parseSubmission(readFileSync(path), { sourceName: path });
+    const read = readScheduleProse(sub, extractCoverPages(sub))!;
+    const schedule = read.found.termText.slice(read.found.termText.indexOf('SCHEDULE A'));
+    expect(schedule.slice(0, 200)).toMatch(/PER SHARE \(\$\)\n6\/13\/2008\n13,500\n/);
   });
 
   it('a blanked HTML running header does not end a sentence before a number (0001193125-11-035272)', () => {

@@ -253,3 +253,17 @@ describe('a party named by a numeral', () => {
     expect(at).not.toContain(text.indexOf('667.50'));
   });
 });
+
+describe('lists of instrument counts', () => {
+  it('"each hold 16,341 RSUs and 34,151 Share Options" is two positions (go-edgar__13d_2024_2)', () => {
+    // Cause: a count of RSUs has no security name ("Common Shares", "Units"), so the position ended at the count and
+    // the list joined by "and" stopped at the word "RSUs": the 34,151 options after it were lost.
+    const found = rows('html/go-edgar__13d_2024_2.htm');
+    for (const person of ['Michael Goller', 'Ranjeev Krishana']) {
+      expect(found).toContainEqual([person, 16341, 'beneficial']);
+      expect(found).toContainEqual([person, 34151, 'underlying']);
+    }
+    const options = (tablesOf('html/go-edgar__13d_2024_2.htm').options ?? []).map((o) => [o.holder, o.shares]);
+    expect(options).toContainEqual(['Michael Goller', 34151]);
+  });
+});
