@@ -18,6 +18,9 @@ import { pushAll } from '../../arrays.js';
 
 const TRADE_VERB = /\b(purchased|acquired|bought|sold|disposed\s+of|converted)\b/gi;
 
+/** A finite verb of holding: a line with one states a position ("PWIMF holds 527,194 Common Shares"). */
+const HOLDING_STATEMENT = /\b(?:holds|owns|(?:is|are)\s+(?:the\s+)?(?:record\s+(?:and\s+)?)?(?:beneficial\s+)?owners?\s+of)\b/i;
+
 /** Only a conjunction between a clause's start and its verb: the verb shares the previous verb's subject. */
 const COORDINATED_VERB_LEAD = /^[\s,;]*(?:and|but)\s+(?:then\s+|also\s+)?$/i;
 
@@ -25,6 +28,8 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
   const out: Found<TransactionRow>[] = [];
   if (/^\W*(?:assuming|if)\b/i.test(s.raw)) return out;
   let lastSubject: Party[] = [];
+  let lastPerfect = false;
+  const sentenceDate = leadingDate(s, ctx) ?? s.tokens.find((t) => t.kind === 'date')?.iso ?? null;
   TRADE_VERB.lastIndex = 0;
   for (let m = TRADE_VERB.exec(s.raw); m; m = TRADE_VERB.exec(s.raw)) {
     const seg = segmentAt(s.raw, m.index);
@@ -38,11 +43,34 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
     const prefix = s.raw.slice(verbEnd, token.start);
     if (prefix.length > 140 || /\b(?:such|said|the|these|those)\s+$/i.test(prefix) || /\b(?:options?|warrants?|notes?)\b/i.test(prefix)) continue;
     if (isHypothetical(s.raw.slice(seg.start, token.end))) continue;
+    // "converted into the right to receive approximately 0.11969414 shares": a ratio per share, not a count traded.
+    if (token.value < 1) continue;
     let subject = holdersOf(s, subjectBefore(s, m.index, seg.start));
+    const coordinated = !subject.length && lastSubject.length > 0 && COORDINATED_VERB_LEAD.test(s.raw.slice(seg.start, m.index));
     // A second verb of the same subject: "the Reporting Person bought 300 Shares at …; and sold 450 Shares at …".
-    if (!subject.length && lastSubject.length && COORDINATED_VERB_LEAD.test(s.raw.slice(seg.start, m.index))) subject = lastSubject;
+    if (coordinated) subject = lastSubject;
     if (!subject.length) continue;
     lastSubject = subject;
+    // The present perfect without a date sums up trades ("Since Amendment No. 2 GLP has acquired 68,175 Beneficial
+    // Shares … and converted 1,030,000 shares", "has acquired an aggregate of 11,236,409 shares … through several
+    // private placements"): no one trade. (A coordinated verb shares its auxiliary.)
+    const perfect: boolean = /\b(?:has|have)\s+(?:(?:also|since|previously|recently|now|thus|already|collectively|together)\s+)?$/i.test(before) || (lastPerfect && (coordinated || /\band\s+$/i.test(before)));
+    lastPerfect = perfect;
+    if (perfect && !sentenceDate) continue;
+    // "the Funds purchased 322,809, 63,957 and 4,400 shares, respectively": one count per party of the subject list,
+    // or none when the subject is no list of as many parties (the last count is not the whole subject's trade).
+    const listed = respectiveCounts(s, verbEnd, token);
+    if (listed) {
+      const parties = subjectBefore(s, m.index, seg.start);
+      if (parties.length !== listed.length) continue;
+      const verb = m[1]!.toLowerCase();
+      const action: TransactionAction = verb === 'sold' || verb.startsWith('disposed') ? 'sale' : verb === 'converted' ? 'conversion' : 'purchase';
+      const sec = securityAfter(s, token, ctx);
+      const perShare = moneyMatching(s, sec.end, seg.end, /\b(?:at|for)\s+(?:a\s+(?:purchase\s+)?price\s+of\s+|an\s+average\s+price\s+of\s+|approximately\s+|about\s+)?$/i, null, /^\s+per\s+(?:share|unit)/i);
+      const date = leadingDate(s, ctx) ?? s.tokens.find((t) => t.kind === 'date' && t.start >= seg.start && t.start < seg.end)?.iso ?? null;
+      listed.forEach((t, k) => out.push(row(s, parties[k]!.party, action, date, sec.name, t, null, perShare, null)));
+      continue;
+    }
     const verb = m[1]!.toLowerCase();
     const action: TransactionAction = verb === 'sold' || verb.startsWith('disposed') ? 'sale' : verb === 'converted' ? 'conversion' : 'purchase';
     const sec = securityAfter(s, token, ctx);
@@ -56,6 +84,21 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
   }
   pushAll(out, readDividends(s, ctx));
   return out;
+}
+
+/**
+ * The counts of a list that ends at `last` and is paired by "respectively" right after it ("322,809, 63,957 and 4,400
+ * shares, respectively"), from the verb on; null when `last` is a count of its own.
+ */
+function respectiveCounts(s: ProseSentence, verbEnd: number, last: Token): Token[] | null {
+  if (!/^\s*(?:shares?|Shares|units?|Units)?\s*,?\s*respectively\b/i.test(s.raw.slice(last.end, last.end + 30))) return null;
+  const list: Token[] = [last];
+  for (let i = s.tokens.indexOf(last) - 1; i >= 0; i--) {
+    const t = s.tokens[i]!;
+    if (t.end <= verbEnd || (t.kind !== 'number' && t.kind !== 'shares') || !/^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(s.raw.slice(t.end, list[0]!.start))) break;
+    list.unshift(t);
+  }
+  return list.length >= 2 ? list : null;
 }
 
 /** Whether a number lies inside a party's name in the sentence ("667, L.P."). */
@@ -146,7 +189,9 @@ export function readTradeTable(lines: ProseSentence[], ctx: ProseContext): Found
     const dates = s.tokens.filter((t) => t.kind === 'date');
     const counts = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares') && !inName(s, t));
     const money = s.tokens.filter((t) => t.kind === 'money' || (t.kind === 'number' && /\.\d+$/.test(t.raw)));
-    const isRow = dates.length === 1 && s.raw.length < 200 && counts.some((c) => c.start > dates[0]!.end && !/\./.test(c.raw));
+    // A line that states a holding ("As of December 31, 2013, PWIMF holds 527,194 Common Shares, constituting 2.5%
+    // …") is a sentence about a position, not a trade row, whatever the heading above said.
+    const isRow = dates.length === 1 && s.raw.length < 200 && counts.some((c) => c.start > dates[0]!.end && !/\./.test(c.raw)) && !HOLDING_STATEMENT.test(s.raw);
     if (!isRow) {
       if (/\b(?:purchase[sd]?|bought|acquired|acquisitions?)\b/i.test(s.raw)) action = 'purchase';
       else if (/\b(?:sales?|sold|dispositions?)\b/i.test(s.raw)) action = 'sale';

@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { extractItemsAndProse } from '../../../src/extract/items/index.js';
 import { documentText } from '../../../src/parse/body.js';
 import { parseSubmission } from '../../../src/parse/index.js';
+import { DefinedTerms } from '../../../src/extract/defined-terms/index.js';
+import { identitySource } from '../../../src/extract/items/prose-source.js';
+import { PartyIndex, readProse } from '../../../src/extract/prose/index.js';
 
 function filing(accession: string) {
   const path = `test/fixtures/sc13/${accession}.txt`;
@@ -108,5 +111,46 @@ describe('Item 5(c) trade regressions found by bench/unread-survey.ts', () => {
     const trades = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables.transactions!;
     expect(trades.filter((t) => t.shares === 667)).toEqual([]);
     expect(trades.map(key)).toContain('2024-12-13|667, L.P.|purchase|2809|13.4979');
+  });
+
+  it('does not read the present perfect without a date as a trade: it sums trades up (0000712770-96-000005, 0001640334-17-000881)', () => {
+    // Cause: "Since Amendment No. 2 GLP has acquired 68,175 Beneficial Shares … and converted 1,030,000 shares" and
+    // "The Reporting Person has acquired an aggregate of 11,236,409 shares … through several private placements"
+    // became undated purchases (and a conversion that 5(c) states again, dated July 2, 1996).
+    const gould = filing('0000712770-96-000005').tables.transactions!;
+    expect(gould.filter((t) => t.transactionDate === null)).toEqual([]);
+    expect(gould.map(key)).toContain('1996-07-02|Gould Investors L.P.|conversion|1030000|null');
+    expect(filing('0001640334-17-000881').tables.transactions ?? []).toEqual([]);
+  });
+
+  it('reads neither an exchange ratio nor the last count of a "respectively" list as a trade (0001144204-13-040868)', () => {
+    // Causes: "each outstanding share … converted into the right to receive approximately 0.11969414 shares" became a
+    // conversion of 0.11969414 shares by the issuer; "the Funds purchased 322,809, 63,957 and 4,400 shares,
+    // respectively" became a purchase of 4,400 shares by the Funds together.
+    const trades = filing('0001144204-13-040868').tables.transactions!;
+    expect(trades.filter((t) => t.action === 'conversion' || t.action === 'purchase')).toEqual([]);
+  });
+
+  it('does not read a line that states a holding as a row of a trade table (0000905718-14-000108)', () => {
+    // Cause: "As of December 31, 2013, PWIMF holds 527,194 Common Shares, constituting 2.5% …" has one date and one
+    // count, so under the power labels' "disposition" it became a sale of 527,194 shares.
+    expect(filing('0000905718-14-000108').tables.transactions ?? []).toEqual([]);
+  });
+});
+
+describe('a "respectively" list of trades', () => {
+  it('gives each party of the subject its own count (the sentence of 0001144204-13-040868, its funds named)', () => {
+    const text =
+      'On April 23, 2013, Sofinnova Venture Partners VI, L.P., Sofinnova Venture Partners VI GmbH & Co. KG, L.P. and Sofinnova Venture Affiliates VI, L.P. purchased 322,809, 63,957 and 4,400 shares, respectively, of the Issuer common stock for a purchase price of $6.0264 per share.';
+    const names = ['Sofinnova Venture Partners VI, L.P.', 'Sofinnova Venture Partners VI GmbH & Co. KG, L.P.', 'Sofinnova Venture Affiliates VI, L.P.'];
+    const parties = PartyIndex.build(names.map((name, i) => ({ ordinal: i + 1, name })), DefinedTerms.fromText(text, 1), text);
+    const ctx = { parties, terms: DefinedTerms.fromText(text, 1), filedAt: null, coverParties: parties.coverParties, cover: [] };
+    const item = { itemNumber: 5, documentSequence: 1, source: identitySource(text, 0, text.length, false) };
+    const trades = readProse([item], '13D', ctx).transactions.map((t) => [t.row.holder, t.row.shares, t.row.pricePerShare, t.row.transactionDate]);
+    expect(trades).toEqual([
+      [names[0], 322809, 6.0264, '2013-04-23'],
+      [names[1], 63957, 6.0264, '2013-04-23'],
+      [names[2], 4400, 6.0264, '2013-04-23'],
+    ]);
   });
 });
