@@ -10,9 +10,9 @@
  * "purchased such shares … with its working capital" to set the source of funds of earlier purchases.
  * Does not handle: transactions in notes (notes.ts) and option grants (options.ts), which their readers report.
  */
-import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, segmentAt, subjectBefore } from './clauses.js';
+import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, segmentAt, segments, subjectBefore } from './clauses.js';
 import type { Party } from './parties.js';
-import type { Token } from './tokens.js';
+import { firstTokenIn, type Token } from './tokens.js';
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
 import { pushAll } from '../../arrays.js';
 
@@ -39,12 +39,17 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
     if (/\b(?:will|would|may|might|shall|to|could|not|be|been)\s+$/i.test(before)) continue;
     if (/^\s+by\b/i.test(s.raw.slice(verbEnd, verbEnd + 5))) continue;
     const token = s.tokens.find((t) => t.start >= verbEnd && t.start < seg.end && t.kind === 'shares');
-    if (!token) continue;
-    const prefix = s.raw.slice(verbEnd, token.start);
-    if (prefix.length > 140 || /\b(?:such|said|the|these|those)\s+$/i.test(prefix) || /\b(?:options?|warrants?|notes?)\b/i.test(prefix)) continue;
-    if (isHypothetical(s.raw.slice(seg.start, token.end))) continue;
-    // "converted into the right to receive approximately 0.11969414 shares": a ratio per share, not a count traded.
-    if (token.value < 1) continue;
+    // "sold (a) 15,000 shares … for $5-15/16 per share and (b) 18,000 shares for $5.9175 per share": the verb's object
+    // is an enumeration of lots, each a trade at its own price.
+    const lots = token ? null : enumeratedLots(s, verbEnd, seg.end);
+    if (!token && !lots) continue;
+    if (token) {
+      const prefix = s.raw.slice(verbEnd, token.start);
+      if (prefix.length > 140 || /\b(?:such|said|the|these|those)\s+$/i.test(prefix) || /\b(?:options?|warrants?|notes?)\b/i.test(prefix)) continue;
+      if (isHypothetical(s.raw.slice(seg.start, token.end))) continue;
+      // "converted into the right to receive approximately 0.11969414 shares": a ratio per share, not a count traded.
+      if (token.value < 1) continue;
+    }
     let subject = holdersOf(s, subjectBefore(s, m.index, seg.start));
     const coordinated = !subject.length && lastSubject.length > 0 && COORDINATED_VERB_LEAD.test(s.raw.slice(seg.start, m.index));
     // A second verb of the same subject: "the Reporting Person bought 300 Shares at …; and sold 450 Shares at …".
@@ -57,26 +62,34 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
     const perfect: boolean = /\b(?:has|have)\s+(?:(?:also|since|previously|recently|now|thus|already|collectively|together)\s+)?$/i.test(before) || (lastPerfect && (coordinated || /\band\s+$/i.test(before)));
     lastPerfect = perfect;
     if (perfect && !sentenceDate) continue;
+    if (lots) {
+      const date = leadingDate(s, ctx) ?? s.tokens.find((t) => t.kind === 'date' && t.start >= seg.start && t.start < seg.end)?.iso ?? null;
+      for (const lot of lots) {
+        const sec = securityAfter(s, lot.token, ctx);
+        const perShare = moneyMatching(s, sec.end, lot.end, PER_SHARE_LEAD, null, /^\s+per\s+(?:share|unit)/i);
+        for (const p of subject) out.push(row(s, p, actionOf(m[1]!), date, sec.name, lot.token, null, perShare, null));
+      }
+      continue;
+    }
+    if (!token) continue;
     // "the Funds purchased 322,809, 63,957 and 4,400 shares, respectively": one count per party of the subject list,
     // or none when the subject is no list of as many parties (the last count is not the whole subject's trade).
     const listed = respectiveCounts(s, verbEnd, token);
     if (listed) {
       const parties = subjectBefore(s, m.index, seg.start);
       if (parties.length !== listed.length) continue;
-      const verb = m[1]!.toLowerCase();
-      const action: TransactionAction = verb === 'sold' || verb.startsWith('disposed') ? 'sale' : verb === 'converted' ? 'conversion' : 'purchase';
+      const action = actionOf(m[1]!);
       const sec = securityAfter(s, token, ctx);
-      const perShare = moneyMatching(s, sec.end, seg.end, /\b(?:at|for)\s+(?:a\s+(?:purchase\s+)?price\s+of\s+|an\s+average\s+price\s+of\s+|approximately\s+|about\s+)?$/i, null, /^\s+per\s+(?:share|unit)/i);
+      const perShare = moneyMatching(s, sec.end, seg.end, PER_SHARE_LEAD, null, /^\s+per\s+(?:share|unit)/i);
       const date = leadingDate(s, ctx) ?? s.tokens.find((t) => t.kind === 'date' && t.start >= seg.start && t.start < seg.end)?.iso ?? null;
       listed.forEach((t, k) => out.push(row(s, parties[k]!.party, action, date, sec.name, t, null, perShare, null)));
       continue;
     }
-    const verb = m[1]!.toLowerCase();
-    const action: TransactionAction = verb === 'sold' || verb.startsWith('disposed') ? 'sale' : verb === 'converted' ? 'conversion' : 'purchase';
+    const action = actionOf(m[1]!);
     const sec = securityAfter(s, token, ctx);
     const convertible = conversionShares(s, sec.end, seg.end);
     const consideration = moneyMatching(s, verbEnd, seg.end, /\b(?:for\s+(?:a|an|the)\s+(?:aggregate\s+)?(?:purchase\s+)?price\s+of|for\s+(?:an\s+)?(?:aggregate\s+)?(?:consideration|purchase\s+price)\s+of|for\s+a\s+total\s+of|aggregate\s+(?:purchase\s+)?price\s+of|for)\s+(?:about\s+|approximately\s+)?$/i, token);
-    const perShare = moneyMatching(s, sec.end, seg.end, /\b(?:at|for)\s+(?:a\s+(?:purchase\s+)?price\s+of\s+|an\s+average\s+price\s+of\s+|approximately\s+|about\s+)?$/i, null, /^\s+per\s+(?:share|unit)/i);
+    const perShare = moneyMatching(s, sec.end, seg.end, PER_SHARE_LEAD, null, /^\s+per\s+(?:share|unit)/i);
     const date = leadingDate(s, ctx) ?? s.tokens.find((t) => t.kind === 'date' && t.start >= seg.start && t.start < seg.end)?.iso ?? null;
     for (const p of subject) {
       out.push(row(s, p, action, date, sec.name, token, convertible, perShare, consideration));
@@ -84,6 +97,36 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
   }
   pushAll(out, readDividends(s, ctx));
   return out;
+}
+
+/** The words before a price per share: "at $5.25", "for $5-15/16", "at a purchase price of $22.75". */
+const PER_SHARE_LEAD = /\b(?:at|for)\s+(?:a\s+(?:purchase\s+)?price\s+of\s+|an\s+average\s+price\s+of\s+|approximately\s+|about\s+)?$/i;
+
+function actionOf(verb: string): TransactionAction {
+  const v = verb.toLowerCase();
+  return v === 'sold' || v.startsWith('disposed') ? 'sale' : v === 'converted' ? 'conversion' : 'purchase';
+}
+
+/** An enumerator at the start of a clause, then the lot's count: "(a) 15,000 shares", "(ii) 3,000 Shares". */
+const LOT_LEAD = /^\s*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s*$/;
+
+/**
+ * The lots a verb with nothing after it in its clause enumerates: each following clause that is an enumerator and a
+ * share count ("sold (a) 15,000 shares … and (b) 18,000 shares for $5.9175 per share"), up to the first that is not.
+ * Null when there are fewer than two.
+ */
+function enumeratedLots(s: ProseSentence, verbEnd: number, segEnd: number): { token: Token; end: number }[] | null {
+  if (s.raw.slice(verbEnd, segEnd).trim()) return null;
+  const out: { token: Token; end: number }[] = [];
+  for (const seg of segments(s.raw)) {
+    if (seg.start < segEnd) continue;
+    const t = firstTokenIn(s.tokens, seg.start, seg.end - 1);
+    if (out.length >= 26 || !t || t.kind !== 'shares' || !LOT_LEAD.test(s.raw.slice(seg.start, t.start)) || !Number.isInteger(t.value)) break;
+    out.push({ token: t, end: seg.end });
+    // The last lot: its clause does not go on to another ("… per share and", "…,").
+    if (!/(?:,|\band)\s*$/i.test(s.raw.slice(t.end, seg.end))) break;
+  }
+  return out.length >= 2 ? out : null;
 }
 
 /**

@@ -138,6 +138,18 @@ describe('Item 5(c) trade regressions found by bench/unread-survey.ts', () => {
   });
 });
 
+describe('a verb whose object enumerates lots', () => {
+  it('reads "sold (a) 15,000 shares … for $5-15/16 per share and (b) 18,000 shares for $5.9175 per share" as two sales (0000937242-95-000001)', () => {
+    // Cause: the enumerator "(a)" starts a new clause, so the verb's own clause ended with no count and neither lot was
+    // read.
+    const trades = filing('0000937242-95-000001').tables.transactions!.filter((t) => t.transactionDate === '1995-08-10');
+    expect(trades.map((t) => [t.holder, t.action, t.shares, t.pricePerShare])).toEqual([
+      ['Naomi Bodner', 'sale', 15000, 5.9375],
+      ['Naomi Bodner', 'sale', 18000, 5.9175],
+    ]);
+  });
+});
+
 describe('a "respectively" list of trades', () => {
   it('gives each party of the subject its own count (the sentence of 0001144204-13-040868, its funds named)', () => {
     const text =
