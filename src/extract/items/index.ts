@@ -18,9 +18,10 @@ import type { CoverPageResult, ReportingPersonRecord } from '../cover-page/types
 import { DefinedTerms } from '../defined-terms/index.js';
 import type { ExtractedFiling, Extractor, ItemRow, Numbered } from '../extractor.js';
 import { PartyIndex, readProse, type ProseItem, type ProseResult } from '../prose/index.js';
+import type { Party } from '../prose/parties.js';
 import { readXmlFields } from '../prose/xml-fields.js';
 import type { ExtractionWarning } from '../types.js';
-import { blankPageFurniture, collapseSpace, identitySource } from './prose-source.js';
+import { blankPageFurniture, collapseSpace, identitySource, type ProseSource } from './prose-source.js';
 import { CANONICAL_TITLES, splitItems, type ScheduleKind } from './split-items.js';
 import { xmlItems } from './xml-items.js';
 import { pushAll } from '../../arrays.js';
@@ -129,7 +130,8 @@ export function readScheduleProse(submission: Submission, coverResult: CoverPage
     const p = cover.find((c) => c.ordinal === party.coverOrdinal);
     return p ? [{ party, aggregateAmount: p.aggregateAmount, percentOfClass: p.percentOfClass, soleVotingPower: p.soleVotingPower, sharedVotingPower: p.sharedVotingPower, soleDispositivePower: p.soleDispositivePower, sharedDispositivePower: p.sharedDispositivePower }] : [];
   });
-  const ctx = { parties, terms, filedAt: submission.header?.filedAt ?? null, coverParties: parties.coverParties, cover: anchors };
+  const filers = kind === '13G' ? personsFiling(items.map((i) => ({ itemNumber: i.itemNumber, title: i.title, source: i.prose.source })), parties) : null;
+  const ctx = { parties, terms, filedAt: submission.header?.filedAt ?? null, coverParties: parties.coverParties, cover: anchors, ...(filers ? { filers } : {}) };
   // The text after the last item: schedules of trades that Item 5(c) incorporates ("Schedule B").
   const lastEnd = Math.max(0, ...items.map((i) => i.prose.source.end));
   const tail = found.doc.bodyFormat !== 'xml' && items.length && lastEnd < found.termText.length ? { itemNumber: kind === '13G' ? 4 : 5, documentSequence: doc.sequence, source: identitySource(found.termText, lastEnd, found.termText.length, doc.bodyFormat === 'html') } : null;
@@ -148,6 +150,28 @@ export function readScheduleProse(submission: Submission, coverResult: CoverPage
     pushAll(prose.holdings, readXmlFields(items.map((i) => ({ itemNumber: i.itemNumber, documentSequence: i.documentSequence, leaves: i.prose.leaves ?? [] })), kind, ctx));
   }
   return { found, prose, warnings };
+}
+
+/**
+ * The cover persons a 13G's Item 2(a), "Name of Person Filing", names, when they are some of the cover persons but not
+ * all (0000315066-17-001861: "FMR LLC" under the covers of FMR LLC and Abigail P. Johnson); null otherwise. The answer
+ * runs from the label (or the item's start, when the label is the item's heading) to the next sub-item.
+ */
+function personsFiling(items: { itemNumber: number; title: string | null; source: ProseSource }[], parties: PartyIndex): Party[] | null {
+  const item = items.find((i) => i.itemNumber === 2);
+  if (!item || parties.coverParties.length < 2) return null;
+  const body = item.source.text.slice(item.source.start, Math.min(item.source.end, item.source.start + 20_000));
+  // Every answer: Item 2 may repeat its (a)–(e) once per person (0001085601-10-000011). A 13G's Item 2 opens with (a),
+  // so when its heading took the label the first answer starts the item.
+  const starts = [...body.matchAll(/\bname\s+of\s+(?:the\s+)?persons?\s+filing\b\s*:?/gi)].map((m) => m.index + m[0].length);
+  if (!starts.length) starts.push(0);
+  const named = new Set<Party>();
+  for (const from of starts) {
+    const rest = body.slice(from, from + 600);
+    const next = /\bitem\s*2\s*\(\s*b\s*\)|(?:^|\s)\(b\)\s|\baddress\b/i.exec(rest);
+    for (const m of parties.mentions(next ? rest.slice(0, next.index) : rest)) if (m.party.coverOrdinal !== null && !m.party.group) named.add(m.party);
+  }
+  return named.size && named.size < parties.coverParties.length ? [...named] : null;
 }
 
 function extract(submission: Submission, coverResult: CoverPageResult): ExtractedFiling {

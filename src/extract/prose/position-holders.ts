@@ -169,7 +169,7 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
     // zero adds up to the group's ("(ii) shared power to vote …" / "-" under 0000913414-09-003235's summed block).
     const all = ctx.parties.reportingPersons();
     if (labelled && all && state.lastHolder?.length === 1 && state.lastHolder[0] === all && coverSum(ctx, role) === t.value) return [all];
-    if (anchors.length) return anchors;
+    if (anchors.length) return filerOf(anchors, ctx) ?? anchors;
     const group = groupSumAnchor(ctx, t.value, role);
     if (group) return [group];
   }
@@ -404,5 +404,17 @@ export function labelHolder(s: ProseSentence, ctx: ProseContext, heading: Party[
 export function eachWhenAllCovers(holders: Party[], value: number, ctx: ProseContext): Party[] {
   const cover = ctx.cover ?? [];
   if (holders.length !== 1 || !holders[0]!.group || cover.length < 2 || holders[0] !== ctx.parties.reportingPersons()) return holders;
-  return cover.every((c) => c.aggregateAmount === value) ? cover.map((c) => c.party) : holders;
+  if (!cover.every((c) => c.aggregateAmount === value)) return holders;
+  const all = cover.map((c) => c.party);
+  return filerOf(all, ctx) ?? all;
+}
+
+/**
+ * Of several cover persons a count fits, the one a 13G's Item 2(a) names as the person filing: the "such person" of
+ * its Item 4 (0000315066-17-001861: FMR LLC, whose figures Abigail P. Johnson's cover repeats). Null when Item 2(a)
+ * names no one of them alone. (A block whose count fits no filer's cover, the covers added up, stays the group's.)
+ */
+function filerOf(fits: Party[], ctx: ProseContext): Party[] | null {
+  const filer = ctx.filers?.length === 1 ? ctx.filers[0]! : null;
+  return filer && fits.length > 1 && fits.includes(filer) ? [filer] : null;
 }

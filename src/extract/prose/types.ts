@@ -163,6 +163,11 @@ export interface ProseContext {
   coverParties: Party[];
   /** The cover pages' values per reporting person (anchors for counts the prose states). */
   cover?: CoverAnchor[];
+  /**
+   * A 13G's persons filing when its Item 2(a) names only some of the cover persons (FMR LLC of the FMR LLC and Abigail
+   * P. Johnson covers): the "such person" of Item 4's blocks.
+   */
+  filers?: Party[];
 }
 
 /** Document span of `raw[from, to)` of a sentence. */

@@ -26,6 +26,19 @@ describe('13G Item 4 shapes of the third golden batch', () => {
     }
   });
 
+  it('gives "such person" to the one person Item 2(a) names as filing when two covers give the same figures (0000315066-17-001861)', () => {
+    // Cause: FMR LLC's and Abigail P. Johnson's covers both give 15,008,699 and the zeros, so every count of the one
+    // Item 4 block went to both; the person filing (Item 2(a): "FMR LLC") is the block's "such person".
+    const found = rows('0000315066-17-001861');
+    expect(found).toEqual([
+      ['FMR LLC', 15008699, 'beneficial'],
+      ['FMR LLC', 2261276, 'sole_voting'],
+      ['FMR LLC', 0, 'shared_voting'],
+      ['FMR LLC', 15008699, 'sole_dispositive'],
+      ['FMR LLC', 0, 'shared_dispositive'],
+    ]);
+  });
+
   it('reads a bare "-" under a power label of the group\'s summed block as the group\'s zero (0000913414-09-003235)', () => {
     // Cause: the form's number slot left at "-" was no count (only "-0-", "None" and "nil" were), and a zero had no
     // group holder: every one of the seven covers gives 0, so it went to no one, though the block's other figures are
