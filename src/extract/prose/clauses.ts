@@ -73,12 +73,25 @@ export function subjectBefore(s: ProseSentence, verbStart: number, from = segmen
     // A possessive is not a subject: "the US Fund's general partner holds".
     if (/^['\u2019]s\b/.test(s.raw.slice(m.end, m.end + 2)) && !/^['\u2019]s\s+(?:own|hold)/.test(s.raw.slice(m.end, m.end + 8))) continue;
     // The words between subject and verb must not contain another finite verb clause ("the Issuer issued … to").
-    const between = s.raw.slice(m.end, verbStart);
+    const between = withoutClosedRelative(s.raw.slice(m.end, verbStart));
     if (/\b(?:issued|granted|sold|agreed|entered|which|who|that)\b/i.test(stripAppositive(between))) continue;
     return withCoordinated(s, candidates, i);
   }
   return [];
 }
+
+/**
+ * A relative clause set off by commas and closed right before the verb is an aside of the subject: "The Income Fund
+ * of America, Inc., an investment company …, which is advised by Capital Research and Management Company ("CRMC"), is
+ * the beneficial owner of …". Only the last 300 characters are looked at (a bounded scan per candidate).
+ */
+function withoutClosedRelative(between: string): string {
+  const tail = between.length > 300 ? between.slice(-300) : between;
+  const m = CLOSED_RELATIVE.exec(tail);
+  return m ? between.slice(0, between.length - tail.length + m.index) + ' ' : between;
+}
+
+const CLOSED_RELATIVE = /,\s*(?:which|who)\s[^,;()]*(?:\([^()]*\)[^,;()]*)*,\s*$/i;
 
 const DEFINING_PAREN = /^\s*,?\s*\(\s*(?:the\s+|each\s+a\s+|an?\s+)?["\u201c]$/i;
 

@@ -267,3 +267,13 @@ describe('lists of instrument counts', () => {
     expect(options).toContainEqual(['Michael Goller', 34151]);
   });
 });
+
+describe('the subject of a holding verb', () => {
+  it('reaches over an aside relative clause closed by a comma (0001422849-08-000035)', () => {
+    // Cause: "The Income Fund of America, Inc., an investment company …, which is advised by Capital Research and
+    // Management Company ("CRMC"), is the beneficial owner of 4,732,277 shares": the "which" between the subject and
+    // the verb made the verb the relative clause's, so the fund's 4,732,277 shares had no holder.
+    expect(rows('0001422849-08-000035')).toContainEqual(['The Income Fund of America, Inc.', 4732277, 'beneficial']);
+    expect(rows('0001422849-08-000035')).toContainEqual(['Capital World Investors', 13280530, 'beneficial']);
+  });
+});
