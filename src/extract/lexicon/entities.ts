@@ -28,6 +28,8 @@ export const ENTITY_SUFFIXES: readonly EntitySuffix[] = [
     String.raw`L\.?P\.?`,
     String.raw`L\.?L\.?C\.?`,
     String.raw`L\.?L\.?P\.?`,
+    // A general partnership, only with its periods (`… Master Fund, G.P.`): "GP" alone is a word of names ("Vertex GP").
+    String.raw`G[.]P[.]?`,
     String.raw`Ltd\.?`,
     'Limited',
     String.raw`N\.A\.?`,

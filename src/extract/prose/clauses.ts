@@ -114,7 +114,8 @@ function withCoordinated(s: ProseSentence, list: PartyMention[], i: number): Par
       out[0] = list[j]!;
       continue;
     }
-    const joined = /^(?:["\u201d]\s*\))?(?:['\u2019]s)?\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?$/i.test(gap);
+    // (A full name after its honorific, "Prescott Capital and Mr. Phil Frohlich", is joined too.)
+    const joined = /^(?:["\u201d]\s*\))?(?:['\u2019]s)?\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+|(?:Mr|Mrs|Ms|Dr)\.?\s+)?$/i.test(gap);
     if (!joined || (out.length === 1 && !/\b(?:and|or)\b/i.test(gap))) break;
     out.unshift(list[j]!);
   }

@@ -39,6 +39,18 @@ describe('13G Item 4 shapes of the third golden batch', () => {
     ]);
   });
 
+  it('joins "Mr. Phil Frohlich" to the subject list and keeps ", G.P." in a defined name (0001193125-13-058768)', () => {
+    // Causes: in "Prescott Capital and Mr. Phil Frohlich are the beneficial owners of 1,337,185 shares" the honorific
+    // between "and" and the name ended the list, so Prescott Capital was no holder; "Prescott Group Aggressive Small
+    // Cap Master Fund, G.P., … (“Prescott Master Fund”)" defined the term as "G.P." (a general partnership's form
+    // was no legal suffix), so the fund kept the short name.
+    const found = rows('0001193125-13-058768');
+    expect(found).toContainEqual(['Prescott Group Capital Management, L.L.C.', 1337185, 'beneficial']);
+    expect(found).toContainEqual(['Phil Frohlich', 1337185, 'beneficial']);
+    expect(found).toContainEqual(['Prescott Group Aggressive Small Cap Master Fund, G.P.', 1337185, 'direct']);
+    expect(found.map(([h]) => h)).not.toContain('Prescott Master Fund');
+  });
+
   it('reads a bare "-" under a power label of the group\'s summed block as the group\'s zero (0000913414-09-003235)', () => {
     // Cause: the form's number slot left at "-" was no count (only "-0-", "None" and "nil" were), and a zero had no
     // group holder: every one of the seven covers gives 0, so it went to no one, though the block's other figures are
