@@ -178,7 +178,9 @@ export const CONSISTING_OF = /^[\s,]*(?:consisting\s+of|comprised\s+of|comprisin
  * The words a listed position may start with: "(ii) the 96,539 shares", "and Warrants to purchase 116,070 shares",
  * "an additional …", "up to …".
  */
-export const LISTED_POSITION_LEAD = /^(?:the\s+|an\s+additional\s+|additional\s+)?(?:(?:[\w-]+\s+){0,4}(?:options?|warrants?|rights?)\s+(?:exercisable\s+(?:for|into)|to\s+(?:purchase|acquire))\s+)?(?:up\s+to\s+)?$/i;
+// (An item may name the means it is held through first: "FMR beneficially owns, through Fidelity, …, 558,900 Shares, …, and
+// through FVA and FVAL, 172,404 Shares".)
+export const LISTED_POSITION_LEAD = /^(?:through\s+[^;,]{1,40}(?:,[^;,]{1,50})?,\s*)?(?:the\s+|an\s+additional\s+|additional\s+)?(?:(?:[\w-]+\s+){0,4}(?:options?|warrants?|rights?)\s+(?:exercisable\s+(?:for|into)|to\s+(?:purchase|acquire))\s+)?(?:up\s+to\s+)?$/i;
 
 /** The parts of a position's words after its security (POSITION_TAIL repeats them). */
 export const POSITION_TAIL_RULES: readonly HoldingRule[] = [
@@ -194,6 +196,8 @@ export const POSITION_TAIL_RULES: readonly HoldingRule[] = [
   { name: 'issued or granted', pattern: /(?:issued|granted|awarded|acquired|purchased)\s+(?:to|by|on|from|in)\s+(?:[^,;()]|,\s+\d{4}\b){0,80}?(?=,(?!\s+\d{4}\b)|;|\s+and\b|$)/ },
   // "of which 33,750 shares are subject to forfeiture".
   { name: 'of which', pattern: /of\s+which\s+[^;]{0,200}?(?=,\s*\(|;|$)/ },
+  // "or approximately 7.50% of the outstanding Shares of the Company" (the list goes on after it).
+  { name: 'percent of class', pattern: /(?:or|representing|constituting)\s+(?:approximately\s+|about\s+)?\d{1,3}(?:\.\d{1,4})?\s?%\s+of\s+[^,;()]{0,80}?(?=,|;|\s+and\b|$)/ },
 ];
 /** Where a position's words end: every POSITION_TAIL_RULES part after its security, each after an optional comma. */
 export const POSITION_TAIL = new RegExp(`^(?:\\s*,?\\s*(?:${POSITION_TAIL_RULES.map((r) => r.pattern.source).join('|')}))+`);

@@ -38,6 +38,9 @@ import {
   VESTING_ASIDE, WARRANT_WORD, WOULD_BEFORE_VERB, WOULD_IN_PREFIX,
 } from './holding-rules.js';
 
+/** A verb's object preceded only by the means it is held through, set off by commas: ", through Fidelity, …, ". */
+const THROUGH_ASIDE = /^\s*,\s*(?:indirectly\s+)?through\s+[^;:()]{1,120},\s*$/i;
+
 /** The most positions one "… held by" list can join (real lists have a handful). */
 const MAX_LISTED_POSITIONS = 50;
 
@@ -230,7 +233,9 @@ function acceptablePrefix(prefix: string, s?: ProseSentence, from = 0): boolean 
     .replace(VESTING_ASIDE, ' ')
     .replace(POWER_ASIDE, ' ');
   if (CLAUSE_VERB.test(bare)) return false;
-  if (s && s.mentions.some((m) => m.start >= from && m.end <= from + prefix.length)) return false;
+  // (The means named in an aside are no other clause: "FMR beneficially owns, through Fidelity, as investment advisor
+  // to the Fidelity Funds, 558,900 Shares".)
+  if (s && !THROUGH_ASIDE.test(prefix) && s.mentions.some((m) => m.start >= from && m.end <= from + prefix.length)) return false;
   if (REREFERENCE_BEFORE_COUNT.test(prefix)) return false;
   if (RELATIVE_PRONOUN.test(prefix.replace(/\([^)]*\)/g, ''))) return false;
   if (/[;:]/.test(prefix)) return false;

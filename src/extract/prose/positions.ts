@@ -359,6 +359,9 @@ export function roleOf(s: ProseSentence, row: HoldingRow, shareStart: number, gr
   if (/\bof\s+which\s+(?:\w+\s+){0,2}$/i.test(before)) return 'part_of';
   if (/^[\d,]*\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\b[^,;.()]{0,60}?)?\s*(?:which\s+(?:are|were)\s+)?(?:directly\s+|of\s+record\s+)?(?:owned|held)\s+(?:directly\s+|of\s+record\s+)?by\b/i.test(s.raw.slice(shareStart, shareStart + 120)) && !/\bbeneficially\s+(?:owned|held)\s+by/i.test(s.raw.slice(shareStart, shareStart + 120))) return 'direct';
   if (/\bdirect\s+(?:and\s+beneficial\s+)?owner\b[^.;]{0,40}$|\bdirectly\s+(?:owns?|holds?|held|owned)\b[^.;]{0,40}$|\bof\s+record\b[^.;]{0,40}$|\brecord\s+(?:and\s+beneficial\s+)?owner/i.test(before) || /^\s*(?:shares?|Shares)?[^,;.]{0,40}?(?:owned|held)\s+directly/i.test(s.raw.slice(shareStart, shareStart + 80))) return 'direct';
+  // The first part of a position's breakdown (a part held directly says so, above): "349,708 shares …, which include
+  // 149,604 shares …".
+  if (/\b(?:consisting\s+of|comprised\s+of|comprising|which\s+includes?|including)\s*:?\s*(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?$/i.test(before)) return 'part_of';
   return 'beneficial';
 }
 

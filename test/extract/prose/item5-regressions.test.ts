@@ -277,3 +277,19 @@ describe('the subject of a holding verb', () => {
     expect(rows('0001422849-08-000035')).toContainEqual(['Capital World Investors', 13280530, 'beneficial']);
   });
 });
+
+describe('a list of positions after one verb', () => {
+  it('goes on over "through X, …," asides and a percent of the class (0000315066-94-001425)', () => {
+    // Causes: "FMR beneficially owns, through Fidelity, as investment advisor to the Fidelity Funds, 558,900 Shares, or
+    // approximately 7.50% of the outstanding Shares of the Company, and through FVA and FVAL, 172,404 Shares …, and
+    // through FMTC, …, 172,387 Shares": the parties named in the "through" aside read as another clause, the percent
+    // ended the list, and "through FVA and FVAL," was no lead of a listed position.
+    const found = rows('0000315066-94-001425');
+    for (const n of [558900, 172404, 172387]) expect(found).toContainEqual(['FMR Corp.', n, 'beneficial']);
+  });
+
+  it('keeps the first part of a "which include" breakdown a part after the percent (0000937242-95-000001)', () => {
+    // The percent no longer ends the list, so the breakdown is read by the list reader: its first part is a part.
+    expect(rows('0000937242-95-000001')).toContainEqual(['Naomi Bodner', 149604, 'part_of']);
+  });
+});
