@@ -267,6 +267,10 @@ export function leadByTerm(tokens: Token[], walk: Walk, term: string): number | 
       outer = nameWalk(view, first - 1);
     } else if (CONNECTORS.has(prev.text) && view[first - 2] && isSuffix(view[first - 2]!.text) && !view[first - 2]!.text.endsWith(',')) {
       outer = nameWalk(view, first - 2);
+    } else if (prev.text === 'and' && view[first - 2] && /^[A-Z][A-Za-z'\u2019&-]*$/.test(view[first - 2]!.text) && isNameToken(view[first - 2]!.text)) {
+      // `WEA Musik Neue Medien and Elektronik GmbH ("WEA Musik")`: an "and" between capitalised words, the name one
+      // only when the words before it explain the term (a list `Alpha Corp. and Beta LLC ("Beta")` keeps the walk).
+      outer = nameWalk(view, first - 2);
     }
     if (!outer) break;
     starts.push(outer.first);

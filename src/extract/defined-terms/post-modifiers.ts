@@ -39,7 +39,7 @@ export const POST_MODIFIERS: PostModifier[] = [
     // The jurisdiction clause is matched word by word (`… of Delaware, and Bar Corp.` is not one) so that a
     // following name is never swallowed.
     re: new RegExp(
-      String.raw`,?\s+(?:a|an)\s+(?:[A-Za-z.'\u2019-]+\s+){0,5}?(?:corporation|limited partnership|general partnership|partnership|limited liability company|company|business trust|statutory trust|trust|bank|banking association|banking corporation|association|exempted company|company limited by shares|societe anonyme|limited)(?:\s+${JURISDICTION})?\s*,?\s*$`,
+      String.raw`,?\s+(?:a|an)\s+(?:[A-Za-z.'\u2019-]+\s+){0,5}?(?:corporation|limited partnership|general partnership|partnership|limited liability company|company|business trust|statutory trust|trust|bank|banking association|banking corporation|association|exempted company|company limited by shares|societe anonyme|limited)(?:\s+${JURISDICTION})?(?:\s+and\s+(?:a\s+)?(?:[a-z][a-z-]*\s+){0,3}subsidiary(?:\s+of\s+(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,5})?)?\s*,?\s*$`,
       'i',
     ),
     keep: false,

@@ -293,3 +293,20 @@ describe('a list of positions after one verb', () => {
     expect(rows('0000937242-95-000001')).toContainEqual(['Naomi Bodner', 149604, 'part_of']);
   });
 });
+
+describe('names defined with a description or a connector', () => {
+  it('defines "Games" and "Investors" past "a Delaware corporation and … subsidiary of …", and "WEA Musik" over an "and" (0000736157-94-000002)', () => {
+    // Causes: the corporation appositive ended at its noun, so "Atari Games Corporation, a Delaware corporation and
+    // majority-owned indirect subsidiary of Time Warner ("Games")" defined "Games" as the whole sentence before it and
+    // "… Investors, Inc., a Delaware corporation and wholly owned subsidiary ("Investors")" as "subsidiary"; "WEA Musik
+    // Neue Medien and Elektronik GmbH ("WEA Musik")" defined the term as "Elektronik GmbH".
+    const path = 'test/fixtures/sc13/0000736157-94-000002.txt';
+    const text = readFileSync(path, 'latin1');
+    const terms = DefinedTerms.fromText(text, 1);
+    expect(terms.lookup('Games')?.meaning).toBe('Atari Games Corporation');
+    expect(terms.lookup('Investors')?.meaning).toBe('Warner Communications Investors, Inc.');
+    expect(terms.lookup('WEA Musik')?.meaning).toBe('WEA Musik Neue Medien and Elektronik GmbH');
+    // "The 14,200,000 and 70,000 shares … held by WCI and Games": Games holds the 70,000.
+    expect(rows('0000736157-94-000002')).toContainEqual(['Atari Games Corporation', 70000, 'direct']);
+  });
+});
