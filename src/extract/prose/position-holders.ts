@@ -287,7 +287,7 @@ export function passiveAgent(s: ProseSentence, t: Token, counts: Token[], ctx: P
       const words = raw.slice(t.end, cur === t ? at : counts[counts.indexOf(t) + 1]!.start);
       // "Julie F. Schauer's spouse", "Rose's wife": a relative of the party, named as printed.
       const rel = /^([^,;]{2,60}?)['\u2019]s\s+(spouse|wife|husband|children|son|daughter|minor\s+children)\b/.exec(raw.slice(at, at + 80));
-      if (rel) return { holders: [{ name: `${rel[1]}'s ${rel[2]}`, coverOrdinal: null, group: false, members: [] }], words };
+      if (rel) return { holders: [{ name: spouseName(raw, rel[1]!, rel[2]!) ?? `${rel[1]}'s ${rel[2]}`, coverOrdinal: null, group: false, members: [] }], words };
       const agents = partiesAfter(s, at - 12, /by\s+(?:each\s+of\s+)?(?:the\s+)?/i, 40);
       const printed = printedName(raw, at, 'after');
       // A joint holder phrase the filing prints ("the Andrew J. Fitzgerald Trust and the Timothy E. Fitzgerald Trust").
@@ -302,6 +302,21 @@ export function passiveAgent(s: ProseSentence, t: Token, counts: Token[], ctx: P
     if (!next || !/^\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\b[^,;.()\d]{0,40}?)?\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(raw.slice(cur.end, next.start))) return null;
     cur = next;
     k++;
+  }
+  return null;
+}
+
+/**
+ * The name the sentence itself gives a spouse: "owned by Gould's wife, as to which … Mrs. Gould has sole voting and
+ * dispositive power" → "Mrs. Gould". Null when it gives none (the relative stays as printed).
+ */
+function spouseName(raw: string, surname: string, relation: string): string | null {
+  const last = surname.trim().split(/\s+/).pop()!;
+  if (!/^[A-Z][A-Za-z'-]+$/.test(last)) return null;
+  const titles = relation === 'wife' ? ['Mrs'] : relation === 'husband' ? ['Mr'] : relation === 'spouse' ? ['Mrs', 'Mr', 'Ms'] : [];
+  for (const title of titles) {
+    const m = new RegExp(`\\b${title}\\.?\\s+${last}\\b`).exec(raw);
+    if (m) return `${title}. ${last}`;
   }
   return null;
 }

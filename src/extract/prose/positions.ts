@@ -216,7 +216,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   // 1. A passive agent: "N Shares (beneficially) owned (directly) by X", "N shares are held of record by X".
   const agent = passiveAgent(s, t, counts, ctx);
   if (agent && !RE_REFERENCE.test(lead) && !hypothetical(s, seg.start, t.end)) {
-    const role: HoldingRole = /issuable|exercis|convert|warrants?|options?/i.test(agent.words) ? 'underlying' : /\binclud(?:e|es|ing)\b/i.test(raw.slice(seg.start, t.start)) ? 'part_of' : /beneficially/i.test(agent.words) ? 'beneficial' : 'direct';
+    const role: HoldingRole = /issuable|exercis|convert|warrants?|options?/i.test(agent.words) ? 'underlying' : /\binclud(?:e|es|ing)\b/i.test(raw.slice(seg.start, t.start)) && !/\bnot\s+includ/i.test(raw.slice(seg.start, t.start)) ? 'part_of' : /beneficially/i.test(agent.words) ? 'beneficial' : 'direct';
     const c: Candidate = { token: t, value: t.value, role, holders: agent.holders, roleAt: t.start };
     // A power named before the count belongs to the clause's subject.
     for (const [name, re] of Object.entries(POWER) as [HoldingRole, RegExp][]) {
@@ -244,7 +244,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
     // "The shares reported include 2,517,911 shares held in customer accounts …, 122,060 shares held in accounts owned
     // by the partners …": each part's accounts as printed (0000922423-10-000115).
     const accounts = accountsPhrase(raw, t.end + heldIn[0].length);
-    if (accounts.length) return { token: t, value: t.value, role: /\binclud(?:e|es|ing)\b/i.test(raw.slice(seg.start, t.start)) ? 'part_of' : 'direct', holders: accounts, roleAt: t.start };
+    if (accounts.length) return { token: t, value: t.value, role: /\binclud(?:e|es|ing)\b/i.test(raw.slice(seg.start, t.start)) && !/\bnot\s+includ/i.test(raw.slice(seg.start, t.start)) ? 'part_of' : 'direct', holders: accounts, roleAt: t.start };
   }
   if (hypothetical(s, seg.start, t.end)) return null;
   if (RE_REFERENCE.test(lead)) return null;

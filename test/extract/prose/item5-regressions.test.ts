@@ -310,3 +310,16 @@ describe('names defined with a description or a connector', () => {
     expect(rows('0000736157-94-000002')).toContainEqual(['Atari Games Corporation', 70000, 'direct']);
   });
 });
+
+describe('a relative as holder', () => {
+  it('names "Gould\'s wife" as the sentence does, "Mrs. Gould", and a position the total "does not include" is no part of it (0000712770-96-000005)', () => {
+    // Causes: "The above does not include 25,565 Beneficial Shares owned by Gould's wife, as to which … Mrs. Gould has
+    // sole voting and dispositive power" kept the relative as printed though the sentence names her, and "include"
+    // made the shares a part of the total the sentence says they are not in.
+    const found = rows('0000712770-96-000005');
+    expect(found).toContainEqual(['Mrs. Gould', 25565, 'direct']);
+    expect(found.map(([h]) => h)).not.toContain("Gould's wife");
+    // No sentence names Rose's wife by a title next to it: she stays as printed.
+    expect(found).toContainEqual(["Rose's wife", 1600, 'direct']);
+  });
+});
