@@ -81,6 +81,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     const gerund = GERUND_VERB.test(m[0]) ? s.mentions.find((x) => x.end <= m.index && GERUND_SUBJECT_GAP.test(s.raw.slice(x.end, m.index))) : undefined;
     let subject = gerund ? [gerund] : subjectBefore(s, m.index, seg.start);
     if (!subject.length && seg.start > 0) subject = subjectBefore(s, m.index, 0);
+    if (!subject.length) subject = coordinatedSubject(s, m.index, seg.start);
     // A name the filing never defines, right before the verb ("the Rare Medium Stockholders have the right …").
     const holders = subject.length ? holdersOf(s, subject) : namedAt(s.raw, m.index, 'before').flatMap((p) => distributedNames(p, s.raw.slice(m.index)));
     if (!holders.length) continue;
@@ -201,6 +202,21 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     }
   }
   return out;
+}
+
+/**
+ * The subject of a verb phrase coordinated by "and" with the clause's first one: "Pursuant to an investment management
+ * agreement, LAM maintains investment and voting power with respect to securities held by Loeb Arbitrage Fund as well
+ * as for the accounts of customers as to which it has investment discretion and may be deemed to beneficially own
+ * 314,428 shares". The clause's first party, when only an introductory phrase ("Pursuant to …,") comes before it and
+ * a finite verb right after it; the words of the first verb phrase between do not matter.
+ */
+function coordinatedSubject(s: ProseSentence, verbAt: number, from: number): PartyMention[] {
+  if (!/\band\s+$/i.test(s.raw.slice(Math.max(from, verbAt - 12), verbAt))) return [];
+  const first = s.mentions.find((x) => x.start >= from && x.end <= verbAt);
+  if (!first || !/^\s*(?:(?:\([a-z0-9]{1,4}\)|[A-Z][^,;.]{0,100},)\s*)?(?:the\s+)?$/.test(s.raw.slice(from, first.start))) return [];
+  if (!/^\s+(?:(?:also|currently|now|directly|indirectly)\s+)?(?:maintains|has|have|holds|owns|is|are|exercises|shares|serves|acts|manages|controls|may|directs)\b/.test(s.raw.slice(first.end, first.end + 40))) return [];
+  return [first];
 }
 
 /** The first share count after the verb (money first means a note; a percent or date first means no count). */

@@ -323,3 +323,13 @@ describe('a relative as holder', () => {
     expect(found).toContainEqual(["Rose's wife", 1600, 'direct']);
   });
 });
+
+describe('a verb phrase coordinated with the clause\'s first', () => {
+  it('takes the clause\'s subject over a relative clause of the first verb phrase (0001056569-11-000015)', () => {
+    // Cause: "LAM maintains investment and voting power with respect to securities held by Loeb Arbitrage Fund as well
+    // as for the accounts of customers as to which it has investment discretion and may be deemed to beneficially own
+    // 314,428 shares": the "which" of the first verb phrase hid LAM from "and may be deemed to beneficially own".
+    expect(rows('0001056569-11-000015')).toContainEqual(['Loeb Arbitrage Management LP', 314428, 'beneficial']);
+    expect(rows('0001056569-11-000015').filter(([, n]) => n === 314428)).toHaveLength(1);
+  });
+});
