@@ -129,7 +129,8 @@ describe('XML schedules', () => {
     const extracted = extractFiling(parse(insertAfter(readFixture(XML_13D), '<formData>', '<a>', 30_000)));
     const codes = extracted.warnings.map((w) => w.code);
     expect(codes).not.toContain('COVER_EXTRACTOR_FAILED');
-    expect(extracted.warnings.at(-1)!.message).toMatch(/more XML repairs/);
+    // (Not necessarily the last warning: the prose readers' warnings may follow it.)
+    expect(extracted.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/more XML repairs/));
     expect(extracted.tables.schedule13![0]!.issuerName).toBe(original.tables.schedule13![0]!.issuerName);
   });
 
