@@ -14,6 +14,18 @@
 import type { DefinedTerms } from '../defined-terms/index.js';
 import { endsWithEntitySuffix, withoutLegalForm } from '../lexicon/index.js';
 
+/** Does `text` put an honorific before the surname `name` ("Mr. Woodman")? One indexOf scan per honorific. */
+function honorificBefore(text: string, name: string): boolean {
+  const title = name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+  return ['Mr. ', 'Ms. ', 'Mrs. ', 'Dr. '].some((h) => {
+    const needle = h + title;
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      if (!/[A-Za-z'-]/.test(text.charAt(i + needle.length))) return true;
+    }
+    return false;
+  });
+}
+
 export interface Party {
   /** The full legal name (the prose's spelling when it matches a cover person), or a group's term. */
   name: string;
@@ -199,7 +211,11 @@ export class PartyIndex {
       // Individuals: "Mr. Ross" for Robert L. Ross.
       if (!ENTITY_WORDS.test(party.name) && words.length >= 2 && words.length <= 5) {
         const last = words[words.length - 1]!.replace(/[,.]$/, '');
-        const lastName = /^(?:Jr|Sr|II|III|IV)$/i.test(last) ? words[words.length - 2]!.replace(/[,.]$/, '') : last;
+        let lastName = /^(?:Jr|Sr|II|III|IV)$/i.test(last) ? words[words.length - 2]!.replace(/[,.]$/, '') : last;
+        // An XML cover prints the name surname first ("Woodman Nicholas") and the prose says "Mr. Woodman": the
+        // first word is the surname when the text puts an honorific before it and never before the last word.
+        const first = words[0]!.replace(/,$/, '');
+        if (first !== lastName && /^[A-Z][a-z'-]+$/i.test(first) && honorificBefore(text, first) && !honorificBefore(text, lastName)) lastName = first;
         if (/^[A-Z][a-z'-]+$/i.test(lastName)) {
           const title = lastName.charAt(0).toUpperCase() + lastName.slice(1).toLowerCase();
           for (const honorific of ['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Mr', 'Ms', 'Mrs', 'Dr']) surfaces.push({ text: `${honorific} ${title}`, caseSensitive: true, party });

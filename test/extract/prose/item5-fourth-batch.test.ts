@@ -1,0 +1,27 @@
+/**
+ * Regressions of XML-era 13D Item 5 shapes that the fourth batch of hand-labelled golden files
+ * (test/fixtures/golden/items, "fourth batch", fixtures in test/fixtures/ext13d) showed the reader missing, each on the
+ * real filing (bytes unchanged), with the cause.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractItemsAndProse } from '../../../src/extract/items/index.js';
+import { parseSubmission } from '../../../src/parse/index.js';
+
+/** [holder, shares] of every holdings row of a fixture of test/fixtures/ext13d. */
+function rows(name: string): unknown[][] {
+  const path = `test/fixtures/ext13d/${name}.xml`;
+  const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+  return (tables.holdings ?? []).map((r) => [r.holder, r.shares]);
+}
+
+describe('13D Item 5 shapes of the fourth golden batch', () => {
+  it('reads "Mr. Woodman" as the cover name printed surname first, "Woodman Nicholas" (0001104659-26-106446)', () => {
+    // Cause: the honorific form was built from the cover name's last word ("Mr. Nicholas"), so "Mr. Woodman" was an
+    // undefined name of its own and every position of his was given to "Mr. Woodman".
+    const found = rows('0001104659-26-106446');
+    expect(found).toContainEqual(['Woodman Nicholas', 46238278]);
+    expect(found).toContainEqual(['Woodman Nicholas', 792059]);
+    expect(found.some(([holder]) => holder === 'Mr. Woodman')).toBe(false);
+  });
+});
