@@ -149,6 +149,10 @@ export class PartyIndex {
       // Without the legal suffix: "Fleming US Discovery Fund III" for "… Fund III, L.P.".
       const short = withoutLegalForm(spelled);
       if (short !== spelled && short.split(/\s+/).length >= 2) surfaces.push({ text: short, caseSensitive: false, party });
+      // A series of a series LLC is named without its trust: "Pantheon Infrastructure (QP)" for "Pantheon
+      // Infrastructure (QP), a series of BlueArc Core Alternatives, LLC".
+      const series = /^([^,]{4,120}),\s+a\s+series\s+of\s/i.exec(printed);
+      if (series && series[1]!.trim().split(/\s+/).length >= 2) surfaces.push({ text: series[1]!.trim(), caseSensitive: false, party });
     }
     const resolveName = (name: string): Party | null => byKey.get(partyKey(name)) ?? null;
 

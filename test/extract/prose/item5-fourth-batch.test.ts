@@ -24,4 +24,15 @@ describe('13D Item 5 shapes of the fourth golden batch', () => {
     expect(found).toContainEqual(['Woodman Nicholas', 792059]);
     expect(found.some(([holder]) => holder === 'Mr. Woodman')).toBe(false);
   });
+
+  it('reads a "(i) Name: 17,285,425.04" list of fractional units under "beneficially own the following" (claudetelegram__sc13d)', () => {
+    // Causes: a "Name: N" line was a holding only under an "Amount beneficially owned" label, not under a lead that
+    // ends in a colon; the line's count could not have decimals; and "Pantheon Infrastructure (QP)" named no party,
+    // the cover adding ", a series of BlueArc Core Alternatives, LLC".
+    const found = rows('claudetelegram__sc13d');
+    expect(found).toContainEqual(['BlueArc Capital Management, LLC', 17285425.04]);
+    expect(found).toContainEqual(['Ronald Zazworsky, Jr.', 17285425.04]);
+    expect(found).toContainEqual(['Pantheon Infrastructure (QP), a series of BlueArc Core Alternatives, LLC', 13442986.66]);
+    expect(found).toContainEqual(['Pantheon Infrastructure (QP) (TE Onshore), a series of BlueArc Core Alternatives, LLC', 3842438.38]);
+  });
 });
