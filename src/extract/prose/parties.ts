@@ -166,7 +166,7 @@ export class PartyIndex {
       // The form's own words must stand for the cover persons; a reader's stray meaning for them is ignored.
       if (/^(?:reporting|filing)\s+persons?$/i.test(t.term) && !resolveName(t.meaning) && !(t.members ?? []).some((m) => resolveName(m))) continue;
       const plural = GROUP_TERM.test(t.term) && /s$/i.test(t.term);
-      const direct = plural ? null : resolveName(t.meaning) ?? coverNameEndingIn(t.term, t.meaning, coverParties);
+      const direct = plural ? null : resolveName(t.meaning) ?? coverNameEndingIn(t.term, t.meaning, coverParties) ?? coverNameLessOneWord(t.meaning, coverParties);
       if (direct) {
         seenTerms.add(termKey);
         surfaces.push({ text: t.term, caseSensitive: true, party: direct });
@@ -406,6 +406,24 @@ function coverNameEndingIn(term: string, meaning: string, cover: Party[]): Party
   const hits = cover.filter((p) => {
     const key = nameKey(p.name);
     return key !== tail && key.endsWith(tail) && termWords.every((w) => key.split(' ').includes(w));
+  });
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+/**
+ * The one cover name that is the meaning with one more descriptive word ("Platinum Investment Holdings RSC Limited"
+ * defined where the cover has "Platinum International Investment Holdings RSC Limited"): same first and last words (the extra one inside),
+ * at least three words, and the extra word no entity word or numeral (so "ABC Capital LLC" is not "ABC LLC").
+ */
+function coverNameLessOneWord(meaning: string, cover: Party[]): Party | null {
+  const words = partyKey(meaning).split(' ');
+  if (words.length < 3) return null;
+  const hits = cover.filter((p) => {
+    const key = partyKey(p.name).split(' ');
+    if (key.length !== words.length + 1 || key[0] !== words[0] || key[key.length - 1] !== words[words.length - 1]) return false;
+    const extra = key.findIndex((w, i) => w !== words[i]);
+    if (extra <= 0 || extra >= key.length - 1 || ENTITY_WORDS.test(key[extra]!) || /^(?:\d+|[ivx]+)$/.test(key[extra]!)) return false;
+    return key.slice(extra + 1).every((w, i) => w === words[extra + i]);
   });
   return hits.length === 1 ? hits[0]! : null;
 }
