@@ -174,7 +174,7 @@ export class PartyIndex {
       }
       if (GROUP_TERM.test(t.term) && /s$/i.test(t.term)) {
         // A collective term is a holder in its own right even when its members are not all known.
-        const members = groupMembers(t.members ?? t.meaning.split(/,\s*(?:and\s+)?|\s+and\s+/), resolveName, surfaces);
+        const members = groupMembers(t.members ?? t.meaning.split(/,\s*(?:and\s+)?|\s+and\s+/), (n) => resolveName(n) ?? coverNameLessOneWord(n, coverParties), surfaces);
         seenTerms.add(termKey);
         surfaces.push({ text: t.term, caseSensitive: true, party: { name: t.term, coverOrdinal: null, group: true, members: members.length >= 2 ? members : [] } });
         continue;

@@ -35,4 +35,16 @@ describe('13D Item 5 shapes of the fourth golden batch', () => {
     expect(found).toContainEqual(['Pantheon Infrastructure (QP), a series of BlueArc Core Alternatives, LLC', 13442986.66]);
     expect(found).toContainEqual(['Pantheon Infrastructure (QP) (TE Onshore), a series of BlueArc Core Alternatives, LLC', 3842438.38]);
   });
+
+  it('reads fractional share powers and a defined name one word short of the cover name (0001011438-25-000254)', () => {
+    // Causes: a count with decimals ("942,779.937806 Common Shares") was never a position, though its share word makes
+    // it one; and "Platinum Investment Holdings RSC Limited (\"Platinum Holdings\")" named no cover person (the cover:
+    // "Platinum International Investment Holdings RSC Limited"), so the Reporting Persons had two members of three.
+    const found = rows('0001011438-25-000254');
+    for (const person of ['Abu Dhabi Investment Authority', 'Platinum International Investment Holdings RSC Limited', 'Platinum Falcon B 2018 RSC Limited']) {
+      expect(found).toContainEqual([person, 942779.937806]);
+      expect(found).toContainEqual([person, 11615772.799]);
+    }
+    expect(found.some(([holder]) => holder === 'Platinum Investment Holdings RSC Limited')).toBe(false);
+  });
 });
