@@ -29,6 +29,9 @@ export const HOLD_VERB_RULES: readonly HoldingRule[] = [
   // "has acquired beneficial ownership of N shares".
   { name: 'acquired beneficial ownership of', pattern: /(?:has|have)\s+acquired\s+beneficial\s+ownership\s+of\b/ },
   // "has the right … to acquire up to 5,559,610 shares", "THORN has the immediately exercisable right to acquire …".
+  // "Pictet Asset Management SA manages 5'288'262.00 shares of ELASTIC NV": an asset manager's position, stated only
+  // with the count right after the verb.
+  { name: 'manages', pattern: /manages(?=\s+\d)/ },
   { name: 'has the right to acquire', pattern: /(?:has|have)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?right\b[^.;]{0,120}?\bto\s+acquire\b/ },
 ];
 /** Any verb of HOLD_VERB_RULES (global: the readers walk every match of a sentence). */

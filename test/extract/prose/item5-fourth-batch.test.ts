@@ -47,4 +47,19 @@ describe('13D Item 5 shapes of the fourth golden batch', () => {
     }
     expect(found.some(([holder]) => holder === 'Platinum Investment Holdings RSC Limited')).toBe(false);
   });
+
+  it('reads "manages 5\'288\'262.00 shares" and a 5(c) table of Swiss numbers and day-first dotted dates (laimis__sample_schedule_13d)', () => {
+    // Causes: "manages" was no verb of a position; an apostrophe between thousands ended the number ("5'288'262" was
+    // 5, "1'996" was 1); and "12.01.2026" was read month first (1 December), "23.01.2026" was no date at all, so 31 of
+    // the 39 rows were lost and 8 had the wrong date.
+    const path = 'test/fixtures/ext13d/laimis__sample_schedule_13d.xml';
+    const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+    const found = (tables.holdings ?? []).map((r) => [r.holder, r.shares]);
+    expect(found).toContainEqual(['PICTET ASSET MANAGEMENT SA', 5288262]);
+    expect(found).toContainEqual(['PICTET ASSET MANAGEMENT SA', 5274370]);
+    const trades = (tables.transactions ?? []).map((r) => [r.transactionDate, r.shares, r.pricePerShare]);
+    expect(trades).toHaveLength(39);
+    expect(trades).toContainEqual(['2026-01-23', 103174, 71.74]);
+    expect(trades).toContainEqual(['2026-01-12', 426, 76.69]);
+  });
 });
