@@ -154,7 +154,20 @@ export class PartyIndex {
       const series = /^([^,]{4,120}),\s+a\s+series\s+of\s/i.exec(printed);
       if (series && series[1]!.trim().split(/\s+/).length >= 2) surfaces.push({ text: series[1]!.trim(), caseSensitive: false, party });
     }
-    const resolveName = (name: string): Party | null => byKey.get(partyKey(name)) ?? null;
+    const exactName = (name: string): Party | null => byKey.get(partyKey(name)) ?? null;
+    // A meaning that goes on after the name with an appositive ("NCCS Management, LLC, a Delaware limited liability
+    // company, the investment manager of the Fund"): the name before it.
+    const resolveName = (name: string): Party | null => {
+      const hit = exactName(name);
+      if (hit || !name.includes(',')) return hit;
+      const parts = name.split(',');
+      for (let k = 1; k < Math.min(parts.length, 4); k++) {
+        if (!/^\s*(?:a|an|the)\s/i.test(parts[k]!)) continue;
+        const lead = exactName(parts.slice(0, k).join(','));
+        if (lead) return lead;
+      }
+      return null;
+    };
 
     // Defined terms that name a party (or whose meaning is a cover person whatever kind the reader gave it).
     const seenTerms = new Set<string>();

@@ -62,4 +62,13 @@ describe('13D Item 5 shapes of the fourth golden batch', () => {
     expect(trades).toContainEqual(['2026-01-23', 103174, 71.74]);
     expect(trades).toContainEqual(['2026-01-12', 426, 76.69]);
   });
+
+  it('resolves a defined term whose meaning goes on after the cover name with an appositive (trade-news__schedule13d)', () => {
+    // Cause: Item 2 defines "NCCS Management, LLC, a Delaware limited liability company, the investment manager of
+    // the Fund (the \"Investment Manager\")": the whole run was the meaning, no cover name, so "The Investment Manager
+    // has the shared power …" went to a holder named "Investment Manager".
+    const found = rows('trade-news__schedule13d');
+    expect(found).toContainEqual(['NCCS Management, LLC', 4987103]);
+    expect(found.some(([holder]) => holder === 'Investment Manager')).toBe(false);
+  });
 });
