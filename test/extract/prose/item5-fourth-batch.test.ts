@@ -71,4 +71,15 @@ describe('13D Item 5 shapes of the fourth golden batch', () => {
     expect(found).toContainEqual(['NCCS Management, LLC', 4987103]);
     expect(found.some(([holder]) => holder === 'Investment Manager')).toBe(false);
   });
+
+  it('keeps the subject of "X has … N; has … 0; and has …" for the clauses whose verb has none (trade-news__schedule13d)', () => {
+    // Cause: a clause after a semicolon that starts with "has" found no subject of its own, and the cover pages' equal
+    // figures gave its counts to every reporting person, NCCS GP, LLC too (it has no 5(b) sentence).
+    const path = 'test/fixtures/ext13d/trade-news__schedule13d.xml';
+    const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+    const found = (tables.holdings ?? []).map((r) => [r.holder, r.shares, r.role]);
+    expect(found).toContainEqual(['New Circle Capital Solutions LP', 4987103, 'shared_dispositive']);
+    expect(found).toContainEqual(['New Circle Capital Solutions LP', 0, 'sole_dispositive']);
+    expect(found.some(([holder]) => holder === 'NCCS GP, LLC')).toBe(false);
+  });
 });
