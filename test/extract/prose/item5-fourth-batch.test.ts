@@ -82,4 +82,14 @@ describe('13D Item 5 shapes of the fourth golden batch', () => {
     expect(found).toContainEqual(['New Circle Capital Solutions LP', 0, 'sole_dispositive']);
     expect(found.some(([holder]) => holder === 'NCCS GP, LLC')).toBe(false);
   });
+
+  it('gives "N shares … that the Trust has the right to acquire upon exercise of the Warrant" to the Trust, as a warrant (0001104659-26-106446)', () => {
+    // Cause: only "N shares held by X" named a holder after the count; a relative clause whose subject has the right
+    // to acquire the shares was no position, so the fourth part of Mr. Woodman's aggregate had no holder.
+    const path = 'test/fixtures/ext13d/0001104659-26-106446.xml';
+    const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+    const trust = 'Woodman Family Trust under Trust Agreement dated March 11, 2011';
+    expect((tables.holdings ?? []).map((r) => [r.holder, r.shares, r.securityKind])).toContainEqual([trust, 19280205, 'warrant']);
+    expect((tables.options ?? []).map((r) => [r.holder, r.shares, r.kind])).toContainEqual([trust, 19280205, 'warrant']);
+  });
 });
