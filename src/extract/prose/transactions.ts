@@ -203,6 +203,8 @@ function withFraction(s: ProseSentence, t: Token): Token {
 /** "(a) March 30, 2001, a dividend of 2,422 shares of Series A Preferred Stock, convertible … into 101,979 shares". */
 function readDividends(s: ProseSentence, ctx: ProseContext): Found<TransactionRow>[] {
   const out: Found<TransactionRow>[] = [];
+  if (!/\b(?:dividends?|distributions?)\b/i.test(s.raw)) return out;
+  pushAll(out, receivedInDistribution(s, ctx));
   if (!/\bdividends?\b/i.test(s.raw)) return out;
   const received = /\b(?:has|have|had)?\s*(?:received|was\s+paid|were\s+paid|was\s+issued|were\s+issued)\b/i.exec(s.raw);
   const holders = received ? holdersOf(s, subjectBefore(s, received.index, 0)) : [];
@@ -216,6 +218,28 @@ function readDividends(s: ProseSentence, ctx: ProseContext): Found<TransactionRo
     const sec = securityAfter(s, token, ctx);
     const convertible = conversionShares(s, sec.end, seg.end);
     for (const p of holders) out.push(row(s, p, 'dividend', date, sec.name, token, convertible, null, null));
+  }
+  return out;
+}
+
+/**
+ * "On June 25, 2026, in connection with the quarterly dividend, CCI Onshore received 7,789,081 Depositary Units, Gascon
+ * received 5,011,241 Depositary Units, …": each clause's subject received its count in the dividend or distribution
+ * the sentence names. A clause whose count is not right after "received" (cash, a right to receive) is none.
+ */
+function receivedInDistribution(s: ProseSentence, ctx: ProseContext): Found<TransactionRow>[] {
+  const out: Found<TransactionRow>[] = [];
+  for (const m of s.raw.matchAll(/\breceived\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?/gi)) {
+    const at = m.index + m[0].length;
+    const token = s.tokens.find((t) => t.kind === 'shares' && t.start === at);
+    if (!token) continue;
+    const seg = segmentAt(s.raw, m.index);
+    if (/\b(?:will|would|may|might|shall|to|could|not|be|been)\s+$/i.test(s.raw.slice(Math.max(seg.start, m.index - 30), m.index))) continue;
+    const holders = holdersOf(s, subjectBefore(s, m.index, seg.start));
+    if (!holders.length) continue;
+    const date = leadingDate(s, ctx) ?? s.tokens.find((t) => t.kind === 'date' && t.end <= m.index)?.iso ?? null;
+    const sec = securityAfter(s, token, ctx);
+    for (const p of holders) out.push(row(s, p, 'dividend', date, sec.name, token, null, null, null));
   }
   return out;
 }

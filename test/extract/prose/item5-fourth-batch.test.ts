@@ -92,4 +92,15 @@ describe('13D Item 5 shapes of the fourth golden batch', () => {
     expect((tables.holdings ?? []).map((r) => [r.holder, r.shares, r.securityKind])).toContainEqual([trust, 19280205, 'warrant']);
     expect((tables.options ?? []).map((r) => [r.holder, r.shares, r.kind])).toContainEqual([trust, 19280205, 'warrant']);
   });
+
+  it('reads "in connection with the quarterly dividend, CCI Onshore received N Depositary Units, Gascon received M …" as dividends (0001539497-26-001890)', () => {
+    // Cause: "received" was a verb of the dividend reader only before "a dividend of N shares", so the units each
+    // holder received in the distribution were no transaction.
+    const path = 'test/fixtures/ext13d/0001539497-26-001890.xml';
+    const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+    const trades = (tables.transactions ?? []).map((r) => [r.holder, r.transactionDate, r.shares, r.action]);
+    expect(trades).toContainEqual(['CCI Onshore LLC', '2026-06-25', 7789081, 'dividend']);
+    expect(trades).toContainEqual(['Thornwood Associates Limited Partnership', '2026-06-25', 1360863, 'dividend']);
+    expect(trades).toHaveLength(5);
+  });
 });
