@@ -100,7 +100,9 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
 }
 
 /** The words before a price per share: "at $5.25", "for $5-15/16", "at a purchase price of $22.75". */
-const PER_SHARE_LEAD = /\b(?:at|for)\s+(?:a\s+(?:purchase\s+)?price\s+of\s+|an\s+average\s+price\s+of\s+|approximately\s+|about\s+)?$/i;
+/** Or a parenthesis after the aggregate price: "for an aggregate purchase price of approximately $52,863,292
+ * (approximately $10.60 per share)". */
+const PER_SHARE_LEAD = /(?:\b(?:at|for)\s+(?:a\s+(?:purchase\s+)?price\s+of\s+|an\s+average\s+price\s+of\s+|approximately\s+|about\s+)?|\d\s*\(\s*(?:approximately\s+|about\s+)?)$/i;
 
 function actionOf(verb: string): TransactionAction {
   const v = verb.toLowerCase();

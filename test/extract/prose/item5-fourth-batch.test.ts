@@ -103,4 +103,12 @@ describe('13D Item 5 shapes of the fourth golden batch', () => {
     expect(trades).toContainEqual(['Thornwood Associates Limited Partnership', '2026-06-25', 1360863, 'dividend']);
     expect(trades).toHaveLength(5);
   });
+
+  it('reads the price per share in "for an aggregate purchase price of approximately $52,863,292 (approximately $10.60 per share)" (trade-news__schedule13d)', () => {
+    // Cause: a price per share was read only after "at" or "for"; in a parenthesis after the aggregate it was lost.
+    const path = 'test/fixtures/ext13d/trade-news__schedule13d.xml';
+    const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+    const trades = (tables.transactions ?? []).map((r) => [r.holder, r.transactionDate, r.shares, r.pricePerShare]);
+    expect(trades).toContainEqual(['New Circle Capital Solutions LP', '2026-09-23', 4987103, 10.6]);
+  });
 });
