@@ -45,7 +45,9 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
     if (!token && !lots) continue;
     if (token) {
       const prefix = s.raw.slice(verbEnd, token.start);
-      if (prefix.length > 140 || /\b(?:such|said|the|these|those)\s+$/i.test(prefix) || /\b(?:options?|warrants?|notes?)\b/i.test(prefix)) continue;
+      // "has acquired economic exposure to 22,176,000 shares … underlying the Put/Call Pairs": a derivative, no trade
+      // in the shares.
+      if (prefix.length > 140 || /\b(?:such|said|the|these|those)\s+$/i.test(prefix) || /\b(?:options?|warrants?|notes?|exposure)\b/i.test(prefix)) continue;
       if (isHypothetical(s.raw.slice(seg.start, token.end))) continue;
       // "converted into the right to receive approximately 0.11969414 shares": a ratio per share, not a count traded.
       if (token.value < 1) continue;

@@ -111,4 +111,12 @@ describe('13D Item 5 shapes of the fourth golden batch', () => {
     const trades = (tables.transactions ?? []).map((r) => [r.holder, r.transactionDate, r.shares, r.pricePerShare]);
     expect(trades).toContainEqual(['New Circle Capital Solutions LP', '2026-09-23', 4987103, 10.6]);
   });
+
+  it('makes no purchase of "has acquired economic exposure to 22,176,000 shares … underlying the Put/Call Pairs" (0001193125-26-202465)', () => {
+    // Cause: "acquired" with a share count after it was a purchase whatever came between; the exposure is a
+    // derivative's, and no share changed hands.
+    const path = 'test/fixtures/ext13d/0001193125-26-202465.xml';
+    const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+    expect((tables.transactions ?? []).some((r) => r.shares === 22176000)).toBe(false);
+  });
 });
