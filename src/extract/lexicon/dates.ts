@@ -6,7 +6,8 @@
  * - month first: `June 25, 2003`, `Jun. 25, 2003`, `JUNE 25,2003`, `June 25th, 2003`, `June25, 2003`, `June 25 2003`;
  * - day first: `25 June 2003`, `25th June, 2003`, `25th of June, 2003`, `the 25th day of June, 2003`;
  * - numeric, month first: `6/25/2003`, `06/25/03`, `6-25-03`, `6.25.2003`, `6 / 25 / 03` (one separator
- *   throughout; spaces around a slash only);
+ *   throughout; spaces around a slash only); dotted with a four-digit year, day first when that is a date
+ *   (`23.01.2026`, `12.01.2026` is 12 January);
  * - ISO: `2003-06-25`.
  * Month words: full names and abbreviations of three letters or more (`Sept`), in any case, with or without a period,
  * and misspellings of the long names within two letters (`Febuary`, `Sepember`). Two-digit years: 00–49 are 2000s,
@@ -113,6 +114,13 @@ export const DATE_FORMS: readonly DateForm[] = [
     source: (cap) =>
       String.raw`(?:\b${anyCase('the')}\s+(?=\d{1,2}(?:${ORDINAL})?\s+${anyCase('day')}\b))?\b${cap(String.raw`\d{1,2}`)}${ORDINAL}?\s+(?:${anyCase('day')}\s+${anyCase('of')}\s+|${anyCase('of')}\s+)?${cap(MONTH_WORD_SOURCE)}${DAY_YEAR_GAP}${cap(String.raw`\d{4}`)}\b`,
     parts: (m) => [Number(m[3]), monthNumber(m[2]!), Number(m[1])],
+  },
+  {
+    // `23.01.2026`: dots with a four-digit year are the European day-first form (a Swiss filer's 5(c) table); when
+    // that reading is no date (`6.25.2003`) the month-first form below reads it.
+    name: 'numeric-dotted-day-first',
+    source: (cap) => String.raw`\b${cap(String.raw`\d{1,2}`)}\.${cap(String.raw`\d{1,2}`)}\.${cap(String.raw`\d{4}`)}(?![\d/])`,
+    parts: (m) => [Number(m[3]), Number(m[2]), Number(m[1])],
   },
   {
     name: 'numeric-month-first',

@@ -29,6 +29,9 @@ export const HOLD_VERB_RULES: readonly HoldingRule[] = [
   // "has acquired beneficial ownership of N shares".
   { name: 'acquired beneficial ownership of', pattern: /(?:has|have)\s+acquired\s+beneficial\s+ownership\s+of\b/ },
   // "has the right … to acquire up to 5,559,610 shares", "THORN has the immediately exercisable right to acquire …".
+  // "Pictet Asset Management SA manages 5'288'262.00 shares of ELASTIC NV": an asset manager's position, stated only
+  // with the count right after the verb.
+  { name: 'manages', pattern: /manages(?=\s+\d)/ },
   { name: 'has the right to acquire', pattern: /(?:has|have)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?right\b[^.;]{0,120}?\bto\s+acquire\b/ },
 ];
 /** Any verb of HOLD_VERB_RULES (global: the readers walk every match of a sentence). */
@@ -121,7 +124,7 @@ export const LABEL = /\b(?:aggregate\s+)?(?:amount|number(?:\s+and\s+percentage\
 export const CONVERSION = /^[\s\S]{0,160}?\b(?:convertible|exercisable|exchangeable)\b[^.;]{0,60}?\b(?:into|for)\s+(?:about\s+|approximately\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?$/i;
 
 /** "FJ Capital Management LLC - 807,223 shares", "Franklin Resources, Inc.: 0": a holder and a count on a line. */
-export const PAIR_LINE = /^\s*(?:\([a-z0-9]{1,3}\)\s*)?(.+?)\s*[-\u2013\u2014:]\s*(\d{1,3}(?:,\d{3})+|\d+)\s*(?:shares|Shares|units|Units)?\s*\.?\s*$/;
+export const PAIR_LINE = /^\s*(?:\([a-z0-9]{1,3}\)\s*)?(.+?)\s*[-\u2013\u2014:]\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?:shares|Shares|units|Units)?\s*\.?\s*$/;
 
 /** Option words ending in an enumeration of their object: "options … to purchase (i) 600,000 shares … and (ii) …". */
 export const ENUMERATED_OPTION_OBJECT = /\b(?:options?|warrants?)\b[^.;]{0,80}?\bto\s+(?:purchase|acquire)\s+\((?:i|a|1)\)\s*$/i;

@@ -41,6 +41,11 @@ import {
 /** A verb's object preceded only by the means it is held through, set off by commas: ", through Fidelity, …, ". */
 const THROUGH_ASIDE = /^\s*,\s*(?:indirectly\s+)?through\s+[^;:()]{1,120},\s*$/i;
 
+/** A relative clause right after a position's security: "… that (the) ", "…, which ". */
+const RELATIVE_LEAD = /^\s*,?\s*(?:that|which)\s+(?:the\s+)?/i;
+/** The clause's verb after its party: "has the right to acquire", "has the immediately exercisable right to acquire". */
+const RIGHT_AFTER_HOLDER = /^\s+(?:has|have)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?right\s+to\s+acquire\b/i;
+
 /** The most positions one "… held by" list can join (real lists have a handful). */
 const MAX_LISTED_POSITIONS = 50;
 
@@ -122,7 +127,17 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     }
     const rest = s.raw.slice(sec.end, sec.end + 60);
     const by = HELD_BY_AFTER.exec(rest);
-    if (!by) continue;
+    if (!by) {
+      // "19,280,205 shares of Class A Common Stock that the Woodman Family Trust has the right to acquire upon exercise
+      // of the Warrant": the party of the relative clause holds the right.
+      const rel = RELATIVE_LEAD.exec(rest);
+      const who = rel && chain.length === 1 ? s.mentions.find((x) => x.start === sec.end + rel[0].length) : undefined;
+      const right = who ? RIGHT_AFTER_HOLDER.exec(s.raw.slice(who.end, who.end + 80)) : null;
+      if (!who || !right || isHypothetical(s.raw.slice(segmentAt(s.raw, t.start).start, t.end))) continue;
+      const instrument = WARRANT_WORD.test(s.raw.slice(who.end, who.end + 200)) ? 'Warrant ' : OPTION_WORD.test(s.raw.slice(who.end, who.end + 200)) ? 'Option ' : '';
+      take(buildHoldings(s, ctx, holdersOf(s, [who]), t, `${instrument}right to acquire `, segmentAt(s.raw, t.start).start, segmentAt(s.raw, t.start).end, following), [t]);
+      continue;
+    }
     if (t.kind === 'number' && !SHARE_WORD_AFTER.test(s.raw.slice(t.end, t.end + 10))) continue;
     const at = sec.end + by[0].length;
     const mention = s.mentions.find((x) => x.start >= at && x.start <= at + 2);

@@ -226,7 +226,8 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
       const named = blockHeading(s, ctx);
       if (named) heading = named;
       // Under "Amount beneficially owned:" a 13G lists "Name: N" lines; under a power label the same lines are powers.
-      if (/\bamount\s+beneficially\s+owned\b|\baggregate\s+(?:number|amount)\b/i.test(s.raw)) amountList = true;
+      // So does a lead ending in a colon: "The Reporting Persons beneficially own the following shares of Class S Units:".
+      if (/\bamount\s+beneficially\s+owned\b|\baggregate\s+(?:number|amount)\b/i.test(s.raw) || (/:\s*$/.test(s.raw) && /\bbeneficially\s+own(?:s|ed)?\s+the\s+following\b/i.test(s.raw))) amountList = true;
       else if (/\bpower\b|\bpercent(?:age)?\s+of\s+class\b/i.test(s.raw)) amountList = false;
       const held = readHoldings(s, ctx, sentences.slice(i + 1, i + 6), heading, amountList);
       // Counts the pattern readers used, with their holders (the structural reader continues lists from them).

@@ -14,6 +14,18 @@
 import type { DefinedTerms } from '../defined-terms/index.js';
 import { endsWithEntitySuffix, withoutLegalForm } from '../lexicon/index.js';
 
+/** Does `text` put an honorific before the surname `name` ("Mr. Woodman")? One indexOf scan per honorific. */
+function honorificBefore(text: string, name: string): boolean {
+  const title = name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
+  return ['Mr. ', 'Ms. ', 'Mrs. ', 'Dr. '].some((h) => {
+    const needle = h + title;
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      if (!/[A-Za-z'-]/.test(text.charAt(i + needle.length))) return true;
+    }
+    return false;
+  });
+}
+
 export interface Party {
   /** The full legal name (the prose's spelling when it matches a cover person), or a group's term. */
   name: string;
@@ -137,8 +149,25 @@ export class PartyIndex {
       // Without the legal suffix: "Fleming US Discovery Fund III" for "… Fund III, L.P.".
       const short = withoutLegalForm(spelled);
       if (short !== spelled && short.split(/\s+/).length >= 2) surfaces.push({ text: short, caseSensitive: false, party });
+      // A series of a series LLC is named without its trust: "Pantheon Infrastructure (QP)" for "Pantheon
+      // Infrastructure (QP), a series of BlueArc Core Alternatives, LLC".
+      const series = /^([^,]{4,120}),\s+a\s+series\s+of\s/i.exec(printed);
+      if (series && series[1]!.trim().split(/\s+/).length >= 2) surfaces.push({ text: series[1]!.trim(), caseSensitive: false, party });
     }
-    const resolveName = (name: string): Party | null => byKey.get(partyKey(name)) ?? null;
+    const exactName = (name: string): Party | null => byKey.get(partyKey(name)) ?? null;
+    // A meaning that goes on after the name with an appositive ("NCCS Management, LLC, a Delaware limited liability
+    // company, the investment manager of the Fund"): the name before it.
+    const resolveName = (name: string): Party | null => {
+      const hit = exactName(name);
+      if (hit || !name.includes(',')) return hit;
+      const parts = name.split(',');
+      for (let k = 1; k < Math.min(parts.length, 4); k++) {
+        if (!/^\s*(?:a|an|the)\s/i.test(parts[k]!)) continue;
+        const lead = exactName(parts.slice(0, k).join(','));
+        if (lead) return lead;
+      }
+      return null;
+    };
 
     // Defined terms that name a party (or whose meaning is a cover person whatever kind the reader gave it).
     const seenTerms = new Set<string>();
@@ -150,7 +179,7 @@ export class PartyIndex {
       // The form's own words must stand for the cover persons; a reader's stray meaning for them is ignored.
       if (/^(?:reporting|filing)\s+persons?$/i.test(t.term) && !resolveName(t.meaning) && !(t.members ?? []).some((m) => resolveName(m))) continue;
       const plural = GROUP_TERM.test(t.term) && /s$/i.test(t.term);
-      const direct = plural ? null : resolveName(t.meaning) ?? coverNameEndingIn(t.term, t.meaning, coverParties);
+      const direct = plural ? null : resolveName(t.meaning) ?? coverNameEndingIn(t.term, t.meaning, coverParties) ?? coverNameLessOneWord(t.meaning, coverParties);
       if (direct) {
         seenTerms.add(termKey);
         surfaces.push({ text: t.term, caseSensitive: true, party: direct });
@@ -158,7 +187,7 @@ export class PartyIndex {
       }
       if (GROUP_TERM.test(t.term) && /s$/i.test(t.term)) {
         // A collective term is a holder in its own right even when its members are not all known.
-        const members = groupMembers(t.members ?? t.meaning.split(/,\s*(?:and\s+)?|\s+and\s+/), resolveName, surfaces);
+        const members = groupMembers(t.members ?? t.meaning.split(/,\s*(?:and\s+)?|\s+and\s+/), (n) => resolveName(n) ?? coverNameLessOneWord(n, coverParties), surfaces);
         seenTerms.add(termKey);
         surfaces.push({ text: t.term, caseSensitive: true, party: { name: t.term, coverOrdinal: null, group: true, members: members.length >= 2 ? members : [] } });
         continue;
@@ -199,7 +228,11 @@ export class PartyIndex {
       // Individuals: "Mr. Ross" for Robert L. Ross.
       if (!ENTITY_WORDS.test(party.name) && words.length >= 2 && words.length <= 5) {
         const last = words[words.length - 1]!.replace(/[,.]$/, '');
-        const lastName = /^(?:Jr|Sr|II|III|IV)$/i.test(last) ? words[words.length - 2]!.replace(/[,.]$/, '') : last;
+        let lastName = /^(?:Jr|Sr|II|III|IV)$/i.test(last) ? words[words.length - 2]!.replace(/[,.]$/, '') : last;
+        // An XML cover prints the name surname first ("Woodman Nicholas") and the prose says "Mr. Woodman": the
+        // first word is the surname when the text puts an honorific before it and never before the last word.
+        const first = words[0]!.replace(/,$/, '');
+        if (first !== lastName && /^[A-Z][a-z'-]+$/i.test(first) && honorificBefore(text, first) && !honorificBefore(text, lastName)) lastName = first;
         if (/^[A-Z][a-z'-]+$/i.test(lastName)) {
           const title = lastName.charAt(0).toUpperCase() + lastName.slice(1).toLowerCase();
           for (const honorific of ['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Mr', 'Ms', 'Mrs', 'Dr']) surfaces.push({ text: `${honorific} ${title}`, caseSensitive: true, party });
@@ -386,6 +419,24 @@ function coverNameEndingIn(term: string, meaning: string, cover: Party[]): Party
   const hits = cover.filter((p) => {
     const key = nameKey(p.name);
     return key !== tail && key.endsWith(tail) && termWords.every((w) => key.split(' ').includes(w));
+  });
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+/**
+ * The one cover name that is the meaning with one more descriptive word ("Platinum Investment Holdings RSC Limited"
+ * defined where the cover has "Platinum International Investment Holdings RSC Limited"): same first and last words (the extra one inside),
+ * at least three words, and the extra word no entity word or numeral (so "ABC Capital LLC" is not "ABC LLC").
+ */
+function coverNameLessOneWord(meaning: string, cover: Party[]): Party | null {
+  const words = partyKey(meaning).split(' ');
+  if (words.length < 3) return null;
+  const hits = cover.filter((p) => {
+    const key = partyKey(p.name).split(' ');
+    if (key.length !== words.length + 1 || key[0] !== words[0] || key[key.length - 1] !== words[words.length - 1]) return false;
+    const extra = key.findIndex((w, i) => w !== words[i]);
+    if (extra <= 0 || extra >= key.length - 1 || ENTITY_WORDS.test(key[extra]!) || /^(?:\d+|[ivx]+)$/.test(key[extra]!)) return false;
+    return key.slice(extra + 1).every((w, i) => w === words[extra + i]);
   });
   return hits.length === 1 ? hits[0]! : null;
 }

@@ -128,7 +128,9 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
   if (!subject.length && segStart > 0) {
     // An enumerated clause continuing the sentence's subject: "X has (i) sole voting power over N, (ii) …".
     const lead = raw.slice(segStart, at);
-    if (!/\b(?:has|have|owns?|holds?)\b/i.test(lead)) subject = subjectBefore(s, at, 0);
+    // So does a clause whose verb has no subject of its own: "The Fund has the shared power to vote … 4,987,103 …;
+    // has the sole power to vote … 0 shares …; and has the sole power to dispose … 0 shares".
+    if (!/\b(?:has|have|owns?|holds?)\b/i.test(lead) || /^[\s;,]*(?:and\s+)?(?:has|have)\b/i.test(lead)) subject = subjectBefore(s, at, 0);
   }
   // "each of A and B" after the role word: "voting power is shared by A and B".
   if (!subject.length) {

@@ -143,7 +143,8 @@ const DASH_UNDER_LABEL = /-(?=[ \t]{0,40}$)(?<=(?:power|vote|disposition|dispose
 /** Share counts of the sentence, plus zero written "-0-", "None" or "0" after a power or amount label. */
 function countsOf(s: ProseSentence): Token[] {
   // A reference ("** see Note 1 **", "Section 13(d)") is no count: a label's line "1046400 **see Note 1**" holds one.
-  const list = s.tokens.filter((t) => (t.kind === 'shares' || t.kind === 'number') && Number.isInteger(t.value) && !/\./.test(t.raw) && !(t.kind === 'number' && isReferenceNumber(s.raw, t.start)));
+  // A fractional count is one only with its share word ("942,779.937806 Common Shares", units of a fund).
+  const list = s.tokens.filter((t) => (t.kind === 'shares' || (t.kind === 'number' && Number.isInteger(t.value) && !/\./.test(t.raw))) && !(t.kind === 'number' && isReferenceNumber(s.raw, t.start)));
   // After a label (with or without its colon or dash), or alone on a line under it (the label above); never "none of".
   for (const m of [...s.raw.matchAll(ZERO_AFTER_LABEL), ...s.raw.matchAll(DASH_UNDER_LABEL)]) {
     if (list.some((t) => t.start === m.index)) continue;

@@ -1,7 +1,7 @@
 /**
  * The numbers of a sentence: share counts, dollar amounts, percentages and dates, each with its span and value.
  *
- * Handles: `4,382,947`, `293.50`, `$349,939.27`, `$.7924`, `$2 million`, `U.S.$25.0 million`, `49.8%`,
+ * Handles: `4,382,947`, `5'288'262`, `293.50`, `$349,939.27`, `$.7924`, `$2 million`, `U.S.$25.0 million`, `49.8%`,
  * `10 percent`, and every date form of the lexicon (`February 16, 2001`, `16 February 2001`, `12/20/04`, `07-06-94`,
  * `2003-04-15`, …; see ../lexicon/dates.ts); a dollar sign on a share count (`$42,478 shares`) is reported as a typo,
  * never as money. Dates and amounts are read by the shared lexicon; this module decides what claims which digits.
@@ -79,7 +79,8 @@ function scanDates(text: string, claimed: ClaimedSpans): Token[] {
 }
 
 const PERCENT = /(?<![\d.,])(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)/g;
-const NUMBER = /(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w%/]|,\d)/g;
+/** Thousands grouped by commas, or by apostrophes in the Swiss style ("5'288'262"). */
+const NUMBER = /(?<![\w.,$/'\u2019-])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:['\u2019]\d{3})+|\d+)(\.\d+)?(?![\w%/]|[,'\u2019]\d)/g;
 /** What a count is a count of: the word after it ("shares", "Shares", "units") or a share-like defined term. */
 const SHARE_WORDS = /^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:additional|outstanding|issued|underlying|newly[- ]issued|restricted|ordinary|common|preferred|[Cc]lass\s+[A-Z]|[Ss]eries\s+[A-Z0-9-]+|[A-Z][\w-]*)\s+){0,3}(?:shares?|units?|ADSs?|American\s+Depositary\s+Shares|Shares|Units|SHARES)\b/;
 
@@ -128,7 +129,7 @@ export function scanTokens(text: string): Token[] {
     const s = m.index;
     const e = m.index + m[0].length;
     if (taken(s, e)) continue;
-    const value = Number(m[0].replace(/,/g, ''));
+    const value = Number(m[0].replace(/[,'\u2019]/g, ''));
     const isShares = SHARE_WORDS.test(text.slice(e, e + 80));
     tokens.push({ kind: isShares ? 'shares' : 'number', value, iso: null, start: s, end: e, raw: m[0] });
   }

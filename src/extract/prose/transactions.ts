@@ -45,7 +45,9 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
     if (!token && !lots) continue;
     if (token) {
       const prefix = s.raw.slice(verbEnd, token.start);
-      if (prefix.length > 140 || /\b(?:such|said|the|these|those)\s+$/i.test(prefix) || /\b(?:options?|warrants?|notes?)\b/i.test(prefix)) continue;
+      // "has acquired economic exposure to 22,176,000 shares … underlying the Put/Call Pairs": a derivative, no trade
+      // in the shares.
+      if (prefix.length > 140 || /\b(?:such|said|the|these|those)\s+$/i.test(prefix) || /\b(?:options?|warrants?|notes?|exposure)\b/i.test(prefix)) continue;
       if (isHypothetical(s.raw.slice(seg.start, token.end))) continue;
       // "converted into the right to receive approximately 0.11969414 shares": a ratio per share, not a count traded.
       if (token.value < 1) continue;
@@ -100,7 +102,9 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
 }
 
 /** The words before a price per share: "at $5.25", "for $5-15/16", "at a purchase price of $22.75". */
-const PER_SHARE_LEAD = /\b(?:at|for)\s+(?:a\s+(?:purchase\s+)?price\s+of\s+|an\s+average\s+price\s+of\s+|approximately\s+|about\s+)?$/i;
+/** Or a parenthesis after the aggregate price: "for an aggregate purchase price of approximately $52,863,292
+ * (approximately $10.60 per share)". */
+const PER_SHARE_LEAD = /(?:\b(?:at|for)\s+(?:a\s+(?:purchase\s+)?price\s+of\s+|an\s+average\s+price\s+of\s+|approximately\s+|about\s+)?|\d\s*\(\s*(?:approximately\s+|about\s+)?)$/i;
 
 function actionOf(verb: string): TransactionAction {
   const v = verb.toLowerCase();
@@ -203,6 +207,8 @@ function withFraction(s: ProseSentence, t: Token): Token {
 /** "(a) March 30, 2001, a dividend of 2,422 shares of Series A Preferred Stock, convertible … into 101,979 shares". */
 function readDividends(s: ProseSentence, ctx: ProseContext): Found<TransactionRow>[] {
   const out: Found<TransactionRow>[] = [];
+  if (!/\b(?:dividends?|distributions?)\b/i.test(s.raw)) return out;
+  pushAll(out, receivedInDistribution(s, ctx));
   if (!/\bdividends?\b/i.test(s.raw)) return out;
   const received = /\b(?:has|have|had)?\s*(?:received|was\s+paid|were\s+paid|was\s+issued|were\s+issued)\b/i.exec(s.raw);
   const holders = received ? holdersOf(s, subjectBefore(s, received.index, 0)) : [];
@@ -216,6 +222,28 @@ function readDividends(s: ProseSentence, ctx: ProseContext): Found<TransactionRo
     const sec = securityAfter(s, token, ctx);
     const convertible = conversionShares(s, sec.end, seg.end);
     for (const p of holders) out.push(row(s, p, 'dividend', date, sec.name, token, convertible, null, null));
+  }
+  return out;
+}
+
+/**
+ * "On June 25, 2026, in connection with the quarterly dividend, CCI Onshore received 7,789,081 Depositary Units, Gascon
+ * received 5,011,241 Depositary Units, …": each clause's subject received its count in the dividend or distribution
+ * the sentence names. A clause whose count is not right after "received" (cash, a right to receive) is none.
+ */
+function receivedInDistribution(s: ProseSentence, ctx: ProseContext): Found<TransactionRow>[] {
+  const out: Found<TransactionRow>[] = [];
+  for (const m of s.raw.matchAll(/\breceived\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?/gi)) {
+    const at = m.index + m[0].length;
+    const token = s.tokens.find((t) => t.kind === 'shares' && t.start === at);
+    if (!token) continue;
+    const seg = segmentAt(s.raw, m.index);
+    if (/\b(?:will|would|may|might|shall|to|could|not|be|been)\s+$/i.test(s.raw.slice(Math.max(seg.start, m.index - 30), m.index))) continue;
+    const holders = holdersOf(s, subjectBefore(s, m.index, seg.start));
+    if (!holders.length) continue;
+    const date = leadingDate(s, ctx) ?? s.tokens.find((t) => t.kind === 'date' && t.end <= m.index)?.iso ?? null;
+    const sec = securityAfter(s, token, ctx);
+    for (const p of holders) out.push(row(s, p, 'dividend', date, sec.name, token, null, null, null));
   }
   return out;
 }

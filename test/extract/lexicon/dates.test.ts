@@ -31,7 +31,10 @@ describe('accepted date forms', () => {
     ['12/20/94', '1994-12-20'], // 50-99 are 1900s
     ['6 / 25 / 03', '2003-06-25'],
     ['07-06-94', '1994-07-06'], // 1990s trade schedules
-    ['6.25.2003', '2003-06-25'],
+    ['6.25.2003', '2003-06-25'], // dotted: month first when day first is no date
+    // dotted with a four-digit year: the European day-first form (laimis__sample_schedule_13d's 5(c) table)
+    ['23.01.2026', '2026-01-23'],
+    ['12.01.2026', '2026-01-12'],
     // ISO
     ['2001-02-16', '2001-02-16'],
     ['2004-02-29', '2004-02-29'],
