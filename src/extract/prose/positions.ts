@@ -140,6 +140,11 @@ const ZERO_AFTER_LABEL =
  */
 const DASH_UNDER_LABEL = /-(?=[ \t]{0,40}$)(?<=(?:power|vote|disposition|dispose|owned|of)[ \t]{0,40}:?[ \t]{0,40}\n[ \t]{0,40}-)/gim;
 
+/** A clause that says the count is included in a position ("which include", "including"), not "does not include". */
+function saysIncludes(lead: string): boolean {
+  return /\binclud(?:e|es|ing)\b/i.test(lead) && !/\bnot\s+includ/i.test(lead);
+}
+
 /** Share counts of the sentence, plus zero written "-0-", "None" or "0" after a power or amount label. */
 function countsOf(s: ProseSentence): Token[] {
   // A reference ("** see Note 1 **", "Section 13(d)") is no count: a label's line "1046400 **see Note 1**" holds one.
@@ -217,7 +222,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   // 1. A passive agent: "N Shares (beneficially) owned (directly) by X", "N shares are held of record by X".
   const agent = passiveAgent(s, t, counts, ctx);
   if (agent && !RE_REFERENCE.test(lead) && !hypothetical(s, seg.start, t.end)) {
-    const role: HoldingRole = /issuable|exercis|convert|warrants?|options?/i.test(agent.words) ? 'underlying' : /\binclud(?:e|es|ing)\b/i.test(raw.slice(seg.start, t.start)) && !/\bnot\s+includ/i.test(raw.slice(seg.start, t.start)) ? 'part_of' : /beneficially/i.test(agent.words) ? 'beneficial' : 'direct';
+    const role: HoldingRole = /issuable|exercis|convert|warrants?|options?/i.test(agent.words) ? 'underlying' : saysIncludes(raw.slice(seg.start, t.start)) ? 'part_of' : /beneficially/i.test(agent.words) ? 'beneficial' : 'direct';
     const c: Candidate = { token: t, value: t.value, role, holders: agent.holders, roleAt: t.start };
     // A power named before the count belongs to the clause's subject.
     for (const [name, re] of Object.entries(POWER) as [HoldingRole, RegExp][]) {
@@ -245,7 +250,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
     // "The shares reported include 2,517,911 shares held in customer accounts …, 122,060 shares held in accounts owned
     // by the partners …": each part's accounts as printed (0000922423-10-000115).
     const accounts = accountsPhrase(raw, t.end + heldIn[0].length);
-    if (accounts.length) return { token: t, value: t.value, role: /\binclud(?:e|es|ing)\b/i.test(raw.slice(seg.start, t.start)) && !/\bnot\s+includ/i.test(raw.slice(seg.start, t.start)) ? 'part_of' : 'direct', holders: accounts, roleAt: t.start };
+    if (accounts.length) return { token: t, value: t.value, role: saysIncludes(raw.slice(seg.start, t.start)) ? 'part_of' : 'direct', holders: accounts, roleAt: t.start };
   }
   if (hypothetical(s, seg.start, t.end)) return null;
   if (RE_REFERENCE.test(lead)) return null;

@@ -65,10 +65,10 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
     lastPerfect = perfect;
     if (perfect && !sentenceDate) continue;
     if (lots) {
-      const date = leadingDate(s, ctx) ?? s.tokens.find((t) => t.kind === 'date' && t.start >= seg.start && t.start < seg.end)?.iso ?? null;
+      const date = tradeDate(s, ctx, seg);
       for (const lot of lots) {
         const sec = securityAfter(s, lot.token, ctx);
-        const perShare = moneyMatching(s, sec.end, lot.end, PER_SHARE_LEAD, null, /^\s+per\s+(?:share|unit)/i);
+        const perShare = perShareIn(s, sec.end, lot.end);
         for (const p of subject) out.push(row(s, p, actionOf(m[1]!), date, sec.name, lot.token, null, perShare, null));
       }
       continue;
@@ -82,8 +82,8 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
       if (parties.length !== listed.length) continue;
       const action = actionOf(m[1]!);
       const sec = securityAfter(s, token, ctx);
-      const perShare = moneyMatching(s, sec.end, seg.end, PER_SHARE_LEAD, null, /^\s+per\s+(?:share|unit)/i);
-      const date = leadingDate(s, ctx) ?? s.tokens.find((t) => t.kind === 'date' && t.start >= seg.start && t.start < seg.end)?.iso ?? null;
+      const perShare = perShareIn(s, sec.end, seg.end);
+      const date = tradeDate(s, ctx, seg);
       listed.forEach((t, k) => out.push(row(s, parties[k]!.party, action, date, sec.name, t, null, perShare, null)));
       continue;
     }
@@ -91,8 +91,8 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
     const sec = securityAfter(s, token, ctx);
     const convertible = conversionShares(s, sec.end, seg.end);
     const consideration = moneyMatching(s, verbEnd, seg.end, /\b(?:for\s+(?:a|an|the)\s+(?:aggregate\s+)?(?:purchase\s+)?price\s+of|for\s+(?:an\s+)?(?:aggregate\s+)?(?:consideration|purchase\s+price)\s+of|for\s+a\s+total\s+of|aggregate\s+(?:purchase\s+)?price\s+of|for)\s+(?:about\s+|approximately\s+)?$/i, token);
-    const perShare = moneyMatching(s, sec.end, seg.end, PER_SHARE_LEAD, null, /^\s+per\s+(?:share|unit)/i);
-    const date = leadingDate(s, ctx) ?? s.tokens.find((t) => t.kind === 'date' && t.start >= seg.start && t.start < seg.end)?.iso ?? null;
+    const perShare = perShareIn(s, sec.end, seg.end);
+    const date = tradeDate(s, ctx, seg);
     for (const p of subject) {
       out.push(row(s, p, action, date, sec.name, token, convertible, perShare, consideration));
     }
@@ -101,10 +101,22 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
   return out;
 }
 
-/** The words before a price per share: "at $5.25", "for $5-15/16", "at a purchase price of $22.75". */
-/** Or a parenthesis after the aggregate price: "for an aggregate purchase price of approximately $52,863,292
- * (approximately $10.60 per share)". */
+/**
+ * The words before a price per share: "at $5.25", "for $5-15/16", "at a purchase price of $22.75", or a parenthesis
+ * after the aggregate price: "for an aggregate purchase price of approximately $52,863,292 (approximately $10.60 per
+ * share)".
+ */
 const PER_SHARE_LEAD = /(?:\b(?:at|for)\s+(?:a\s+(?:purchase\s+)?price\s+of\s+|an\s+average\s+price\s+of\s+|approximately\s+|about\s+)?|\d\s*\(\s*(?:approximately\s+|about\s+)?)$/i;
+
+/** The price per share stated in `[from, to)` of the sentence ("at $5.25 per share"), or null. */
+function perShareIn(s: ProseSentence, from: number, to: number): Token | null {
+  return moneyMatching(s, from, to, PER_SHARE_LEAD, null, /^\s+per\s+(?:share|unit)/i);
+}
+
+/** A trade's date: the sentence's leading date, else the first date of the verb's clause. */
+function tradeDate(s: ProseSentence, ctx: ProseContext, seg: { start: number; end: number }): string | null {
+  return leadingDate(s, ctx) ?? s.tokens.find((t) => t.kind === 'date' && t.start >= seg.start && t.start < seg.end)?.iso ?? null;
+}
 
 function actionOf(verb: string): TransactionAction {
   const v = verb.toLowerCase();
