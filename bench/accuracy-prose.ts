@@ -50,7 +50,7 @@ export interface Score {
   falseNegatives: number;
 }
 
-type Compared = Score & { extra: string[]; missed: string[] };
+type Compared = Score & { extra: string[]; missed: string[]; found: string[] };
 
 export interface FilingScore {
   accessionNumber: string;
@@ -72,23 +72,41 @@ export function holderKey(name: string): string {
     .trim();
 }
 
-function compare(predicted: string[], golden: string[]): Score & { extra: string[]; missed: string[] } {
+function compare(predicted: string[], golden: string[]): Compared {
   const p = new Set(predicted);
   const g = new Set(golden);
   const extra = [...p].filter((k) => !g.has(k));
   const missed = [...g].filter((k) => !p.has(k));
-  return { truePositives: p.size - extra.length, falsePositives: extra.length, falseNegatives: missed.length, extra, missed };
+  const found = [...p].filter((k) => g.has(k));
+  return { truePositives: found.length, falsePositives: extra.length, falseNegatives: missed.length, extra, missed, found };
+}
+
+export interface ScoreOptions {
+  /** Score only these splits (all when absent). */
+  splits?: readonly Split[];
+  /**
+   * Rewrite a fixture before it is read (bench/paraphrase-robustness.ts); the text is the file's bytes as latin1, so
+   * bytes the rewrite does not touch come back unchanged. Returning null leaves the file out of the scores.
+   */
+  transform?: (text: string) => string | null;
 }
 
 /** Score every golden file in `dir` (fixture paths are relative to `root`). */
-export function scoreGoldenSet(dir: string, root: string): FilingScore[] {
+export function scoreGoldenSet(dir: string, root: string, options: ScoreOptions = {}): FilingScore[] {
   const out: FilingScore[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
     const golden = JSON.parse(readFileSync(join(dir, name), 'utf8')) as GoldenFile;
+    if (options.splits && !options.splits.includes(golden.split ?? 'dev')) continue;
     // Labels written for the corpus name its path; the fixture is the byte-identical copy in test/fixtures/sc13.
     let path = resolve(root, golden.fixture);
     if (!existsSync(path)) path = resolve(root, 'test/fixtures/sc13', `${golden.accessionNumber}.txt`);
-    const submission = parseSubmission(readFileSync(path), { sourceName: path });
+    let bytes: Buffer = readFileSync(path);
+    if (options.transform) {
+      const rewritten = options.transform(bytes.toString('latin1'));
+      if (rewritten === null) continue;
+      bytes = Buffer.from(rewritten, 'latin1');
+    }
+    const submission = parseSubmission(bytes, { sourceName: path });
     const { tables } = extractItemsAndProse(submission);
     const n = (x: unknown): string => (x === null || x === undefined ? '-' : String(x));
     const key = (holder: unknown, x: unknown): string => `${holderKey(String(holder))} | ${n(x)}`;
