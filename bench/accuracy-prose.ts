@@ -11,7 +11,7 @@
  *
  * Two labelling conventions live in the set. The first files (splits dev, dev-late, holdout; holdings without a
  * `role`) followed a rule under which power-only statements and table rows were not holdings; the current rule
- * (/work/labels/LABELLING.md, files with `role`, split tune) counts them. On a first-convention file the rows the
+ * (docs/labelling.md, files with `role`, split tune) counts them. On a first-convention file the rows the
  * reader marks as a power alone are not scored, since that file could not have labelled them.
  *
  * Prints one line per filing (true positives, false positives, misses, with the keys that differ) and the totals per
