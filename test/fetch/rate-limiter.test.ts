@@ -24,7 +24,12 @@ describe('RateLimiter', () => {
     const elapsed = performance.now() - t0;
     expect(maxInWindow(starts)).toBeLessThanOrEqual(10);
     const gaps = starts.slice(1).map((t, i) => t - (starts[i] as number));
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / 9 - 1);
+    // The times are taken when each caller's promise callback runs, after the grant: on a loaded machine one callback
+    // can run a few milliseconds late, which shortens the next observed gap by as much (108.6 ms was seen with other
+    // test processes on both cores). The limiter's own spacing is exact; allow that callback lag on any one gap, and
+    // on the mean (which only the first and last callbacks shift) 2 ms.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / 9 - 10);
+    expect(((starts[14] as number) - (starts[0] as number)) / 14).toBeGreaterThanOrEqual(1000 / 9 - 2);
     // 14 gaps of ~111 ms: about 1.56 s, not much more.
     expect(elapsed).toBeGreaterThan(1500);
     expect(elapsed).toBeLessThan(2300);
