@@ -9,6 +9,13 @@ import { extractItemsAndProse } from '../../../src/extract/items/index.js';
 import { isStatedZero } from '../../../src/extract/lexicon/index.js';
 import { parseSubmission } from '../../../src/parse/index.js';
 
+/** The options and warrants of a fixture: [holder, shares, kind]. */
+function options(fixture: string): unknown[][] {
+  const path = `test/fixtures/sc13/${fixture}.txt`;
+  const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+  return (tables.options ?? []).map((o) => [o.holder, o.shares, o.kind]);
+}
+
 /** [holder, shares, role] of every holdings row of a fixture (a path under test/fixtures, or an accession of sc13/). */
 function rows(fixture: string): unknown[][] {
   const path = fixture.includes('/') ? `test/fixtures/${fixture}` : `test/fixtures/sc13/${fixture}.txt`;
@@ -56,5 +63,17 @@ describe('blocks shared by several reporting persons', () => {
       expect(found).toContainEqual([person, 0, 'shared_voting']);
     }
     expect(found.map(([h]) => h)).not.toContain('Reporting Persons');
+  });
+});
+
+describe('cover footnotes an Item 4 only refers to', () => {
+  it('reads no warrants from a cover footnote when Item 4 states no figure, only "See Item 9 on the cover page" (0000912282-09-000463)', () => {
+    // Cause: a cover footnote's options were read whatever the item said, though they explain figures the item
+    // restates; numbers the item only refers to make no row (docs/labelling.md).
+    expect(options('0000912282-09-000463')).toEqual([]);
+  });
+
+  it('still reads them when the item restates the figure the footnote explains (0001104659-06-013862)', () => {
+    expect(options('0001104659-06-013862')).toContainEqual(['Jeffrey Klausner', 392222, 'option']);
   });
 });
