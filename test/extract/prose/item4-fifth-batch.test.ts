@@ -77,3 +77,21 @@ describe('cover footnotes an Item 4 only refers to', () => {
     expect(options('0001104659-06-013862')).toContainEqual(['Jeffrey Klausner', 392222, 'option']);
   });
 });
+
+describe('a cover name that joins a trust and its trustee (0001019687-00-000096)', () => {
+  const found = rows('0001019687-00-000096');
+
+  it('gives "DFT" and "DJD" the trust and the trustee the prose separates, not the joint cover name', () => {
+    // Cause: the cover names one reporting person "THE DUNN FAMILY TRUST, DAVID J. DUNN, TRUSTEE"; the initials "DFT"
+    // resolved to that whole name and "DJD" to nothing, so the trust's and the trustee's zeros were one holder's.
+    expect(found).toContainEqual(['THE DUNN FAMILY TRUST', 0, 'direct']);
+    expect(found).toContainEqual(['DAVID J. DUNN', 0, 'beneficial']);
+    expect(found.map(([h]) => h)).not.toContain('THE DUNN FAMILY TRUST, DAVID J. DUNN, TRUSTEE');
+  });
+
+  it('reads "IPL" as Idanta Partners Ltd., initials that take in the legal form', () => {
+    // Cause: initials were matched against the name without its legal form ("Idanta Partners"), so "IPL" named no one
+    // and IPL's powers went to every reporting person.
+    expect(found.filter(([, , r]) => r === 'sole_voting').map(([h]) => h).sort()).toEqual(['DAVID J. DUNN', 'IDANTA PARTNERS LTD.', 'JONATHAN HUBERMAN']);
+  });
+});
