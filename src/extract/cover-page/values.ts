@@ -7,6 +7,7 @@
  * trailing words after a number, fractional units, `less than 1%`.
  * Does not handle: finding the row (captions.ts, text-reader.ts) or deciding what a missing value means.
  */
+import { BARE_DASH_SOURCE, DASH_ZERO_SOURCE, ZERO_WORD_SOURCE } from '../lexicon/zeros.js';
 
 /** A parsed row value: `value` null with `text` set means the row was prose ("SEE ITEM 5"). */
 export interface ParsedValue {
@@ -30,13 +31,13 @@ export function numberFromDigits(digits: string): number | null {
 
 // A number as printed: grouped thousands or a plain run of digits, an optional decimal part.
 const NUMBER_AT = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)/;
-// `-0-`, `- 0 -`, `- - 0 - -` (PEM dash-escaping doubles the leading dash), `--0--`.
-const DASH_ZERO_AT = /^(?:-\s*){1,2}0(?:\s*-){1,2}/;
+// The zero forms are the shared vocabulary's (../lexicon/zeros.ts): `-0-`, `None`, a bare `-`.
+const DASH_ZERO_AT = new RegExp(`^${DASH_ZERO_SOURCE}`);
 // `-3,416,000-`: a number framed by dashes the way `-0-` is.
 const DASH_NUMBER_AT = /^-\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*-(?![\d-])/;
-const WORD_ZERO_AT = /^(?:none|nil|zero)\b\.?/i;
-// A lone dash or dash run standing for zero (Lazard 2005, Barclays 2009): nothing numeric may follow on that line.
-const BARE_DASH_AT = /^[-\u2013\u2014]{1,3}(?=[ \t]*(?:\r?\n|$))/;
+const WORD_ZERO_AT = new RegExp(`^${ZERO_WORD_SOURCE}`, 'i');
+// A lone dash or dash run standing for zero: nothing may follow on that line.
+const BARE_DASH_AT = new RegExp(String.raw`^${BARE_DASH_SOURCE}(?=[ \t]*(?:\r?\n|$))`);
 const APPROX_AT = /^(?:approximately|approx\.|about|appr\.)\s*/i;
 
 function firstNonSpace(s: string): number {

@@ -146,8 +146,10 @@ export function readScheduleProse(submission: Submission, coverResult: CoverPage
     head,
   );
   // XML schedules may state the position as an element value rather than a sentence.
-  if (found.doc.bodyFormat === 'xml' && !prose.holdings.some((h) => h.row.itemNumber === (kind === '13G' ? 4 : 5))) {
-    pushAll(prose.holdings, readXmlFields(items.map((i) => ({ itemNumber: i.itemNumber, documentSequence: i.documentSequence, leaves: i.prose.leaves ?? [] })), kind, ctx));
+  // When the prose read the item's elements, only the powers it cannot read (a bare count or zero) are added.
+  if (found.doc.bodyFormat === 'xml') {
+    const read = prose.holdings.filter((h) => h.row.itemNumber === (kind === '13G' ? 4 : 5));
+    pushAll(prose.holdings, readXmlFields(items.map((i) => ({ itemNumber: i.itemNumber, documentSequence: i.documentSequence, leaves: i.prose.leaves ?? [] })), kind, ctx, read));
   }
   return { found, prose, warnings };
 }

@@ -138,7 +138,7 @@ function sentencesOf(item: ProseItem, parties: PartyIndex, keep?: (raw: string) 
  * consists of 392,222 shares underlying currently exercisable options held by Jeffrey Klausner and 13,889 shares
  * underlying stock options …" (0001104659-06-013862). Positions in shares underlying them only, never holdings: the
  * cover's own figures are the cover-page reader's. The footnote explains figures that the position item restates, so
- * the caller gives the text that item's number.
+ * the caller gives the text that item's number, and reads it only when that item states a position.
  */
 function coverNoteOptions(coverNotes: ProseItem | null, ctx: ProseContext): Found<HoldingRow>[] {
   if (!coverNotes) return [];
@@ -317,7 +317,9 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   }
   result.holdings = holdings.rows;
   result.notes = notes.rows;
-  result.options = [...options.rows, ...heldOptions([...holdings.rows, ...coverNoteOptions(coverNotes, ctx)], options.rows)];
+  // A cover footnote's options explain figures the position item restates; an item that states no figure, only
+  // "See Item 9 on the cover page", restates none (0000912282-09-000463), and its options stay the cover's.
+  result.options = [...options.rows, ...heldOptions([...holdings.rows, ...(holdings.rows.length ? coverNoteOptions(coverNotes, ctx) : [])], options.rows)];
   result.transactions = tx.rows;
   result.restatements = tx.conflicts;
   result.merged = [holdings, notes, options, tx].flatMap((d) => d.merged);

@@ -247,8 +247,15 @@ export class PartyIndex {
     // Hot loop (the text has thousands of capitalised runs): the cover names' words are split once, a run without an
     // all-capitals word is skipped outright, and a phrase already tried is not tried again — its outcome cannot
     // change, since a hit goes into `known` and a miss stays a miss.
+    // A cover name that is a trust and its trustee ("THE DUNN FAMILY TRUST, DAVID J. DUNN, TRUSTEE") is two persons
+    // when the prose names them apart: its parts are parties of their own, under the cover person's ordinal.
+    const parts = coverParties.flatMap((p) => trustAndTrustee(p));
+    for (const part of parts) surfaces.push({ text: part.name, caseSensitive: false, party: part });
+    const partCores = parts.map((p) => coreName(p.name));
     const known = new Set(surfaces.map((x) => x.text.toLowerCase()));
     const coverCores = coverParties.map((p) => coreName(p.name));
+    // The initials may take in the legal form too: "IPL" for Idanta Partners Ltd. (0001019687-00-000096).
+    const formCores = coverParties.map((p) => coreName(p.name, true));
     const tried = new Set<string>();
     for (const m of text.matchAll(/\b[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Z][A-Za-z0-9&'-]*){0,3}\b/g)) {
       if (!/(?:^|\s)[A-Z]{2,}(?=\s|$)/.test(m[0])) continue; // no all-capitals word: nothing to try
@@ -261,7 +268,9 @@ export class PartyIndex {
           tried.add(phrase);
           if (known.has(phrase.toLowerCase()) || !capitals.slice(a, b).includes(true)) continue;
           const tokens = words.slice(a, b);
-          const hits = coverParties.filter((_, i) => abbreviatesCore(tokens, coverCores[i]!));
+          // "DFT" and "DJD" for the trust and the trustee of one cover name: the part the initials spell.
+          const partHits = parts.filter((_, i) => abbreviatesCore(tokens, partCores[i]!));
+          const hits = partHits.length === 1 ? partHits : coverParties.filter((_, i) => abbreviatesCore(tokens, coverCores[i]!) || abbreviatesCore(tokens, formCores[i]!));
           if (hits.length === 1) {
             surfaces.push({ text: phrase, caseSensitive: true, party: hits[0]! });
             known.add(phrase.toLowerCase());
@@ -364,6 +373,16 @@ function coreWords(name: string): string[] {
     .filter((w) => w && !/^the$/i.test(w) && w !== '&');
 }
 
+/** A trust and its trustee in one cover name: "<…Trust>, <Person>, Trustee" (0001019687-00-000096). */
+const TRUST_AND_TRUSTEE = /^(.{4,120}?\bTRUST),\s*((?:[A-Z][\w'-]*\.?\s+){1,3}[A-Z][\w'-]*),\s*(?:AS\s+)?TRUSTEE\.?$/i;
+
+/** The trust and the trustee a cover name joins, each a party with the cover person's ordinal; none otherwise. */
+function trustAndTrustee(p: Party): Party[] {
+  const m = TRUST_AND_TRUSTEE.exec(p.name.replace(/\s+/g, ' ').trim());
+  if (!m) return [];
+  return [m[1]!, m[2]!].map((name) => ({ name, coverOrdinal: p.coverOrdinal, group: false, members: [] }));
+}
+
 /**
  * Does `phrase` abbreviate `name`? Each word of the phrase is either a word of the name or the initials of the next
  * words of the name ("GS Group" → Goldman Sachs Group), consuming the name's words in order from the start; at least
@@ -380,8 +399,9 @@ interface CoreName {
   initials: string[];
 }
 
-function coreName(name: string): CoreName {
-  const w = coreWords(name);
+/** @param withForm keep the legal form at the end ("Ltd."): its initial may end an abbreviation. */
+function coreName(name: string, withForm = false): CoreName {
+  const w = withForm ? name.replace(/[,.]/g, ' ').split(/\s+/).filter((x) => x && !/^the$/i.test(x) && x !== '&') : coreWords(name);
   return { lower: w.map((x) => x.toLowerCase()), initials: w.map((x) => x[0]!.toUpperCase()) };
 }
 

@@ -18,6 +18,7 @@
  * Does not handle: tables whose rows are not one holder per line, and pronouns across paragraphs beyond the last
  * holder named.
  */
+import { BARE_DASH_SOURCE, isStatedZero, ZERO_WORD_SOURCE } from '../lexicon/zeros.js';
 import { holderColumns, holdersOf, partiesAfter, securityAfter, securityKindOf, segmentAt } from './clauses.js';
 import { looksLikeName, nameKey, type Party } from './parties.js';
 import { PAIR_LINE, UNDERLYING_AFTER } from './holding-rules.js';
@@ -125,27 +126,36 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
   return out;
 }
 
-/**
- * "-0-", "none" or "nil" after a power or amount label. The label is checked by a lookbehind placed after the word, so
- * it runs only where the word is: in front of the word it ran at every position and rescanned each run of spaces.
- */
-const ZERO_AFTER_LABEL =
-  /(?:-0-|none\b|nil\b)(?<=(?:(?:power|vote|disposition|dispose|owned|of)\b[^.;\d]{0,12}?(?:[:\-\u2013\u2014]\s*|\s+)|\bis\s+|^\s*)(?:-0-|none|nil))(?=\s*(?:shares?\b|$|\(|-\s))/gim;
+/** A written zero of the shared vocabulary (../lexicon/zeros.ts): "-0-", "None", "None.", "Nil", "Zero". */
+const ZERO_FORM = String.raw`(?:-0-|${ZERO_WORD_SOURCE})`;
 
 /**
- * A bare "-" alone on its line under a power or amount label: the form's number slot left at none
- * (0000913414-09-003235: "(ii) shared power to vote or to direct the vote" / "-"). The lookbehind sits after the dash,
- * so it runs only at a dash that ends its line; its runs of blanks are bounded, so a hostile run of spaces is no quadratic
- * rescan.
+ * A written zero after a power or amount label. The label is checked by a lookbehind placed after the word, so it
+ * runs only where the word is: in front of the word it ran at every position and rescanned each run of spaces.
  */
-const DASH_UNDER_LABEL = /-(?=[ \t]{0,40}$)(?<=(?:power|vote|disposition|dispose|owned|of)[ \t]{0,40}:?[ \t]{0,40}\n[ \t]{0,40}-)/gim;
+const ZERO_AFTER_LABEL = new RegExp(
+  String.raw`${ZERO_FORM}(?<=(?:(?:power|vote|disposition|dispose|owned|of)\b[^.;\d]{0,12}?(?:[:\-\u2013\u2014]\s*|\s+)|\bis\s+|^\s*)${ZERO_FORM})(?=\s*(?:shares?\b|$|\(|-\s))`,
+  'gim',
+);
+
+/**
+ * A bare dash that ends the line of a power or amount label after its colon ("(ii)Shared power to vote or to direct
+ * the vote:-", 0001207017-05-000031), or stands alone on the line under it (0000913414-09-003235: "(ii) shared power
+ * to vote or to direct the vote" / "-"): the form's number slot left at none. The lookbehind sits after the dash, so
+ * it runs only at a dash that ends its line; its runs of blanks are bounded, so a hostile run of spaces is no
+ * quadratic rescan.
+ */
+const DASH_UNDER_LABEL = new RegExp(
+  String.raw`${BARE_DASH_SOURCE}(?=[ \t]{0,40}$)(?<=(?:power|vote|disposition|dispose|owned|of)[ \t]{0,40}(?::|:?[ \t]{0,40}\n)[ \t]{0,40}${BARE_DASH_SOURCE})`,
+  'gim',
+);
 
 /** A clause that says the count is included in a position ("which include", "including"), not "does not include". */
 function saysIncludes(lead: string): boolean {
   return /\binclud(?:e|es|ing)\b/i.test(lead) && !/\bnot\s+includ/i.test(lead);
 }
 
-/** Share counts of the sentence, plus zero written "-0-", "None" or "0" after a power or amount label. */
+/** Share counts of the sentence, plus a zero written "-0-", "None" or "-" after a power or amount label. */
 function countsOf(s: ProseSentence): Token[] {
   // A reference ("** see Note 1 **", "Section 13(d)") is no count: a label's line "1046400 **see Note 1**" holds one.
   // A fractional count is one only with its share word ("942,779.937806 Common Shares", units of a fund).
@@ -202,7 +212,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
     // (A written zero, "-0-" or "None", is a count only after a label: countsOf found it there.)
     // The label may end without a colon when its count follows on the same line or cell: "(i) sole power to vote or
     // to direct the vote   715,775".
-    const label = /(?:[:\u2013\u2014]|--?|\bis|\bof|\bover|\bto)\s*$/i.test(leadOf(raw, t.start, 6)) || /^(?:-0-|none|nil|-)$/i.test(t.raw) || labelAtEnd(raw.slice(Math.max(prevEnd, t.start - 160), t.start)) !== null;
+    const label = /(?:[:\u2013\u2014]|--?|\bis|\bof|\bover|\bto)\s*$/i.test(leadOf(raw, t.start, 6)) || (/\D/.test(t.raw) && isStatedZero(t.raw)) || labelAtEnd(raw.slice(Math.max(prevEnd, t.start - 160), t.start)) !== null;
     if (!label && !anchored(ctx, t.value)) return null;
     if (/^\s*(?:%|percent|per\s*cent|days?|years?|months?|persons?|of\s+the\s+(?:Act|Exchange\s+Act|Rules?))/i.test(after)) return null;
     if (t.value >= 1900 && t.value <= 2100 && !/,/.test(t.raw)) return null;

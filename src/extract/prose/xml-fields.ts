@@ -4,12 +4,17 @@
  * instead of a narrative.
  *
  * Handles: decimal share counts as the schema allows (`3026455.00` → 3026455; fractional units stay fractional);
- * the holder is the only reporting person, else the reporting persons together.
+ * stated zeros ("0", "None.", "-": the shared vocabulary, ../lexicon/zeros.ts); one line per person ("FJ Capital
+ * Management LLC - 807,223 shares"); the holder of a bare count is the only reporting person, else each reporting
+ * person when every cover gives the same amount (edgartools__schedule13g: Marex's two covers), else the reporting
+ * persons together; the powers of a block go to the holders of its amount.
  * Does not handle: narratives inside those elements (the prose readers read them) or the cover pages' elements.
  */
 import type { XmlLeaf } from '../items/xml-items.js';
 import { holderColumns } from './clauses.js';
 import { PAIR_LINE } from './holding-rules.js';
+import { eachWhenAllCovers } from './position-holders.js';
+import { isStatedZero } from '../lexicon/zeros.js';
 import type { Found, HoldingRole, HoldingRow, ProseContext } from './types.js';
 
 export interface XmlFieldsItem {
@@ -20,21 +25,63 @@ export interface XmlFieldsItem {
 
 const NUMBER = /^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 
-export function readXmlFields(items: XmlFieldsItem[], kind: '13D' | '13G', ctx: ProseContext): Found<HoldingRow>[] {
-  const out: Found<HoldingRow>[] = [];
+/**
+ * @param found the rows the prose readers made of the item's elements (`FJ Capital Management LLC - 807,223 shares`
+ *   lines): when there are any, only the powers the prose cannot read — a bare count or zero in its element — are
+ *   added, for each person the amount element lists.
+ */
+export function readXmlFields(items: XmlFieldsItem[], kind: '13D' | '13G', ctx: ProseContext, found: Found<HoldingRow>[] = []): Found<HoldingRow>[] {
   const itemNumber = kind === '13G' ? 4 : 5;
   const item = items.find((i) => i.itemNumber === itemNumber);
-  if (!item) return out;
+  if (!item) return [];
   const amountLeaf = item.leaves.find((l) => /^(?:amountBeneficiallyOwned|numberOfShares)$/.test(l.name));
-  if (!amountLeaf) return out;
-  if (!NUMBER.test(amountLeaf.text)) return listedAmounts(amountLeaf, item, ctx);
-  const amount = amountLeaf;
-  const holder = ctx.parties.reportingPersons();
-  if (!holder) return out;
+  if (!amountLeaf) return [];
+  const amount = countOf(amountLeaf.text);
+  // The block's rows for its amount, one per holder: the persons its lines name, else the reporting persons (each of
+  // them when every cover gives the amount: a block shared by persons whose figures are the same, not their sum).
+  // (A bare amount beside rows the prose read elsewhere is left to the prose, as before.)
+  if (found.length && amount !== null) return [];
+  const amounts = amount === null ? listedAmounts(amountLeaf, item, ctx, null) : amountRows(amountLeaf, amount, item, ctx);
+  const out = found.length ? [] : amounts;
+  const block = uniqueHolders(amounts);
+  // The 13G's powers beside the amount (`numberOfSharesPersonHas`): a count (or a stated zero, "None.") is that
+  // power of each holder of the block; lines naming persons are each person's.
+  for (const [name, role] of POWER_ELEMENTS) {
+    const leaf = item.leaves.find((l) => l.name === name);
+    if (!leaf) continue;
+    const value = countOf(leaf.text);
+    if (value === null) {
+      if (!found.length) out.push(...listedAmounts(leaf, item, ctx, role));
+      continue;
+    }
+    for (const r of block) {
+      out.push({
+        row: { ...r.row, role, shares: value, percentOfClass: null, spanStart: leaf.span.start, spanEnd: leaf.span.end, sentence: `${leaf.name}: ${leaf.text}` },
+        evidence: { shares: { documentSequence: item.documentSequence, span: leaf.span, raw: leaf.text } },
+      });
+    }
+  }
+  return out;
+}
+
+/** An element's count: a number as the schema allows (`3026455.00` → 3026455) or a stated zero ("None.", "-"); else null. */
+function countOf(text: string): number | null {
+  if (NUMBER.test(text)) return Number(text.replace(/,/g, ''));
+  return isStatedZero(text) ? 0 : null;
+}
+
+/** The first row of each holder. */
+function uniqueHolders(rows: Found<HoldingRow>[]): Found<HoldingRow>[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.row.holder) && Boolean(seen.add(r.row.holder)));
+}
+
+/** A bare amount: the only reporting person's, each person's when every cover gives it, else the group's. */
+function amountRows(leaf: XmlLeaf, shares: number, item: XmlFieldsItem, ctx: ProseContext): Found<HoldingRow>[] {
+  const all = ctx.parties.reportingPersons();
+  if (!all) return [];
   const percentLeaf = item.leaves.find((l) => /^(?:classPercent|percentageOfClassSecurities)$/.test(l.name) && /^\d{1,3}(?:\.\d+)?%?$/.test(l.text));
-  const shares = Number(amount.text.replace(/,/g, ''));
-  const ev = { documentSequence: item.documentSequence, span: amount.span, raw: amount.text };
-  out.push({
+  return eachWhenAllCovers([all], shares, ctx).map((holder) => ({
     row: {
       ...holderColumns(holder),
       security: null,
@@ -43,25 +90,14 @@ export function readXmlFields(items: XmlFieldsItem[], kind: '13D' | '13G', ctx: 
       convertibleIntoShares: null,
       asOfDate: null,
       percentOfClass: percentLeaf ? Number(percentLeaf.text.replace('%', '')) : null,
-      itemNumber,
+      itemNumber: item.itemNumber,
       documentSequence: item.documentSequence,
-      spanStart: amount.span.start,
-      spanEnd: amount.span.end,
-      sentence: `${amount.name}: ${amount.text}${percentLeaf ? `; ${percentLeaf.name}: ${percentLeaf.text}` : ''}`,
+      spanStart: leaf.span.start,
+      spanEnd: leaf.span.end,
+      sentence: `${leaf.name}: ${leaf.text}${percentLeaf ? `; ${percentLeaf.name}: ${percentLeaf.text}` : ''}`,
     },
-    evidence: { shares: ev, ...(percentLeaf ? { percent: { documentSequence: item.documentSequence, span: percentLeaf.span, raw: percentLeaf.text } } : {}) },
-  });
-  // The 13G's powers beside the amount (`numberOfSharesPersonHas`): the same holder's, each a position of its role.
-  for (const [name, role] of POWER_ELEMENTS) {
-    const leaf = item.leaves.find((l) => l.name === name && NUMBER.test(l.text));
-    if (!leaf) continue;
-    const value = Number(leaf.text.replace(/,/g, ''));
-    out.push({
-      row: { ...out[0]!.row, role, shares: value, percentOfClass: null, spanStart: leaf.span.start, spanEnd: leaf.span.end, sentence: `${leaf.name}: ${leaf.text}` },
-      evidence: { shares: { documentSequence: item.documentSequence, span: leaf.span, raw: leaf.text } },
-    });
-  }
-  return out;
+    evidence: { shares: { documentSequence: item.documentSequence, span: leaf.span, raw: leaf.text }, ...(percentLeaf ? { percent: { documentSequence: item.documentSequence, span: percentLeaf.span, raw: percentLeaf.text } } : {}) },
+  }));
 }
 
 /** The XML 13G's power elements and the roles they state. */
@@ -73,7 +109,7 @@ const POWER_ELEMENTS: [string, HoldingRole][] = [
 ];
 
 /** `FJ Capital Management LLC - 807,223 shares` per line of the element: one position per named reporting person. */
-function listedAmounts(leaf: XmlLeaf, item: XmlFieldsItem, ctx: ProseContext): Found<HoldingRow>[] {
+function listedAmounts(leaf: XmlLeaf, item: XmlFieldsItem, ctx: ProseContext, role: HoldingRole | null): Found<HoldingRow>[] {
   const out: Found<HoldingRow>[] = [];
   let at = 0;
   for (const line of leaf.raw.split('\n')) {
@@ -90,6 +126,7 @@ function listedAmounts(leaf: XmlLeaf, item: XmlFieldsItem, ctx: ProseContext): F
     out.push({
       row: {
         ...holderColumns(party),
+        ...(role ? { role } : {}),
         security: null,
         securityKind: 'common',
         shares,
