@@ -145,50 +145,84 @@ function tableLine(line: string): boolean {
   return cells.length >= 3 && line.length <= 160 && cells.every((c) => c.length <= 30) && !/\b[a-z]+,?\s+[a-z]+,?\s+[a-z]+\b/.test(line);
 }
 
-/** The lines of text tables (trade rows and their column headings) re-laid with each cell padded to `width`. */
+/**
+ * The trade tables of plain-text lines, as [first, end) line ranges: runs of table lines (blank lines between them
+ * allowed) with at least one trade row.
+ */
+function tradeTables(lines: string[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && (tableLine(lines[j]!) || (j > i && !lines[j]!.trim() && j + 1 < lines.length && tableLine(lines[j + 1]!)))) j++;
+    if (j > i && lines.slice(i, j).some(isTradeRow)) out.push([i, j]);
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+/**
+ * The cells of each line of a text table, placed in the table's columns: a column starts where a cell of the line with
+ * the most cells starts, and a cell belongs to the last column starting at or before it (so an indented row keeps its
+ * empty first cells). Tab-separated lines keep their cells in order.
+ */
+function placedCells(lines: string[]): string[][] {
+  const runs = lines.map((l) => [...l.matchAll(/[^\s\t]+(?: [^\s\t]+)*/g)].map((m) => ({ at: m.index, text: m[0] })));
+  const widest = runs.reduce((w, r) => (r.length > w.length ? r : w), [] as { at: number; text: string }[]);
+  const starts = widest.map((c) => c.at);
+  return lines.map((line, k) => {
+    if (line.includes('\t')) return line.trim().split(/\t+/);
+    const row: string[] = starts.map(() => '');
+    for (const c of runs[k]!) {
+      let col = starts.length - 1;
+      while (col > 0 && starts[col]! > c.at + 1) col--;
+      row[col] = row[col] ? `${row[col]}  ${c.text}` : c.text;
+    }
+    return row;
+  });
+}
+
+/** The lines of text tables of trades (rows and column headings) re-laid with each column `width` wide. */
 function relayColumns(width: number): (text: string) => string {
   return (text) => {
-    if (/<(?:html|table|tr)\b/i.test(text)) return text;
-    return text
-      .split('\n')
-      .map((line) => {
-        if (!tableLine(line)) return line;
-        const cells = line.trim().split(/\t+| {2,}/);
-        return cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(Math.max(width, c.length + 2)) : c)).join('');
-      })
-      .join('\n');
+    // (`<TABLE>` in capitals is EDGAR's SGML tag of a plain-text table, not HTML.)
+    if (/<(?:html|tr|td)\b/i.test(text)) return text;
+    const lines = text.split('\n');
+    for (const [from, to] of tradeTables(lines)) {
+      const block = lines.slice(from, to);
+      const placed = placedCells(block);
+      block.forEach((line, k) => {
+        if (!line.trim()) return;
+        const cells = placed[k]!;
+        lines[from + k] = cells
+          .map((c, i) => (i < cells.length - 1 ? c.padEnd(Math.max(width, c.length + 2)) : c))
+          .join('')
+          .trimEnd();
+      });
+    }
+    return lines.join('\n');
   };
 }
 
 /**
  * A plain-text body as the HTML of filings that keep their text in `<pre>` and print a schedule of trades as a
- * `<table>`: each run of lines with trade rows (with its column headings) becomes a `<table>`, every other line stays
- * in `<pre>` as it was, cover pages included.
+ * `<table>`: each trade table (rows and column headings) becomes a `<table>`, every other line stays in `<pre>` as it
+ * was, cover pages included.
  */
 function tradeTablesAsHtml(body: string): string {
-  if (/<(?:html|p|div|table|xml|edgarSubmission)\b/i.test(body)) return body;
+  if (/<(?:html|p|div|tr|td|xml|edgarSubmission)\b/i.test(body)) return body;
   const escape = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const lines = body.split('\n');
+  const tables = tradeTables(lines);
+  if (!tables.length) return body;
   const out: string[] = [];
-  let pre: string[] = [];
-  let touched = false;
-  for (let i = 0; i < lines.length; ) {
-    let j = i;
-    while (j < lines.length && (tableLine(lines[j]!) || (!lines[j]!.trim() && j + 1 < lines.length && tableLine(lines[j + 1]!) && j > i))) j++;
-    const block = lines.slice(i, j).filter((l) => l.trim());
-    if (j > i && block.some(isTradeRow)) {
-      out.push(`<pre>${escape(pre.join('\n'))}</pre>`);
-      pre = [];
-      out.push(`<table>${block.map((l) => `<tr>${cellsOf(l).map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('')}</table>`);
-      touched = true;
-      i = j;
-      continue;
-    }
-    pre.push(lines[i]!);
-    i++;
+  let at = 0;
+  for (const [from, to] of tables) {
+    out.push(`<pre>${escape(lines.slice(at, from).join('\n'))}</pre>`);
+    const rows = lines.slice(from, to).filter((l) => l.trim());
+    out.push(`<table>${placedCells(rows).map((cells) => `<tr>${cells.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('')}</table>`);
+    at = to;
   }
-  if (!touched) return body;
-  out.push(`<pre>${escape(pre.join('\n'))}</pre>`);
+  out.push(`<pre>${escape(lines.slice(at).join('\n'))}</pre>`);
   return `\n<html><body>\n${out.join('\n')}\n</body></html>\n`;
 }
 
@@ -203,7 +237,13 @@ const LIST: Paraphrase[] = [
     rewrite: reprintDates(DATE_PRINTS.dmy),
   },
   { name: 'date-iso', says: 'trade-row dates as "2024-03-15"', seenIn: 'no 13D of the corpus; Form 4 trade dates, test/fixtures/nc/0001127602-25-004598.nc ("2025-02-12")', rewrite: reprintDates(DATE_PRINTS.iso) },
-  { name: 'price-bare', says: 'trade-row prices "$12.50" → "12.50"', seenIn: '0000927087-99-000089 ("04/08/99  100,000  .3093")', rewrite: inTradeRows(outsideDatesAndTags((t) => t.replace(/\$\s*(?=\d|\.\d)/g, ''))) },
+  {
+    name: 'price-bare',
+    says: 'trade-row prices "$12.50" → "12.50"',
+    seenIn: '0000927087-99-000089 ("04/08/99  100,000  .3093")',
+    // (A dollar sign in a cell of its own goes with its cell's text.)
+    rewrite: inTradeRows(outsideDatesAndTags((t) => t.replace(/\$\s*(?=\d|\.\d)|^\s*\$\s*$/g, ''))),
+  },
   { name: 'price-dollar', says: 'trade-row prices "12.50" → "$12.50"', seenIn: '0000902664-04-001527 ("9/30/04  3,000  $11.96")', rewrite: inTradeRows(outsideDatesAndTags((t) => t.replace(PRICE, (m, sign: string | undefined) => (sign ? m : `$${m}`)))) },
   {
     name: 'price-4dp',
