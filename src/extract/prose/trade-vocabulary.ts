@@ -1,0 +1,32 @@
+/**
+ * The words of a trade, one vocabulary for every reader of trades (sentences, Item 5(c) tables, schedule lines,
+ * option and note terms): which words say a purchase or a sale, and which words lead to a price per share.
+ *
+ * Handles: buy words "Purchase(s/d)", "Buy(s)", "Bought", "Open market purchase", "Acquired", "Acquisition(s)"; sell
+ * words "Sale(s)", "Sell(s)", "Sold", "Disposed", "Disposition(s)" (any case: "BUY", "SOLD"); price leads "at", "for",
+ * "at a price of", "at a purchase (sale) price of", "at an average price of", "for a weighted average price of", each
+ * optionally followed by "approximately" or "about".
+ * Does not handle: a side stated only by a code ("P", "S" of Form 4) or by a sign.
+ */
+import type { TransactionAction } from './types.js';
+
+/** A word that says the shares were bought. */
+export const BUY_WORD = /\b(?:purchas(?:e[sd]?|ing)|buys?|bought|acquired|acquisitions?)\b/i;
+/** A word that says the shares were sold. */
+export const SELL_WORD = /\b(?:sales?|sells?|sold|selling|disposed|dispositions?)\b/i;
+
+/**
+ * The side a text (a table row, a heading) names: 'purchase' or 'sale' when it names one side only, 'both' when it
+ * names both (a sentence of two trades, a heading over purchases and sales), null when it names none.
+ */
+export function sideOf(text: string): TransactionAction | 'both' | null {
+  const buys = BUY_WORD.test(text);
+  const sells = SELL_WORD.test(text);
+  return buys && sells ? 'both' : buys ? 'purchase' : sells ? 'sale' : null;
+}
+
+/**
+ * The words between a count and its price per share, as a regex source without captures: "at", "for", "at a price
+ * of", "at a purchase price of", "at an average price of", "for a weighted average sale price of", "at approximately".
+ */
+export const PRICE_LEAD_SOURCE = String.raw`\b(?:at|for)\s+(?:(?:a|an|the)\s+(?:(?:weighted[-\s]+)?average\s+)?(?:(?:purchase|sale|sales|selling)\s+)?price\s+of\s+)?(?:approximately\s+|about\s+)?`;
