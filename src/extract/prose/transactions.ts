@@ -13,7 +13,7 @@
 import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, segmentAt, segments, subjectBefore } from './clauses.js';
 import type { Party } from './parties.js';
 import { firstTokenIn, type Token } from './tokens.js';
-import { PRICE_LEAD_SOURCE, sideOf } from './trade-vocabulary.js';
+import { NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, sideOf, tradeWordsAllIntent } from './trade-vocabulary.js';
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
 import { pushAll } from '../../arrays.js';
 
@@ -37,7 +37,7 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
     const verbEnd = m.index + m[0].length;
     // Passive ("shares purchased by …") and future/conditional forms are not reports of a trade.
     const before = s.raw.slice(Math.max(seg.start, m.index - 30), m.index);
-    if (/\b(?:will|would|may|might|shall|to|could|not|be|been)\s+$/i.test(before)) continue;
+    if (NOT_A_TRADE_BEFORE.test(before)) continue;
     if (/^\s+by\b/i.test(s.raw.slice(verbEnd, verbEnd + 5))) continue;
     const token = s.tokens.find((t) => t.start >= verbEnd && t.start < seg.end && t.kind === 'shares');
     // "sold (a) 15,000 shares … for $5-15/16 per share and (b) 18,000 shares for $5.9175 per share": the verb's object
@@ -252,7 +252,7 @@ function receivedInDistribution(s: ProseSentence, ctx: ProseContext): Found<Tran
     const token = s.tokens.find((t) => t.kind === 'shares' && t.start === at);
     if (!token) continue;
     const seg = segmentAt(s.raw, m.index);
-    if (/\b(?:will|would|may|might|shall|to|could|not|be|been)\s+$/i.test(s.raw.slice(Math.max(seg.start, m.index - 30), m.index))) continue;
+    if (NOT_A_TRADE_BEFORE.test(s.raw.slice(Math.max(seg.start, m.index - 30), m.index))) continue;
     const holders = holdersOf(s, subjectBefore(s, m.index, seg.start));
     if (!holders.length) continue;
     const date = leadingDate(s, ctx) ?? s.tokens.find((t) => t.kind === 'date' && t.end <= m.index)?.iso ?? null;
@@ -277,6 +277,8 @@ export function readTradeTable(lines: ProseSentence[], ctx: ProseContext): Found
     // A line that states a holding ("As of December 31, 2013, PWIMF holds 527,194 Common Shares, constituting 2.5%
     // …") is a sentence about a position, not a trade row, whatever the heading above said.
     const isRow = dates.length === 1 && s.raw.length < 200 && counts.some((c) => c.start > dates[0]!.end && !/\./.test(c.raw)) && !HOLDING_STATEMENT.test(s.raw);
+    // A line whose only trade words are an order or intent ("… on March 21, 1994 to purchase 10,000") is no trade.
+    if (isRow && tradeWordsAllIntent(s.raw)) continue;
     if (!isRow) {
       const heading = sideOf(s.raw);
       if (heading === 'purchase' || heading === 'both') action = 'purchase';
@@ -374,6 +376,7 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
       if (heading === 'purchase' || heading === 'sale') side = heading;
       continue;
     }
+    if (tradeWordsAllIntent(raw)) continue;
     // A row that starts with a party's name is that party's trade (and heads the rows after it).
     const lead = s.mentions.find((m) => m.start <= 2 && m.end <= dates[0]!.start && !m.party.group);
     if (lead) holder = lead.party;

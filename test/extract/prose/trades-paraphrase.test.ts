@@ -57,6 +57,17 @@ describe('trade prices', () => {
   });
 });
 
+describe('orders are no trades', () => {
+  it('reads no trade from a line that only orders one, "… on March 21, 1994 to purchase 10,000" (0000891836-94-000030 as HTML)', () => {
+    // Cause: with the text in <pre> a line is a sentence of its own, and the table reader took "behalf of Mr.
+    // Fitzgerald on March 21, 1994 to purchase 10,000" (a date, a count, a buy word) for a trade row; the sentence
+    // reader already ruled out a verb after "to", the line readers did not.
+    const trades = tradesAfter('test/fixtures/sc13/0000891836-94-000030.txt', 'table-as-html');
+    expect(trades.filter((t) => t.startsWith('1994-03-21'))).toEqual([]);
+    expect(trades).toEqual(expect.arrayContaining(['1994-03-22 | 7000 | 41.5', '1994-04-07 | 3000 | 40']));
+  });
+});
+
 describe('buy and sell words', () => {
   it('tells the side of real trade rows and headings with one vocabulary', () => {
     // One list for the table reader, the schedule-line reader and their headings (they had four).
