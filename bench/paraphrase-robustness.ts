@@ -18,6 +18,9 @@
  */
 import { resolve } from 'node:path';
 import { scoreGoldenSet, totals, type FilingScore, type Split } from './accuracy-prose.js';
+import { TRADE_PARAPHRASES } from './trade-paraphrases.js';
+
+export { TRADE_PARAPHRASES };
 
 export interface Paraphrase {
   name: string;
@@ -28,6 +31,8 @@ export interface Paraphrase {
   rewrite: (text: string) => string;
   /** A rewrite of the whole primary document body instead (a change of layout, cover pages included). */
   whole?: (body: string) => string;
+  /** Also rewrite the items of an XML primary document stored without its EDGAR envelope (no `<TEXT>`). */
+  bareXml?: boolean;
 }
 
 /** Replace every match of `pattern` (global) with `to`. */
@@ -147,8 +152,9 @@ export const PARAPHRASES: Paraphrase[] = [
  * Where a paraphrase may write: the primary document's text from its first Item 1 heading (or XML item element) to the
  * document's end. Null when the filing has no such heading, so nothing is rewritten.
  */
-export function itemsRegion(text: string): { start: number; end: number } | null {
-  const open = text.search(/<TEXT>/i);
+export function itemsRegion(text: string, bareXml = false): { start: number; end: number } | null {
+  let open = text.search(/<TEXT>/i);
+  if (open < 0 && bareXml && /^\s*<(?:\?xml|edgarSubmission)\b/.test(text)) open = 0;
   if (open < 0) return null;
   const close = text.slice(open).search(/<\/TEXT>/i);
   const end = close < 0 ? text.length : open + close;
@@ -170,7 +176,7 @@ export function paraphraseFiling(text: string, paraphrase: Paraphrase): string |
     const after = paraphrase.whole(body);
     return after === body ? null : text.slice(0, start) + after + text.slice(end);
   }
-  const region = itemsRegion(text);
+  const region = itemsRegion(text, paraphrase.bareXml);
   if (!region) return null;
   const before = text.slice(region.start, region.end);
   const after = paraphrase.rewrite(before);
@@ -236,26 +242,31 @@ export interface ParaphraseResult {
   changed: { accessionNumber: string; lost: string[]; gained: string[] }[];
 }
 
-/** Score every paraphrase on the tuned splits of the golden set in `dir`. */
-export function measureParaphrases(dir: string, root: string, paraphrases: Paraphrase[] = PARAPHRASES): ParaphraseResult[] {
+/**
+ * Score every paraphrase on the tuned splits of the golden set in `dir`: holdings (every filing), or transactions (the
+ * filings that label them).
+ */
+export function measureParaphrases(dir: string, root: string, paraphrases: Paraphrase[] = PARAPHRASES, measure: 'holdings' | 'transactions' = 'holdings'): ParaphraseResult[] {
   const baseline = new Map(scoreGoldenSet(dir, root, { splits: TUNED }).map((s) => [s.accessionNumber, s]));
+  const none = { found: [], extra: [] };
   return paraphrases.map((paraphrase) => {
-    const after = scoreGoldenSet(dir, root, { splits: TUNED, transform: (text) => paraphraseFiling(text, paraphrase) });
+    const after = scoreGoldenSet(dir, root, { splits: TUNED, transform: (text) => paraphraseFiling(text, paraphrase) }).filter((s) => s[measure] !== null);
     const before = after.map((s) => baseline.get(s.accessionNumber)).filter((s): s is FilingScore => s !== undefined);
     const changed = after
       .map((s) => {
-        const was = baseline.get(s.accessionNumber)!;
-        const now = new Set(s.holdings.found);
-        const had = new Set(was.holdings.found);
-        const extraBefore = new Set(was.holdings.extra);
+        const was = baseline.get(s.accessionNumber)![measure] ?? none;
+        const is = s[measure] ?? none;
+        const now = new Set(is.found);
+        const had = new Set(was.found);
+        const extraBefore = new Set(was.extra);
         return {
           accessionNumber: s.accessionNumber,
-          lost: was.holdings.found.filter((k) => !now.has(k)),
-          gained: [...s.holdings.found.filter((k) => !had.has(k)), ...s.holdings.extra.filter((k) => !extraBefore.has(k)).map((k) => `extra ${k}`)],
+          lost: was.found.filter((k) => !now.has(k)),
+          gained: [...is.found.filter((k) => !had.has(k)), ...is.extra.filter((k) => !extraBefore.has(k)).map((k) => `extra ${k}`)],
         };
       })
       .filter((c) => c.lost.length || c.gained.length);
-    return { paraphrase, filings: after.length, before: totals(before, 'holdings'), after: totals(after, 'holdings'), changed };
+    return { paraphrase, filings: after.length, before: totals(before, measure), after: totals(after, measure), changed };
   });
 }
 
@@ -263,22 +274,29 @@ function main(): void {
   const root = process.cwd();
   const verbose = process.argv.includes('--verbose');
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  const results = measureParaphrases(resolve(root, 'test/fixtures/golden/items'), root);
-  console.log('Holdings on the tuned splits (dev, dev-late, tune), each filing read as labelled and then paraphrased:');
-  console.log('| paraphrase | filings changed | precision before → after | recall before → after | positions lost |');
-  console.log('|---|---:|---|---|---:|');
-  for (const r of results) {
-    const lost = r.changed.reduce((n, c) => n + c.lost.length, 0);
-    console.log(`| ${r.paraphrase.name} | ${r.filings} | ${pct(r.before.precision)} → ${pct(r.after.precision)} | ${pct(r.before.recall)} → ${pct(r.after.recall)} | ${lost} |`);
-  }
-  for (const r of results) {
-    console.log(`\n${r.paraphrase.name}: ${r.paraphrase.says} (seen in ${r.paraphrase.seenIn})`);
-    if (!verbose) continue;
-    for (const c of r.changed) {
-      console.log(`  ${c.accessionNumber}`);
-      for (const k of c.lost) console.log(`      - ${k}`);
-      for (const k of c.gained) console.log(`      + ${k}`);
+  const dir = resolve(root, 'test/fixtures/golden/items');
+  const tables = [
+    { title: 'Holdings', unit: 'positions', results: measureParaphrases(dir, root) },
+    { title: 'Transactions', unit: 'trades', results: measureParaphrases(dir, root, TRADE_PARAPHRASES, 'transactions') },
+  ];
+  for (const { title, unit, results } of tables) {
+    console.log(`${title} on the tuned splits (dev, dev-late, tune), each filing read as labelled and then paraphrased:`);
+    console.log(`| paraphrase | filings changed | precision before → after | recall before → after | ${unit} lost |`);
+    console.log('|---|---:|---|---|---:|');
+    for (const r of results) {
+      const lost = r.changed.reduce((n, c) => n + c.lost.length, 0);
+      console.log(`| ${r.paraphrase.name} | ${r.filings} | ${pct(r.before.precision)} → ${pct(r.after.precision)} | ${pct(r.before.recall)} → ${pct(r.after.recall)} | ${lost} |`);
     }
+    for (const r of results) {
+      console.log(`\n${r.paraphrase.name}: ${r.paraphrase.says} (seen in ${r.paraphrase.seenIn})`);
+      if (!verbose) continue;
+      for (const c of r.changed) {
+        console.log(`  ${c.accessionNumber}`);
+        for (const k of c.lost) console.log(`      - ${k}`);
+        for (const k of c.gained) console.log(`      + ${k}`);
+      }
+    }
+    console.log('');
   }
 }
 

@@ -4,7 +4,8 @@
  *
  * Handles (each form, rule by rule, in DATE_FORMS):
  * - month first: `June 25, 2003`, `Jun. 25, 2003`, `JUNE 25,2003`, `June 25th, 2003`, `June25, 2003`, `June 25 2003`;
- * - day first: `25 June 2003`, `25th June, 2003`, `25th of June, 2003`, `the 25th day of June, 2003`;
+ * - day first: `25 June 2003`, `25th June, 2003`, `25th of June, 2003`, `the 25th day of June, 2003`, and with dashes
+ *   `25-Jun-03`, `25-June-2003`;
  * - numeric, month first: `6/25/2003`, `06/25/03`, `6-25-03`, `6.25.2003`, `6 / 25 / 03` (one separator
  *   throughout; spaces around a slash only); dotted with a four-digit year, day first when that is a date
  *   (`23.01.2026`, `12.01.2026` is 12 January);
@@ -114,6 +115,12 @@ export const DATE_FORMS: readonly DateForm[] = [
     source: (cap) =>
       String.raw`(?:\b${anyCase('the')}\s+(?=\d{1,2}(?:${ORDINAL})?\s+${anyCase('day')}\b))?\b${cap(String.raw`\d{1,2}`)}${ORDINAL}?\s+(?:${anyCase('day')}\s+${anyCase('of')}\s+|${anyCase('of')}\s+)?${cap(MONTH_WORD_SOURCE)}${DAY_YEAR_GAP}${cap(String.raw`\d{4}`)}\b`,
     parts: (m) => [Number(m[3]), monthNumber(m[2]!), Number(m[1])],
+  },
+  {
+    // `15-Mar-24`, `20-December-00`: day, month word and year joined by dashes, as trade tables and statements print it.
+    name: 'day-month-dashed',
+    source: (cap) => String.raw`\b${cap(String.raw`\d{1,2}`)}-${cap(MONTH_WORD_SOURCE)}-${cap(String.raw`\d{4}|\d{2}`)}(?![\d-])`,
+    parts: (m) => [fullYear(m[3]!), monthNumber(m[2]!), Number(m[1])],
   },
   {
     // `23.01.2026`: dots with a four-digit year are the European day-first form (a Swiss filer's 5(c) table); when

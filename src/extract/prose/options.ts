@@ -12,6 +12,7 @@
 import { holderColumns, holdersOf, isHypothetical, leadingDate, partiesAfter, segmentAt, subjectBefore } from './clauses.js';
 import type { Party } from './parties.js';
 import type { Token } from './tokens.js';
+import { PRICE_LEAD_SOURCE } from './trade-vocabulary.js';
 import { nameKey } from './parties.js';
 import { evidence, provenance, type Evidence, type Found, type HoldingRow, type OptionRow, type ProseContext, type ProseSentence, type TransactionRow } from './types.js';
 
@@ -80,13 +81,16 @@ export function readOptionGrants(s: ProseSentence, next: ProseSentence | null, c
   return { options, transactions };
 }
 
+/** The words before a price per share, in the trade vocabulary ("at $41.50 per share", "at a price of …"). */
+const PER_SHARE_PRICE = new RegExp(String.raw`${PRICE_LEAD_SOURCE}(?=\$[\d.,]+\s+per\s+share)`, 'i');
+
 /** "an exercise price of $2.38", "expiration date of 8/31/04", "expire on …", "expiring …". */
 function optionTerms(s: ProseSentence, from: number, to: number): { price: number | null; expiry: string | null; evidence: Record<string, Evidence> } | null {
   const text = s.raw.slice(from, to);
   let price: number | null = null;
   let expiry: string | null = null;
   const ev: Record<string, Evidence> = {};
-  const p = /\bexercise\s+price\s+(?:of|equal\s+to|is)\s+/i.exec(text) ?? /\bat\s+(?:a\s+price\s+of\s+)?(?=\$[\d.,]+\s+per\s+share)/i.exec(text);
+  const p = /\bexercise\s+price\s+(?:of|equal\s+to|is)\s+/i.exec(text) ?? PER_SHARE_PRICE.exec(text);
   if (p) {
     const at = from + p.index + p[0].length;
     const tok: Token | undefined = s.tokens.find((t) => t.kind === 'money' && t.start >= at && t.start <= at + 2);

@@ -13,6 +13,7 @@
 import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, segmentAt, segments, subjectBefore } from './clauses.js';
 import type { Party } from './parties.js';
 import { firstTokenIn, type Token } from './tokens.js';
+import { NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, sideOf, tradeWordsAllIntent } from './trade-vocabulary.js';
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
 import { pushAll } from '../../arrays.js';
 
@@ -36,7 +37,7 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
     const verbEnd = m.index + m[0].length;
     // Passive ("shares purchased by …") and future/conditional forms are not reports of a trade.
     const before = s.raw.slice(Math.max(seg.start, m.index - 30), m.index);
-    if (/\b(?:will|would|may|might|shall|to|could|not|be|been)\s+$/i.test(before)) continue;
+    if (NOT_A_TRADE_BEFORE.test(before)) continue;
     if (/^\s+by\b/i.test(s.raw.slice(verbEnd, verbEnd + 5))) continue;
     const token = s.tokens.find((t) => t.start >= verbEnd && t.start < seg.end && t.kind === 'shares');
     // "sold (a) 15,000 shares … for $5-15/16 per share and (b) 18,000 shares for $5.9175 per share": the verb's object
@@ -102,11 +103,12 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
 }
 
 /**
- * The words before a price per share: "at $5.25", "for $5-15/16", "at a purchase price of $22.75", or a parenthesis
+ * The words before a price per share (the trade vocabulary's: "at $5.25", "for $5-15/16", "at a purchase price of
+ * $22.75", "for a weighted average price of $5.0865"), or a parenthesis
  * after the aggregate price: "for an aggregate purchase price of approximately $52,863,292 (approximately $10.60 per
  * share)".
  */
-const PER_SHARE_LEAD = /(?:\b(?:at|for)\s+(?:a\s+(?:purchase\s+)?price\s+of\s+|an\s+average\s+price\s+of\s+|approximately\s+|about\s+)?|\d\s*\(\s*(?:approximately\s+|about\s+)?)$/i;
+const PER_SHARE_LEAD = new RegExp(String.raw`(?:${PRICE_LEAD_SOURCE}|\d\s*\(\s*(?:approximately\s+|about\s+)?)$`, 'i');
 
 /** The price per share stated in `[from, to)` of the sentence ("at $5.25 per share"), or null. */
 function perShareIn(s: ProseSentence, from: number, to: number): Token | null {
@@ -250,7 +252,7 @@ function receivedInDistribution(s: ProseSentence, ctx: ProseContext): Found<Tran
     const token = s.tokens.find((t) => t.kind === 'shares' && t.start === at);
     if (!token) continue;
     const seg = segmentAt(s.raw, m.index);
-    if (/\b(?:will|would|may|might|shall|to|could|not|be|been)\s+$/i.test(s.raw.slice(Math.max(seg.start, m.index - 30), m.index))) continue;
+    if (NOT_A_TRADE_BEFORE.test(s.raw.slice(Math.max(seg.start, m.index - 30), m.index))) continue;
     const holders = holdersOf(s, subjectBefore(s, m.index, seg.start));
     if (!holders.length) continue;
     const date = leadingDate(s, ctx) ?? s.tokens.find((t) => t.kind === 'date' && t.end <= m.index)?.iso ?? null;
@@ -275,9 +277,12 @@ export function readTradeTable(lines: ProseSentence[], ctx: ProseContext): Found
     // A line that states a holding ("As of December 31, 2013, PWIMF holds 527,194 Common Shares, constituting 2.5%
     // …") is a sentence about a position, not a trade row, whatever the heading above said.
     const isRow = dates.length === 1 && s.raw.length < 200 && counts.some((c) => c.start > dates[0]!.end && !/\./.test(c.raw)) && !HOLDING_STATEMENT.test(s.raw);
+    // A line whose only trade words are an order or intent ("… on March 21, 1994 to purchase 10,000") is no trade.
+    if (isRow && tradeWordsAllIntent(s.raw)) continue;
     if (!isRow) {
-      if (/\b(?:purchase[sd]?|bought|acquired|acquisitions?)\b/i.test(s.raw)) action = 'purchase';
-      else if (/\b(?:sales?|sold|dispositions?)\b/i.test(s.raw)) action = 'sale';
+      const heading = sideOf(s.raw);
+      if (heading === 'purchase' || heading === 'both') action = 'purchase';
+      else if (heading === 'sale') action = 'sale';
       // (The issuer, named in "Transactions in the Common Stock of Suburban Bancorp", is no trader.)
       const named = [...new Set(s.mentions.map((m) => m.party))].filter((p) => !p.group && !ctx.parties.isIssuer(p));
       if (named.length === 1) holder = named[0]!;
@@ -292,10 +297,9 @@ export function readTradeTable(lines: ProseSentence[], ctx: ProseContext): Found
     if (lead) holder = lead.party;
     const rowHolder = holder;
     // A row with both ("bought 300 Shares …; and sold 450 Shares …") is a sentence of two trades: not a table row.
-    const sells = /\b(?:sale|sold|sell)\b/i.test(s.raw);
-    const buys = /\b(?:purchase[sd]?|bought|buy)\b/i.test(s.raw);
-    if (sells && buys) continue;
-    const rowAction: TransactionAction | null = sells ? 'sale' : buys ? 'purchase' : action;
+    const side = sideOf(s.raw);
+    if (side === 'both') continue;
+    const rowAction: TransactionAction | null = side ?? action;
     if (!rowAction || !rowHolder) continue;
     const count = counts.find((c) => c.start > date.end && !/\./.test(c.raw))!;
     const price = money.find((p) => p.start > count.end) ?? null;
@@ -368,15 +372,17 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
       // A heading: the party alone on its line, or the side of the rows below.
       const named = [...new Set(s.mentions.map((m) => m.party))].filter((p) => !p.group && !ctx.parties.isIssuer(p));
       if (named.length === 1 && raw.replace(s.mentions[0]!.surface, '').replace(/[\W_]+/g, '').length < 12) holder = named[0]!;
-      if (/\b(?:purchases?|bought|acquisitions?)\b/i.test(raw) && !/\bsales?\b|\bsold\b/i.test(raw)) side = 'purchase';
-      else if (/\b(?:sales?|sold|dispositions?)\b/i.test(raw) && !/\bpurchase/i.test(raw)) side = 'sale';
+      const heading = sideOf(raw);
+      if (heading === 'purchase' || heading === 'sale') side = heading;
       continue;
     }
+    if (tradeWordsAllIntent(raw)) continue;
     // A row that starts with a party's name is that party's trade (and heads the rows after it).
     const lead = s.mentions.find((m) => m.start <= 2 && m.end <= dates[0]!.start && !m.party.group);
     if (lead) holder = lead.party;
     if (!holder) continue;
-    const action: TransactionAction = /\(\s*$/.test(raw.slice(count.start - 2, count.start)) || /\b(?:sale|sold|sell)\b/i.test(raw) ? 'sale' : /\b(?:purchase|bought|buy)\b/i.test(raw) ? 'purchase' : side ?? 'purchase';
+    const said = sideOf(raw);
+    const action: TransactionAction = /\(\s*$/.test(raw.slice(count.start - 2, count.start)) || said === 'sale' || said === 'both' ? 'sale' : (said ?? side ?? 'purchase');
     out.push({
       row: {
         transactionDate: dates[0]!.iso,

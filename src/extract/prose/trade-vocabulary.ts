@@ -1,0 +1,46 @@
+/**
+ * The words of a trade, one vocabulary for every reader of trades (sentences, Item 5(c) tables, schedule lines,
+ * option and note terms): which words say a purchase or a sale, and which words lead to a price per share.
+ *
+ * Handles: buy words "Purchase(s/d)", "Buy(s)", "Bought", "Open market purchase", "Acquired", "Acquisition(s)"; sell
+ * words "Sale(s)", "Sell(s)", "Sold", "Disposed", "Disposition(s)" (any case: "BUY", "SOLD"); price leads "at", "for",
+ * "at a price of", "at a purchase (sale) price of", "at an average price of", "for a weighted average price of", each
+ * optionally followed by "approximately" or "about"; the words before a trade verb that make it no trade ("to purchase",
+ * "will sell", "not sold").
+ * Does not handle: a side stated only by a code ("P", "S" of Form 4) or by a sign.
+ */
+import type { TransactionAction } from './types.js';
+
+/** A word that says the shares were bought. */
+export const BUY_WORD = /\b(?:purchas(?:e[sd]?|ing)|buys?|bought|acquired|acquisitions?)\b/i;
+/** A word that says the shares were sold. */
+export const SELL_WORD = /\b(?:sales?|sells?|sold|selling|disposed|dispositions?)\b/i;
+
+/**
+ * The words before a trade verb that make it no report of a trade: a future, a condition, an infinitive (an order
+ * "to purchase 10,000 shares", a right "to sell"), a negation or a passive ("shares purchased by …" is read from the
+ * buyer's side).
+ */
+export const NOT_A_TRADE_BEFORE = /\b(?:will|would|may|might|shall|to|could|not|be|been)\s+$/i;
+
+/** Whether every buy or sell word of `text` is one NOT_A_TRADE_BEFORE rules out ("an order … to purchase 10,000"). */
+export function tradeWordsAllIntent(text: string): boolean {
+  const words = [...text.matchAll(new RegExp(`${BUY_WORD.source}|${SELL_WORD.source}`, 'gi'))];
+  return words.length > 0 && words.every((m) => NOT_A_TRADE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)));
+}
+
+/**
+ * The side a text (a table row, a heading) names: 'purchase' or 'sale' when it names one side only, 'both' when it
+ * names both (a sentence of two trades, a heading over purchases and sales), null when it names none.
+ */
+export function sideOf(text: string): TransactionAction | 'both' | null {
+  const buys = BUY_WORD.test(text);
+  const sells = SELL_WORD.test(text);
+  return buys && sells ? 'both' : buys ? 'purchase' : sells ? 'sale' : null;
+}
+
+/**
+ * The words between a count and its price per share, as a regex source without captures: "at", "for", "at a price
+ * of", "at a purchase price of", "at an average price of", "for a weighted average sale price of", "at approximately".
+ */
+export const PRICE_LEAD_SOURCE = String.raw`\b(?:at|for)\s+(?:(?:a|an|the)\s+(?:(?:weighted[-\s]+)?average\s+)?(?:(?:purchase|sale|sales|selling)\s+)?price\s+of\s+)?(?:approximately\s+|about\s+)?`;
