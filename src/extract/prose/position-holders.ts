@@ -9,7 +9,10 @@ import { holdersOf, partiesAfter, subjectBefore } from './clauses.js';
 import type { Party, PartyMention } from './parties.js';
 import type { Token } from './tokens.js';
 import type { CoverAnchor, HoldingRole, ProseContext, ProseSentence } from './types.js';
-import { leadOf, OFFICERS_SUBJECT, PRONOUN_SUBJECT } from './position-vocabulary.js';
+import { LABEL_END_WORDS, leadOf, OFFICERS_SUBJECT, PRONOUN_SUBJECT } from './position-vocabulary.js';
+
+/** A label's last words right before its count (position-vocabulary.ts's list). */
+const LABEL_END_BEFORE_COUNT = new RegExp(`\\b${LABEL_END_WORDS}\\s*$`, 'i');
 
 /** What the reader remembers from one sentence to the next inside an item. */
 export interface PositionState {
@@ -157,7 +160,7 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
     // A count on its own line under its label, or set off from it ("(i) sole power to vote or to direct the vote" /
     // "2,630,290", "shared power to vote or to direct the vote  None", "… the disposition of None").
     // (A tab is a cell boundary: "(i)\tsole power to vote or to direct the vote\t715,775".)
-    (/(?:\n|\t|[ \t]{2,}|\bof\s+)\s*$/.test(raw.slice(Math.max(0, t.start - 80), t.start)) && /\b(?:vote|disposition(?:\s+of)?|dispose|owned)\s*$/i.test(leadOf(raw, t.start, 40)));
+    (/(?:\n|\t|[ \t]{2,}|\bof\s+)\s*$/.test(raw.slice(Math.max(0, t.start - 80), t.start)) && LABEL_END_BEFORE_COUNT.test(leadOf(raw, t.start, 40)));
   const pronoun = PRONOUN_SUBJECT.test(clauseLead) || /^\s*(?:\(\w{1,4}\)\s*)?(?:it|he|she|they)\b/i.test(raw);
   // The cover pages: reporting persons whose value of this role equals the count.
   const anchors = anchorsFor(ctx, t.value, role).map((a) => a.party);

@@ -23,7 +23,7 @@ import { looksLikeName, nameKey, type Party } from './parties.js';
 import { PAIR_LINE, UNDERLYING_AFTER } from './holding-rules.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { coordinatedPowers, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, LABEL_END_WORDS, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, accountsPhrase, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { personColumnRow, personColumns, tableRow } from './position-tables.js';
 
@@ -129,8 +129,10 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
  * "-0-", "none" or "nil" after a power or amount label. The label is checked by a lookbehind placed after the word, so
  * it runs only where the word is: in front of the word it ran at every position and rescanned each run of spaces.
  */
-const ZERO_AFTER_LABEL =
-  /(?:-0-|none\b|nil\b)(?<=(?:(?:power|vote|disposition|dispose|owned|of)\b[^.;\d]{0,12}?(?:[:\-\u2013\u2014]\s*|\s+)|\bis\s+|^\s*)(?:-0-|none|nil))(?=\s*(?:shares?\b|$|\(|-\s))/gim;
+const ZERO_AFTER_LABEL = new RegExp(
+  String.raw`(?:-0-|none\b|nil\b)(?<=(?:${LABEL_END_WORDS}\b[^.;\d]{0,12}?(?:[:\-\u2013\u2014]\s*|\s+)|\bis\s+|^\s*)(?:-0-|none|nil))(?=\s*(?:shares?\b|$|\(|-\s))`,
+  'gim',
+);
 
 /**
  * A bare "-" alone on its line under a power or amount label: the form's number slot left at none
@@ -138,7 +140,7 @@ const ZERO_AFTER_LABEL =
  * so it runs only at a dash that ends its line; its runs of blanks are bounded, so a hostile run of spaces is no quadratic
  * rescan.
  */
-const DASH_UNDER_LABEL = /-(?=[ \t]{0,40}$)(?<=(?:power|vote|disposition|dispose|owned|of)[ \t]{0,40}:?[ \t]{0,40}\n[ \t]{0,40}-)/gim;
+const DASH_UNDER_LABEL = new RegExp(String.raw`-(?=[ \t]{0,40}$)(?<=${LABEL_END_WORDS}[ \t]{0,40}:?[ \t]{0,40}\n[ \t]{0,40}-)`, 'gim');
 
 /** A clause that says the count is included in a position ("which include", "including"), not "does not include". */
 function saysIncludes(lead: string): boolean {
