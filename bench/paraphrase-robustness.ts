@@ -208,9 +208,15 @@ function rewrapParagraphs(text: string, width: number): string {
     .join('');
 }
 
+/** The gap between two aligned columns of a line: three or more spaces, or a tab (a form's "Item 5:\t2,261,276"). */
+const ALIGNMENT = /(?<=\S)(?: {3,}|[ \t]*\t[ \t]*)(?=\S)/;
+/** A line with aligned columns; the tab after a paragraph's enumerator ("(a)\tFMR beneficially owns …") is no column gap. */
+const aligned = (line: string): boolean => ALIGNMENT.test(line.trim().replace(/^(?:\(\w{1,4}\)|\w{1,4}[.)])\t+/, ''));
+
 /**
  * A plain-text body as simple HTML: paragraphs (runs of lines between blank lines) become <p> with their lines joined,
- * blocks with aligned columns (three or more spaces inside a line) become <pre>. HTML and XML bodies are left alone.
+ * blocks with aligned columns (three or more spaces or a tab inside a line) become <pre>. HTML and XML bodies are left
+ * alone.
  */
 function textAsHtml(body: string, tables = false): string {
   if (/<(?:html|p|div|table|xml|edgarSubmission)\b/i.test(body)) return body;
@@ -220,9 +226,9 @@ function textAsHtml(body: string, tables = false): string {
     `<table>${b
       .split('\n')
       .filter((l) => l.trim())
-      .map((l) => `<tr>${l.trim().split(/\s{3,}/).map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
+      .map((l) => `<tr>${l.trim().split(ALIGNMENT).map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
       .join('')}</table>`;
-  const html = blocks.map((b) => (b.split('\n').some((l) => /\S {3,}\S/.test(l.trim())) ? (tables ? grid(b) : `<pre>${escape(b)}</pre>`) : `<p>${escape(b.trim().replace(/\s+/g, ' '))}</p>`));
+  const html = blocks.map((b) => (b.split('\n').some(aligned) ? (tables ? grid(b) : `<pre>${escape(b)}</pre>`) : `<p>${escape(b.trim().replace(/\s+/g, ' '))}</p>`));
   return `\n<html><body>\n${html.join('\n')}\n</body></html>\n`;
 }
 

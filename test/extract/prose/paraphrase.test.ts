@@ -21,6 +21,15 @@ describe('paraphrases', () => {
     expect(out!.slice(firstItem)).toContain('Mr. Gould may be deemed to be the beneficial owner of');
   });
 
+  it('lay out a tab-aligned block as <pre>, not a paragraph, but not a paragraph whose enumerator a tab follows (0000315066-17-001861)', () => {
+    // Cause: only three spaces made a line aligned, so the cover's "Item 5: \t   \t2,261,276" lines became one <p>
+    // and the cover pages were lost with it: the bench measured its own rewrite, not the reader.
+    const fmr = readFileSync('test/fixtures/sc13/0000315066-17-001861.txt').toString('latin1');
+    expect(paraphraseFiling(fmr, byName('as-html'))).toMatch(/<pre>[^<]*\nItem 1: \t[^<]*\nItem 5: \t/);
+    const fmr94 = readFileSync('test/fixtures/sc13/0000315066-94-001425.txt').toString('latin1');
+    expect(paraphraseFiling(fmr94, byName('as-html'))).toMatch(/<p>\(a\) FMR beneficially owns/);
+  });
+
   it('leave a filing they do not apply to out of the measure (null)', () => {
     // The founding sample is whitespace-collapsed: no paragraph to re-wrap.
     expect(paraphraseFiling(sample, byName('rewrap-60'))).toBeNull();
