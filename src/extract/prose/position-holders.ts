@@ -160,7 +160,9 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
     // A count on its own line under its label, or set off from it ("(i) sole power to vote or to direct the vote" /
     // "2,630,290", "shared power to vote or to direct the vote  None", "… the disposition of None").
     // (A tab is a cell boundary: "(i)\tsole power to vote or to direct the vote\t715,775".)
-    (/(?:\n|\t|[ \t]{2,}|\bof\s+)\s*$/.test(raw.slice(Math.max(0, t.start - 80), t.start)) && LABEL_END_BEFORE_COUNT.test(leadOf(raw, t.start, 40)));
+    // So is a count that ends its line right after the label's words: a layout that collapses the padding (an HTML
+    // <pre> rendered with one space: "(i) sole power to vote or to direct the vote 0").
+    ((/(?:\n|\t|[ \t]{2,}|\bof\s+)\s*$/.test(raw.slice(Math.max(0, t.start - 80), t.start)) || /^[ \t]*(?:\n|$)/.test(raw.slice(t.end, t.end + 40))) && LABEL_END_BEFORE_COUNT.test(leadOf(raw, t.start, 40)));
   const pronoun = PRONOUN_SUBJECT.test(clauseLead) || /^\s*(?:\(\w{1,4}\)\s*)?(?:it|he|she|they)\b/i.test(raw);
   // The cover pages: reporting persons whose value of this role equals the count.
   const anchors = anchorsFor(ctx, t.value, role).map((a) => a.party);

@@ -111,12 +111,12 @@ function lastPowerRole(tail: string): { role: HoldingRole | null; at: number } {
 
 /**
  * The words a power or amount label ends with before its count, whichever way the form's row is worded: "(i) sole
- * power to vote or to direct the vote of", "… the disposition:", "Amount beneficially owned", "sole voting power with
+ * power to vote or to direct the vote of", "… the disposition:", "SOLE POWER TO VOTE OR DIRECT THE VOTE --", "Amount beneficially owned", "sole voting power with
  * respect to", "shared dispositive power over", "sole power as to". One list for every test of "is this a label's end"
  * (a count on the next line, a written zero, a dash, a count set off by spaces).
  */
 export const LABEL_END_WORDS = String.raw`(?:power|vote|disposition|dispose|owned|of|over|(?:with\s+respect|as)\s+to)`;
-const LABEL_END = new RegExp(`${LABEL_END_WORDS}\\s*[:\\-\u2013\u2014]?\\s*$`, 'i');
+const LABEL_END = new RegExp(`${LABEL_END_WORDS}\\s*(?:[:\u2013\u2014]|--?)?\\s*$`, 'i');
 
 /** "(i) Sole power to vote or to direct the vote:" ending a line: the role of the count on the next line. */
 export function labelAtEnd(raw: string): HoldingRole | null {

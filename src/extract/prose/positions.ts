@@ -71,15 +71,22 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
   const rest = first ? s.raw.slice(first.end).replace(/^\s*(?:shares?|Shares|SHARES)\b/, '') : '';
   const nextLabel = counts.length === 1 && NEXT_LABEL.test(rest);
   state.pendingLabel = counts.length && !nextLabel ? null : labelAtEnd(s.raw);
+  const nil = state.pendingLabel && !counts.length ? dashUnder(s, ctx, state, state.pendingLabel) : null;
+  if (nil) return nil;
   // "Name: N" lines under a power label ("(i) Sole power to vote …" / "Franklin Resources, Inc.:   0" / …): each line
   // is that power of the party it names, until a line that is not such a pair.
   const listed = pairLine(s, ctx, state.listRole);
   if (!counts.length) state.listRole = state.pendingLabel;
   else if (!listed) state.listRole = null;
   if (listed) return listed;
-  if (pending && counts.length === 1 && !s.raw.slice(0, counts[0]!.start).trim() && (s.raw.length - counts[0]!.end < 40 || nextLabel) && !used.has(counts[0]!.start)) {
+  // (An aside in parentheses after the count is no more words: "647,322 (The remaining shares of stock are currently
+  // subject to an Escrow Agreement …)" on its own line under "(iii) sole power to dispose …".)
+  const afterCount = first ? s.raw.slice(first.end).replace(/^\s*(?:(?:shares?|Shares|SHARES)\s*)?\([^()]*\)/, '') : '';
+  if (pending && counts.length === 1 && !s.raw.slice(0, counts[0]!.start).trim() && (afterCount.length < 40 || nextLabel) && !used.has(counts[0]!.start)) {
     const t = counts[0]!;
     const holders = subjectOf(s, ctx, state, t, pending, -1, 0, true);
+    // The labels that follow go on about the same holder, as they do when label and count share a sentence.
+    if (holders.length) state.lastHolder = holders;
     return holders.map((holder) => positionRow(s, ctx, t, holder, pending, null));
   }
   let last: { token: Token; holders: Party[]; role: HoldingRole } | null = null;
@@ -141,6 +148,25 @@ const ZERO_AFTER_LABEL = new RegExp(
  * rescan.
  */
 const DASH_UNDER_LABEL = new RegExp(String.raw`-(?=[ \t]{0,40}$)(?<=${LABEL_END_WORDS}[ \t]{0,40}:?[ \t]{0,40}\n[ \t]{0,40}-)`, 'gim');
+
+/**
+ * A lone dash on the line after a label ("(ii) shared power to vote or to direct the vote" / "-"): the form's nil
+ * value. When lines are blocks (HTML) the label is a sentence of its own and the sentence splitter drops a line with no
+ * letter or digit, so the dash is read from the text after the label. Null when no such line follows.
+ */
+function dashUnder(s: ProseSentence, ctx: ProseContext, state: PositionState, role: HoldingRole): Found<HoldingRow>[] | null {
+  if (!s.source.linesAreBlocks) return null;
+  const m = /^[ \t]*\n[ \t]*([-\u2013\u2014]{1,3})[ \t]*(?=\n|$)/.exec(s.source.text.slice(s.end, Math.min(s.source.end, s.end + 80)));
+  if (!m) return null;
+  const at = s.end + m[0].length - m[1]!.length;
+  const line: ProseSentence = { ...s, start: at, end: at + m[1]!.length, raw: m[1]!, text: m[1]!, tokens: [], mentions: [] };
+  const t: Token = { kind: 'number', value: 0, iso: null, start: 0, end: m[1]!.length, raw: m[1]! };
+  state.pendingLabel = null;
+  state.listRole = null;
+  const holders = subjectOf(line, ctx, state, t, role, -1, 0, true);
+  if (holders.length) state.lastHolder = holders;
+  return holders.map((holder) => positionRow(line, ctx, t, holder, role, null));
+}
 
 /** A clause that says the count is included in a position ("which include", "including"), not "does not include". */
 function saysIncludes(lead: string): boolean {
