@@ -30,11 +30,11 @@ export interface Paraphrase {
   whole?: (body: string) => string;
 }
 
-/** Replace every match of `pattern` (global) with `to`. */
+/** Replace every match of `pattern` (global) with `to` (a replacement string or function). */
 const swap =
-  (...pairs: [RegExp, string][]) =>
+  (...pairs: [RegExp, string | ((match: string, ...groups: string[]) => string)][]) =>
   (text: string): string =>
-    pairs.reduce((t, [pattern, to]) => t.replace(pattern, to), text);
+    pairs.reduce((t, [pattern, to]) => t.replace(pattern, to as string), text);
 
 export const PARAPHRASES: Paraphrase[] = [
   {
@@ -114,6 +114,57 @@ export const PARAPHRASES: Paraphrase[] = [
     says: '"N shares" → "N Shares" (the defined term most filings use)',
     seenIn: '0000902664-04-001527',
     rewrite: swap([/(\d)\s+shares\b/g, '$1 Shares']),
+  },
+  {
+    name: 'owns-beneficially',
+    says: '"X beneficially owns N" → "X owns beneficially N"',
+    seenIn: '0001144204-12-020756 ("The Reporting Person owns beneficially 4,264,210")',
+    rewrite: swap([/\bbeneficially\s+owns\s+(?=\d)/g, 'owns beneficially ']),
+  },
+  {
+    name: 'an-aggregate',
+    says: '"beneficially own(s/ed) N" → "beneficially own(s/ed) an aggregate of N"',
+    seenIn: '0000736157-94-000002 ("beneficially hold an aggregate of 15,770,000 shares")',
+    rewrite: swap([/\bbeneficially\s+(owns?|owned)\s+(?=\d)/g, 'beneficially $1 an aggregate of ']),
+  },
+  {
+    name: 'a-total-of',
+    says: '"an aggregate of N" → "a total of N"',
+    seenIn: '0000950170-24-140615 ("based on a total of 36,282,883 shares")',
+    rewrite: swap([/\ban\s+aggregate\s+of\s+(?=\d)/g, 'a total of ']),
+  },
+  {
+    name: 'percent-or',
+    says: '"N shares representing (approximately) P%" → "N shares, or approximately P%"',
+    seenIn: '0000315066-94-001425 ("558,900 Shares, or approximately 7.50% of the outstanding Shares")',
+    rewrite: swap([/,?\s+representing\s+(?:approximately\s+)?(?=\d)/g, ', or approximately ']),
+  },
+  {
+    name: 'percent-constitutes',
+    says: '"N shares, representing/or approximately P%" → "N shares, which constitutes approximately P%"',
+    seenIn: '0001019687-00-000096 ("is -0-, which constitutes 0.0% of the"), 0000905718-14-000108 ("which constitute 3.0% of")',
+    rewrite: swap([/,?\s+(?:representing|or)\s+approximately\s+(?=\d[\d.]*\s?%)/g, ', which constitutes approximately ']),
+  },
+  {
+    name: 'amount-aggregate',
+    says: '"(a) Amount beneficially owned: N" → "(a) Aggregate amount beneficially owned: N"',
+    seenIn: '0000930413-20-000384 ("(a) Aggregate amount beneficially owned: 5,849,226")',
+    rewrite: swap([/(?<!aggregate\s)\bamount\s+beneficially\s+owned(?=\s*:)/gi, 'Aggregate amount beneficially owned']),
+  },
+  {
+    name: 'label-dash',
+    says: 'a label\'s colon → " --" ("Amount beneficially owned --", "… direct the vote --")',
+    seenIn: '0000354204-01-001100 ("(i). SOLE POWER TO VOTE OR DIRECT THE VOTE --")',
+    rewrite: swap([/\b(amount\s+beneficially\s+owned|direct\s+the\s+vote|disposition(?:\s+of)?)\s*:/gi, '$1 --']),
+  },
+  {
+    name: 'power-label-noun',
+    says: 'the form\'s label "(i) sole power to vote or to direct the vote: N" → "(i) Sole Voting Power: N" (and dispose → Dispositive)',
+    seenIn: '0000927087-99-000089 ("(b) Sole Voting Power: 180,000 shares")',
+    rewrite: swap(
+      [/\b(sole|shared)\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+the\s+vote(?:\s+of)?(?=\s*:|[ \t]*\t|[ \t]{2,}\S|[ \t]*\n[ \t]*(?:[\d,]+|-0-|none|-)(?![\w,]))/gi, (_m, w: string) => `${w[0]!.toUpperCase()}${w.slice(1).toLowerCase()} Voting Power`],
+      [/\b(sole|shared)\s+power\s+to\s+dispose\s+(?:of\s+)?or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?(?=\s*:|[ \t]*\t|[ \t]{2,}\S|[ \t]*\n[ \t]*(?:[\d,]+|-0-|none|-)(?![\w,]))/gi, (_m, w: string) => `${w[0]!.toUpperCase()}${w.slice(1).toLowerCase()} Dispositive Power`],
+    ),
   },
   {
     name: 'rewrap-60',
