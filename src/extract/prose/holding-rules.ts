@@ -4,7 +4,7 @@
  * tested on its own; holdings.ts decides what to do with a match. The examples are from real filings.
  * Does not hold: the shared vocabulary of Item 5 (position-vocabulary.ts), holders (position-holders.ts).
  */
-import { OWNERSHIP_PREDICATE_RULES } from './position-vocabulary.js';
+import { LABEL_SEPARATOR, OWNERSHIP_PREDICATE_RULES, PERCENT_VERB } from './position-vocabulary.js';
 
 /** A named heuristic: one alternative of a rule table. */
 export interface HoldingRule {
@@ -118,7 +118,7 @@ export const TOTAL_PRONOUN = /\b(?:him|her|it|them)\b/i;
  * number … beneficially owned by the filing person: / Number of Shares / Percentage / 764,546 / 8.98 %" (the count on
  * a following line or grid cell). Global: the reader walks every label of a sentence.
  */
-export const LABEL = /\b(?:aggregate\s+)?(?:amount|number(?:\s+and\s+percentage\s+of\s+class)?\s+of\s+(?:shares|units|securities)(?:\s+of\s+[A-Za-z][\w\s]{0,60}?)?)\s+(?:beneficially\s+)?owned(?:\s+by\s+(?:each|the)\s+(?:reporting|filing)\s+persons?)?\s*(?:\([^)]{0,80}\))?\s*[:-]\s*/gi;
+export const LABEL = new RegExp(String.raw`\b(?:aggregate\s+)?(?:amount|number(?:\s+and\s+percentage\s+of\s+class)?\s+of\s+(?:shares|units|securities)(?:\s+of\s+[A-Za-z][\w\s]{0,60}?)?)\s+(?:beneficially\s+)?owned(?:\s+by\s+(?:each|the)\s+(?:reporting|filing)\s+persons?)?\s*(?:\([^)]{0,80}\))?\s*${LABEL_SEPARATOR}\s*`, 'gi');
 
 /** "convertible (on such date | , as described above,) into (about) N": the words before the conversion shares. */
 export const CONVERSION = /^[\s\S]{0,160}?\b(?:convertible|exercisable|exchangeable)\b[^.;]{0,60}?\b(?:into|for)\s+(?:about\s+|approximately\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?$/i;
@@ -200,13 +200,14 @@ export const POSITION_TAIL_RULES: readonly HoldingRule[] = [
   // "of which 33,750 shares are subject to forfeiture".
   { name: 'of which', pattern: /of\s+which\s+[^;]{0,200}?(?=,\s*\(|;|$)/ },
   // "or approximately 7.50% of the outstanding Shares of the Company" (the list goes on after it).
-  { name: 'percent of class', pattern: /(?:or|representing|constituting)\s+(?:approximately\s+|about\s+)?\d{1,3}(?:\.\d{1,4})?\s?%\s+of\s+[^,;()]{0,80}?(?=,|;|\s+and\b|$)/ },
+  // (Any percent verb: "which constitutes approximately 2.31% of the outstanding Shares".)
+  { name: 'percent of class', pattern: new RegExp(String.raw`(?:(?:which|that)\s+)?${PERCENT_VERB}\s+(?:approximately\s+|about\s+)?\d{1,3}(?:\.\d{1,4})?\s?%\s+of\s+[^,;()]{0,80}?(?=,|;|\s+and\b|$)`) },
 ];
 /** Where a position's words end: every POSITION_TAIL_RULES part after its security, each after an optional comma. */
 export const POSITION_TAIL = new RegExp(`^(?:\\s*,?\\s*(?:${POSITION_TAIL_RULES.map((r) => r.pattern.source).join('|')}))+`);
 
 /** The words between a position and its percent: "…, representing approximately 63.0% of the Common Stock". */
-export const PERCENT_LEAD = /\b(?:represent\w*|constitut\w*|or|approximately|about|equal\s+to|which\s+is|\()\W*(?:\w+\s+){0,3}$/i;
+export const PERCENT_LEAD = new RegExp(String.raw`\b(?:${PERCENT_VERB}|approximately|about|\()\W*(?:\w+\s+){0,3}$`, 'i');
 /** After that percent: "of" (the class), so it is the position's share of the class. */
 export const OF_AFTER_PERCENT = /^\s*of\b/i;
 /** "Percentage: Approximately 3.8%" on the line after a position (the Olshan layout). */

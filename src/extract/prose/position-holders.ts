@@ -9,10 +9,12 @@ import { holdersOf, partiesAfter, subjectBefore } from './clauses.js';
 import type { Party, PartyMention } from './parties.js';
 import type { Token } from './tokens.js';
 import type { CoverAnchor, HoldingRole, ProseContext, ProseSentence } from './types.js';
-import { LABEL_END_WORDS, leadOf, OFFICERS_SUBJECT, PRONOUN_SUBJECT } from './position-vocabulary.js';
+import { LABEL_END_WORDS, LABEL_SEPARATOR, leadOf, OFFICERS_SUBJECT, PRONOUN_SUBJECT } from './position-vocabulary.js';
 
 /** A label's last words right before its count (position-vocabulary.ts's list). */
 const LABEL_END_BEFORE_COUNT = new RegExp(`\\b${LABEL_END_WORDS}\\s*$`, 'i');
+/** Between a name and its count: "Armistice Capital, LLC - 2,574,000", "Franklin Resources, Inc.: 0". */
+const NAME_COUNT_GAP = new RegExp(`^\\s*${LABEL_SEPARATOR}\\s*$`);
 
 /** What the reader remembers from one sentence to the next inside an item. */
 export interface PositionState {
@@ -123,7 +125,7 @@ export function respectivelyHolders(s: ProseSentence, t: Token, counts: Token[],
 export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionState, t: Token, role: HoldingRole, roleAt: number, segStart: number, labelledAbove = false): Party[] {
   const raw = s.raw;
   // "Armistice Capital, LLC - 2,574,000": a name and its count.
-  const pair = [...s.mentions].reverse().find((m) => m.end <= t.start && /^\s*(?:[:\-\u2013\u2014]|--)\s*$/.test(raw.slice(m.end, t.start)));
+  const pair = [...s.mentions].reverse().find((m) => m.end <= t.start && NAME_COUNT_GAP.test(raw.slice(m.end, t.start)));
   if (pair) return holdersOf(s, [pair]);
   const at = roleAt >= 0 ? Math.min(roleAt, t.start) : t.start;
   if (OFFICERS_SUBJECT.test(raw.slice(Math.max(segStart, at - 200), t.start))) return [];

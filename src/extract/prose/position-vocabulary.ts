@@ -115,15 +115,26 @@ function lastPowerRole(tail: string): { role: HoldingRole | null; at: number } {
  * respect to", "shared dispositive power over", "sole power as to". One list for every test of "is this a label's end"
  * (a count on the next line, a written zero, a dash, a count set off by spaces).
  */
+/**
+ * The words that give a position's percent of the class: "N Shares, or approximately 7.50% of …", "representing
+ * 63.0%", "which constitutes 0.0% of", "constituting", "equal to", "which is", "comprising", "being". One list for
+ * every reader that pairs a count with its percent.
+ */
+export const PERCENT_VERB = String.raw`(?:represent\w*|constitut\w*|or|equal\s+to|equals?|which\s+is|comprising|being)`;
+
+/** What sets a label off from its value: a colon, a dash or two ("AMOUNT BENEFICIALLY OWNED --"), an en or em dash. */
+export const LABEL_SEPARATOR = String.raw`(?:[:\u2013\u2014]|--?)`;
+
 export const LABEL_END_WORDS = String.raw`(?:power|vote|disposition|dispose|owned|of|over|(?:with\s+respect|as)\s+to)`;
-const LABEL_END = new RegExp(`${LABEL_END_WORDS}\\s*(?:[:\u2013\u2014]|--?)?\\s*$`, 'i');
+const LABEL_END = new RegExp(`${LABEL_END_WORDS}\\s*${LABEL_SEPARATOR}?\\s*$`, 'i');
+const AMOUNT_LABEL_END = new RegExp(`\\b(?:amount|number)\\b[^.;\\d]{0,60}beneficially\\s+owned\\s*${LABEL_SEPARATOR}?\\s*$`, 'i');
 
 /** "(i) Sole power to vote or to direct the vote:" ending a line: the role of the count on the next line. */
 export function labelAtEnd(raw: string): HoldingRole | null {
   const tail = raw.slice(-160);
   if (!LABEL_END.test(tail)) return null;
   let { role } = lastPowerRole(tail);
-  if (!role && /\b(?:amount|number)\b[^.;\d]{0,60}beneficially\s+owned\s*[:\-\u2013\u2014]?\s*$/i.test(tail)) role = 'beneficial';
+  if (!role && AMOUNT_LABEL_END.test(tail)) role = 'beneficial';
   return role;
 }
 

@@ -23,7 +23,7 @@ import { looksLikeName, nameKey, type Party } from './parties.js';
 import { PAIR_LINE, UNDERLYING_AFTER } from './holding-rules.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { coordinatedPowers, LABEL_END_WORDS, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, LABEL_END_WORDS, PERCENT_VERB, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, accountsPhrase, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { personColumnRow, personColumns, tableRow } from './position-tables.js';
 
@@ -346,13 +346,16 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   return { token: t, value: t.value, role, holders, roleAt, morePowers };
 }
 
+/** The words between a count and its percent (position-vocabulary.ts's percent verbs, a parenthesis, a comma). */
+const PERCENT_BETWEEN = new RegExp(String.raw`\b(?:${PERCENT_VERB}|approximately|about)\b|\(\s*(?:approximately\s+)?$|,\s*$`, 'i');
+
 /** A percent stated with the count, before the next count: "N Shares, or approximately 7.50% of …", "N (9.8%)". */
 function percentWith(s: ProseSentence, t: Token, limit: number): { value: number; ev: ReturnType<typeof evidence> } | null {
   const p = s.tokens.find((x) => x.kind === 'percent' && x.start > t.end && x.start < Math.min(limit, t.end + 200));
   if (!p) return null;
   const between = s.raw.slice(t.end, p.start);
   if (/[;]|\b(?:of\s+which|respectively|each)\b/i.test(between)) return null;
-  if (!/\b(?:represent\w*|constitut\w*|or|approximately|about|equal\s+to|which\s+is|comprising|being)\b|\(\s*(?:approximately\s+)?$|,\s*$/i.test(between)) return null;
+  if (!PERCENT_BETWEEN.test(between)) return null;
   if (/less\s+than\s*$/i.test(between)) return null;
   return { value: p.value, ev: evidence(s, p.start, p.end) };
 }
@@ -413,7 +416,8 @@ function positionRow(s: ProseSentence, ctx: ProseContext, t: Token, holder: Part
 function pairLine(s: ProseSentence, ctx: ProseContext, role: HoldingRole | null): Found<HoldingRow>[] | null {
   if (!role) return null;
   const pair = PAIR_LINE.exec(s.raw);
-  if (!pair) return null;
+  // A label of its own ("(iii) Sole Dispositive Power: 4,772,922" after a label with no count) is no name.
+  if (!pair || labelAtEnd(pair[1]!)) return null;
   const at = s.raw.indexOf(pair[1]!);
   const t = s.tokens.find((x) => x.raw === pair[2] && x.start > at) ?? countsOf(s).find((x) => x.raw === pair[2]);
   if (!t) return null;
