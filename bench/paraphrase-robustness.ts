@@ -94,7 +94,7 @@ export const PARAPHRASES: Paraphrase[] = [
   {
     name: 'issuer-stock',
     says: '"N shares of Common Stock" → "N shares of the Issuer\'s common stock"',
-    seenIn: '0000902219-04-000900',
+    seenIn: '0000930661-00-000395 ("239,700 shares of the Issuer\'s Common Stock"), 0000728974-98-000014 ("565,750 shares of common stock")',
     rewrite: swap([/(\d)\s+shares\s+of\s+(?:the\s+)?Common\s+Stock\b/g, "$1 shares of the Issuer's common stock"]),
   },
   {
