@@ -9,10 +9,10 @@ import { holdersOf, partiesAfter, subjectBefore } from './clauses.js';
 import type { Party, PartyMention } from './parties.js';
 import type { Token } from './tokens.js';
 import type { CoverAnchor, HoldingRole, ProseContext, ProseSentence } from './types.js';
-import { LABEL_END_WORDS, LABEL_SEPARATOR, leadOf, OFFICERS_SUBJECT, PRONOUN_SUBJECT } from './position-vocabulary.js';
+import { FORM_LABEL_END_WORDS, LABEL_SEPARATOR, leadOf, OFFICERS_SUBJECT, PRONOUN_SUBJECT } from './position-vocabulary.js';
 
-/** A label's last words right before its count (position-vocabulary.ts's list). */
-const LABEL_END_BEFORE_COUNT = new RegExp(`\\b${LABEL_END_WORDS}\\s*$`, 'i');
+/** A form row's last words right before its count (position-vocabulary.ts's strict list). */
+const LABEL_END_BEFORE_COUNT = new RegExp(`\\b${FORM_LABEL_END_WORDS}\\s*$`, 'i');
 /** Between a name and its count: "Armistice Capital, LLC - 2,574,000", "Franklin Resources, Inc.: 0". */
 const NAME_COUNT_GAP = new RegExp(`^\\s*${LABEL_SEPARATOR}\\s*$`);
 

@@ -126,6 +126,13 @@ export const PERCENT_VERB = String.raw`(?:represent\w*|constitut\w*|or|equal\s+t
 export const LABEL_SEPARATOR = String.raw`(?:[:\u2013\u2014]|--?)`;
 
 export const LABEL_END_WORDS = String.raw`(?:power|vote|disposition|dispose|owned|of|over|(?:with\s+respect|as)\s+to)`;
+/**
+ * The stricter last words of a form's row, for a count on the same line or the next with no colon or dash between:
+ * "… direct the vote      0", "… the disposition of" / "647,322", "sole dispositive power with respect to   0". Not
+ * "of", "power" or "over" alone: wrapped prose ends lines with them ("the beneficial owner of" / "1,234 shares"); a
+ * noun label ("Sole Voting Power") needs its colon.
+ */
+export const FORM_LABEL_END_WORDS = String.raw`(?:vote|disposition(?:\s+of)?|dispose|owned|(?:voting|dispositive)\s+power\s+(?:(?:with\s+respect|as)\s+to|over))`;
 const LABEL_END = new RegExp(`${LABEL_END_WORDS}\\s*${LABEL_SEPARATOR}?\\s*$`, 'i');
 const AMOUNT_LABEL_END = new RegExp(`\\b(?:amount|number)\\b[^.;\\d]{0,60}beneficially\\s+owned\\s*${LABEL_SEPARATOR}?\\s*$`, 'i');
 

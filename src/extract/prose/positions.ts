@@ -151,11 +151,11 @@ const DASH_UNDER_LABEL = new RegExp(String.raw`-(?=[ \t]{0,40}$)(?<=${LABEL_END_
 
 /**
  * A lone dash on the line after a label ("(ii) shared power to vote or to direct the vote" / "-"): the form's nil
- * value. When lines are blocks (HTML) the label is a sentence of its own and the sentence splitter drops a line with no
- * letter or digit, so the dash is read from the text after the label. Null when no such line follows.
+ * value. When the label is a sentence of its own (lines are blocks in HTML; a label ending in a colon ends its sentence
+ * in text) the sentence splitter drops a line with no letter or digit, so the dash is read from the text after the
+ * label. Null when no such line follows.
  */
 function dashUnder(s: ProseSentence, ctx: ProseContext, state: PositionState, role: HoldingRole): Found<HoldingRow>[] | null {
-  if (!s.source.linesAreBlocks) return null;
   const m = /^[ \t]*\n[ \t]*([-\u2013\u2014]{1,3})[ \t]*(?=\n|$)/.exec(s.source.text.slice(s.end, Math.min(s.source.end, s.end + 80)));
   if (!m) return null;
   const at = s.end + m[0].length - m[1]!.length;
