@@ -159,11 +159,11 @@ export const PARAPHRASES: Paraphrase[] = [
   },
   {
     name: 'power-label-noun',
-    says: 'the form\'s label "(i) sole power to vote or to direct the vote: N" → "(i) Sole Voting Power: N" (and dispose → Dispositive)',
+    says: 'the form\'s label "(i) sole power to vote or to direct the vote(:) N" → "(i) Sole Voting Power: N" (and dispose → Dispositive)',
     seenIn: '0000927087-99-000089 ("(b) Sole Voting Power: 180,000 shares")',
     rewrite: swap(
-      [/\b(sole|shared)\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+the\s+vote(?:\s+of)?(?=\s*:|[ \t]*\t|[ \t]{2,}\S|[ \t]*\n[ \t]*(?:[\d,]+|-0-|none|-)(?![\w,]))/gi, (_m, w: string) => `${w[0]!.toUpperCase()}${w.slice(1).toLowerCase()} Voting Power`],
-      [/\b(sole|shared)\s+power\s+to\s+dispose\s+(?:of\s+)?or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?(?=\s*:|[ \t]*\t|[ \t]{2,}\S|[ \t]*\n[ \t]*(?:[\d,]+|-0-|none|-)(?![\w,]))/gi, (_m, w: string) => `${w[0]!.toUpperCase()}${w.slice(1).toLowerCase()} Dispositive Power`],
+      [/\b(sole|shared)\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+the\s+vote(?:\s+of)?(?:\s*:)?(?=(?:\s|&nbsp;|&#160;|<[^<>]*>)*(?:\d[\d,]*|-0-|none|-)(?![\w,]))/gi, (_m, w: string) => `${w[0]!.toUpperCase()}${w.slice(1).toLowerCase()} Voting Power:`],
+      [/\b(sole|shared)\s+power\s+to\s+dispose\s+(?:of\s+)?or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?(?:\s*:)?(?=(?:\s|&nbsp;|&#160;|<[^<>]*>)*(?:\d[\d,]*|-0-|none|-)(?![\w,]))/gi, (_m, w: string) => `${w[0]!.toUpperCase()}${w.slice(1).toLowerCase()} Dispositive Power:`],
     ),
   },
   {
