@@ -35,11 +35,11 @@ export interface Paraphrase {
   bareXml?: boolean;
 }
 
-/** Replace every match of `pattern` (global) with `to`. */
+/** Replace every match of `pattern` (global) with `to` (a replacement string or function). */
 const swap =
-  (...pairs: [RegExp, string][]) =>
+  (...pairs: [RegExp, string | ((match: string, ...groups: string[]) => string)][]) =>
   (text: string): string =>
-    pairs.reduce((t, [pattern, to]) => t.replace(pattern, to), text);
+    pairs.reduce((t, [pattern, to]) => t.replace(pattern, to as string), text);
 
 export const PARAPHRASES: Paraphrase[] = [
   {
@@ -99,7 +99,7 @@ export const PARAPHRASES: Paraphrase[] = [
   {
     name: 'issuer-stock',
     says: '"N shares of Common Stock" → "N shares of the Issuer\'s common stock"',
-    seenIn: '0000902219-04-000900',
+    seenIn: '0000930661-00-000395 ("239,700 shares of the Issuer\'s Common Stock"), 0000728974-98-000014 ("565,750 shares of common stock")',
     rewrite: swap([/(\d)\s+shares\s+of\s+(?:the\s+)?Common\s+Stock\b/g, "$1 shares of the Issuer's common stock"]),
   },
   {
@@ -119,6 +119,57 @@ export const PARAPHRASES: Paraphrase[] = [
     says: '"N shares" → "N Shares" (the defined term most filings use)',
     seenIn: '0000902664-04-001527',
     rewrite: swap([/(\d)\s+shares\b/g, '$1 Shares']),
+  },
+  {
+    name: 'owns-beneficially',
+    says: '"X beneficially owns N" → "X owns beneficially N"',
+    seenIn: '0001144204-12-020756 ("The Reporting Person owns beneficially 4,264,210")',
+    rewrite: swap([/\bbeneficially\s+owns\s+(?=\d)/g, 'owns beneficially ']),
+  },
+  {
+    name: 'an-aggregate',
+    says: '"beneficially own(s/ed) N" → "beneficially own(s/ed) an aggregate of N"',
+    seenIn: '0000736157-94-000002 ("beneficially hold an aggregate of 15,770,000 shares")',
+    rewrite: swap([/\bbeneficially\s+(owns?|owned)\s+(?=\d)/g, 'beneficially $1 an aggregate of ']),
+  },
+  {
+    name: 'a-total-of',
+    says: '"an aggregate of N" → "a total of N"',
+    seenIn: '0000950170-24-140615 ("based on a total of 36,282,883 shares")',
+    rewrite: swap([/\ban\s+aggregate\s+of\s+(?=\d)/g, 'a total of ']),
+  },
+  {
+    name: 'percent-or',
+    says: '"N shares representing (approximately) P%" → "N shares, or approximately P%"',
+    seenIn: '0000315066-94-001425 ("558,900 Shares, or approximately 7.50% of the outstanding Shares")',
+    rewrite: swap([/,?\s+representing\s+(?:approximately\s+)?(?=\d)/g, ', or approximately ']),
+  },
+  {
+    name: 'percent-constitutes',
+    says: '"N shares, representing/or approximately P%" → "N shares, which constitutes approximately P%"',
+    seenIn: '0001019687-00-000096 ("is -0-, which constitutes 0.0% of the"), 0000905718-14-000108 ("which constitute 3.0% of")',
+    rewrite: swap([/,?\s+(?:representing|or)\s+approximately\s+(?=\d[\d.]*\s?%)/g, ', which constitutes approximately ']),
+  },
+  {
+    name: 'amount-aggregate',
+    says: '"(a) Amount beneficially owned: N" → "(a) Aggregate amount beneficially owned: N"',
+    seenIn: '0000930413-20-000384 ("(a) Aggregate amount beneficially owned: 5,849,226")',
+    rewrite: swap([/(?<!aggregate\s)\bamount\s+beneficially\s+owned(?=\s*:)/gi, 'Aggregate amount beneficially owned']),
+  },
+  {
+    name: 'label-dash',
+    says: 'a label\'s colon → " --" ("Amount beneficially owned --", "… direct the vote --")',
+    seenIn: '0000354204-01-001100 ("(i). SOLE POWER TO VOTE OR DIRECT THE VOTE --")',
+    rewrite: swap([/\b(amount\s+beneficially\s+owned|direct\s+the\s+vote|disposition(?:\s+of)?)\s*:/gi, '$1 --']),
+  },
+  {
+    name: 'power-label-noun',
+    says: 'the form\'s label "(i) sole power to vote or to direct the vote(:) N" → "(i) Sole Voting Power: N" (and dispose → Dispositive)',
+    seenIn: '0000927087-99-000089 ("(b) Sole Voting Power: 180,000 shares")',
+    rewrite: swap(
+      [/\b(sole|shared)\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+the\s+vote(?:\s+of)?(?:\s*:)?(?=(?:\s|&nbsp;|&#160;|<[^<>]*>)*(?:\d[\d,]*|-0-|none|-)(?![\w,]))/gi, (_m, w: string) => `${w[0]!.toUpperCase()}${w.slice(1).toLowerCase()} Voting Power:`],
+      [/\b(sole|shared)\s+power\s+to\s+dispose\s+(?:of\s+)?or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?(?:\s*:)?(?=(?:\s|&nbsp;|&#160;|<[^<>]*>)*(?:\d[\d,]*|-0-|none|-)(?![\w,]))/gi, (_m, w: string) => `${w[0]!.toUpperCase()}${w.slice(1).toLowerCase()} Dispositive Power:`],
+    ),
   },
   {
     name: 'rewrap-60',
@@ -214,9 +265,15 @@ function rewrapParagraphs(text: string, width: number): string {
     .join('');
 }
 
+/** The gap between two aligned columns of a line: three or more spaces, or a tab (a form's "Item 5:\t2,261,276"). */
+const ALIGNMENT = /(?<=\S)(?: {3,}|[ \t]*\t[ \t]*)(?=\S)/;
+/** A line with aligned columns; the tab after a paragraph's enumerator ("(a)\tFMR beneficially owns …") is no column gap. */
+const aligned = (line: string): boolean => ALIGNMENT.test(line.trim().replace(/^(?:\(\w{1,4}\)|\w{1,4}[.)])\t+/, ''));
+
 /**
  * A plain-text body as simple HTML: paragraphs (runs of lines between blank lines) become <p> with their lines joined,
- * blocks with aligned columns (three or more spaces inside a line) become <pre>. HTML and XML bodies are left alone.
+ * blocks with aligned columns (three or more spaces or a tab inside a line) become <pre>. HTML and XML bodies are left
+ * alone.
  */
 function textAsHtml(body: string, tables = false): string {
   if (/<(?:html|p|div|table|xml|edgarSubmission)\b/i.test(body)) return body;
@@ -226,9 +283,9 @@ function textAsHtml(body: string, tables = false): string {
     `<table>${b
       .split('\n')
       .filter((l) => l.trim())
-      .map((l) => `<tr>${l.trim().split(/\s{3,}/).map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
+      .map((l) => `<tr>${l.trim().split(ALIGNMENT).map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
       .join('')}</table>`;
-  const html = blocks.map((b) => (b.split('\n').some((l) => /\S {3,}\S/.test(l.trim())) ? (tables ? grid(b) : `<pre>${escape(b)}</pre>`) : `<p>${escape(b.trim().replace(/\s+/g, ' '))}</p>`));
+  const html = blocks.map((b) => (b.split('\n').some(aligned) ? (tables ? grid(b) : `<pre>${escape(b)}</pre>`) : `<p>${escape(b.trim().replace(/\s+/g, ' '))}</p>`));
   return `\n<html><body>\n${html.join('\n')}\n</body></html>\n`;
 }
 

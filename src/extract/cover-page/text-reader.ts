@@ -41,8 +41,10 @@ const MAX_SEGMENT = 1500;
 /** Read every cover page of a schedule from its readable text. */
 export function readTextCoverPages(text: string, kind: ScheduleKind, documentSequence: number | null): TextCoverResult {
   const direct = readCaptioned(text, kind, documentSequence);
-  if (direct.persons.length > 0) return direct;
   const numbered = readNumberedCovers(text, kind, documentSequence);
+  // Fidelity's numbered rows ("Item 1: Reporting Person - FMR LLC") win when they name more persons: a 13G's Item 4
+  // label "(a) Aggregate amount beneficially owned: N" reads as a captioned cover page's row 9 on its own.
+  if (direct.persons.length > 0 && numbered.persons.length <= direct.persons.length) return direct;
   if (numbered.persons.length > 0) return numbered;
   // Two typed columns whose captions and values both wrap: rewrite, read, and map every span back.
   const columns = splitColumns(text);

@@ -175,7 +175,7 @@ export function leadingDate(s: ProseSentence, ctx: ProseContext): string | null 
 
 // The name after "shares of": capitalised words (and "of"), never across "and" (a list: "Common Stock and Warrants").
 const SECURITY_AFTER =
-  /^\s*(?:\([^)]{0,40}\)\s*)?(?:shares?|units?|Shares|Units|SHARES)(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?:Issuer|Company|Partnership|Trust)['\u2019]s\s+|its\s+|their\s+)?((?:[A-Z0-9][\w.\-'\u2019&]*|[a-z]+[0-9A-Z][\w-]*)(?:\s+(?:[A-Z0-9][\w.\-'\u2019&]*|of(?=\s+[A-Z])|stock\b|shares\b))*))?/;
+  /^\s*(?:\([^)]{0,40}\)\s*)?(?:shares?|units?|Shares|Units|SHARES)(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?:[Ii]ssuer|[Cc]ompany|Partnership|Trust)['\u2019]s\s+|its\s+|their\s+)?((?:[A-Z0-9][\w.\-'\u2019&]*|[a-z]+[0-9A-Z][\w-]*|(?:common|preferred|ordinary|capital)(?=\s+(?:stock|shares)\b))(?:\s+(?:[A-Z0-9][\w.\-'\u2019&]*|of(?=\s+[A-Z])|stock\b|shares\b))*))?/;
 
 /**
  * What a share count is of: `25,855 shares of the Issuer's Series A Convertible Preferred Stock, $.01 par value per
@@ -208,6 +208,8 @@ function trimSecurity(name: string): string {
   let n = name.replace(/\s+/g, ' ').trim();
   // Stop at a par value or a trailing connective.
   n = n.replace(/,?\s+(?:\$?[\d.]+\s+)?par\s+value.*$/i, '').replace(/\s+(?:of|and|per|share)$/i, '').replace(/[,.]$/, '');
+  // "shares of the Issuer's common stock" names the class "Common Stock" names.
+  if (/^(?:common|preferred|ordinary|capital)\s+(?:stock|shares)$/.test(n)) n = n.replace(/\b[a-z]/g, (c) => c.toUpperCase());
   return n;
 }
 

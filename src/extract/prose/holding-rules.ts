@@ -4,6 +4,7 @@
  * tested on its own; holdings.ts decides what to do with a match. The examples are from real filings.
  * Does not hold: the shared vocabulary of Item 5 (position-vocabulary.ts), holders (position-holders.ts).
  */
+import { LABEL_SEPARATOR, OWNERSHIP_PREDICATE_RULES, PERCENT_VERB } from './position-vocabulary.js';
 
 /** A named heuristic: one alternative of a rule table. */
 export interface HoldingRule {
@@ -16,18 +17,17 @@ function alternation(rules: readonly HoldingRule[], flags: string): RegExp {
   return new RegExp(rules.map((r) => r.pattern.source).join('|'), flags);
 }
 
-const ADVERBS = '(?:(?:directly|indirectly|beneficially|collectively|together|jointly|currently|now|also|thus|presently|still|solely|individually|in\\s+the\\s+aggregate|of\\s+record|each|,)\\s*)*';
+/**
+ * The class a count of shares is of, after "of": "Common Stock", "the Issuer's common stock", "its Class A Ordinary
+ * Shares" (a filing may name the class with the issuer's possessive and in lower case; it is the same class).
+ */
+export const CLASS_NAME = "(?:the\\s+)?(?:[A-Z][\\w-]*['\u2019]s\\s+|its\\s+|their\\s+)?(?:(?:common|preferred|ordinary|capital)\\s+(?:stock|shares)\\b\\s*|[A-Z][\\w-]*(?![\\w-])\\s*)+";
 
 /** The verbs that state a position held, with their subject before them and the count after. */
 export const HOLD_VERB_RULES: readonly HoldingRule[] = [
-  // "As of the date hereof, the US Fund holds 104,095 shares of Series A Preferred Stock", "beneficially owns
-  // 9,418,231 shares of Common Stock", "resulting in EFM beneficially owning …" (not "held by": a passive).
-  { name: 'owns or holds', pattern: new RegExp(`(?:may\\s+be\\s+deemed\\s+to\\s+(?:have\\s+)?)?${ADVERBS}(?:owns?|owned|owning|holds?|held|hold|holding)\\b(?!\\s+by\\b)`) },
-  // "Wesmar is the record and beneficial owner of 1,399,096 shares", "Vertex GP … may be deemed the beneficial
-  // owner of the 2,081,499 Shares owned by Vertex Opportunities".
-  { name: 'is the owner of', pattern: /(?:is|are|was|were|be|been|(?:may\s+be\s+)?deemed(?:\s+to\s+be)?)\s+(?:the\s+)?(?:record\s+(?:and|or)\s+)?(?:beneficial\s+)?(?:record\s+)?owners?\s+of\b/ },
-  // "has acquired beneficial ownership of N shares".
-  { name: 'acquired beneficial ownership of', pattern: /(?:has|have)\s+acquired\s+beneficial\s+ownership\s+of\b/ },
+  // The ownership predicates (position-vocabulary.ts): "beneficially owns", "holds", "is the beneficial owner of",
+  // "may be deemed to be the beneficial owner of", "has beneficial ownership of".
+  ...OWNERSHIP_PREDICATE_RULES.map((r) => ({ name: r.name, pattern: new RegExp(r.source) })),
   // "has the right … to acquire up to 5,559,610 shares", "THORN has the immediately exercisable right to acquire …".
   // "Pictet Asset Management SA manages 5'288'262.00 shares of ELASTIC NV": an asset manager's position, stated only
   // with the count right after the verb.
@@ -118,7 +118,7 @@ export const TOTAL_PRONOUN = /\b(?:him|her|it|them)\b/i;
  * number … beneficially owned by the filing person: / Number of Shares / Percentage / 764,546 / 8.98 %" (the count on
  * a following line or grid cell). Global: the reader walks every label of a sentence.
  */
-export const LABEL = /\b(?:aggregate\s+)?(?:amount|number(?:\s+and\s+percentage\s+of\s+class)?\s+of\s+(?:shares|units|securities)(?:\s+of\s+[A-Za-z][\w\s]{0,60}?)?)\s+(?:beneficially\s+)?owned(?:\s+by\s+(?:each|the)\s+(?:reporting|filing)\s+persons?)?\s*(?:\([^)]{0,80}\))?\s*[:-]\s*/gi;
+export const LABEL = new RegExp(String.raw`\b(?:aggregate\s+)?(?:amount|number(?:\s+and\s+percentage\s+of\s+class)?\s+of\s+(?:shares|units|securities)(?:\s+of\s+[A-Za-z][\w\s]{0,60}?)?)\s+(?:beneficially\s+)?owned(?:\s+by\s+(?:each|the)\s+(?:reporting|filing)\s+persons?)?\s*(?:\([^)]{0,80}\))?\s*${LABEL_SEPARATOR}\s*`, 'gi');
 
 /** "convertible (on such date | , as described above,) into (about) N": the words before the conversion shares. */
 export const CONVERSION = /^[\s\S]{0,160}?\b(?:convertible|exercisable|exchangeable)\b[^.;]{0,60}?\b(?:into|for)\s+(?:about\s+|approximately\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?$/i;
@@ -138,12 +138,12 @@ export const OPTION_WORDS = /\b(options?|warrants?|rights?\s+to\s+(?:purchase|ac
 export const UNDERLYING_AFTER: readonly HoldingRule[] = [
   // "98,251 shares of Common Stock issuable upon exercise of warrants".
   // Also "acquirable", "purchasable", "obtainable" or "receivable upon (the) exercise of", and the same with "(the) Company's".
-  { name: 'issuable upon exercise', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)?\s*(?:of\s+[A-Za-z\s]{0,40}?)?\s*(?:(?:are|is|were)\s+)?(?:issuable|acquirable|purchasable|obtainable|receivable)\s+(?:by\s+[^,;]{1,60}?\s+)?(?:upon|on)\s+(?:the\s+)?exercise\s+of\s+(?:the\s+)?((?:[\w'\u2019-]+\s+){0,4}?(?:options?|warrants?))/i },
+  { name: 'issuable upon exercise', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)?\s*(?:of\s+[A-Za-z'\u2019\s]{0,40}?)?\s*(?:(?:are|is|were)\s+)?(?:issuable|acquirable|purchasable|obtainable|receivable)\s+(?:by\s+[^,;]{1,60}?\s+)?(?:upon|on)\s+(?:the\s+)?exercise\s+of\s+(?:the\s+)?((?:[\w'\u2019-]+\s+){0,4}?(?:options?|warrants?))/i },
   // "250,000 shares of Common Stock that may be acquired upon the exercise of stock options", "… which he has the
   // right to acquire within 60 days upon exercise of warrants".
-  { name: 'acquirable upon exercise', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)?\s*(?:of\s+[A-Za-z\s]{0,40}?)?\s*(?:that|which)\s+(?:(?:he|she|it|they|may|can|could|has|have|the\s+right\s+to|right|to|be)\s+){1,5}(?:acquired?|purchased?|obtained?|issued)\s+(?:within\s+60\s+days\s+)?(?:upon|through|on|by|pursuant\s+to)\s+(?:the\s+)?(?:exercise|conversion)\s+of\s+((?:[\w-]+\s+){0,4}?(?:options?|warrants?))/i },
+  { name: 'acquirable upon exercise', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)?\s*(?:of\s+[A-Za-z'\u2019\s]{0,40}?)?\s*(?:that|which)\s+(?:(?:he|she|it|they|may|can|could|has|have|the\s+right\s+to|right|to|be)\s+){1,5}(?:acquired?|purchased?|obtained?|issued)\s+(?:within\s+60\s+days\s+)?(?:upon|through|on|by|pursuant\s+to)\s+(?:the\s+)?(?:exercise|conversion)\s+of\s+((?:[\w-]+\s+){0,4}?(?:options?|warrants?))/i },
   // "250,000 shares subject to options held by Mr. Smith", "shares subject to currently exercisable warrants".
-  { name: 'subject to options', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s*(?:of\s+[A-Za-z\s]{0,40}?)?\s*subject\s+to\s+((?:[\w-]+\s+){0,4}?(?:options?|warrants?))\b/i },
+  { name: 'subject to options', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s*(?:of\s+[A-Za-z'\u2019\s]{0,40}?)?\s*subject\s+to\s+((?:[\w-]+\s+){0,4}?(?:options?|warrants?))\b/i },
   // "800,000 Common Shares underlying the 2010 options".
   { name: 'shares underlying', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s+underlying\s+(?:the\s+)?((?:[\w-]+\s+){0,4}?(?:options?|warrants?))\b/i },
   // "406,536 options to purchase …".
@@ -190,7 +190,7 @@ export const POSITION_TAIL_RULES: readonly HoldingRule[] = [
   // "(the "Shares")", but not a list's enumerator "(ii)".
   { name: 'parenthetical aside', pattern: /\((?!(?:[ivx]{1,4}|[a-h]|\d{1,2})\))[^)]{0,80}\)/ },
   // "which are convertible into 4,382,947 shares of Common Stock".
-  { name: 'conversion', pattern: /(?:which\s+are\s+)?(?:convertible|exercisable|exchangeable)\s+(?:into|for)\s+[\d,]+\s+(?:shares|Shares)(?:\s+of\s+(?:[A-Z][\w-]*\s*)+)?/ },
+  { name: 'conversion', pattern: new RegExp(`(?:which\\s+are\\s+)?(?:convertible|exercisable|exchangeable)\\s+(?:into|for)\\s+[\\d,]+\\s+(?:shares|Shares)(?:\\s+of\\s+${CLASS_NAME})?`) },
   // "issuable upon exercise of warrants".
   { name: 'issuable upon', pattern: /issuable\s+upon\s+(?:the\s+)?(?:exercise|conversion)\s+of\s+[^,;()]{0,80}?(?=,|;|\s+and\b|$)/ },
   // "held by Goldman Sachs".
@@ -200,13 +200,14 @@ export const POSITION_TAIL_RULES: readonly HoldingRule[] = [
   // "of which 33,750 shares are subject to forfeiture".
   { name: 'of which', pattern: /of\s+which\s+[^;]{0,200}?(?=,\s*\(|;|$)/ },
   // "or approximately 7.50% of the outstanding Shares of the Company" (the list goes on after it).
-  { name: 'percent of class', pattern: /(?:or|representing|constituting)\s+(?:approximately\s+|about\s+)?\d{1,3}(?:\.\d{1,4})?\s?%\s+of\s+[^,;()]{0,80}?(?=,|;|\s+and\b|$)/ },
+  // (Any percent verb: "which constitutes approximately 2.31% of the outstanding Shares".)
+  { name: 'percent of class', pattern: new RegExp(String.raw`(?:(?:which|that)\s+)?${PERCENT_VERB}\s+(?:approximately\s+|about\s+)?\d{1,3}(?:\.\d{1,4})?\s?%\s+of\s+[^,;()]{0,80}?(?=,|;|\s+and\b|$)`) },
 ];
 /** Where a position's words end: every POSITION_TAIL_RULES part after its security, each after an optional comma. */
 export const POSITION_TAIL = new RegExp(`^(?:\\s*,?\\s*(?:${POSITION_TAIL_RULES.map((r) => r.pattern.source).join('|')}))+`);
 
 /** The words between a position and its percent: "…, representing approximately 63.0% of the Common Stock". */
-export const PERCENT_LEAD = /\b(?:represent\w*|constitut\w*|or|approximately|about|equal\s+to|which\s+is|\()\W*(?:\w+\s+){0,3}$/i;
+export const PERCENT_LEAD = new RegExp(String.raw`\b(?:${PERCENT_VERB}|approximately|about|\()\W*(?:\w+\s+){0,3}$`, 'i');
 /** After that percent: "of" (the class), so it is the position's share of the class. */
 export const OF_AFTER_PERCENT = /^\s*of\b/i;
 /** "Percentage: Approximately 3.8%" on the line after a position (the Olshan layout). */

@@ -9,7 +9,12 @@ import { holdersOf, partiesAfter, subjectBefore } from './clauses.js';
 import type { Party, PartyMention } from './parties.js';
 import type { Token } from './tokens.js';
 import type { CoverAnchor, HoldingRole, ProseContext, ProseSentence } from './types.js';
-import { leadOf, OFFICERS_SUBJECT, PRONOUN_SUBJECT } from './position-vocabulary.js';
+import { FORM_LABEL_END_WORDS, LABEL_SEPARATOR, leadOf, OFFICERS_SUBJECT, PRONOUN_SUBJECT } from './position-vocabulary.js';
+
+/** A form row's last words right before its count (position-vocabulary.ts's strict list). */
+const LABEL_END_BEFORE_COUNT = new RegExp(`\\b${FORM_LABEL_END_WORDS}\\s*$`, 'i');
+/** Between a name and its count: "Armistice Capital, LLC - 2,574,000", "Franklin Resources, Inc.: 0". */
+const NAME_COUNT_GAP = new RegExp(`^\\s*${LABEL_SEPARATOR}\\s*$`);
 
 /** What the reader remembers from one sentence to the next inside an item. */
 export interface PositionState {
@@ -120,7 +125,7 @@ export function respectivelyHolders(s: ProseSentence, t: Token, counts: Token[],
 export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionState, t: Token, role: HoldingRole, roleAt: number, segStart: number, labelledAbove = false): Party[] {
   const raw = s.raw;
   // "Armistice Capital, LLC - 2,574,000": a name and its count.
-  const pair = [...s.mentions].reverse().find((m) => m.end <= t.start && /^\s*(?:[:\-\u2013\u2014]|--)\s*$/.test(raw.slice(m.end, t.start)));
+  const pair = [...s.mentions].reverse().find((m) => m.end <= t.start && NAME_COUNT_GAP.test(raw.slice(m.end, t.start)));
   if (pair) return holdersOf(s, [pair]);
   const at = roleAt >= 0 ? Math.min(roleAt, t.start) : t.start;
   if (OFFICERS_SUBJECT.test(raw.slice(Math.max(segStart, at - 200), t.start))) return [];
@@ -157,7 +162,9 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
     // A count on its own line under its label, or set off from it ("(i) sole power to vote or to direct the vote" /
     // "2,630,290", "shared power to vote or to direct the vote  None", "… the disposition of None").
     // (A tab is a cell boundary: "(i)\tsole power to vote or to direct the vote\t715,775".)
-    (/(?:\n|\t|[ \t]{2,}|\bof\s+)\s*$/.test(raw.slice(Math.max(0, t.start - 80), t.start)) && /\b(?:vote|disposition(?:\s+of)?|dispose|owned)\s*$/i.test(leadOf(raw, t.start, 40)));
+    // So is a count that ends its line right after the label's words: a layout that collapses the padding (an HTML
+    // <pre> rendered with one space: "(i) sole power to vote or to direct the vote 0").
+    ((/(?:\n|\t|[ \t]{2,}|\bof\s+)\s*$/.test(raw.slice(Math.max(0, t.start - 80), t.start)) || /^[ \t]*(?:\n|$)/.test(raw.slice(t.end, t.end + 40))) && LABEL_END_BEFORE_COUNT.test(leadOf(raw, t.start, 40)));
   const pronoun = PRONOUN_SUBJECT.test(clauseLead) || /^\s*(?:\(\w{1,4}\)\s*)?(?:it|he|she|they)\b/i.test(raw);
   // The cover pages: reporting persons whose value of this role equals the count.
   const anchors = anchorsFor(ctx, t.value, role).map((a) => a.party);

@@ -8,7 +8,7 @@ import { holderColumns, holdersOf, securityKindOf } from './clauses.js';
 import type { Party } from './parties.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence, type SecurityKind } from './types.js';
-import { headerColumns, captionRoleOf, labelAtEnd } from './position-vocabulary.js';
+import { headerColumns, captionRoleOf, labelAtEnd, OWNERSHIP_PREDICATE } from './position-vocabulary.js';
 import { type PositionState, fuzzyCover } from './position-holders.js';
 
 /**
@@ -218,9 +218,14 @@ function rowHolder(s: ProseSentence, name: string, ctx: ProseContext): Party[] {
   return [{ name, coverOrdinal: null, group: false, members: [] }];
 }
 
-/** "The following sets forth the number of Beneficial Shares which Mr. Gould may be deemed to beneficially own". */
+/**
+ * "The following sets forth the number of Beneficial Shares which Mr. Gould may be deemed to beneficially own" (or
+ * "… to be the beneficial owner of", "… has beneficial ownership of": any ownership predicate).
+ */
+const INTRODUCED_OWNER = new RegExp(`\\bwhich\\s+((?:Mr\\.|Ms\\.|Mrs\\.)?\\s*[A-Z][\\w.&' -]{1,60}?)\\s+(?:${OWNERSHIP_PREDICATE.source})`);
+
 function introducedOwner(caption: string, ctx: ProseContext): Party[] {
-  const m = /\bwhich\s+((?:Mr\.|Ms\.|Mrs\.)?\s*[A-Z][\w.&' -]{1,60}?)\s+(?:may\s+be\s+deemed\s+to\s+)?(?:beneficially\s+)?own/.exec(caption);
+  const m = INTRODUCED_OWNER.exec(caption);
   if (!m) return [];
   const p = ctx.parties.resolve(m[1]!.trim());
   return p ? [p] : [];

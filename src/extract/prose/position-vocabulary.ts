@@ -15,6 +15,28 @@ export const POWER = {
   shared_dispositive: /\bshared?\s+(?:dispositive|investment|disposition)\s+(?:power|authority|control)|\bshared?\s+(?:the\s+)?power\s+(?:to\s+(?:direct\s+the\s+)?dispos|of\s+disposition|to\s+sell|over\s+the\s+disposition)|\bshared?\s+(?:dispositive|investment)\b/gi,
 } as const;
 
+/** Adverbs before an ownership verb (a comma only after one: the comma before the first is the subject's aside's). */
+const OWN_ADVERBS = '(?:(?:directly|indirectly|beneficially|collectively|together|jointly|currently|now|also|thus|presently|still|solely|individually|in\\s+the\\s+aggregate|of\\s+record|each)\\s*,?\\s*)*';
+
+/**
+ * The ownership predicate: every way a filing says that its subject owns the count that follows. One vocabulary for
+ * every reader that asks "is this an ownership statement?" (holdings.ts's verbs, the introduction of a position table),
+ * so that "beneficially owns", "may be deemed to beneficially own", "is (deemed to be) the beneficial owner of" and
+ * "has beneficial ownership of" read alike. Sources without flags (the readers compile them case-sensitive or not).
+ */
+export const OWNERSHIP_PREDICATE_RULES: readonly { name: string; source: string }[] = [
+  // "As of the date hereof, the US Fund holds 104,095 shares of Series A Preferred Stock", "beneficially owns
+  // 9,418,231 shares of Common Stock", "resulting in EFM beneficially owning …" (not "held by": a passive).
+  { name: 'owns or holds', source: `(?:may\\s+be\\s+deemed\\s+to\\s+(?:have\\s+)?)?${OWN_ADVERBS}(?:owns?|owned|owning|holds?|held|hold|holding)\\b(?!\\s+by\\b)` },
+  // "Wesmar is the record and beneficial owner of 1,399,096 shares", "Vertex GP … may be deemed the beneficial
+  // owner of the 2,081,499 Shares owned by Vertex Opportunities", "may be deemed to be the beneficial owner of".
+  { name: 'is the owner of', source: '(?:is|are|was|were|be|been|(?:may\\s+be\\s+)?deemed(?:\\s+to\\s+be)?)\\s+(?:the\\s+)?(?:record\\s+(?:and|or)\\s+)?(?:beneficial\\s+)?(?:record\\s+)?owners?\\s+of\\b' },
+  // "has acquired beneficial ownership of N shares", "has beneficial ownership of N shares".
+  { name: 'has beneficial ownership of', source: '(?:has|have|had)\\s+(?:acquired\\s+)?beneficial\\s+ownership\\s+of\\b' },
+];
+/** Any ownership predicate (case-sensitive: the words are lower case in prose). */
+export const OWNERSHIP_PREDICATE = new RegExp(OWNERSHIP_PREDICATE_RULES.map((r) => r.source).join('|'));
+
 export const OWN_WORDS = /\b(?:beneficially\s+own\w*|beneficial\s+own\w*|beneficial\s+owners?|own(?:s|ed|ing)?|hold(?:s|ing)?|held|deemed\s+to\s+(?:have\s+)?(?:beneficially\s+)?own|amount\s+beneficially|aggregate\s+(?:number|amount)|in\s+the\s+aggregate|an\s+aggregate\s+of|a\s+total\s+of|totals?|holdings|consisting\s+of|comprised\s+of|interest\s+in)\b/gi;
 
 export const TRADE_WORDS = /\b(?:purchas\w*|bought|buys?|sold|sells?|sales?|acquired|acquisitions?|acquire|disposed|transferr?\w*|exercised|converted|conversion\s+of|gift\w*|distribut\w*|paid|price|cost|consideration|issued|granted|awarded|received|receive|exchang\w*|tender\w*|redeem\w*|lend|loan\w*|pledg\w*|reduced|increased|decreased)\b/i;
@@ -87,12 +109,39 @@ function lastPowerRole(tail: string): { role: HoldingRole | null; at: number } {
   return { role, at };
 }
 
+/**
+ * The words a power or amount label ends with before its count, whichever way the form's row is worded: "(i) sole
+ * power to vote or to direct the vote of", "… the disposition:", "SOLE POWER TO VOTE OR DIRECT THE VOTE --", "Amount beneficially owned", "sole voting power with
+ * respect to", "shared dispositive power over", "sole power as to". One list for every test of "is this a label's end"
+ * (a count on the next line, a written zero, a dash, a count set off by spaces).
+ */
+/**
+ * The words that give a position's percent of the class: "N Shares, or approximately 7.50% of …", "representing
+ * 63.0%", "which constitutes 0.0% of", "constituting", "equal to", "which is", "comprising", "being". One list for
+ * every reader that pairs a count with its percent.
+ */
+export const PERCENT_VERB = String.raw`(?:represent\w*|constitut\w*|or|equal\s+to|equals?|which\s+is|comprising|being)`;
+
+/** What sets a label off from its value: a colon, a dash or two ("AMOUNT BENEFICIALLY OWNED --"), an en or em dash. */
+export const LABEL_SEPARATOR = String.raw`(?:[:\u2013\u2014]|--?)`;
+
+export const LABEL_END_WORDS = String.raw`(?:power|vote|disposition|dispose|owned|of|over|(?:with\s+respect|as)\s+to)`;
+/**
+ * The stricter last words of a form's row, for a count on the same line or the next with no colon or dash between:
+ * "… direct the vote      0", "… the disposition of" / "647,322", "sole dispositive power with respect to   0". Not
+ * "of", "power" or "over" alone: wrapped prose ends lines with them ("the beneficial owner of" / "1,234 shares"); a
+ * noun label ("Sole Voting Power") needs its colon.
+ */
+export const FORM_LABEL_END_WORDS = String.raw`(?:vote|disposition(?:\s+of)?|dispose|owned|(?:voting|dispositive)\s+power\s+(?:(?:with\s+respect|as)\s+to|over))`;
+const LABEL_END = new RegExp(`${LABEL_END_WORDS}\\s*${LABEL_SEPARATOR}?\\s*$`, 'i');
+const AMOUNT_LABEL_END = new RegExp(`\\b(?:amount|number)\\b[^.;\\d]{0,60}beneficially\\s+owned\\s*${LABEL_SEPARATOR}?\\s*$`, 'i');
+
 /** "(i) Sole power to vote or to direct the vote:" ending a line: the role of the count on the next line. */
 export function labelAtEnd(raw: string): HoldingRole | null {
   const tail = raw.slice(-160);
-  if (!/(?:power|vote|disposition|dispose|owned|of)\s*[:\-\u2013\u2014]?\s*$/i.test(tail)) return null;
+  if (!LABEL_END.test(tail)) return null;
   let { role } = lastPowerRole(tail);
-  if (!role && /\b(?:amount|number)\b[^.;\d]{0,60}beneficially\s+owned\s*[:\-\u2013\u2014]?\s*$/i.test(tail)) role = 'beneficial';
+  if (!role && AMOUNT_LABEL_END.test(tail)) role = 'beneficial';
   return role;
 }
 

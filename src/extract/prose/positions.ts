@@ -24,7 +24,7 @@ import { looksLikeName, nameKey, type Party } from './parties.js';
 import { PAIR_LINE, UNDERLYING_AFTER } from './holding-rules.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { coordinatedPowers, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, LABEL_END_WORDS, PERCENT_VERB, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, accountsPhrase, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { personColumnRow, personColumns, tableRow } from './position-tables.js';
 
@@ -72,15 +72,22 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
   const rest = first ? s.raw.slice(first.end).replace(/^\s*(?:shares?|Shares|SHARES)\b/, '') : '';
   const nextLabel = counts.length === 1 && NEXT_LABEL.test(rest);
   state.pendingLabel = counts.length && !nextLabel ? null : labelAtEnd(s.raw);
+  const nil = state.pendingLabel && !counts.length ? dashUnder(s, ctx, state, state.pendingLabel) : null;
+  if (nil) return nil;
   // "Name: N" lines under a power label ("(i) Sole power to vote …" / "Franklin Resources, Inc.:   0" / …): each line
   // is that power of the party it names, until a line that is not such a pair.
   const listed = pairLine(s, ctx, state.listRole);
   if (!counts.length) state.listRole = state.pendingLabel;
   else if (!listed) state.listRole = null;
   if (listed) return listed;
-  if (pending && counts.length === 1 && !s.raw.slice(0, counts[0]!.start).trim() && (s.raw.length - counts[0]!.end < 40 || nextLabel) && !used.has(counts[0]!.start)) {
+  // (An aside in parentheses after the count is no more words: "647,322 (The remaining shares of stock are currently
+  // subject to an Escrow Agreement …)" on its own line under "(iii) sole power to dispose …".)
+  const afterCount = first ? s.raw.slice(first.end).replace(/^\s*(?:(?:shares?|Shares|SHARES)\s*)?\([^()]*\)/, '') : '';
+  if (pending && counts.length === 1 && !s.raw.slice(0, counts[0]!.start).trim() && (afterCount.length < 40 || nextLabel) && !used.has(counts[0]!.start)) {
     const t = counts[0]!;
     const holders = subjectOf(s, ctx, state, t, pending, -1, 0, true);
+    // The labels that follow go on about the same holder, as they do when label and count share a sentence.
+    if (holders.length) state.lastHolder = holders;
     return holders.map((holder) => positionRow(s, ctx, t, holder, pending, null));
   }
   let last: { token: Token; holders: Party[]; role: HoldingRole } | null = null;
@@ -134,7 +141,7 @@ const ZERO_FORM = String.raw`(?:-0-|${ZERO_WORD_SOURCE})`;
  * runs only where the word is: in front of the word it ran at every position and rescanned each run of spaces.
  */
 const ZERO_AFTER_LABEL = new RegExp(
-  String.raw`${ZERO_FORM}(?<=(?:(?:power|vote|disposition|dispose|owned|of)\b[^.;\d]{0,12}?(?:[:\-\u2013\u2014]\s*|\s+)|\bis\s+|^\s*)${ZERO_FORM})(?=\s*(?:shares?\b|$|\(|-\s))`,
+  String.raw`${ZERO_FORM}(?<=(?:${LABEL_END_WORDS}\b[^.;\d]{0,12}?(?:[:\-\u2013\u2014]\s*|\s+)|\bis\s+|^\s*)${ZERO_FORM})(?=\s*(?:shares?\b|$|\(|-\s))`,
   'gim',
 );
 
@@ -146,9 +153,28 @@ const ZERO_AFTER_LABEL = new RegExp(
  * quadratic rescan.
  */
 const DASH_UNDER_LABEL = new RegExp(
-  String.raw`${BARE_DASH_SOURCE}(?=[ \t]{0,40}$)(?<=(?:power|vote|disposition|dispose|owned|of)[ \t]{0,40}(?::|:?[ \t]{0,40}\n)[ \t]{0,40}${BARE_DASH_SOURCE})`,
+  String.raw`${BARE_DASH_SOURCE}(?=[ \t]{0,40}$)(?<=${LABEL_END_WORDS}[ \t]{0,40}(?::|:?[ \t]{0,40}\n)[ \t]{0,40}${BARE_DASH_SOURCE})`,
   'gim',
 );
+
+/**
+ * A lone dash on the line after a label ("(ii) shared power to vote or to direct the vote" / "-"): the form's nil
+ * value. When the label is a sentence of its own (lines are blocks in HTML; a label ending in a colon ends its sentence
+ * in text) the sentence splitter drops a line with no letter or digit, so the dash is read from the text after the
+ * label. Null when no such line follows.
+ */
+function dashUnder(s: ProseSentence, ctx: ProseContext, state: PositionState, role: HoldingRole): Found<HoldingRow>[] | null {
+  const m = /^[ \t]*\n[ \t]*([-\u2013\u2014]{1,3})[ \t]*(?=\n|$)/.exec(s.source.text.slice(s.end, Math.min(s.source.end, s.end + 80)));
+  if (!m) return null;
+  const at = s.end + m[0].length - m[1]!.length;
+  const line: ProseSentence = { ...s, start: at, end: at + m[1]!.length, raw: m[1]!, text: m[1]!, tokens: [], mentions: [] };
+  const t: Token = { kind: 'number', value: 0, iso: null, start: 0, end: m[1]!.length, raw: m[1]! };
+  state.pendingLabel = null;
+  state.listRole = null;
+  const holders = subjectOf(line, ctx, state, t, role, -1, 0, true);
+  if (holders.length) state.lastHolder = holders;
+  return holders.map((holder) => positionRow(line, ctx, t, holder, role, null));
+}
 
 /** A clause that says the count is included in a position ("which include", "including"), not "does not include". */
 function saysIncludes(lead: string): boolean {
@@ -328,13 +354,16 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   return { token: t, value: t.value, role, holders, roleAt, morePowers };
 }
 
+/** The words between a count and its percent (position-vocabulary.ts's percent verbs, a parenthesis, a comma). */
+const PERCENT_BETWEEN = new RegExp(String.raw`\b(?:${PERCENT_VERB}|approximately|about)\b|\(\s*(?:approximately\s+)?$|,\s*$`, 'i');
+
 /** A percent stated with the count, before the next count: "N Shares, or approximately 7.50% of …", "N (9.8%)". */
 function percentWith(s: ProseSentence, t: Token, limit: number): { value: number; ev: ReturnType<typeof evidence> } | null {
   const p = s.tokens.find((x) => x.kind === 'percent' && x.start > t.end && x.start < Math.min(limit, t.end + 200));
   if (!p) return null;
   const between = s.raw.slice(t.end, p.start);
   if (/[;]|\b(?:of\s+which|respectively|each)\b/i.test(between)) return null;
-  if (!/\b(?:represent\w*|constitut\w*|or|approximately|about|equal\s+to|which\s+is|comprising|being)\b|\(\s*(?:approximately\s+)?$|,\s*$/i.test(between)) return null;
+  if (!PERCENT_BETWEEN.test(between)) return null;
   if (/less\s+than\s*$/i.test(between)) return null;
   return { value: p.value, ev: evidence(s, p.start, p.end) };
 }
@@ -395,7 +424,8 @@ function positionRow(s: ProseSentence, ctx: ProseContext, t: Token, holder: Part
 function pairLine(s: ProseSentence, ctx: ProseContext, role: HoldingRole | null): Found<HoldingRow>[] | null {
   if (!role) return null;
   const pair = PAIR_LINE.exec(s.raw);
-  if (!pair) return null;
+  // A label of its own ("(iii) Sole Dispositive Power: 4,772,922" after a label with no count) is no name.
+  if (!pair || labelAtEnd(pair[1]!)) return null;
   const at = s.raw.indexOf(pair[1]!);
   const t = s.tokens.find((x) => x.raw === pair[2] && x.start > at) ?? countsOf(s).find((x) => x.raw === pair[2]);
   if (!t) return null;

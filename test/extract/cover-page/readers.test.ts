@@ -11,6 +11,7 @@ import { parseXmlTree, readXmlCoverPages } from '../../../src/extract/cover-page
 import { documentSource } from '../../../src/parse/body.js';
 import { parseSubmission } from '../../../src/parse/index.js';
 import { loadGolden, repoRoot } from '../../../bench/accuracy.js';
+import { paraphraseFiling, PARAPHRASES } from '../../../bench/paraphrase-robustness.js';
 
 const ROOT = repoRoot();
 const sc13 = (acc: string): string => `${ROOT}/test/fixtures/sc13/${acc}.txt`;
@@ -80,6 +81,14 @@ describe('text reader', () => {
     expect(r.reportingPersons[0]).toMatchObject({ citizenship: 'Delaware', soleVotingPower: 0, percentOfClass: 0, typeOfReportingPerson: ['HC'] });
     expect(r.schedule13).toMatchObject({ issuerName: 'RadiSys Corporation', amendmentNumber: 5, cusips: ['750459109'] });
     expect(codes(r)).toContain('COVER_NUMBERED_LAYOUT');
+  });
+
+  it('numbered rows win over an Item 4 label that reads as a caption ("(a) Aggregate amount beneficially owned:", 0000315066-17-001861)', () => {
+    // Cause: the 13G label, worded as 0000930413-20-000384 words it (bench/paraphrase-robustness.ts, amount-aggregate),
+    // read as a captioned cover page's row 9, and any captioned cover page barred the numbered-row reader.
+    const text = paraphraseFiling(readFileSync(sc13('0000315066-17-001861')).toString('latin1'), PARAPHRASES.find((p) => p.name === 'amount-aggregate')!)!;
+    const r = extractCoverPages(parseSubmission(Buffer.from(text, 'latin1'), { sourceName: 'amount-aggregate' }));
+    expect(r.reportingPersons.map((p) => [p.name, p.soleVotingPower])).toEqual([['FMR LLC', 2261276], ['Abigail P. Johnson', 0]]);
   });
 });
 

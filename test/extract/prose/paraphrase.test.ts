@@ -21,6 +21,15 @@ describe('paraphrases', () => {
     expect(out!.slice(firstItem)).toContain('Mr. Gould may be deemed to be the beneficial owner of');
   });
 
+  it('lay out a tab-aligned block as <pre>, not a paragraph, but not a paragraph whose enumerator a tab follows (0000315066-17-001861)', () => {
+    // Cause: only three spaces made a line aligned, so the cover's "Item 5: \t   \t2,261,276" lines became one <p>
+    // and the cover pages were lost with it: the bench measured its own rewrite, not the reader.
+    const fmr = readFileSync('test/fixtures/sc13/0000315066-17-001861.txt').toString('latin1');
+    expect(paraphraseFiling(fmr, byName('as-html'))).toMatch(/<pre>[^<]*\nItem 1: \t[^<]*\nItem 5: \t/);
+    const fmr94 = readFileSync('test/fixtures/sc13/0000315066-94-001425.txt').toString('latin1');
+    expect(paraphraseFiling(fmr94, byName('as-html'))).toMatch(/<p>\(a\) FMR beneficially owns/);
+  });
+
   it('leave a filing they do not apply to out of the measure (null)', () => {
     // The founding sample is whitespace-collapsed: no paragraph to re-wrap.
     expect(paraphraseFiling(sample, byName('rewrap-60'))).toBeNull();
@@ -32,9 +41,11 @@ describe('paraphrases', () => {
     expect(results.length).toBe(PARAPHRASES.length);
     for (const r of results) {
       const lost = r.changed.reduce((n, c) => n + c.lost.length, 0);
-      // Measured when the bench was written (before the fixes it prompted): deemed-owner lost 17 of one filing's
-      // table, the others 0–7; with the fifth batch's 63 13G filings in the tuned set, as-html loses 22.
-      expect({ paraphrase: r.paraphrase.name, lost: lost <= 22 }).toEqual({ paraphrase: r.paraphrase.name, lost: true });
+      // When the bench was written deemed-owner lost 17 of one filing's table and the others 0–7; after the fixes it
+      // prompted (one ownership-predicate, label and percent vocabulary; HTML layouts read like the text) none lost any
+      // on the 13D tune files. The fifth batch's 13G files, merged alongside, still lose up to 3 (as-html: Pioneer's
+      // and LaSalle's Item 4 blocks as <p>; label-dash: Lazard's "vote:-" as "vote --").
+      expect({ paraphrase: r.paraphrase.name, lost: lost <= 3 }).toEqual({ paraphrase: r.paraphrase.name, lost: true });
       expect(r.filings).toBeGreaterThan(0);
     }
   });
