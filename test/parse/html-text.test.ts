@@ -162,6 +162,10 @@ describe('htmlToText', () => {
       '</p>x</br>y',
       '<pre>\nline 1\n  line 2\n</pre>',
       '<table><caption>cap</caption><thead><tr><th>h1<th>h2</thead><tbody><tr><td>1<td>2</tbody></table>',
+      '<table><tr><td><p>May 6, 2010</p></td><td><div>1,250</div></td><td>$<p>16.28</p></td></tr></table>',
+      '<table><tr><td>7</td><td><div>SOLE</div><div>1,000</div></td><td><p>x</p><table><tr><td>in</td></tr></table></td></tr></table>',
+      '<table><tr><td>a<br></td><td><br>b</td><td><p>c<br>d</p></td></tr></table>',
+      '<p>$22.00<sup>1</sup> and 1,000<sub>(2)</sub>, the 1<sup>st</sup> and 3<SUP>rd</SUP>, Smith<sup>*</sup> <sup>2</sup>x</p>',
     ];
     for (const html of cases) expect(htmlToText(html), html).toBe(parse5Text(html));
   });
