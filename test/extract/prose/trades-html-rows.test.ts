@@ -15,7 +15,7 @@ function filing(accession: string) {
   const submission = parseSubmission(readFileSync(path), { sourceName: path });
   const tables = extractItemsAndProse(submission).tables;
   const trades = (tables.transactions ?? []).filter((t) => t.pricePerShare !== null);
-  return { submission, trades };
+  return { submission, tables, trades };
 }
 
 describe('trade tables whose cells hold a <p> or <div>', () => {
@@ -63,5 +63,10 @@ describe('trade tables whose cells hold a <p> or <div>', () => {
     expect(trades).toHaveLength(8);
     expect(trades.every((t) => t.pricePerShare === 22 && t.transactionDate === '2008-06-13' && t.action === 'sale')).toBe(true);
     expect(trades.map((t) => t.shares)).toEqual([13500, 66500, 77600, 3300, 6000, 3000, 135300, 385797]);
+  });
+
+  it('keeps the percent of an Item 5(a) grid row now on one line: "764,546\t\t8.98\t%" (0001193125-10-137857)', () => {
+    const { tables } = filing('0001193125-10-137857');
+    expect(tables.holdings).toEqual(expect.arrayContaining([expect.objectContaining({ holder: 'Minor M. Shaw', shares: 764546, percentOfClass: 8.98, role: 'beneficial' })]));
   });
 });
