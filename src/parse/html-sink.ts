@@ -10,6 +10,15 @@ export class Sink {
   // Whether `line` has a non-blank character: kept as we go, since testing the growing line at every table cell was
   // quadratic in a row's cells.
   lineHasText = false;
+  /** How many times `flush` ran: an inline element (`<sup>`) uses it to know its text is still on the open line. */
+  flushes = 0;
+  /**
+   * Set on a table cell's sink (html-text.ts): every line flushed, as written (before white space is collapsed), so
+   * that a cell whose blocks hold a single line can be put back on its row's line.
+   */
+  raw: string[] | null = null;
+  /** On a cell's sink while its lines are held back (see `raw`): the sink of the row the cell is in. */
+  cellOuter: Sink | null = null;
 
   append(part: string): void {
     this.line += part;
@@ -17,6 +26,8 @@ export class Sink {
   }
 
   flush(): void {
+    this.flushes += 1;
+    if (this.raw) this.raw.push(this.line);
     if (this.lineHasText) {
       // Most lines have no run of spaces, no NBSP and no tab: testing that is much cheaper than the two replacements,
       // which would leave such a line unchanged.

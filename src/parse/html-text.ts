@@ -16,6 +16,14 @@
  *   - `</p>` without an open `<p>` and `</br>` act as an empty paragraph and a line break.
  * Rendering: block elements and `<br>` end lines, table cells are separated by a tab, runs of white space inside a
  * line collapse to one space, `<pre>` keeps its lines, character references are decoded (`&#254;` → `þ`).
+ *   - A cell whose content is one line stays on its row's line even when a block holds that line
+ *     (`<td><p>May 6, 2010</p></td>`, `<td><div>1,250</div></td>`): such a block only styles the cell, so the row
+ *     reads "May 6, 2010	1,250	$	16.2848" as it would with plain cells. A cell with two lines or more of its own
+ *     (`<div>Shares of Common</div><div>Stock Purchased</div>`, "SOLE VOTING POWER<br>1,000") or a table inside keeps
+ *     its lines, as before.
+ *   - `<sup>` and `<sub>` text is set off from the text before it by a space: in filings it is a footnote marker, and
+ *     glued to a number it changed the number (`$22.00<sup>1</sup>` read "$22.001", `1,000<sup>2</sup>` "1,0002";
+ *     a name "Smith1"). An ordinal suffix after a digit (`1<sup>st</sup>`) is part of its word and stays glued.
  */
 import { Tokenizer } from 'htmlparser2';
 import {
@@ -50,6 +58,59 @@ interface OpenElement {
   table: TableSinks | null;
   /** Removed by a formatting end tag while blocks opened inside it stay open. */
   closed: boolean;
+  /** A table cell: `sink` is its own, `outer` the row's (see `closeCell`). */
+  outer?: Sink;
+  /** `<sup>`/`<sub>`: where its text starts on `sink.line`, and `sink.flushes` then (a flush since moves the text). */
+  mark?: { at: number; flushes: number };
+}
+
+/** An ordinal suffix, superscript after a digit in "1<sup>st</sup>". */
+const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/i;
+
+/**
+ * A cell's lines were held back on its own sink (`raw`) and are written now as they would have been without it: the
+ * first one continues the row's line. Done when the cell turns out to have several lines, or a table inside.
+ */
+function releaseCell(inner: Sink): void {
+  const outer = inner.cellOuter;
+  const raw = inner.raw;
+  if (!outer || !raw) return;
+  for (const line of raw) {
+    outer.append(line);
+    outer.flush();
+  }
+  // The line in progress continues on the cell's sink (its elements write there), after the lines just written.
+  inner.line = outer.line + inner.line;
+  inner.lineHasText = outer.lineHasText || inner.lineHasText;
+  outer.line = '';
+  outer.lineHasText = false;
+  inner.out.length = 0;
+  outer.out.push(inner);
+  inner.raw = null;
+  inner.cellOuter = null;
+  // A `<sup>` open in the cell measured its text on the line, which just moved.
+  inner.flushes += 1;
+}
+
+/** A cell ends: one line of its own joins its row's line; several are released as lines (`releaseCell`). */
+function closeCell(inner: Sink, outer: Sink): void {
+  const raw = inner.raw;
+  if (raw) {
+    let lines = inner.lineHasText ? 1 : 0;
+    for (const line of raw) if (/\S/.test(line)) lines += 1;
+    if (lines <= 1) {
+      for (const line of raw) outer.append(line + ' ');
+      outer.append(inner.line);
+      inner.raw = null;
+      inner.cellOuter = null;
+      return;
+    }
+    releaseCell(inner);
+  }
+  outer.line = inner.line;
+  outer.lineHasText = inner.lineHasText;
+  inner.line = '';
+  inner.lineHasText = false;
 }
 
 export function htmlToText(html: string): string {
@@ -84,7 +145,8 @@ export function htmlToText(html: string): string {
       }
       if (skipDepth === 0) {
         if (BLOCK_TAGS.has(name)) el.sink.flush();
-        if (CELL_TAGS.has(name) && el.sink.lineHasText) el.sink.line += '\t';
+        if (el.outer && el.outer.lineHasText) el.outer.line += '\t';
+        if (name === 'sup' || name === 'sub') el.mark = { at: el.sink.line.length, flushes: el.sink.flushes };
       }
       if (SKIP_TAGS.has(name)) skipDepth += 1;
       if (name === 'pre') preDepth += 1;
@@ -99,13 +161,38 @@ export function htmlToText(html: string): string {
       el.table.inside.flush();
       return;
     }
-    if (skipDepth > 0) return;
-    if (CELL_TAGS.has(name)) el.sink.line += ' ';
+    if (skipDepth > 0) {
+      if (el.outer) closeCell(el.sink, el.outer);
+      return;
+    }
+    if (el.outer) {
+      el.sink.line += ' ';
+      closeCell(el.sink, el.outer);
+    }
+    if (el.mark) setOffMarker(el.sink, el.mark);
     if (BLOCK_TAGS.has(name)) el.sink.flush();
+  };
+
+  /** A `<sup>`/`<sub>`'s text, still on the line where it started, set off from a word or number before it. */
+  const setOffMarker = (sink: Sink, mark: { at: number; flushes: number }): void => {
+    if (sink.flushes !== mark.flushes || mark.at === 0) return;
+    const line = sink.line;
+    const before = line[mark.at - 1]!;
+    const text = line.slice(mark.at);
+    if (!/^\S/.test(text) || /\s/.test(before)) return;
+    if (/\d/.test(before) && ORDINAL_SUFFIX.test(text.trim())) return;
+    sink.line = `${line.slice(0, mark.at)} ${text}`;
   };
 
   const push = (name: string, sink: Sink, table: TableSinks | null): OpenElement => {
     const el: OpenElement = { name, sink, table, closed: false };
+    if (CELL_TAGS.has(name)) {
+      // The cell writes on a sink of its own, holding back the lines it flushes until it ends (`closeCell`).
+      el.outer = sink;
+      el.sink = new Sink();
+      el.sink.raw = [];
+      el.sink.cellOuter = sink;
+    }
     const index = stack.length;
     stack.push(el);
     let list = positions.get(name);
@@ -202,6 +289,8 @@ export function htmlToText(html: string): string {
       sink = fosterTarget().sink;
     }
     if (name === 'table') {
+      // A table in a cell: the cell's lines are written as they come (it has more than one).
+      if (sink.cellOuter) releaseCell(sink);
       // The line in progress continues in `before` (foster-parented content joins it); the rows go to `inside`.
       const outer = sink;
       const before = new Sink();

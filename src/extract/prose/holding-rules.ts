@@ -214,6 +214,11 @@ export const OF_AFTER_PERCENT = /^\s*of\b/i;
 export const PERCENT_LABEL_LINE = /^\s*Percent(?:age)?(?:\s+of\s+class)?\s*:/i;
 /** A grid cell holding only the percent ("8.98 %") after a label-form count. */
 export const PERCENT_CELL_LINE = /^\s*\d{1,3}(?:\.\d+)?\s*%\s*$/;
+/**
+ * Between a count and its percent in the next cell of the same grid row ("764,546\t\t8.98\t%" under "Number of
+ * Shares\t\tPercentage"): a cell gap only. (Such a row renders as one line since the cells of a row stay on it.)
+ */
+export const PERCENT_NEXT_CELL = /^[ \t]*\t[ \t]*$/;
 /** "Less than 1%": a bound, not the percent. */
 export const LESS_THAN = /less\s+than/i;
 

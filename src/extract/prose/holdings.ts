@@ -32,7 +32,7 @@ import { isReferenceNumber, RE_REFERENCE } from './position-vocabulary.js';
 import {
   ABBREVIATION_END, ADMISSION_BEFORE_VERB, BARE_PARTICIPLE, ENUMERATED_OPTION_OBJECT, CLAUSE_VERB, CONSISTING_OF, CONVERSION, CONVERSION_LEAD, COUNT_LIST_JOIN, GERUND_SUBJECT_GAP, GERUND_VERB, HELD_BY_AFTER,
   HOLD_VERB, HOLDER_OF_APPOSITIVE, INSTRUMENT_COUNT, LABEL, LESS_THAN, LIST_JOIN, LISTED_POSITION_LEAD, NAME_AFTER, NAME_BEFORE, NAMED_INSTRUMENT_END,
-  NEGATED_VERB, NOT_A_NAME_START, OF_AFTER_PERCENT, OPTION_WORD, OPTION_WORDS, OUTSTANDING_AFTER, PAIR_LINE, PERCENT_CELL_LINE, PERCENT_LABEL_LINE,
+  NEGATED_VERB, NOT_A_NAME_START, OF_AFTER_PERCENT, OPTION_WORD, OPTION_WORDS, OUTSTANDING_AFTER, PAIR_LINE, PERCENT_CELL_LINE, PERCENT_LABEL_LINE, PERCENT_NEXT_CELL,
   PERCENT_LEAD, PLAIN_INSTRUMENT_END, POSITION_TAIL, POWER_ASIDE, RELATIVE_AFTER_HOLDER, RELATIVE_PRONOUN, REREFERENCE_BEFORE_COUNT, RESPECTIVE_LIST_LEAD,
   RIGHT_VERB, SHARE_WORD_AFTER, SHARES_OF_AFTER, TOPIC_LEAD, TOTAL_IS, TOTAL_OF_STATEMENT, TOTAL_OWNERSHIP_WORDS, TOTAL_PRONOUN, UNDERLYING_AFTER,
   VESTING_ASIDE, WARRANT_WORD, WOULD_BEFORE_VERB, WOULD_IN_PREFIX,
@@ -367,6 +367,10 @@ function buildHoldings(s: ProseSentence, ctx: ProseContext, holders: Party[], to
   const countsBetween = percent ? s.tokens.some((t) => (t.kind === 'shares' || t.kind === 'money') && t.start > after && t.start < percent.start) : true;
   let pct: { value: number; ev: ReturnType<typeof evidence> } | null = null;
   if (percent && !countsBetween && PERCENT_LEAD.test(s.raw.slice(after, percent.start)) && OF_AFTER_PERCENT.test(s.raw.slice(percent.end, percent.end + 8))) {
+    pct = { value: percent.value, ev: evidence(s, percent.start, percent.end) };
+  }
+  // Or the percent alone in the next cell of the count's grid row (the row's last).
+  if (!pct && percent && PERCENT_NEXT_CELL.test(s.raw.slice(after, percent.start)) && !s.raw.slice(percent.end).trim()) {
     pct = { value: percent.value, ev: evidence(s, percent.start, percent.end) };
   }
   if (!pct) pct = percentLine(following[0]);

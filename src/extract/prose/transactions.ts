@@ -263,6 +263,16 @@ function receivedInDistribution(s: ProseSentence, ctx: ProseContext): Found<Tran
 }
 
 /**
+ * The traders a heading line names: its parties other than groups and the issuer, leaving out those named only inside
+ * a parenthesis ("Loeb Arbitrage Management LP (excluding Loeb Arbitrage Fund)" heads Loeb Arbitrage Management's
+ * rows in 0001056569-11-000015, not the fund's).
+ */
+function headingParties(s: ProseSentence, ctx: ProseContext): Party[] {
+  const inParens = (at: number): boolean => s.raw.lastIndexOf('(', at) > s.raw.lastIndexOf(')', at);
+  return [...new Set(s.mentions.filter((m) => !inParens(m.start)).map((m) => m.party))].filter((p) => !p.group && !ctx.parties.isIssuer(p));
+}
+
+/**
  * Trade tables (Item 5(c)): lines with a date, a share count and a price, under a header that says whether they
  * are purchases or sales. The holder is the one party the introduction names, else the only reporting person.
  */
@@ -284,7 +294,7 @@ export function readTradeTable(lines: ProseSentence[], ctx: ProseContext): Found
       if (heading === 'purchase' || heading === 'both') action = 'purchase';
       else if (heading === 'sale') action = 'sale';
       // (The issuer, named in "Transactions in the Common Stock of Suburban Bancorp", is no trader.)
-      const named = [...new Set(s.mentions.map((m) => m.party))].filter((p) => !p.group && !ctx.parties.isIssuer(p));
+      const named = headingParties(s, ctx);
       if (named.length === 1) holder = named[0]!;
       else if (/\btransactions?\b/i.test(s.raw) && ctx.coverParties.length === 1) holder = ctx.coverParties[0]!;
       continue;
@@ -350,6 +360,14 @@ function sentenceStart(s: ProseSentence): number {
 
 
 /**
+ * Is `t` opened by a parenthesis, "(13,000)"? (The two characters before it: from the line's start when it opens the
+ * line — `slice(-1, 1)` of a row "(13,000)  1.1673  09/24/2015" was empty, and the sale read as a purchase.)
+ */
+function inParenthesis(raw: string, t: Token): boolean {
+  return /\(\s*$/.test(raw.slice(Math.max(0, t.start - 2), t.start));
+}
+
+/**
  * Trade lines of a schedule appended after the items ("Schedule B — Transactions in the Shares", which Item 5(c)
  * incorporates): one line per trade with a date, a count and a price in any column order — "Sale of Common Stock
  * (9,022) 7.65 12/16/2015 7.61-7.74" (a count in parentheses is a sale; a range after the price is not the price).
@@ -366,12 +384,13 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
     const dates = s.tokens.filter((t) => t.kind === 'date');
     // (A number inside a party's name, "667, L.P.", is neither the count nor the price.)
     const nums = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares' || t.kind === 'money') && !/^[-\u2013]/.test(raw.slice(t.end, t.end + 1)) && !/[-\u2013]$/.test(raw.slice(t.start - 1, t.start)) && !inName(s, t));
-    const count = nums.find((t) => t.kind !== 'money' && !/\./.test(t.raw) && (t.value >= 1 && (/,/.test(t.raw) || /\(\s*$/.test(raw.slice(t.start - 2, t.start)) || t.value < 1000 || nums.length >= 2)));
+    const count = nums.find((t) => t.kind !== 'money' && !/\./.test(t.raw) && (t.value >= 1 && (/,/.test(t.raw) || inParenthesis(raw, t) || t.value < 1000 || nums.length >= 2)));
     const price = nums.find((t) => t !== count && (t.kind === 'money' || /\.\d{1,6}$/.test(t.raw)));
     if (dates.length !== 1 || !count || !price || raw.length > 200) {
       // A heading: the party alone on its line, or the side of the rows below.
-      const named = [...new Set(s.mentions.map((m) => m.party))].filter((p) => !p.group && !ctx.parties.isIssuer(p));
-      if (named.length === 1 && raw.replace(s.mentions[0]!.surface, '').replace(/[\W_]+/g, '').length < 12) holder = named[0]!;
+      const named = headingParties(s, ctx);
+      const own = s.mentions.find((m) => m.party === named[0]);
+      if (named.length === 1 && own && raw.replace(/\([^()]*\)/g, '').replace(own.surface, '').replace(/[\W_]+/g, '').length < 12) holder = named[0]!;
       const heading = sideOf(raw);
       if (heading === 'purchase' || heading === 'sale') side = heading;
       continue;
@@ -382,7 +401,7 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
     if (lead) holder = lead.party;
     if (!holder) continue;
     const said = sideOf(raw);
-    const action: TransactionAction = /\(\s*$/.test(raw.slice(count.start - 2, count.start)) || said === 'sale' || said === 'both' ? 'sale' : (said ?? side ?? 'purchase');
+    const action: TransactionAction = inParenthesis(raw, count) || said === 'sale' || said === 'both' ? 'sale' : (said ?? side ?? 'purchase');
     out.push({
       row: {
         transactionDate: dates[0]!.iso,
