@@ -173,9 +173,17 @@ export function leadingDate(s: ProseSentence, ctx: ProseContext): string | null 
   return clauseDate(s, 0, Math.min(s.raw.length, 80), ctx);
 }
 
+/**
+ * The word of a class of shares a filing may print in lower case ("the Issuer's common stock"): it names the same
+ * class as "Common Stock". One list for the readers of a security's name (here, holding-rules.ts's CLASS_NAME).
+ */
+export const CLASS_WORD = '(?:common|preferred|ordinary|capital)';
+
 // The name after "shares of": capitalised words (and "of"), never across "and" (a list: "Common Stock and Warrants").
-const SECURITY_AFTER =
-  /^\s*(?:\([^)]{0,40}\)\s*)?(?:shares?|units?|Shares|Units|SHARES)(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?:[Ii]ssuer|[Cc]ompany|Partnership|Trust)['\u2019]s\s+|its\s+|their\s+)?((?:[A-Z0-9][\w.\-'\u2019&]*|[a-z]+[0-9A-Z][\w-]*|(?:common|preferred|ordinary|capital)(?=\s+(?:stock|shares)\b))(?:\s+(?:[A-Z0-9][\w.\-'\u2019&]*|of(?=\s+[A-Z])|stock\b|shares\b))*))?/;
+const SECURITY_AFTER = new RegExp(
+  String.raw`^\s*(?:\([^)]{0,40}\)\s*)?(?:shares?|units?|Shares|Units|SHARES)(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?:[Ii]ssuer|[Cc]ompany|Partnership|Trust)['\u2019]s\s+|its\s+|their\s+)?((?:[A-Z0-9][\w.\-'\u2019&]*|[a-z]+[0-9A-Z][\w-]*|${CLASS_WORD}(?=\s+(?:stock|shares)\b))(?:\s+(?:[A-Z0-9][\w.\-'\u2019&]*|of(?=\s+[A-Z])|stock\b|shares\b))*))?`,
+);
+const LOWER_CASE_CLASS = new RegExp(String.raw`^${CLASS_WORD}\s+(?:stock|shares)$`);
 
 /**
  * What a share count is of: `25,855 shares of the Issuer's Series A Convertible Preferred Stock, $.01 par value per
@@ -209,7 +217,7 @@ function trimSecurity(name: string): string {
   // Stop at a par value or a trailing connective.
   n = n.replace(/,?\s+(?:\$?[\d.]+\s+)?par\s+value.*$/i, '').replace(/\s+(?:of|and|per|share)$/i, '').replace(/[,.]$/, '');
   // "shares of the Issuer's common stock" names the class "Common Stock" names.
-  if (/^(?:common|preferred|ordinary|capital)\s+(?:stock|shares)$/.test(n)) n = n.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  if (LOWER_CASE_CLASS.test(n)) n = n.replace(/\b[a-z]/g, (c) => c.toUpperCase());
   return n;
 }
 

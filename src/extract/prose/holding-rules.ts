@@ -4,6 +4,7 @@
  * tested on its own; holdings.ts decides what to do with a match. The examples are from real filings.
  * Does not hold: the shared vocabulary of Item 5 (position-vocabulary.ts), holders (position-holders.ts).
  */
+import { CLASS_WORD } from './clauses.js';
 import { LABEL_SEPARATOR, OWNERSHIP_PREDICATE_RULES, PERCENT_VERB } from './position-vocabulary.js';
 
 /** A named heuristic: one alternative of a rule table. */
@@ -21,7 +22,7 @@ function alternation(rules: readonly HoldingRule[], flags: string): RegExp {
  * The class a count of shares is of, after "of": "Common Stock", "the Issuer's common stock", "its Class A Ordinary
  * Shares" (a filing may name the class with the issuer's possessive and in lower case; it is the same class).
  */
-export const CLASS_NAME = "(?:the\\s+)?(?:[A-Z][\\w-]*['\u2019]s\\s+|its\\s+|their\\s+)?(?:(?:common|preferred|ordinary|capital)\\s+(?:stock|shares)\\b\\s*|[A-Z][\\w-]*(?![\\w-])\\s*)+";
+export const CLASS_NAME = `(?:the\\s+)?(?:[A-Z][\\w-]*['\u2019]s\\s+|its\\s+|their\\s+)?(?:${CLASS_WORD}\\s+(?:stock|shares)\\b\\s*|[A-Z][\\w-]*(?![\\w-])\\s*)+`;
 
 /** The verbs that state a position held, with their subject before them and the count after. */
 export const HOLD_VERB_RULES: readonly HoldingRule[] = [

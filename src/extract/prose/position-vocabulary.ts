@@ -110,12 +110,6 @@ function lastPowerRole(tail: string): { role: HoldingRole | null; at: number } {
 }
 
 /**
- * The words a power or amount label ends with before its count, whichever way the form's row is worded: "(i) sole
- * power to vote or to direct the vote of", "… the disposition:", "SOLE POWER TO VOTE OR DIRECT THE VOTE --", "Amount beneficially owned", "sole voting power with
- * respect to", "shared dispositive power over", "sole power as to". One list for every test of "is this a label's end"
- * (a count on the next line, a written zero, a dash, a count set off by spaces).
- */
-/**
  * The words that give a position's percent of the class: "N Shares, or approximately 7.50% of …", "representing
  * 63.0%", "which constitutes 0.0% of", "constituting", "equal to", "which is", "comprising", "being". One list for
  * every reader that pairs a count with its percent.
@@ -125,6 +119,12 @@ export const PERCENT_VERB = String.raw`(?:represent\w*|constitut\w*|or|equal\s+t
 /** What sets a label off from its value: a colon, a dash or two ("AMOUNT BENEFICIALLY OWNED --"), an en or em dash. */
 export const LABEL_SEPARATOR = String.raw`(?:[:\u2013\u2014]|--?)`;
 
+/**
+ * The words a power or amount label ends with before its count, whichever way the form's row is worded: "(i) sole
+ * power to vote or to direct the vote of", "… the disposition:", "SOLE POWER TO VOTE OR DIRECT THE VOTE --", "Amount
+ * beneficially owned", "sole voting power with respect to", "shared dispositive power over", "sole power as to". One list for every test of "is this a label's end"
+ * (a count on the next line, a written zero, a dash, a count set off by spaces).
+ */
 export const LABEL_END_WORDS = String.raw`(?:power|vote|disposition|dispose|owned|of|over|(?:with\s+respect|as)\s+to)`;
 /**
  * The stricter last words of a form's row, for a count on the same line or the next with no colon or dash between:

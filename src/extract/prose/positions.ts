@@ -24,7 +24,7 @@ import { looksLikeName, nameKey, type Party } from './parties.js';
 import { PAIR_LINE, UNDERLYING_AFTER } from './holding-rules.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { coordinatedPowers, LABEL_END_WORDS, PERCENT_VERB, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, LABEL_END_WORDS, LABEL_SEPARATOR, PERCENT_VERB, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, accountsPhrase, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { personColumnRow, personColumns, tableRow } from './position-tables.js';
 
@@ -157,6 +157,12 @@ const DASH_UNDER_LABEL = new RegExp(
   'gim',
 );
 
+/** The next line holding only a dash (the shared vocabulary's bare dash). */
+const DASH_LINE_AFTER = new RegExp(String.raw`^[ \t]*\n[ \t]*(${BARE_DASH_SOURCE})[ \t]*(?=\n|$)`);
+
+/** What ends a label right before its count: a separator (position-vocabulary.ts) or "is", "of", "over", "to". */
+const LABEL_SEPARATOR_OR_LINK = new RegExp(String.raw`(?:${LABEL_SEPARATOR}|\bis|\bof|\bover|\bto)\s*$`, 'i');
+
 /**
  * A lone dash on the line after a label ("(ii) shared power to vote or to direct the vote" / "-"): the form's nil
  * value. When the label is a sentence of its own (lines are blocks in HTML; a label ending in a colon ends its sentence
@@ -164,7 +170,7 @@ const DASH_UNDER_LABEL = new RegExp(
  * label. Null when no such line follows.
  */
 function dashUnder(s: ProseSentence, ctx: ProseContext, state: PositionState, role: HoldingRole): Found<HoldingRow>[] | null {
-  const m = /^[ \t]*\n[ \t]*([-\u2013\u2014]{1,3})[ \t]*(?=\n|$)/.exec(s.source.text.slice(s.end, Math.min(s.source.end, s.end + 80)));
+  const m = DASH_LINE_AFTER.exec(s.source.text.slice(s.end, Math.min(s.source.end, s.end + 80)));
   if (!m) return null;
   const at = s.end + m[0].length - m[1]!.length;
   const line: ProseSentence = { ...s, start: at, end: at + m[1]!.length, raw: m[1]!, text: m[1]!, tokens: [], mentions: [] };
@@ -238,7 +244,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
     // (A written zero, "-0-" or "None", is a count only after a label: countsOf found it there.)
     // The label may end without a colon when its count follows on the same line or cell: "(i) sole power to vote or
     // to direct the vote   715,775".
-    const label = /(?:[:\u2013\u2014]|--?|\bis|\bof|\bover|\bto)\s*$/i.test(leadOf(raw, t.start, 6)) || (/\D/.test(t.raw) && isStatedZero(t.raw)) || labelAtEnd(raw.slice(Math.max(prevEnd, t.start - 160), t.start)) !== null;
+    const label = LABEL_SEPARATOR_OR_LINK.test(leadOf(raw, t.start, 6)) || (/\D/.test(t.raw) && isStatedZero(t.raw)) || labelAtEnd(raw.slice(Math.max(prevEnd, t.start - 160), t.start)) !== null;
     if (!label && !anchored(ctx, t.value)) return null;
     if (/^\s*(?:%|percent|per\s*cent|days?|years?|months?|persons?|of\s+the\s+(?:Act|Exchange\s+Act|Rules?))/i.test(after)) return null;
     if (t.value >= 1900 && t.value <= 2100 && !/,/.test(t.raw)) return null;

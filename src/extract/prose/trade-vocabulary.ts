@@ -23,9 +23,12 @@ export const SELL_WORD = /\b(?:sales?|sells?|sold|selling|disposed|dispositions?
  */
 export const NOT_A_TRADE_BEFORE = /\b(?:will|would|may|might|shall|to|could|not|be|been)\s+$/i;
 
+/** Every buy or sell word (global: matchAll walks a copy, so the shared instance keeps no state). */
+const TRADE_WORD_ALL = new RegExp(`${BUY_WORD.source}|${SELL_WORD.source}`, 'gi');
+
 /** Whether every buy or sell word of `text` is one NOT_A_TRADE_BEFORE rules out ("an order … to purchase 10,000"). */
 export function tradeWordsAllIntent(text: string): boolean {
-  const words = [...text.matchAll(new RegExp(`${BUY_WORD.source}|${SELL_WORD.source}`, 'gi'))];
+  const words = [...text.matchAll(TRADE_WORD_ALL)];
   return words.length > 0 && words.every((m) => NOT_A_TRADE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)));
 }
 
