@@ -10,10 +10,11 @@
  * that prints the target wording is cited next to each), the labels stay true because the meaning does not change,
  * and the reader is scored on the rewritten filing against the same labels.
  *
- * Only the tuned splits (dev, dev-late, tune) are rewritten: the holdout stays unread. A paraphrase rewrites the primary
- * document from its Item 1 on (never the cover pages, whose captions are read by another reader), and a filing counts
- * for a paraphrase only when the rewrite changed it. Prints, per paraphrase, the filings it touched and the holdings
- * precision and recall on them before and after; `--verbose` adds the positions lost or gained per filing.
+ * Only the tuned splits (dev, dev-late, tune) are rewritten: the holdout stays unread. A paraphrase rewrites the
+ * primary document from its first item heading on (never the cover pages, whose captions are read by another reader),
+ * and a filing counts for a paraphrase only when the rewrite changed it. Prints, per paraphrase, the filings it touched
+ * and the precision and recall on them before and after, for holdings (PARAPHRASES) and for trades
+ * (TRADE_PARAPHRASES); `--verbose` adds the positions or trades lost or gained per filing.
  * Exits 0: it measures, it does not gate (test/extract/prose/paraphrase.test.ts holds the floors).
  */
 import { resolve } from 'node:path';
@@ -200,8 +201,8 @@ export const PARAPHRASES: Paraphrase[] = [
 ];
 
 /**
- * Where a paraphrase may write: the primary document's text from its first Item 1 heading (or XML item element) to the
- * document's end. Null when the filing has no such heading, so nothing is rewritten.
+ * Where a paraphrase may write: the primary document's text from its first heading of Items 1–7 (or XML item element)
+ * to the document's end. Null when the filing has no such heading, so nothing is rewritten.
  */
 export function itemsRegion(text: string, bareXml = false): { start: number; end: number } | null {
   let open = text.search(/<TEXT>/i);
