@@ -118,6 +118,11 @@ export const PERCENT_VERB = String.raw`(?:represent\w*|constitut\w*|or|equal\s+t
 
 /** What sets a label off from its value: a colon, a dash or two ("AMOUNT BENEFICIALLY OWNED --"), an en or em dash. */
 export const LABEL_SEPARATOR = String.raw`(?:[:\u2013\u2014]|--?)`;
+/**
+ * The separators a written dash may follow as the label's value ("… the vote:-", "… the vote -- -", "… the vote ---"):
+ * LABEL_SEPARATOR without the single hyphen, which a label's dash alone could not be told from.
+ */
+export const DASH_VALUE_SEPARATOR = String.raw`(?::|--|[\u2013\u2014])`;
 
 /**
  * The words a power or amount label ends with before its count, whichever way the form's row is worded: "(i) sole

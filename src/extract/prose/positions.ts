@@ -24,7 +24,7 @@ import { looksLikeName, nameKey, type Party } from './parties.js';
 import { PAIR_LINE, UNDERLYING_AFTER } from './holding-rules.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { coordinatedPowers, LABEL_END_WORDS, LABEL_SEPARATOR, PERCENT_VERB, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, DASH_VALUE_SEPARATOR, LABEL_END_WORDS, LABEL_SEPARATOR, PERCENT_VERB, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, accountsPhrase, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { personColumnRow, personColumns, tableRow } from './position-tables.js';
 
@@ -146,14 +146,15 @@ const ZERO_AFTER_LABEL = new RegExp(
 );
 
 /**
- * A bare dash that ends the line of a power or amount label after its colon ("(ii)Shared power to vote or to direct
- * the vote:-", 0001207017-05-000031), or stands alone on the line under it (0000913414-09-003235: "(ii) shared power
- * to vote or to direct the vote" / "-"): the form's number slot left at none. The lookbehind sits after the dash, so
+ * A bare dash that ends the line of a power or amount label after its colon or dashes ("(ii)Shared power to vote or to
+ * direct the vote:-", 0001207017-05-000031; "… the vote -- -", run together "… the vote ---"), or stands alone on the line under it (0000913414-09-003235: "(ii) shared power
+ * to vote or to direct the vote" / "-"): the form's number slot left at none — unless a count follows on the next line (the dashes were
+ * the separator). The lookbehind sits after the dash, so
  * it runs only at a dash that ends its line; its runs of blanks are bounded, so a hostile run of spaces is no
  * quadratic rescan.
  */
 const DASH_UNDER_LABEL = new RegExp(
-  String.raw`${BARE_DASH_SOURCE}(?=[ \t]{0,40}$)(?<=${LABEL_END_WORDS}[ \t]{0,40}(?::|:?[ \t]{0,40}\n)[ \t]{0,40}${BARE_DASH_SOURCE})`,
+  String.raw`${BARE_DASH_SOURCE}(?=[ \t]{0,40}$)(?![ \t]{0,40}\n[ \t]{0,40}\d)(?<=${LABEL_END_WORDS}[ \t]{0,40}(?:${DASH_VALUE_SEPARATOR}|${DASH_VALUE_SEPARATOR}?[ \t]{0,40}\n)[ \t]{0,40}${BARE_DASH_SOURCE})`,
   'gim',
 );
 
