@@ -198,7 +198,57 @@ export const PARAPHRASES: Paraphrase[] = [
     seenIn: 'any plain-text filing',
     rewrite: (text) => rewrapParagraphs(text, 100),
   },
+  {
+    name: 'caps-headings',
+    says: 'item headings in capitals: "Item 5. Interest in Securities of the Issuer" → "ITEM 5. INTEREST IN SECURITIES OF THE ISSUER"',
+    seenIn: '0000930661-00-000395 ("ITEM 5. INTEREST IN SECURITIES OF THE ISSUER."), 0001127867-01-500012 ("ITEM 4 OWNERSHIP")',
+    rewrite: (text) => rewriteHeadings(text, (item, number, mark, gap, title) => `${item.toUpperCase()}${number}${mark}${gap}${title.toUpperCase()}`),
+  },
+  {
+    name: 'heading-colon',
+    says: 'an item heading\'s full stop → a colon: "Item 5. Interest in …" → "Item 5: Interest in …" (and "ITEM 4." → "ITEM 4:")',
+    seenIn: '0000080255-22-001880 ("Item 5: Ownership of Five Percent or Less of a Class"), 0001019432-20-000011 ("ITEM 5: OWNERSHIP OF FIVE PERCENT …")',
+    rewrite: (text) => rewriteHeadings(text, (item, number, mark, gap, title) => `${item}${number}${mark === '.' ? ':' : mark}${gap}${title}`),
+  },
+  {
+    name: 'caps-labels',
+    says: 'the form\'s labels in capitals: "(a) Amount beneficially owned:" → "(a) AMOUNT BENEFICIALLY OWNED:", "(i) Sole power to vote or to direct the vote" → "(i) SOLE POWER TO VOTE OR TO DIRECT THE VOTE"',
+    seenIn: '0001127867-01-500012 ("(a) AMOUNT BENEFICIALLY OWNED: 860,760 Shares of Common Stock (b) PERCENT OF CLASS"), 0000354204-01-001100 ("(i). SOLE POWER TO VOTE OR DIRECT THE VOTE --")',
+    rewrite: (text) => text.replace(FORM_LABEL, (label) => label.toUpperCase()),
+  },
 ];
+
+/**
+ * The labels of a 13G's Item 4 (and of 13D Item 5s that copy the form), each right after its enumerator ("(a)",
+ * "(ii)", "4(c)"), never the same words inside a sentence.
+ */
+const FORM_LABEL = new RegExp(
+  String.raw`(?<=\(\s*(?:[a-h]|[ivx]{1,4})\s*\)\.?(?:\s|&nbsp;|&#160;)*)(?:` +
+    [
+      String.raw`(?:aggregate\s+)?amount\s+beneficially\s+owned`,
+      String.raw`percent(?:age)?\s+of\s+(?:the\s+)?class`,
+      String.raw`number\s+of\s+shares\s+as\s+to\s+which\s+(?:such|the)\s+(?:reporting\s+)?person\s+has`,
+      String.raw`(?:sole|shared)\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+(?:the\s+)?vote(?:\s+of)?`,
+      String.raw`(?:sole|shared)\s+power\s+to\s+dispose\s+(?:of\s+)?or\s+(?:to\s+)?direct\s+(?:the\s+)?disposition(?:\s+of)?`,
+      String.raw`(?:sole|shared)\s+(?:voting|dispositive)\s+power`,
+    ].join('|') +
+    ')',
+  'gi',
+);
+
+/** The words an item's title starts with (Schedule 13D Items 1–7, 13G Items 1–10). */
+const TITLE_WORDS = /^(?:Security\s+and\s+Issuer|Identity\s+and\s+Background|Source\s+and\s+Amount|Purpose\s+of|Interest\s+in\s+Securities|Contracts|Material\s+to\s+be\s+Filed|Name\s+of|Address\s+of|Title\s+of|CUSIP|If\s+this|Ownership|Identification|Notice\s+of|Certification|Citizenship)\b/i;
+
+/**
+ * Rewrite every item heading that stands on its own line (text) or ends its element (HTML): "Item", its number,
+ * the mark after it, the gap and the title, when the title is one of the form's (no prose after a heading is touched).
+ */
+function rewriteHeadings(text: string, to: (item: string, number: string, mark: string, gap: string, title: string) => string): string {
+  return text.replace(
+    /(?<=^|>)([ \t]*)(Item|ITEM)((?:\s|&nbsp;|&#160;)+\d{1,2}(?:\s*\([a-j]\))?)([.:]?)((?:[ \t]|&nbsp;|&#160;)+)([A-Za-z][^<\n\d]{2,120}?)(?=[ \t.:]*(?:\n|<|$))/gm,
+    (whole, lead: string, item: string, number: string, mark: string, gap: string, title: string) => (TITLE_WORDS.test(title) ? `${lead}${to(item, number, mark, gap, title)}` : whole),
+  );
+}
 
 /**
  * Where a paraphrase may write: the primary document's text from its first heading of Items 1–7 (or XML item element)
