@@ -216,6 +216,17 @@ export const PARAPHRASES: Paraphrase[] = [
     seenIn: '0001127867-01-500012 ("(a) AMOUNT BENEFICIALLY OWNED: 860,760 Shares of Common Stock (b) PERCENT OF CLASS"), 0000354204-01-001100 ("(i). SOLE POWER TO VOTE OR DIRECT THE VOTE --")',
     rewrite: (text) => text.replace(FORM_LABEL, (label) => label.toUpperCase()),
   },
+  {
+    name: 'par-value',
+    says: '"N shares of Common Stock" → "N shares of Common Stock, par value $X per share, of the Issuer" (X the par value the filing states; filings that state none are left out)',
+    seenIn: '0001104659-25-002604 ("17,753,322 shares of common stock, par value $0.01 per share"), 0000950133-02-003348 ("5,559,610 shares of the common stock, par value $.0001 (“Common Stock”) of o2")',
+    rewrite: (text) => {
+      const par = /\bCommon\s+Stock,?\s*(?:\(\s*)?(?:par\s+value\s+\$\s?(\d*\.\d+|\d+)|\$\s?(\d*\.\d+|\d+)\s+par\s+value)/i.exec(text);
+      if (!par) return text;
+      const value = par[1] ?? par[2]!;
+      return text.replace(/(\d)(\s+)(shares|Shares)\s+of\s+(?:the\s+)?(Common\s+Stock)\b(?![\w,]|\s+(?:of\b|par\b|\$|\())/g, (_m, d: string, gap: string, word: string, cls: string) => `${d}${gap}${word} of ${cls}, par value $${value} per share, of the Issuer`);
+    },
+  },
 ];
 
 /**
