@@ -227,6 +227,18 @@ export const PARAPHRASES: Paraphrase[] = [
       return text.replace(/(\d)(\s+)(shares|Shares)\s+of\s+(?:the\s+)?(Common\s+Stock)\b(?![\w,]|\s+(?:of\b|par\b|\$|\())/g, (_m, d: string, gap: string, word: string, cls: string) => `${d}${gap}${word} of ${cls}, par value $${value} per share, of the Issuer`);
     },
   },
+  {
+    name: 'which-are',
+    says: '"N Shares held/owned by X" → "N Shares which are held/owned by X"',
+    seenIn: '0000354204-98-000539 ("76,705 additional shares which are owned by the Fund"), 0000902219-04-000900 ("1,457,700 shares of the Issuer which are held of record by clients of WMC")',
+    rewrite: swap([/(\d(?:\s+(?:shares|Shares)(?:\s+of\s+(?:the\s+)?[A-Z][\w']*(?:\s+[A-Z][\w']*){0,3})?)?)\s+(?:(beneficially|directly)\s+)?(owned|held)(\s+(?:directly\s+|of\s+record\s+)?by)\b/g, (_m, count: string, adverb: string | undefined, verb: string, by: string) => `${count} which are ${adverb ? `${adverb} ` : ''}${verb}${by}`]),
+  },
+  {
+    name: 'record-owner',
+    says: '"X directly owns N" / "X owns directly N" / "X is the direct owner of N" → "X is the record owner of N"',
+    seenIn: 'edgartools__schedule13d_nested_cusip ("AVF XII is the record owner of 6,294,951 shares of Common Stock")',
+    rewrite: swap([/\b(?:directly\s+owns|owns\s+directly|is\s+the\s+direct\s+owner\s+of)(?=\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?\d)/g, 'is the record owner of']),
+  },
 ];
 
 /**

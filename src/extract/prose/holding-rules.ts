@@ -197,8 +197,8 @@ export const POSITION_TAIL_RULES: readonly HoldingRule[] = [
   { name: 'conversion', pattern: new RegExp(`(?:which\\s+are\\s+)?(?:convertible|exercisable|exchangeable)\\s+(?:into|for)\\s+[\\d,]+\\s+(?:shares|Shares)(?:\\s+of\\s+${CLASS_NAME})?`) },
   // "issuable upon exercise of warrants".
   { name: 'issuable upon', pattern: /issuable\s+upon\s+(?:the\s+)?(?:exercise|conversion)\s+of\s+[^,;()]{0,80}?(?=,|;|\s+and\b|$)/ },
-  // "held by Goldman Sachs".
-  { name: 'held by', pattern: /(?:beneficially\s+)?(?:held|owned)\s+(?:directly\s+|indirectly\s+)?by\s+(?:the\s+)?[A-Z][\w.,&'\s-]{0,60}?(?=,|;|\s+and\b|$)/ },
+  // "held by Goldman Sachs", "which are beneficially owned by LionEye Master Fund", "that are held of record by …".
+  { name: 'held by', pattern: /(?:(?:which|that)\s+(?:are|were|is)\s+)?(?:beneficially\s+|directly\s+|of\s+record\s+)?(?:held|owned)\s+(?:directly\s+|indirectly\s+|of\s+record\s+)?by\s+(?:the\s+)?[A-Z][\w.,&'\s-]{0,60}?(?=,|;|\s+and\b|$)/ },
   // "granted to the Reporting Person on April 15, 2010".
   { name: 'issued or granted', pattern: /(?:issued|granted|awarded|acquired|purchased)\s+(?:to|by|on|from|in)\s+(?:[^,;()]|,\s+\d{4}\b){0,80}?(?=,(?!\s+\d{4}\b)|;|\s+and\b|$)/ },
   // "of which 33,750 shares are subject to forfeiture".
