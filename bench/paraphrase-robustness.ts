@@ -239,6 +239,15 @@ export const PARAPHRASES: Paraphrase[] = [
     seenIn: 'edgartools__schedule13d_nested_cusip ("AVF XII is the record owner of 6,294,951 shares of Common Stock")',
     rewrite: swap([/\b(?:directly\s+owns|owns\s+directly|is\s+the\s+direct\s+owner\s+of)(?=\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?\d)/g, 'is the record owner of']),
   },
+  {
+    name: 'power-answer',
+    says: 'a power label answered by a sentence: "(i) Sole power to vote or to direct the vote: N" → "(i) Sole power to vote or to direct the vote: Such person has sole voting power over N shares." (and dispose → dispositive)',
+    seenIn: '0000950135-06-007475 ("(i) Sole power to vote or direct the vote: The Reporting Person has sole voting power over 600,000 shares which he owns directly.")',
+    rewrite: swap([
+      /(\(\s*(?:i|ii|iii|iv)\s*\)\.?\s*(sole|shared)\s+power\s+to\s+(vote|dispose)\b[^:\n<]{0,60}?:)([ \t]*)(\d[\d,]*)(?:\s+(?:shares|Shares))?(?![\d,]*\s*%)(?=[ \t]*(?:\n|<|$))/gim,
+      (_m, label: string, which: string, verb: string, gap: string, count: string) => `${label}${gap || ' '}Such person has ${which.toLowerCase()} ${verb.toLowerCase() === 'vote' ? 'voting' : 'dispositive'} power over ${count} shares.`,
+    ]),
+  },
 ];
 
 /**
