@@ -198,7 +198,89 @@ export const PARAPHRASES: Paraphrase[] = [
     seenIn: 'any plain-text filing',
     rewrite: (text) => rewrapParagraphs(text, 100),
   },
+  {
+    name: 'caps-headings',
+    says: 'item headings in capitals: "Item 5. Interest in Securities of the Issuer" → "ITEM 5. INTEREST IN SECURITIES OF THE ISSUER"',
+    seenIn: '0000930661-00-000395 ("ITEM 5. INTEREST IN SECURITIES OF THE ISSUER."), 0001127867-01-500012 ("ITEM 4 OWNERSHIP")',
+    rewrite: (text) => rewriteHeadings(text, (item, number, mark, gap, title) => `${item.toUpperCase()}${number}${mark}${gap}${title.toUpperCase()}`),
+  },
+  {
+    name: 'heading-colon',
+    says: 'an item heading\'s full stop → a colon: "Item 5. Interest in …" → "Item 5: Interest in …" (and "ITEM 4." → "ITEM 4:")',
+    seenIn: '0000080255-22-001880 ("Item 5: Ownership of Five Percent or Less of a Class"), 0001019432-20-000011 ("ITEM 5: OWNERSHIP OF FIVE PERCENT …")',
+    rewrite: (text) => rewriteHeadings(text, (item, number, mark, gap, title) => `${item}${number}${mark === '.' ? ':' : mark}${gap}${title}`),
+  },
+  {
+    name: 'caps-labels',
+    says: 'the form\'s labels in capitals: "(a) Amount beneficially owned:" → "(a) AMOUNT BENEFICIALLY OWNED:", "(i) Sole power to vote or to direct the vote" → "(i) SOLE POWER TO VOTE OR TO DIRECT THE VOTE"',
+    seenIn: '0001127867-01-500012 ("(a) AMOUNT BENEFICIALLY OWNED: 860,760 Shares of Common Stock (b) PERCENT OF CLASS"), 0000354204-01-001100 ("(i). SOLE POWER TO VOTE OR DIRECT THE VOTE --")',
+    rewrite: (text) => text.replace(FORM_LABEL, (label) => label.toUpperCase()),
+  },
+  {
+    name: 'par-value',
+    says: '"N shares of Common Stock" → "N shares of Common Stock, par value $X per share, of the Issuer" (X the par value the filing states; filings that state none are left out)',
+    seenIn: '0001104659-25-002604 ("17,753,322 shares of common stock, par value $0.01 per share"), 0000950133-02-003348 ("5,559,610 shares of the common stock, par value $.0001 (“Common Stock”) of o2")',
+    rewrite: (text) => {
+      const par = /\bCommon\s+Stock,?\s*(?:\(\s*)?(?:par\s+value\s+\$\s?(\d*\.\d+|\d+)|\$\s?(\d*\.\d+|\d+)\s+par\s+value)/i.exec(text);
+      if (!par) return text;
+      const value = par[1] ?? par[2]!;
+      return text.replace(/(\d)(\s+)(shares|Shares)\s+of\s+(?:the\s+)?(Common\s+Stock)\b(?![\w,]|\s+(?:of\b|par\b|\$|\())/g, (_m, d: string, gap: string, word: string, cls: string) => `${d}${gap}${word} of ${cls}, par value $${value} per share, of the Issuer`);
+    },
+  },
+  {
+    name: 'which-are',
+    says: '"N Shares held/owned by X" → "N Shares which are held/owned by X"',
+    seenIn: '0000354204-98-000539 ("76,705 additional shares which are owned by the Fund"), 0000902219-04-000900 ("1,457,700 shares of the Issuer which are held of record by clients of WMC")',
+    rewrite: swap([/(\d(?:\s+(?:shares|Shares)(?:\s+of\s+(?:the\s+)?[A-Z][\w']*(?:\s+[A-Z][\w']*){0,3})?)?)\s+(?:(beneficially|directly)\s+)?(owned|held)(\s+(?:directly\s+|of\s+record\s+)?by)\b/g, (_m, count: string, adverb: string | undefined, verb: string, by: string) => `${count} which are ${adverb ? `${adverb} ` : ''}${verb}${by}`]),
+  },
+  {
+    name: 'record-owner',
+    says: '"X directly owns N" / "X owns directly N" / "X is the direct owner of N" → "X is the record owner of N"',
+    seenIn: 'edgartools__schedule13d_nested_cusip ("AVF XII is the record owner of 6,294,951 shares of Common Stock")',
+    rewrite: swap([/\b(?:directly\s+owns|owns\s+directly|is\s+the\s+direct\s+owner\s+of)(?=\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?\d)/g, 'is the record owner of']),
+  },
+  {
+    name: 'power-answer',
+    says: 'a power label answered by a sentence: "(i) Sole power to vote or to direct the vote: N" → "(i) Sole power to vote or to direct the vote: Such person has sole voting power over N shares." (and dispose → dispositive)',
+    seenIn: '0000950135-06-007475 ("(i) Sole power to vote or direct the vote: The Reporting Person has sole voting power over 600,000 shares which he owns directly.")',
+    rewrite: swap([
+      /(\(\s*(?:i|ii|iii|iv)\s*\)\.?\s*(sole|shared)\s+power\s+to\s+(vote|dispose)\b[^:\n<]{0,60}?:)([ \t]*)(\d[\d,]*)(?:\s+(?:shares|Shares))?(?![\d,]*\s*%)(?=[ \t]*(?:\n|<|$))/gim,
+      (_m, label: string, which: string, verb: string, gap: string, count: string) => `${label}${gap || ' '}Such person has ${which.toLowerCase()} ${verb.toLowerCase() === 'vote' ? 'voting' : 'dispositive'} power over ${count} shares.`,
+    ]),
+  },
 ];
+
+/**
+ * The labels of a 13G's Item 4 (and of 13D Item 5s that copy the form), each right after its enumerator ("(a)",
+ * "(ii)", "4(c)"), never the same words inside a sentence.
+ */
+const FORM_LABEL = new RegExp(
+  String.raw`(?<=\(\s*(?:[a-h]|[ivx]{1,4})\s*\)\.?(?:\s|&nbsp;|&#160;)*)(?:` +
+    [
+      String.raw`(?:aggregate\s+)?amount\s+beneficially\s+owned`,
+      String.raw`percent(?:age)?\s+of\s+(?:the\s+)?class`,
+      String.raw`number\s+of\s+shares\s+as\s+to\s+which\s+(?:such|the)\s+(?:reporting\s+)?person\s+has`,
+      String.raw`(?:sole|shared)\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+(?:the\s+)?vote(?:\s+of)?`,
+      String.raw`(?:sole|shared)\s+power\s+to\s+dispose\s+(?:of\s+)?or\s+(?:to\s+)?direct\s+(?:the\s+)?disposition(?:\s+of)?`,
+      String.raw`(?:sole|shared)\s+(?:voting|dispositive)\s+power`,
+    ].join('|') +
+    ')',
+  'gi',
+);
+
+/** The words an item's title starts with (Schedule 13D Items 1–7, 13G Items 1–10). */
+const TITLE_WORDS = /^(?:Security\s+and\s+Issuer|Identity\s+and\s+Background|Source\s+and\s+Amount|Purpose\s+of|Interest\s+in\s+Securities|Contracts|Material\s+to\s+be\s+Filed|Name\s+of|Address\s+of|Title\s+of|CUSIP|If\s+this|Ownership|Identification|Notice\s+of|Certification|Citizenship)\b/i;
+
+/**
+ * Rewrite every item heading that stands on its own line (text) or ends its element (HTML): "Item", its number,
+ * the mark after it, the gap and the title, when the title is one of the form's (no prose after a heading is touched).
+ */
+function rewriteHeadings(text: string, to: (item: string, number: string, mark: string, gap: string, title: string) => string): string {
+  return text.replace(
+    /(?<=^|>)([ \t]*)(Item|ITEM)((?:\s|&nbsp;|&#160;)+\d{1,2}(?:\s*\([a-j]\))?)([.:]?)((?:[ \t]|&nbsp;|&#160;)+)([A-Za-z][^<\n\d]{2,120}?)(?=[ \t.:]*(?:\n|<|$))/gm,
+    (whole, lead: string, item: string, number: string, mark: string, gap: string, title: string) => (TITLE_WORDS.test(title) ? `${lead}${to(item, number, mark, gap, title)}` : whole),
+  );
+}
 
 /**
  * Where a paraphrase may write: the primary document's text from its first heading of Items 1–7 (or XML item element)

@@ -18,7 +18,7 @@ import type { CoverPageResult, ReportingPersonRecord } from '../cover-page/types
 import { DefinedTerms } from '../defined-terms/index.js';
 import type { ExtractedFiling, Extractor, ItemRow, Numbered } from '../extractor.js';
 import { PartyIndex, readProse, type ProseItem, type ProseResult } from '../prose/index.js';
-import type { Party } from '../prose/parties.js';
+import { looksLikeName, type Party } from '../prose/parties.js';
 import { readXmlFields } from '../prose/xml-fields.js';
 import type { ExtractionWarning } from '../types.js';
 import { blankPageFurniture, collapseSpace, identitySource, type ProseSource } from './prose-source.js';
@@ -120,17 +120,20 @@ export function readScheduleProse(submission: Submission, coverResult: CoverPage
     warnings.push({ code: 'ITEMS_NOT_FOUND', message: `no Item headings found in the ${kind} document (sequence ${doc.sequence ?? '?'})`, documentSequence: doc.sequence, span: null });
   }
   const terms = DefinedTerms.fromText(found.termText, doc.sequence);
-  const parties = PartyIndex.build(
-    cover.filter((p) => p.name).map((p) => ({ ordinal: p.ordinal, name: p.name! })),
-    terms,
-    found.termText,
-  );
+  const item2 = items.map((i) => ({ itemNumber: i.itemNumber, title: i.title, source: i.prose.source }));
+  const named = cover.filter((p) => p.name).map((p) => ({ ordinal: p.ordinal, name: p.name! }));
+  // Cover pages that could not be read (a two-column cover in a <pre> rendered with its padding collapsed gives no name,
+  // or the form's instructions above it as one: "Check the appropriate box to designate the rule …"): a 13G's Item 2(a)
+  // names the person filing, whom its Item 4 calls "such person". No reporting-person row is theirs to join.
+  const filing = kind === '13G' && !named.some((p) => looksLikeName(p.name)) ? namesFiling(item2) : [];
+  const persons = filing.length ? filing.map((name) => ({ ordinal: null, name })) : named;
+  const parties = PartyIndex.build(persons, terms, found.termText);
   // The cover pages' values per person: a count in Item 5 equal to one of them is evidence of its holder and role.
   const anchors = parties.coverParties.flatMap((party) => {
     const p = cover.find((c) => c.ordinal === party.coverOrdinal);
     return p ? [{ party, aggregateAmount: p.aggregateAmount, percentOfClass: p.percentOfClass, soleVotingPower: p.soleVotingPower, sharedVotingPower: p.sharedVotingPower, soleDispositivePower: p.soleDispositivePower, sharedDispositivePower: p.sharedDispositivePower }] : [];
   });
-  const filers = kind === '13G' ? personsFiling(items.map((i) => ({ itemNumber: i.itemNumber, title: i.title, source: i.prose.source })), parties) : null;
+  const filers = kind === '13G' ? personsFiling(item2, parties) : null;
   const ctx = { parties, terms, filedAt: submission.header?.filedAt ?? null, coverParties: parties.coverParties, cover: anchors, ...(filers ? { filers } : {}) };
   // The text after the last item: schedules of trades that Item 5(c) incorporates ("Schedule B").
   const lastEnd = Math.max(0, ...items.map((i) => i.prose.source.end));
@@ -154,26 +157,52 @@ export function readScheduleProse(submission: Submission, coverResult: CoverPage
   return { found, prose, warnings };
 }
 
+type ItemText = { itemNumber: number; title: string | null; source: ProseSource };
+
 /**
- * The cover persons a 13G's Item 2(a), "Name of Person Filing", names, when they are some of the cover persons but not
- * all (0000315066-17-001861: "FMR LLC" under the covers of FMR LLC and Abigail P. Johnson); null otherwise. The answer
- * runs from the label (or the item's start, when the label is the item's heading) to the next sub-item.
+ * The answers of a 13G's Item 2(a), "Name of Person Filing": each runs from the label (or the item's start, when the
+ * label is the item's heading) to the next sub-item. Item 2 may repeat its (a)–(e) once per person
+ * (0001085601-10-000011), and its heading may run into the first answer when a paragraph holds both ("Item 2. LaSalle
+ * Investment Management, Inc. provides the following information: (a) Name of Person Filing LaSalle Investment
+ * Management, Inc." in one <p>), so the heading's title is read with the body.
  */
-function personsFiling(items: { itemNumber: number; title: string | null; source: ProseSource }[], parties: PartyIndex): Party[] | null {
+function filingAnswers(items: ItemText[]): string[] {
   const item = items.find((i) => i.itemNumber === 2);
-  if (!item || parties.coverParties.length < 2) return null;
-  const body = item.source.text.slice(item.source.start, Math.min(item.source.end, item.source.start + 20_000));
-  // Every answer: Item 2 may repeat its (a)–(e) once per person (0001085601-10-000011). A 13G's Item 2 opens with (a),
-  // so when its heading took the label the first answer starts the item.
+  if (!item) return [];
+  const body = `${item.title ?? ''}\n${item.source.text.slice(item.source.start, Math.min(item.source.end, item.source.start + 20_000))}`;
   const starts = [...body.matchAll(/\bname\s+of\s+(?:the\s+)?persons?\s+filing\b\s*:?/gi)].map((m) => m.index + m[0].length);
   if (!starts.length) starts.push(0);
-  const named = new Set<Party>();
-  for (const from of starts) {
+  return starts.map((from) => {
     const rest = body.slice(from, from + 600);
     const next = /\bitem\s*2\s*\(\s*b\s*\)|(?:^|\s)\(b\)\s|\baddress\b/i.exec(rest);
-    for (const m of parties.mentions(next ? rest.slice(0, next.index) : rest)) if (m.party.coverOrdinal !== null && !m.party.group) named.add(m.party);
-  }
+    return next ? rest.slice(0, next.index) : rest;
+  });
+}
+
+/**
+ * The cover persons a 13G's Item 2(a) names as the persons filing, when they are some of the cover persons but not
+ * all (0000315066-17-001861: "FMR LLC" under the covers of FMR LLC and Abigail P. Johnson); null otherwise.
+ */
+function personsFiling(items: ItemText[], parties: PartyIndex): Party[] | null {
+  if (parties.coverParties.length < 2) return null;
+  const named = new Set<Party>();
+  for (const answer of filingAnswers(items)) for (const m of parties.mentions(answer)) if (m.party.coverOrdinal !== null && !m.party.group) named.add(m.party);
   return named.size && named.size < parties.coverParties.length ? [...named] : null;
+}
+
+/**
+ * The names a 13G's Item 2(a) gives when each answer is one name alone ("Pioneer Global Asset Management S.P.A."),
+ * for a filing whose cover pages name no one; empty when an answer is anything else (a sentence, a list in prose).
+ */
+function namesFiling(items: ItemText[]): string[] {
+  const names: string[] = [];
+  for (const answer of filingAnswers(items)) {
+    const name = answer.replace(/^[\s:.-]+|[\s;,]+$/g, '').replace(/\s+/g, ' ');
+    if (!name) continue;
+    if (!looksLikeName(name) || !/[A-Za-z]{2}/.test(name) || /\b(?:Item|See|Not|None|N\/A)\b/i.test(name)) return [];
+    if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  }
+  return names;
 }
 
 function extract(submission: Submission, coverResult: CoverPageResult): ExtractedFiling {

@@ -186,6 +186,15 @@ const SECURITY_AFTER = new RegExp(
 const LOWER_CASE_CLASS = new RegExp(String.raw`^${CLASS_WORD}\s+(?:stock|shares)$`);
 
 /**
+ * A par value printed between a count's class and the words after it: "9,418,231 shares of Common Stock, par value
+ * $.10 per share, of the Issuer held by Water Street", "…, $.01 par value per share, …". Part of the class's name,
+ * so the readers look past it for the verb or agent that follows.
+ */
+export const PAR_VALUE_SOURCE = String.raw`(?:,?\s*\(?\s*(?:(?:with\s+a\s+)?par\s+value\s+(?:of\s+)?\$\s?\d*\.?\d+|\$\s?\d*\.?\d+\s+par\s+value)(?:\s+per\s+share)?\s*\)?(?:\s*,?\s+of\s+the\s+(?:Issuer|Company))?,?)`;
+
+const PAR_VALUE_AT = new RegExp(`^${PAR_VALUE_SOURCE}`, 'i');
+
+/**
  * What a share count is of: `25,855 shares of the Issuer's Series A Convertible Preferred Stock, $.01 par value per
  * share ("Series A Preferred Stock")` → the defined term when one is introduced right there and the name is not
  * already a term, else the capitalised name. `Shares` or `Units` alone (a defined term) stand for themselves.
@@ -194,7 +203,7 @@ export function securityAfter(s: ProseSentence, token: Token, ctx: ProseContext)
   const rest = s.raw.slice(token.end, token.end + 240);
   // "2,962,920 Common Shares", "375,000 LTIP Units", "1,000 Class A Ordinary Shares": the name is before the noun.
   const named = /^\s+((?:[A-Z][\w-]*\s+){1,4}(?:Shares|Units|Stock|ADSs|Interests))\b/.exec(rest);
-  if (named && !/^(?:The|Such|These|Those)\b/.test(named[1]!)) return { name: named[1]!.replace(/\s+/g, ' ').trim(), end: token.end + named[0].length };
+  if (named && !/^(?:The|Such|These|Those)\b/.test(named[1]!)) return { name: named[1]!.replace(/\s+/g, ' ').trim(), end: parValueEnd(s.raw, token.end + named[0].length) };
   const m = SECURITY_AFTER.exec(rest);
   if (!m) return { name: null, end: token.end };
   let end = token.end + m[0].length;
@@ -207,9 +216,16 @@ export function securityAfter(s: ProseSentence, token: Token, ctx: ProseContext)
     if (def && !isTerm) {
       name = def[1]!.trim();
       end += def[0].length;
+      return { name, end };
     }
   }
-  return { name, end };
+  return { name, end: parValueEnd(s.raw, end) };
+}
+
+/** Past a par value right after a class's name (PAR_VALUE_SOURCE), else `end`. */
+function parValueEnd(raw: string, end: number): number {
+  const par = PAR_VALUE_AT.exec(raw.slice(end, end + 100));
+  return par ? end + par[0].length : end;
 }
 
 function trimSecurity(name: string): string {

@@ -4,7 +4,7 @@
  * tested on its own; holdings.ts decides what to do with a match. The examples are from real filings.
  * Does not hold: the shared vocabulary of Item 5 (position-vocabulary.ts), holders (position-holders.ts).
  */
-import { CLASS_WORD } from './clauses.js';
+import { CLASS_WORD, PAR_VALUE_SOURCE } from './clauses.js';
 import { LABEL_SEPARATOR, OWNERSHIP_PREDICATE_RULES, PERCENT_VERB } from './position-vocabulary.js';
 
 /** A named heuristic: one alternative of a rule table. */
@@ -136,15 +136,18 @@ export const OPTION_WORDS = /\b(options?|warrants?|rights?\s+to\s+(?:purchase|ac
 /**
  * Words after a count that make it the shares of an option or warrant the holder has; group 1 names the instrument.
  */
+/** The class after "N shares", with its par value: "of Common Stock", "of Common Stock, par value $.001 per share, of the Issuer". */
+const CLASS_SLOT = String.raw`(?:of\s+[A-Za-z'\u2019\s]{0,40}?${PAR_VALUE_SOURCE}?)?`;
+
 export const UNDERLYING_AFTER: readonly HoldingRule[] = [
   // "98,251 shares of Common Stock issuable upon exercise of warrants".
   // Also "acquirable", "purchasable", "obtainable" or "receivable upon (the) exercise of", and the same with "(the) Company's".
-  { name: 'issuable upon exercise', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)?\s*(?:of\s+[A-Za-z'\u2019\s]{0,40}?)?\s*(?:(?:are|is|were)\s+)?(?:issuable|acquirable|purchasable|obtainable|receivable)\s+(?:by\s+[^,;]{1,60}?\s+)?(?:upon|on)\s+(?:the\s+)?exercise\s+of\s+(?:the\s+)?((?:[\w'\u2019-]+\s+){0,4}?(?:options?|warrants?))/i },
+  { name: 'issuable upon exercise', pattern: new RegExp(String.raw`^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)?\s*${CLASS_SLOT}\s*(?:(?:are|is|were)\s+)?(?:issuable|acquirable|purchasable|obtainable|receivable)\s+(?:by\s+[^,;]{1,60}?\s+)?(?:upon|on)\s+(?:the\s+)?exercise\s+of\s+(?:the\s+)?((?:[\w'\u2019-]+\s+){0,4}?(?:options?|warrants?))`, 'i') },
   // "250,000 shares of Common Stock that may be acquired upon the exercise of stock options", "… which he has the
   // right to acquire within 60 days upon exercise of warrants".
-  { name: 'acquirable upon exercise', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)?\s*(?:of\s+[A-Za-z'\u2019\s]{0,40}?)?\s*(?:that|which)\s+(?:(?:he|she|it|they|may|can|could|has|have|the\s+right\s+to|right|to|be)\s+){1,5}(?:acquired?|purchased?|obtained?|issued)\s+(?:within\s+60\s+days\s+)?(?:upon|through|on|by|pursuant\s+to)\s+(?:the\s+)?(?:exercise|conversion)\s+of\s+((?:[\w-]+\s+){0,4}?(?:options?|warrants?))/i },
+  { name: 'acquirable upon exercise', pattern: new RegExp(String.raw`^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)?\s*${CLASS_SLOT}\s*(?:that|which)\s+(?:(?:he|she|it|they|may|can|could|has|have|the\s+right\s+to|right|to|be)\s+){1,5}(?:acquired?|purchased?|obtained?|issued)\s+(?:within\s+60\s+days\s+)?(?:upon|through|on|by|pursuant\s+to)\s+(?:the\s+)?(?:exercise|conversion)\s+of\s+((?:[\w-]+\s+){0,4}?(?:options?|warrants?))`, 'i') },
   // "250,000 shares subject to options held by Mr. Smith", "shares subject to currently exercisable warrants".
-  { name: 'subject to options', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s*(?:of\s+[A-Za-z'\u2019\s]{0,40}?)?\s*subject\s+to\s+((?:[\w-]+\s+){0,4}?(?:options?|warrants?))\b/i },
+  { name: 'subject to options', pattern: new RegExp(String.raw`^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s*${CLASS_SLOT}\s*subject\s+to\s+((?:[\w-]+\s+){0,4}?(?:options?|warrants?))\b`, 'i') },
   // "800,000 Common Shares underlying the 2010 options".
   { name: 'shares underlying', pattern: /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s+underlying\s+(?:the\s+)?((?:[\w-]+\s+){0,4}?(?:options?|warrants?))\b/i },
   // "406,536 options to purchase …".
@@ -194,8 +197,8 @@ export const POSITION_TAIL_RULES: readonly HoldingRule[] = [
   { name: 'conversion', pattern: new RegExp(`(?:which\\s+are\\s+)?(?:convertible|exercisable|exchangeable)\\s+(?:into|for)\\s+[\\d,]+\\s+(?:shares|Shares)(?:\\s+of\\s+${CLASS_NAME})?`) },
   // "issuable upon exercise of warrants".
   { name: 'issuable upon', pattern: /issuable\s+upon\s+(?:the\s+)?(?:exercise|conversion)\s+of\s+[^,;()]{0,80}?(?=,|;|\s+and\b|$)/ },
-  // "held by Goldman Sachs".
-  { name: 'held by', pattern: /(?:beneficially\s+)?(?:held|owned)\s+(?:directly\s+|indirectly\s+)?by\s+(?:the\s+)?[A-Z][\w.,&'\s-]{0,60}?(?=,|;|\s+and\b|$)/ },
+  // "held by Goldman Sachs", "which are beneficially owned by LionEye Master Fund", "that are held of record by …".
+  { name: 'held by', pattern: /(?:(?:which|that)\s+(?:are|were|is)\s+)?(?:beneficially\s+|directly\s+|of\s+record\s+)?(?:held|owned)\s+(?:directly\s+|indirectly\s+|of\s+record\s+)?by\s+(?:the\s+)?[A-Z][\w.,&'\s-]{0,60}?(?=,|;|\s+and\b|$)/ },
   // "granted to the Reporting Person on April 15, 2010".
   { name: 'issued or granted', pattern: /(?:issued|granted|awarded|acquired|purchased)\s+(?:to|by|on|from|in)\s+(?:[^,;()]|,\s+\d{4}\b){0,80}?(?=,(?!\s+\d{4}\b)|;|\s+and\b|$)/ },
   // "of which 33,750 shares are subject to forfeiture".

@@ -45,7 +45,8 @@ export interface PartyMention {
 }
 
 export interface CoverPerson {
-  ordinal: number;
+  /** Null for a person the schedule names as filing when its cover pages could not be read (no cover row to join). */
+  ordinal: number | null;
   name: string;
 }
 

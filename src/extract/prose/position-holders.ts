@@ -5,7 +5,7 @@
  * role for some reporting persons is theirs). Also the reader's state from one sentence to the next.
  * Does not handle: pronouns across paragraphs beyond the last holder named.
  */
-import { holdersOf, partiesAfter, subjectBefore } from './clauses.js';
+import { holdersOf, PAR_VALUE_SOURCE, partiesAfter, subjectBefore } from './clauses.js';
 import type { Party, PartyMention } from './parties.js';
 import type { Token } from './tokens.js';
 import type { CoverAnchor, HoldingRole, ProseContext, ProseSentence } from './types.js';
@@ -272,6 +272,15 @@ function oneEditApart(a: string, b: string): boolean {
   return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
 }
 
+/** The words after a count up to its passive agent: "… shares (of Common Stock, par value $.10 per share,) held by". */
+const AGENT_AFTER = new RegExp(
+  String.raw`^\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares|units?|Units|ADSs?)\b[^,;.()]{0,90}?(?:${PAR_VALUE_SOURCE}[^,;.()]{0,90}?)?)?\s*,?\s*(?:which\s+(?:are|were)\s+|that\s+(?:are|were)\s+|are\s+|is\s+|were\s+)?(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly)\s+)*(?:owned|held)\s+(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly|in\s+the\s+aggregate)\s+)*by\s+(?:each\s+of\s+)?(?:the\s+)?`,
+  'i',
+);
+
+/** Between two counts of one list: "N1 Class A shares and", "N1 shares of Common Stock, par value $.001 per share, and". */
+const LIST_GAP = new RegExp(String.raw`^\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\b[^,;.()\d]{0,40}?(?:${PAR_VALUE_SOURCE}[^,;.()\d]{0,40}?)?)?\s*(?:,\s*(?:and\s+)?|and\s+)$`);
+
 /**
  * The passive agent of a count: "N Shares (beneficially) owned (directly) by X", "N shares … issuable upon the exercise
  * of the Second Warrants owned by X", "N Class A shares and M Class B shares owned by the Celine McMahon Fitzgerald
@@ -284,7 +293,7 @@ export function passiveAgent(s: ProseSentence, t: Token, counts: Token[], ctx: P
   let cur = t;
   for (let hop = 0; hop < 4; hop++) {
     const after = raw.slice(cur.end, cur.end + 200);
-    const m = /^\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares|units?|Units|ADSs?)\b[^,;.()]{0,90}?)?\s*,?\s*(?:which\s+(?:are|were)\s+|that\s+(?:are|were)\s+|are\s+|is\s+|were\s+)?(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly)\s+)*(?:owned|held)\s+(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly|in\s+the\s+aggregate)\s+)*by\s+(?:each\s+of\s+)?(?:the\s+)?/i.exec(after);
+    const m = AGENT_AFTER.exec(after);
     const heldIn = /^\s*(?:shares?|Shares)?\s*(?:are|were|is)?\s*held\s+in\s+(?:the\s+)?/i.exec(after);
     if (heldIn) {
       const named = printedName(raw, cur.end + heldIn[0].length, 'after');
@@ -308,7 +317,7 @@ export function passiveAgent(s: ProseSentence, t: Token, counts: Token[], ctx: P
     }
     // "N1 Class A shares and N2 Class B shares owned by X": go on to the next count of the list.
     const next = counts[k + 1];
-    if (!next || !/^\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\b[^,;.()\d]{0,40}?)?\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(raw.slice(cur.end, next.start))) return null;
+    if (!next || !LIST_GAP.test(raw.slice(cur.end, next.start))) return null;
     cur = next;
     k++;
   }

@@ -8,7 +8,7 @@ import { holderColumns, holdersOf, securityKindOf } from './clauses.js';
 import type { Party } from './parties.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence, type SecurityKind } from './types.js';
-import { headerColumns, captionRoleOf, labelAtEnd, OWNERSHIP_PREDICATE } from './position-vocabulary.js';
+import { headerColumns, captionRoleOf, labelAtEnd, LABEL_FRAGMENT, OWNERSHIP_PREDICATE } from './position-vocabulary.js';
 import { type PositionState, fuzzyCover } from './position-holders.js';
 
 /**
@@ -203,7 +203,7 @@ function cleanRowName(raw: string, continued = false, inTable = false): string |
   // Inside a table whose rows are already read, a cell may be a description ("Trustee for the benefit of various").
   const lower = name.split(/\s+/).filter((w) => /^[a-z]/.test(w) && !/^(?:of|the|for|and|as|de|von|van|du|la|le|y|e|on|in)$/.test(w));
   if (lower.length && !(inTable && name.length <= 60 && lower.length <= 4)) return null;
-  if (/^(?:Total|Class|Name|Number|Shares|Common|Preferred|Series|Date|Page|Item|Percent|Aggregate|Sole|Shared)\b/i.test(name)) return null;
+  if (/^(?:Total|Class|Name|Number|Shares|Common|Preferred|Series|Date|Page|Item|Percent|Aggregate|Sole|Shared)\b/i.test(name) || LABEL_FRAGMENT.test(name)) return null;
   return name;
 }
 

@@ -116,8 +116,19 @@ function lastPowerRole(tail: string): { role: HoldingRole | null; at: number } {
  */
 export const PERCENT_VERB = String.raw`(?:represent\w*|constitut\w*|or|equal\s+to|equals?|which\s+is|comprising|being)`;
 
+/**
+ * Text made only of the words of the form's labels ("VOTE", "DISPOSITION OF", "Sole Voting Power"): the wrapped end of
+ * a label, never a holder's name, whatever its case (a label in capitals looks like a name in capitals).
+ */
+export const LABEL_FRAGMENT = /^(?:[\s(),.:-]|\b(?:amount|aggregate|beneficially|owned|percent(?:age)?|class|number|shares?|sole|shared|power|vote|voting|direct|dispose|disposition|dispositive|of|or|to|the|with|respect|as|which|such|person|has|over)\b)+$/i;
+
 /** What sets a label off from its value: a colon, a dash or two ("AMOUNT BENEFICIALLY OWNED --"), an en or em dash. */
 export const LABEL_SEPARATOR = String.raw`(?:[:\u2013\u2014]|--?)`;
+/**
+ * The separators a written dash may follow as the label's value ("… the vote:-", "… the vote -- -", "… the vote ---"):
+ * LABEL_SEPARATOR without the single hyphen, which a label's dash alone could not be told from.
+ */
+export const DASH_VALUE_SEPARATOR = String.raw`(?::|--|[\u2013\u2014])`;
 
 /**
  * The words a power or amount label ends with before its count, whichever way the form's row is worded: "(i) sole

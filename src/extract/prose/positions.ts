@@ -19,12 +19,12 @@
  * holder named.
  */
 import { BARE_DASH_SOURCE, isStatedZero, ZERO_WORD_SOURCE } from '../lexicon/zeros.js';
-import { holderColumns, holdersOf, partiesAfter, securityAfter, securityKindOf, segmentAt } from './clauses.js';
+import { holderColumns, holdersOf, PAR_VALUE_SOURCE, partiesAfter, securityAfter, securityKindOf, segmentAt } from './clauses.js';
 import { looksLikeName, nameKey, type Party } from './parties.js';
 import { PAIR_LINE, UNDERLYING_AFTER } from './holding-rules.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { coordinatedPowers, LABEL_END_WORDS, LABEL_SEPARATOR, PERCENT_VERB, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, DASH_VALUE_SEPARATOR, LABEL_END_WORDS, LABEL_SEPARATOR, PERCENT_VERB, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, accountsPhrase, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { personColumnRow, personColumns, tableRow } from './position-tables.js';
 
@@ -146,14 +146,15 @@ const ZERO_AFTER_LABEL = new RegExp(
 );
 
 /**
- * A bare dash that ends the line of a power or amount label after its colon ("(ii)Shared power to vote or to direct
- * the vote:-", 0001207017-05-000031), or stands alone on the line under it (0000913414-09-003235: "(ii) shared power
- * to vote or to direct the vote" / "-"): the form's number slot left at none. The lookbehind sits after the dash, so
+ * A bare dash that ends the line of a power or amount label after its colon or dashes ("(ii)Shared power to vote or to
+ * direct the vote:-", 0001207017-05-000031; "… the vote -- -", run together "… the vote ---"), or stands alone on the line under it (0000913414-09-003235: "(ii) shared power
+ * to vote or to direct the vote" / "-"): the form's number slot left at none — unless a count follows on the next line (the dashes were
+ * the separator). The lookbehind sits after the dash, so
  * it runs only at a dash that ends its line; its runs of blanks are bounded, so a hostile run of spaces is no
  * quadratic rescan.
  */
 const DASH_UNDER_LABEL = new RegExp(
-  String.raw`${BARE_DASH_SOURCE}(?=[ \t]{0,40}$)(?<=${LABEL_END_WORDS}[ \t]{0,40}(?::|:?[ \t]{0,40}\n)[ \t]{0,40}${BARE_DASH_SOURCE})`,
+  String.raw`${BARE_DASH_SOURCE}(?=[ \t]{0,40}$)(?![ \t]{0,40}\n[ \t]{0,40}\d)(?<=${LABEL_END_WORDS}[ \t]{0,40}(?:${DASH_VALUE_SEPARATOR}|${DASH_VALUE_SEPARATOR}?[ \t]{0,40}\n)[ \t]{0,40}${BARE_DASH_SOURCE})`,
   'gim',
 );
 
@@ -399,6 +400,12 @@ function updateState(s: ProseSentence, ctx: ProseContext, state: PositionState):
   }
 }
 
+/** A count held (directly, of record) by its agent: "96,539 shares of Common Stock(, par value $.10 per share,) held by". */
+const HELD_BY_AGENT = new RegExp(
+  String.raw`^[\d,]*\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\b[^,;.()]{0,60}?(?:${PAR_VALUE_SOURCE}[^,;.()]{0,60}?)?)?\s*(?:which\s+(?:are|were)\s+)?(?:directly\s+|of\s+record\s+)?(?:owned|held)\s+(?:directly\s+|of\s+record\s+)?by\b`,
+  'i',
+);
+
 /**
  * The role of a row another reader made (holdings.ts reads ownership statements): an option or warrant position, a
  * group holder's total, an "of which" part, a direct or record holding, else beneficial ownership.
@@ -408,7 +415,7 @@ export function roleOf(s: ProseSentence, row: HoldingRow, shareStart: number, gr
   if (row.securityKind === 'option' || row.securityKind === 'warrant') return 'underlying';
   if (group) return 'group_total';
   if (/\bof\s+which\s+(?:\w+\s+){0,2}$/i.test(before)) return 'part_of';
-  if (/^[\d,]*\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\b[^,;.()]{0,60}?)?\s*(?:which\s+(?:are|were)\s+)?(?:directly\s+|of\s+record\s+)?(?:owned|held)\s+(?:directly\s+|of\s+record\s+)?by\b/i.test(s.raw.slice(shareStart, shareStart + 120)) && !/\bbeneficially\s+(?:owned|held)\s+by/i.test(s.raw.slice(shareStart, shareStart + 120))) return 'direct';
+  if (HELD_BY_AGENT.test(s.raw.slice(shareStart, shareStart + 160)) && !/\bbeneficially\s+(?:owned|held)\s+by/i.test(s.raw.slice(shareStart, shareStart + 160))) return 'direct';
   if (/\bdirect\s+(?:and\s+beneficial\s+)?owner\b[^.;]{0,40}$|\bdirectly\s+(?:owns?|holds?|held|owned)\b[^.;]{0,40}$|\bof\s+record\b[^.;]{0,40}$|\brecord\s+(?:and\s+beneficial\s+)?owner/i.test(before) || /^\s*(?:shares?|Shares)?[^,;.]{0,40}?(?:owned|held)\s+directly/i.test(s.raw.slice(shareStart, shareStart + 80))) return 'direct';
   // The first part of a position's breakdown (a part held directly says so, above): "349,708 shares …, which include
   // 149,604 shares …".

@@ -100,6 +100,9 @@ function isAbbreviation(text: string, from: number, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+/** A line ending in a word that joins it to the next: an article, a preposition, a conjunction. */
+const CONNECTOR_AT_END = /\b(?:or|and|to|the|of|an?|with|as|by|for|in|such|which)[ \t]*$/i;
+
 /**
  * Does the line break at `i` end a sentence? Blank lines and block boundaries do, unless the words on either side
  * plainly continue one sentence (a page break in mid-sentence leaves "options to" … "purchase 67,500"). A single
@@ -129,6 +132,15 @@ function isHardBreak(text: string, i: number, end: number, linesAreBlocks: boole
   const pageBreak = linesAreBlocks && blankBetween;
   const continues = /[a-z,]/.test(prevChar) && (linesAreBlocks && !pageBreak ? /[a-z]/.test(nextChar) : /[a-z0-9$(]/.test(nextChar));
   if (continues) return false;
+  // Wrapped text continues after a word no sentence ends with, whatever its case ("(ii)\tShared Power to Vote or to" /
+  // "Direct the Vote:\t0"), and a line in capitals into another in capitals as lower-case text does into lower case
+  // ("(i)\tSOLE POWER TO VOTE OR TO DIRECT" / "THE VOTE:\t2,079"): the tab of its enumerator is no column.
+  if (!linesAreBlocks && !blank) {
+    if (CONNECTOR_AT_END.test(line) && /[A-Za-z0-9$(]/.test(nextChar)) return false;
+    const nextLine = text.slice(k, Math.min(end, k + 200)).split('\n', 1)[0]!;
+    const words = line.replace(/\((?:[a-z]{1,4}|\d{1,2})\)/g, ' ');
+    if (/[A-Z]/.test(prevChar) && /[A-Z]{2}/.test(words) && !/[a-z]/.test(words) && /^[A-Z]{2,}\b/.test(nextLine) && !/[a-z]/.test(nextLine)) return false;
+  }
   if (/:\s*$/.test(line)) return true;
   if (blank || linesAreBlocks) return true;
   // Column layouts ("Sole Voting Power:      180,000 shares") and short lines end at the line break.
