@@ -14,7 +14,7 @@ import { holderColumns, holdersOf, isHypothetical, leadingDate, partiesAfter, se
 import { OPTION_TIE_AFTER, optionTie } from './option-vocabulary.js';
 import type { Party } from './parties.js';
 import type { Token } from './tokens.js';
-import { PRICE_LEAD_SOURCE } from './trade-vocabulary.js';
+import { PRICE_LEAD_SOURCE, withFraction } from './trade-vocabulary.js';
 import { nameKey } from './parties.js';
 import { evidence, provenance, sentenceSpan, type Evidence, type Found, type HoldingRow, type OptionRow, type ProseContext, type ProseSentence, type TransactionRow } from './types.js';
 
@@ -95,7 +95,8 @@ function optionTerms(s: ProseSentence, from: number, to: number): { price: numbe
   const p = /\bexercise\s+price\s+(?:of|equal\s+to|is)\s+/i.exec(text) ?? PER_SHARE_PRICE.exec(text);
   if (p) {
     const at = from + p.index + p[0].length;
-    const tok: Token | undefined = s.tokens.find((t) => t.kind === 'money' && t.start >= at && t.start <= at + 2);
+    const found: Token | undefined = s.tokens.find((t) => t.kind === 'money' && t.start >= at && t.start <= at + 2);
+    const tok = found ? withFraction(s.raw, found) : undefined;
     if (tok) {
       price = tok.value;
       ev.exercisePrice = evidence(s, tok.start, tok.end);
