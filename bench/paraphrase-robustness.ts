@@ -13,15 +13,17 @@
  * Only the tuned splits (dev, dev-late, tune) are rewritten: the holdout stays unread. A paraphrase rewrites the
  * primary document from its first item heading on (never the cover pages, whose captions are read by another reader),
  * and a filing counts for a paraphrase only when the rewrite changed it. Prints, per paraphrase, the filings it touched
- * and the precision and recall on them before and after, for holdings (PARAPHRASES) and for trades
- * (TRADE_PARAPHRASES); `--verbose` adds the positions or trades lost or gained per filing.
+ * and the precision and recall on them before and after, for holdings (PARAPHRASES), for trades
+ * (TRADE_PARAPHRASES) and for the options and warrants a holder has (OPTION_PARAPHRASES); `--verbose` adds the
+ * positions, trades or options lost or gained per filing.
  * Exits 0: it measures, it does not gate (test/extract/prose/paraphrase.test.ts holds the floors).
  */
 import { resolve } from 'node:path';
 import { scoreGoldenSet, totals, type FilingScore, type Split } from './accuracy-prose.js';
+import { OPTION_PARAPHRASES } from './option-paraphrases.js';
 import { TRADE_PARAPHRASES } from './trade-paraphrases.js';
 
-export { TRADE_PARAPHRASES };
+export { OPTION_PARAPHRASES, TRADE_PARAPHRASES };
 
 export interface Paraphrase {
   name: string;
@@ -383,10 +385,10 @@ export interface ParaphraseResult {
 }
 
 /**
- * Score every paraphrase on the tuned splits of the golden set in `dir`: holdings (every filing), or transactions (the
- * filings that label them).
+ * Score every paraphrase on the tuned splits of the golden set in `dir`: holdings (every filing), or transactions or
+ * options (the filings that label them).
  */
-export function measureParaphrases(dir: string, root: string, paraphrases: Paraphrase[] = PARAPHRASES, measure: 'holdings' | 'transactions' = 'holdings'): ParaphraseResult[] {
+export function measureParaphrases(dir: string, root: string, paraphrases: Paraphrase[] = PARAPHRASES, measure: 'holdings' | 'transactions' | 'options' = 'holdings'): ParaphraseResult[] {
   const baseline = new Map(scoreGoldenSet(dir, root, { splits: TUNED }).map((s) => [s.accessionNumber, s]));
   const none = { found: [], extra: [] };
   return paraphrases.map((paraphrase) => {
@@ -418,6 +420,7 @@ function main(): void {
   const tables = [
     { title: 'Holdings', unit: 'positions', results: measureParaphrases(dir, root) },
     { title: 'Transactions', unit: 'trades', results: measureParaphrases(dir, root, TRADE_PARAPHRASES, 'transactions') },
+    { title: 'Options', unit: 'options', results: measureParaphrases(dir, root, OPTION_PARAPHRASES, 'options') },
   ];
   for (const { title, unit, results } of tables) {
     console.log(`${title} on the tuned splits (dev, dev-late, tune), each filing read as labelled and then paraphrased:`);

@@ -19,7 +19,7 @@ import { blockHeading, newPositionState } from './position-holders.js';
 import { readTableLines } from './position-tables.js';
 import { readPositions, roleOf } from './positions.js';
 import { completeNotes, readNotes } from './notes.js';
-import { heldOptions, readOptionGrants } from './options.js';
+import { heldOptions, readOptionGrants, tiedOptions } from './options.js';
 import { readDivision, readOwnershipBasis } from './ownership-basis.js';
 import { MAX_SENTENCE_CHARS, splitSentences } from './sentences.js';
 import { scanTokens, type Token } from './tokens.js';
@@ -215,6 +215,8 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   }
   const positionItem = kind === '13G' ? 4 : 5;
   const positions: Found<HoldingRow>[] = [];
+  // Options and warrants whose counts the option vocabulary ties to them, with the holders the readers gave.
+  const tied: Found<OptionRow>[] = [];
   for (const { item, sentences } of prose) {
     const positionState = newPositionState();
     let lastBasis: Found<OwnershipBasisRow> | null = null;
@@ -246,7 +248,9 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
         }
       }
       pushAll(result.holdings, held);
-      if (item.itemNumber === positionItem) pushAll(positions, readPositions(s, ctx, positionState, used, sentences.slice(i + 1, i + 3)));
+      const stated = item.itemNumber === positionItem ? readPositions(s, ctx, positionState, used, sentences.slice(i + 1, i + 3)) : [];
+      pushAll(positions, stated);
+      pushAll(tied, tiedOptions(s, [...held, ...stated]));
       const notes = readNotes(s, ctx, registry);
       pushAll(result.notes, notes.notes);
       pushAll(result.transactions, notes.transactions);
@@ -319,7 +323,7 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   result.notes = notes.rows;
   // A cover footnote's options explain figures the position item restates; an item that states no figure, only
   // "See Item 9 on the cover page", restates none (0000912282-09-000463), and its options stay the cover's.
-  result.options = [...options.rows, ...heldOptions([...holdings.rows, ...(holdings.rows.length ? coverNoteOptions(coverNotes, ctx) : [])], options.rows)];
+  result.options = [...options.rows, ...heldOptions([...holdings.rows, ...(holdings.rows.length ? coverNoteOptions(coverNotes, ctx) : [])], options.rows, tied)];
   result.transactions = tx.rows;
   result.restatements = tx.conflicts;
   result.merged = [holdings, notes, options, tx].flatMap((d) => d.merged);

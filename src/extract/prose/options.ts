@@ -6,15 +6,17 @@
  *
  * Handles: the grant date of the sentence, one row per recipient (coordinated and "each of" recipients), exercise
  * price and expiry date stated in the same sentence or in the next one about "such options"/"the options".
- * Also the options and warrants a holder has, from the positions stated in shares underlying them (`heldOptions`).
+ * Also the options and warrants a holder has, from the positions stated in shares underlying them (`heldOptions`) and
+ * from any count the option vocabulary ties to an option or warrant (`tiedOptions`, option-vocabulary.ts).
  * Does not handle: vesting schedules, or warrants attached to notes (notes.ts).
  */
-import { holderColumns, holdersOf, isHypothetical, leadingDate, partiesAfter, segmentAt, subjectBefore } from './clauses.js';
+import { holderColumns, holdersOf, isHypothetical, leadingDate, partiesAfter, segmentAt, segments, subjectBefore } from './clauses.js';
+import { OPTION_TIE_AFTER, optionTie } from './option-vocabulary.js';
 import type { Party } from './parties.js';
 import type { Token } from './tokens.js';
-import { PRICE_LEAD_SOURCE } from './trade-vocabulary.js';
+import { PRICE_LEAD_SOURCE, withFraction } from './trade-vocabulary.js';
 import { nameKey } from './parties.js';
-import { evidence, provenance, type Evidence, type Found, type HoldingRow, type OptionRow, type ProseContext, type ProseSentence, type TransactionRow } from './types.js';
+import { evidence, provenance, sentenceSpan, type Evidence, type Found, type HoldingRow, type OptionRow, type ProseContext, type ProseSentence, type TransactionRow } from './types.js';
 
 const GRANT_VERB = /\b(?:granted|issued|awarded|received|was\s+granted|were\s+granted|in\s+lieu\s+of\s+granting)\b/i;
 const COVERS = /\b(options?|warrants?)\b(?:(?!\b(?:options?|warrants?)\b)[^;.]){0,60}?\b(?:exercisable\s+(?:for|into)|to\s+(?:purchase|acquire)|over|covering)\s+(?:an\s+aggregate\s+of\s+|up\s+to\s+|a\s+total\s+of\s+)?$/i;
@@ -93,7 +95,8 @@ function optionTerms(s: ProseSentence, from: number, to: number): { price: numbe
   const p = /\bexercise\s+price\s+(?:of|equal\s+to|is)\s+/i.exec(text) ?? PER_SHARE_PRICE.exec(text);
   if (p) {
     const at = from + p.index + p[0].length;
-    const tok: Token | undefined = s.tokens.find((t) => t.kind === 'money' && t.start >= at && t.start <= at + 2);
+    const found: Token | undefined = s.tokens.find((t) => t.kind === 'money' && t.start >= at && t.start <= at + 2);
+    const tok = found ? withFraction(s.raw, found) : undefined;
     if (tok) {
       price = tok.value;
       ev.exercisePrice = evidence(s, tok.start, tok.end);
@@ -126,7 +129,7 @@ function describe(raw: string, at: number, noun: string): string {
  * for the holder — the same count, or the sum of the holder's grants of that kind ("holds … Fleming Options
  * exercisable into 30,163 shares" after four grants adding up to 30,163) — is not another instrument.
  */
-export function heldOptions(holdings: Found<HoldingRow>[], recorded: Found<OptionRow>[]): Found<OptionRow>[] {
+export function heldOptions(holdings: Found<HoldingRow>[], recorded: Found<OptionRow>[], tied: Found<OptionRow>[] = []): Found<OptionRow>[] {
   const out: Found<OptionRow>[] = [];
   const known = new Set<string>();
   const sums = new Map<string, number>();
@@ -138,6 +141,7 @@ export function heldOptions(holdings: Found<HoldingRow>[], recorded: Found<Optio
   for (const h of holdings) {
     const kind = h.row.securityKind;
     if (h.row.role !== 'underlying' || (kind !== 'option' && kind !== 'warrant') || h.row.shares === null) continue;
+    if (namesYear(h.row.sentence, h.evidence.shares?.raw ?? '')) continue;
     const k = `${nameKey(h.row.holder)}|${kind}`;
     if (known.has(`${k}|${h.row.shares}`) || sums.get(k) === h.row.shares) continue;
     known.add(`${k}|${h.row.shares}`);
@@ -146,6 +150,85 @@ export function heldOptions(holdings: Found<HoldingRow>[], recorded: Found<Optio
       row: { kind, status: 'issued', holder: h.row.holder, reportingPersonOrdinal: h.row.reportingPersonOrdinal, security: h.row.security, shares: h.row.shares, exercisePrice: null, grantDate: null, expiryDate: null, itemNumber, documentSequence, spanStart, spanEnd, sentence },
       evidence: { shares: h.evidence.shares! },
     });
+  }
+  // Counts the option vocabulary tied to an instrument, whatever role the holdings readers gave them: one per (holder,
+  // shares), since the holdings readers may have named the instrument's kind differently.
+  const held = new Set([...known].map((k) => k.replace(/\|(?:option|warrant)\|/, '|')));
+  for (const o of tied) {
+    const k = `${nameKey(o.row.holder)}|${o.row.shares}`;
+    if (held.has(k) || known.has(`${nameKey(o.row.holder)}|${o.row.kind}|${o.row.shares}`) || sums.get(`${nameKey(o.row.holder)}|${o.row.kind}`) === o.row.shares) continue;
+    held.add(k);
+    out.push(o);
+  }
+  return out;
+}
+
+/**
+ * A year that names the instrument, not a count of it: "the 2010 non-qualified stock options to purchase 800,000
+ * Common Shares" (a four-digit number without a thousands separator after "the", "its" or "such", perhaps with one word between: "the amended 2011 options").
+ */
+function namesYear(sentence: string, raw: string): boolean {
+  return /^(?:19|20)\d\d$/.test(raw) && new RegExp(String.raw`\b(?:the|its|his|her|their|such|each)\s+(?:[a-z-]+\s+)?${raw}\s+(?!shares?\b|Shares\b)`, 'i').test(sentence);
+}
+
+/** After the instrument of a tie: who holds it ("… options held by Jeffrey Klausner", "… owned directly by X"). */
+const HELD_BY = /^[^,;.]{0,40}?\b(?:held|owned|beneficially\s+owned)\s+(?:directly\s+|indirectly\s+|of\s+record\s+)?by\s+(?:each\s+of\s+)?(?:the\s+)?/i;
+/** The holder inside a tie: "… that Mrs. Bodner has the right to acquire upon exercise of …". */
+const RIGHT_HOLDER = /^[\s\S]*?\b(?:that|which)\s+(?:the\s+)?/i;
+/** A verb of holding before an instrument whose count follows ("the Fund holds … and Warrants exercisable for N"). */
+const HOLD_VERB = /\b(?:holds?|held|owns?|owned|beneficially\s+owns?|has|have|had|is\s+the\s+(?:beneficial\s+)?owner\s+of)\b/gi;
+
+/**
+ * The options and warrants a sentence's counts are the shares of, by the option vocabulary (option-vocabulary.ts):
+ * a count a holdings reader gave a holder (`rows`, read from this sentence), else one whose holder the tie names —
+ * "held by X" after the instrument, "that X has the right to acquire", or the subject of a verb of holding before
+ * "Warrants to purchase N". Status `issued` (the holder has them). Suppositions ("assuming the exercise of …") are not
+ * read.
+ */
+export function tiedOptions(s: ProseSentence, rows: Found<HoldingRow>[]): Found<OptionRow>[] {
+  const out: Found<OptionRow>[] = [];
+  if (!/\b(?:options?|warrants?)\b/i.test(s.raw)) return out;
+  const byOffset = new Map(s.tokens.filter((t) => t.kind === 'shares' || t.kind === 'number').map((t) => [sentenceSpan(s, t.start, t.end).start, t]));
+  const read = new Set<Token>();
+  let clauses: ReturnType<typeof segments> | undefined;
+  const push = (holder: Party | { holder: string; reportingPersonOrdinal: number | null }, t: Token, tie: { kind: 'option' | 'warrant'; instrument: string }): void => {
+    const columns = 'name' in holder ? holderColumns(holder) : holder;
+    out.push({
+      row: { kind: tie.kind, status: 'issued', ...columns, security: tie.instrument, shares: t.value, exercisePrice: null, grantDate: null, expiryDate: null, ...provenance(s) },
+      evidence: { shares: evidence(s, t.start, t.end) },
+    });
+  };
+  for (const r of rows) {
+    const t = r.evidence.shares ? byOffset.get(r.evidence.shares.span.start) : undefined;
+    if (!t || r.row.shares === null || isHypothetical(s.raw.slice(Math.max(0, t.start - 60), t.start))) continue;
+    const tie = optionTie(s.raw, t.start, t.end);
+    if (!tie) continue;
+    read.add(t);
+    push({ holder: r.row.holder, reportingPersonOrdinal: r.row.reportingPersonOrdinal }, t, tie);
+  }
+  for (const t of byOffset.values()) {
+    if (read.has(t) || t.typo || isHypothetical(s.raw.slice(Math.max(0, t.start - 60), t.start))) continue;
+    const tie = optionTie(s.raw, t.start, t.end);
+    if (!tie) continue;
+    let holders: Party[] = [];
+    const after = OPTION_TIE_AFTER.map((rule) => rule.pattern.exec(s.raw.slice(t.end, t.end + 200))).find((m) => m);
+    if (after) {
+      const end = t.end + after.index + after[0].length;
+      holders = holdersOf(s, partiesAfter(s, end, HELD_BY, 80));
+      if (!holders.length && after.groups!.instrument && /right\s+to\s+acquire|may\s+acquire/i.test(after[0])) holders = holdersOf(s, partiesAfter(s, t.end, RIGHT_HOLDER, 80));
+    } else {
+      // Before the count: the subject of the nearest verb of holding in the count's clause (its last 300 characters,
+      // and the clauses split once per sentence, so that a long list of such counts stays linear).
+      clauses ??= segments(s.raw);
+      const seg = clauses.find((c) => t.start >= c.start && t.start < c.end) ?? { start: 0, end: s.raw.length };
+      const from = Math.max(seg.start, t.start - 300);
+      const lead = s.raw.slice(from, t.start);
+      let verb: RegExpExecArray | null = null;
+      HOLD_VERB.lastIndex = 0;
+      for (let m = HOLD_VERB.exec(lead); m; m = HOLD_VERB.exec(lead)) verb = m;
+      if (verb) holders = holdersOf(s, subjectBefore(s, from + verb.index, from));
+    }
+    for (const p of holders) push(p, t, tie);
   }
   return out;
 }

@@ -6,9 +6,10 @@
  * words "Sale(s)", "Sell(s)", "Sold", "Disposed", "Disposition(s)" (any case: "BUY", "SOLD"); price leads "at", "for",
  * "at a price of", "at a purchase (sale) price of", "at an average price of", "for a weighted average price of", each
  * optionally followed by "approximately" or "about"; the words before a trade verb that make it no trade ("to purchase",
- * "will sell", "not sold").
+ * "will sell", "not sold"); a price in sixteenths ("$3-13/16", "14 7/16"), in a sentence, a table row or a schedule line.
  * Does not handle: a side stated only by a code ("P", "S" of Form 4) or by a sign.
  */
+import type { Token } from './tokens.js';
 import type { TransactionAction } from './types.js';
 
 /** A word that says the shares were bought. */
@@ -47,3 +48,22 @@ export function sideOf(text: string): TransactionAction | 'both' | null {
  * of", "at a purchase price of", "at an average price of", "for a weighted average sale price of", "at approximately".
  */
 export const PRICE_LEAD_SOURCE = String.raw`\b(?:at|for)\s+(?:(?:a|an|the)\s+(?:(?:weighted[-\s]+)?average\s+)?(?:(?:purchase|sale|sales|selling)\s+)?price\s+of\s+)?(?:approximately\s+|about\s+)?`;
+
+/** The fraction after a whole number of dollars: "-13/16", " 7/8" (binary fractions, never the start of a date "3/8/96"). */
+const FRACTION_AFTER = /^(?:-|\s)(\d{1,2})\/(2|4|8|16|32|64)(?!\d|\/)/;
+
+/**
+ * "$3-13/16", "14 7/16": a price in sixteenths as the filings of the 1990s print it (3.8125, 14.4375), the token of the
+ * whole number widened to take in its fraction. Any other token comes back as it was.
+ */
+export function withFraction(raw: string, t: Token): Token {
+  const m = FRACTION_AFTER.exec(raw.slice(t.end, t.end + 8));
+  if (!m || !Number.isInteger(t.value) || Number(m[1]) >= Number(m[2]) || Number(m[1]) === 0) return t;
+  const value = t.value + Number(m[1]) / Number(m[2]);
+  return { ...t, value: Math.round(value * 1e6) / 1e6, end: t.end + m[0].length, raw: t.raw + m[0] };
+}
+
+/** Whether a whole number has a fraction after it ("41 1/2"): a price, never a count. */
+export function hasFraction(raw: string, t: Token): boolean {
+  return withFraction(raw, t) !== t;
+}

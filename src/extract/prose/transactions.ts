@@ -13,7 +13,7 @@
 import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, segmentAt, segments, subjectBefore } from './clauses.js';
 import type { Party } from './parties.js';
 import { firstTokenIn, type Token } from './tokens.js';
-import { NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, sideOf, tradeWordsAllIntent } from './trade-vocabulary.js';
+import { hasFraction, NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, sideOf, tradeWordsAllIntent, withFraction } from './trade-vocabulary.js';
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
 import { pushAll } from '../../arrays.js';
 
@@ -202,20 +202,12 @@ function moneyMatching(s: ProseSentence, from: number, to: number, lead: RegExp,
   for (const t of s.tokens) {
     if (t.kind !== 'money' || t.typo || t.start < from || t.start >= to || t === skip) continue;
     if (!lead.test(s.raw.slice(Math.max(from, t.start - 60), t.start))) continue;
-    const priced = withFraction(s, t);
+    const priced = withFraction(s.raw, t);
     if (trail && !trail.test(s.raw.slice(priced.end, priced.end + 20))) continue;
     if (!trail && /^\s+per\s+(?:share|unit)/i.test(s.raw.slice(priced.end, priced.end + 20))) continue;
     return priced;
   }
   return null;
-}
-
-/** "$3-13/16", "$14 7/16": a price in sixteenths as the filings of the 1990s print it (3.8125, 14.4375). */
-function withFraction(s: ProseSentence, t: Token): Token {
-  const m = /^(?:-|\s)(\d{1,2})\/(\d{1,2})(?!\d|\/)/.exec(s.raw.slice(t.end, t.end + 8));
-  if (!m || !Number.isInteger(t.value) || Number(m[2]) === 0 || Number(m[1]) >= Number(m[2])) return t;
-  const value = t.value + Number(m[1]) / Number(m[2]);
-  return { ...t, value: Math.round(value * 1e6) / 1e6, end: t.end + m[0].length, raw: t.raw + m[0] };
 }
 
 /** "(a) March 30, 2001, a dividend of 2,422 shares of Series A Preferred Stock, convertible … into 101,979 shares". */
@@ -282,8 +274,9 @@ export function readTradeTable(lines: ProseSentence[], ctx: ProseContext): Found
   let holder: Party | null = null;
   for (const s of lines) {
     const dates = s.tokens.filter((t) => t.kind === 'date');
-    const counts = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares') && !inName(s, t));
-    const money = s.tokens.filter((t) => t.kind === 'money' || (t.kind === 'number' && /\.\d+$/.test(t.raw)));
+    // (A whole number with a fraction after it, "41 1/2", is a price in sixteenths, not a count.)
+    const counts = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares') && !inName(s, t) && !hasFraction(s.raw, t));
+    const money = s.tokens.filter((t) => t.kind === 'money' || (t.kind === 'number' && (/\.\d+$/.test(t.raw) || hasFraction(s.raw, t)))).map((t) => withFraction(s.raw, t));
     // A line that states a holding ("As of December 31, 2013, PWIMF holds 527,194 Common Shares, constituting 2.5%
     // …") is a sentence about a position, not a trade row, whatever the heading above said.
     const isRow = dates.length === 1 && s.raw.length < 200 && counts.some((c) => c.start > dates[0]!.end && !/\./.test(c.raw)) && !HOLDING_STATEMENT.test(s.raw);
@@ -383,9 +376,11 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
     // Every date form of the lexicon, "07-06-94" (month-day-year with dashes, as 1990s trade schedules print it) too.
     const dates = s.tokens.filter((t) => t.kind === 'date');
     // (A number inside a party's name, "667, L.P.", is neither the count nor the price.)
-    const nums = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares' || t.kind === 'money') && !/^[-\u2013]/.test(raw.slice(t.end, t.end + 1)) && !/[-\u2013]$/.test(raw.slice(t.start - 1, t.start)) && !inName(s, t));
-    const count = nums.find((t) => t.kind !== 'money' && !/\./.test(t.raw) && (t.value >= 1 && (/,/.test(t.raw) || inParenthesis(raw, t) || t.value < 1000 || nums.length >= 2)));
-    const price = nums.find((t) => t !== count && (t.kind === 'money' || /\.\d{1,6}$/.test(t.raw)));
+    // (A number with a dash after it is part of a range, "7.61-7.74", unless the dash leads a fraction: "4-3/8".)
+    const nums = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares' || t.kind === 'money') && (!/^[-\u2013]/.test(raw.slice(t.end, t.end + 1)) || hasFraction(raw, t)) && !/[-\u2013]$/.test(raw.slice(t.start - 1, t.start)) && !inName(s, t));
+    const count = nums.find((t) => t.kind !== 'money' && !/\./.test(t.raw) && !hasFraction(raw, t) && (t.value >= 1 && (/,/.test(t.raw) || inParenthesis(raw, t) || t.value < 1000 || nums.length >= 2)));
+    const found = nums.find((t) => t !== count && (t.kind === 'money' || /\.\d{1,6}$/.test(t.raw) || hasFraction(raw, t)));
+    const price = found ? withFraction(raw, found) : undefined;
     if (dates.length !== 1 || !count || !price || raw.length > 200) {
       // A heading: the party alone on its line, or the side of the rows below.
       const named = headingParties(s, ctx);

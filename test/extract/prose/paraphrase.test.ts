@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { measureParaphrases, paraphraseFiling, PARAPHRASES, TRADE_PARAPHRASES } from '../../../bench/paraphrase-robustness.js';
+import { measureParaphrases, OPTION_PARAPHRASES, paraphraseFiling, PARAPHRASES, TRADE_PARAPHRASES } from '../../../bench/paraphrase-robustness.js';
 
 const sample = readFileSync('samples/0001125282-03-003998.txt').toString('latin1');
 // A plain-text 13D/A of 1996 whose items start at Item 2 (an amendment) and whose cover pages say "shares".
@@ -58,10 +58,24 @@ describe('paraphrases', () => {
     expect(results.length).toBe(TRADE_PARAPHRASES.length);
     for (const r of results) {
       const lost = r.changed.reduce((n, c) => n + c.lost.length, 0);
-      // Measured after the fixes the bench prompted: none lost. Before them "15-Mar-24" dates lost 95 trades and "for a
-      // weighted average price of" 16.
+      // Measured after the fixes the bench prompted: none lost. Before them "15-Mar-24" dates lost 95 trades, "for a
+      // weighted average price of" 16, and prices in sixteenths in trade tables ("41 1/2", "4-3/8") 19 each.
       expect({ paraphrase: r.paraphrase.name, lost: lost <= 2 }).toEqual({ paraphrase: r.paraphrase.name, lost: true });
       expect(r.filings).toBeGreaterThan(0);
     }
   }, 120_000);
+
+  it('cost the options reader no labelled option and add none', () => {
+    const results = measureParaphrases('test/fixtures/golden/items', process.cwd(), OPTION_PARAPHRASES, 'options');
+    expect(results.length).toBe(OPTION_PARAPHRASES.length);
+    for (const r of results) {
+      const lost = r.changed.reduce((n, c) => n + c.lost.length, 0);
+      const added = r.changed.reduce((n, c) => n + c.gained.filter((k) => k.startsWith('extra ')).length, 0);
+      // Measured after the fixes the bench prompted: none lost or added. Before them "N shares of the Common Stock
+      // underlying Second Warrants" and "… that Mrs. Bodner has the right to acquire upon exercise of …" lost Bodner's
+      // warrant shares, and "the amended 2011 non-qualified stock options to purchase …" added two years as options.
+      expect({ paraphrase: r.paraphrase.name, lost, added }).toEqual({ paraphrase: r.paraphrase.name, lost: 0, added: 0 });
+      expect(r.filings).toBeGreaterThan(0);
+    }
+  }, 60_000);
 });

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { paraphraseFiling, TRADE_PARAPHRASES } from '../../../bench/paraphrase-robustness.js';
 import { extractItemsAndProse } from '../../../src/extract/items/index.js';
 import { findDates } from '../../../src/extract/lexicon/index.js';
-import { PRICE_LEAD_SOURCE, sideOf } from '../../../src/extract/prose/trade-vocabulary.js';
+import { PRICE_LEAD_SOURCE, sideOf, withFraction } from '../../../src/extract/prose/trade-vocabulary.js';
+import { scanTokens } from '../../../src/extract/prose/tokens.js';
 import { parseSubmission } from '../../../src/parse/index.js';
 
 const byName = (name: string) => TRADE_PARAPHRASES.find((p) => p.name === name)!;
@@ -54,6 +55,28 @@ describe('trade prices', () => {
     // per share."
     const trades = tradesAfter('test/fixtures/sc13/0000937242-95-000001.txt', 'prose-weighted-price');
     expect(trades).toEqual(expect.arrayContaining(['1995-08-02 | 100000 | 3.8125', '1995-08-03 | 48077 | 3.875']));
+  });
+});
+
+describe('prices in sixteenths', () => {
+  it('reads a fraction after a whole number of dollars, never a date after a count ("$3-13/16", "41 1/2", "5,000 3/8/96")', () => {
+    const priceOf = (raw: string): number => withFraction(raw, scanTokens(raw).find((t) => t.kind === 'money' || t.kind === 'number')!).value;
+    expect(priceOf('$3-13/16 per share')).toBe(3.8125);
+    expect(priceOf('41 1/2')).toBe(41.5);
+    expect(priceOf('12.50 1/4')).toBe(12.5);
+    expect(priceOf('5,000 3/8/96')).toBe(5000);
+  });
+
+  it('reads the prices of a trade schedule printed "$15 1/4" (0000315066-94-001425 paraphrased)', () => {
+    // Cause: only the sentence reader took in a price's fraction; a schedule line "07-06-94  5,000  $15 1/4" was priced
+    // 15, and a table row "3/29/94  2,000 Class A  41 1/2" was not priced at all (a whole number is no price).
+    expect(tradesAfter('test/fixtures/sc13/0000315066-94-001425.txt', 'price-fraction')).toEqual(expect.arrayContaining(['1994-07-06 | 5000 | 15.25', '1994-07-26 | 2500 | 12.75']));
+  });
+
+  it('reads the prices of a text table printed "4-3/8" and "41-1/2" (0000712770-96-000005, 0000891836-94-000030 paraphrased)', () => {
+    // Cause: as above, and a schedule line dropped a number with a dash after it as a range's start ("7.61-7.74").
+    expect(tradesAfter('test/fixtures/sc13/0000712770-96-000005.txt', 'price-fraction-dash')).toEqual(expect.arrayContaining(['1996-04-18 | 223 | 4.375', '1996-06-06 | 3500 | 4.625']));
+    expect(tradesAfter('test/fixtures/sc13/0000891836-94-000030.txt', 'price-fraction-dash')).toEqual(expect.arrayContaining(['1994-03-22 | 7000 | 41.5', '1994-03-29 | 2000 | 41.5', '1994-04-07 | 6000 | 40.5']));
   });
 });
 
