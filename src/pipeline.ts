@@ -95,8 +95,8 @@ export function storePreparedFiling(db: EdgarDatabase, prepared: PreparedFiling,
     return db.storeFiling(prepared.rows, { afterWrite: () => writeDerivedRows(db, accessionNumber, derived, { inTransaction: true }), sourceGzip: prepared.sourceGzip });
   }
   return db.storeFiling(prepared.rows, {
-    afterWrite: () => {
-      writeDocumentText(db, accessionNumber, derived.documentTexts, { inTransaction: true });
+    afterWrite: ({ fresh }) => {
+      writeDocumentText(db, accessionNumber, derived.documentTexts, { inTransaction: true, fresh });
       batch.chainUpdates.push({ accessionNumber, declared: derived.declaredPrevious });
     },
     sourceGzip: prepared.sourceGzip,

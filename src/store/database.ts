@@ -44,8 +44,8 @@ export interface StoreOutcome {
 }
 
 export interface StoreOptions {
-  /** Runs inside the filing's transaction, after its rows are written. */
-  afterWrite?: () => void;
+  /** Runs inside the filing's transaction, after its rows are written; `fresh` when the accession was not stored before. */
+  afterWrite?: (write: { fresh: boolean }) => void;
   /** The input bytes, kept compressed in `sources` for reprocess. */
   source?: Uint8Array;
   /** The same, already compressed with gzipSource (a batch compresses in its worker threads). */
@@ -73,6 +73,7 @@ export class EdgarDatabase {
   private readonly deletes = new Map<string, Database.Statement>();
   /** What storeFiling needs to know about a stored version of the filing (prepared once: it runs for every filing). */
   private existingStatement: Database.Statement | null = null;
+  private triggered: ReadonlySet<string> | null = null;
 
   constructor(path: string, options: { readonly?: boolean } = {}) {
     const readonly = options.readonly ?? false;
@@ -192,11 +193,15 @@ export class EdgarDatabase {
       for (const table of allTables()) {
         const tableRows = toWrite[table.name];
         if (!tableRows) continue;
+        if (tableRows.length > 1 && this.triggeredTables().has(table.name)) {
+          this.insertMany(table, tableRows);
+          continue;
+        }
         const insert = this.insertStatement(table);
         for (const row of tableRows) insert.run(bindRow(table, row));
       }
       // Derived rows (amendment chains, full-text index) commit or roll back with the filing.
-      afterWrite?.();
+      afterWrite?.({ fresh: !existing });
     };
     if (undoneByCaller) write();
     else this.sqlite.transaction(write).immediate();
@@ -213,6 +218,42 @@ export class EdgarDatabase {
       const cols = table.columns.map((c) => c.name);
       stmt = this.sqlite.prepare(`INSERT INTO ${table.name} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
       this.inserts.set(table.name, stmt);
+    }
+    return stmt;
+  }
+
+  /**
+   * The tables whose INSERT fires a trigger (items → items_fts). Such an INSERT runs in a statement journal, and
+   * opening one makes every FTS5 table written in the transaction flush its pending index entries to a new segment
+   * (FTS5's xSavepoint), which later merges must undo: a statement per row was a flush per row, and most of a batch
+   * writer's full-text time. Their rows are inserted a filing at a time (insertMany), one statement per table.
+   * Other tables keep one single-row INSERT per row: a multi-row INSERT would need a statement journal of its own.
+   */
+  private triggeredTables(): ReadonlySet<string> {
+    this.triggered ??= new Set(
+      (this.sqlite.prepare("SELECT DISTINCT tbl_name AS name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%AFTER INSERT%'").all() as { name: string }[]).map((r) => r.name),
+    );
+    return this.triggered;
+  }
+
+  /** Rows in order, in INSERTs of up to ROWS_PER_INSERT rows each (the same rowids as one INSERT per row). */
+  private insertMany(table: TableModel, rows: Record<string, unknown>[]): void {
+    const keys = rowKeysOf(table);
+    for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
+      const chunk = rows.slice(from, from + ROWS_PER_INSERT);
+      const values: (string | number | Uint8Array | null)[] = [];
+      for (const row of chunk) for (const { key, spans } of keys) values.push(spans ? encodeSpansColumn(row[key]) : toSqlValue(row[key]));
+      this.insertManyStatement(table, chunk.length).run(values);
+    }
+  }
+
+  private insertManyStatement(table: TableModel, count: number): Database.Statement {
+    const name = `${table.name}*${count}`;
+    let stmt = this.inserts.get(name);
+    if (!stmt) {
+      const row = `(${table.columns.map(() => '?').join(', ')})`;
+      stmt = this.sqlite.prepare(`INSERT INTO ${table.name} (${table.columns.map((c) => c.name).join(', ')}) VALUES ${Array.from({ length: count }, () => row).join(', ')}`);
+      this.inserts.set(name, stmt);
     }
     return stmt;
   }
@@ -236,12 +277,20 @@ function recordMigration(db: Database.Database, migration: { version: number; na
 /** Each table's columns with the row key that holds them, worked out once (bindRow runs for every stored row). */
 const rowKeys = new WeakMap<TableModel, { column: string; key: string; spans: boolean }[]>();
 
-function bindRow(table: TableModel, row: Record<string, unknown>): Record<string, string | number | Uint8Array | null> {
+function rowKeysOf(table: TableModel): { column: string; key: string; spans: boolean }[] {
   let keys = rowKeys.get(table);
   if (!keys) {
     keys = table.columns.map((c) => ({ column: c.name, key: camelCase(c.name), spans: c.encoding === 'spans' }));
     rowKeys.set(table, keys);
   }
+  return keys;
+}
+
+/** Rows per multi-row INSERT (insertMany): most filings have fewer items, and each count is a prepared statement. */
+const ROWS_PER_INSERT = 16;
+
+function bindRow(table: TableModel, row: Record<string, unknown>): Record<string, string | number | Uint8Array | null> {
+  const keys = rowKeysOf(table);
   const out: Record<string, string | number | Uint8Array | null> = {};
   for (const { column, key, spans } of keys) out[column] = spans ? encodeSpansColumn(row[key]) : toSqlValue(row[key]);
   return out;

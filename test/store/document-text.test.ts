@@ -93,3 +93,20 @@ describe('writeDerivedRows', () => {
     expect(db.sqlite.prepare('SELECT chain_id, method FROM amendment_chains').get()).toEqual({ chain_id: '0001125282-03-003998', method: 'unlinked' });
   });
 });
+
+describe('writeDocumentText in multi-row INSERTs', () => {
+  it('stores many documents in order, searchable, and a rewrite replaces them (0001125282-03-003998)', () => {
+    // The rows of a filing go in with INSERTs of up to 16 rows (one FTS5 flush per statement, not per row): 20
+    // documents take two statements, whose rows must keep the input order and all be indexed.
+    const db = openProductDatabase();
+    const { accessionNumber } = ingestSubmission(db, bytes, { sourceName: SAMPLE });
+    const rows = Array.from({ length: 20 }, (_, i) => ({ sequence: i + 1, type: `EX-${i + 1}`, text: `document ${i + 1} mentions zanzibar` }));
+    db.sqlite.transaction(() => writeDocumentText(db, accessionNumber, rows, { inTransaction: true }))();
+    const stored = () => db.sqlite.prepare('SELECT document_sequence AS sequence, type, text FROM document_texts WHERE accession_number = ? ORDER BY rowid').all(accessionNumber);
+    expect(stored()).toEqual(rows);
+    expect(db.sqlite.prepare("SELECT count(*) FROM document_text WHERE document_text MATCH 'zanzibar'").pluck().get()).toBe(20);
+    writeDocumentText(db, accessionNumber, rows.slice(0, 3));
+    expect(stored()).toEqual(rows.slice(0, 3));
+    expect(db.sqlite.prepare("SELECT count(*) FROM document_text WHERE document_text MATCH 'zanzibar'").pluck().get()).toBe(3);
+  });
+});

@@ -21,38 +21,154 @@ export interface ProseSource {
   toDocument(start: number, end: number): { start: number; end: number };
 }
 
-/** Page furniture that interrupts prose in text and flattened bodies; each match is blanked, not removed. */
-const PAGE_FURNITURE: RegExp[] = [
+/**
+ * Page furniture that interrupts prose in text and flattened bodies; each match is blanked, not removed. The rules run
+ * one after the other, each over the text the rules before it left.
+ *
+ * Every rule but the last is anchored at a line start (`^`, multiline). Searched with a global regex, each was tried
+ * at every character of the text, and the nine passes were a twentieth of a filing's extraction; so each is tried
+ * only at the line starts (sticky) where it can match: `first` is the first character after the line's leading
+ * blanks (a rule that starts `^[ \t]*Page` can only match where that is P or p), `near` a word that must occur
+ * within the given number of characters of the line start. The unanchored last rule is tried at each `-`.
+ */
+interface FurnitureRule {
+  name: string;
+  pattern: RegExp;
+  /** The characters a match can have after the line's leading blanks. */
+  first?: string;
+  /** A match has a `cusip` (any case) at most 60 characters after the line start. */
+  cusipWithin60?: boolean;
+  /** A match's line has a `/` or `\\` before the next line start. */
+  separator?: boolean;
+}
+
+const PAGE_FURNITURE: FurnitureRule[] = [
   // `<PAGE>   5` on a line of its own.
-  /^[ \t]*<PAGE>[^\n]*$/gim,
+  { name: 'page-tag', pattern: /^[ \t]*<PAGE>[^\n]*$/im, first: '<' },
   // Running headers: `CUSIP No. 444144109   13D   Page 4 of 15 Pages` and `PAGE 3 OF 7 PAGES`.
-  /^[^\n]{0,60}CUSIP\s+(?:No\.?|Number)?[^\n]{0,40}Page\s+\d+\s+of\s+\d+(?:\s+Pages)?[^\n]*$/gim,
-  /^[ \t]*Page\s+\d+\s+of\s+\d+(?:\s+Pages)?[ \t]*$/gim,
+  { name: 'cusip-page-header', pattern: /^[^\n]{0,60}CUSIP\s+(?:No\.?|Number)?[^\n]{0,40}Page\s+\d+\s+of\s+\d+(?:\s+Pages)?[^\n]*$/im, cusipWithin60: true },
+  { name: 'page-of', pattern: /^[ \t]*Page\s+\d+\s+of\s+\d+(?:\s+Pages)?[ \t]*$/im, first: 'Pp' },
   // A running header that is only the CUSIP (HTML filings): `CUSIP NO. 86858W101`, `CUSIP No. 60688K 108\t13D`.
-  /^[ \t]*CUSIP\s+(?:No\.?|Number)?[ \t:]*[0-9A-Z][0-9A-Z \t-]{5,14}(?:[ \t]+13[DG])?[ \t]*$/gm,
+  { name: 'cusip-header', pattern: /^[ \t]*CUSIP\s+(?:No\.?|Number)?[ \t:]*[0-9A-Z][0-9A-Z \t-]{5,14}(?:[ \t]+13[DG])?[ \t]*$/m, first: 'C' },
   // HTML running headers split into cells: `13D`, `SCHEDULE 13D/A`, `Page 11` each on a line of its own.
-  /^[ \t]*(?:SCHEDULE[ \t]+)?13[DG](?:\/A)?[ \t]*$/gim,
-  /^[ \t]*Page[ \t]+\d+[ \t]*$/gim,
+  { name: 'form-header', pattern: /^[ \t]*(?:SCHEDULE[ \t]+)?13[DG](?:\/A)?[ \t]*$/im, first: 'Ss1' },
+  { name: 'page-number-word', pattern: /^[ \t]*Page[ \t]+\d+[ \t]*$/im, first: 'Pp' },
   // A word processor's document path alone on a line: `NYFS11...:\88\35888\0410\2396\NOT31094.V3A`.
   // (The lookahead finds the two separators once; `[^\s]*[\\/][^\s]*` backtracked over the whole run: quadratic.)
   // A date alone on a line ("6/13/2008", a trade table's cell in HTML) has two slashes too, and is no path.
-  /^[ \t]*(?!\d{1,4}\/\d{1,2}\/\d{1,4}[ \t]*$)(?=[^\s\\/]*[\\/][^\s\\/]*[\\/])\S+[ \t]*$/gm,
+  { name: 'document-path', pattern: /^[ \t]*(?!\d{1,4}\/\d{1,2}\/\d{1,4}[ \t]*$)(?=[^\s\\/]*[\\/][^\s\\/]*[\\/])\S+[ \t]*$/m, separator: true },
   // A page number alone on a line: `6`, `- 6 -`, `-6-`. No page is numbered 0: `-0-` and `0` are the nil values of
   // power rows and table cells ("Sole power to vote: -0-").
   // (`[ \t]*-?[ \t]*` split a run of blanks every possible way: 200,000 spaces on a line took 15 s.)
-  /^[ \t]*(?:-[ \t]*)?[1-9]\d{0,2}[ \t]*(?:-[ \t]*)?$/gm,
-  // Flattened bodies: ` -5- ` between words (always dashes on both sides there, so plain numbers stay).
-  /(?<=\s)-[1-9]\d{0,2}-(?=\s)/g,
+  { name: 'page-number', pattern: /^[ \t]*(?:-[ \t]*)?[1-9]\d{0,2}[ \t]*(?:-[ \t]*)?$/m, first: '-123456789' },
 ];
+
+/** Flattened bodies: ` -5- ` between words (always dashes on both sides there, so plain numbers stay). */
+const DASHED_PAGE_NUMBER = /(?<=\s)-[1-9]\d{0,2}-(?=\s)/y;
+
+/** The rules' patterns, sticky: tried at one position. */
+const STICKY = PAGE_FURNITURE.map((rule) => new RegExp(rule.pattern.source, `${rule.pattern.flags}y`));
 
 /** Replace page furniture by spaces so offsets do not move. */
 export function blankPageFurniture(text: string): string {
+  const starts = lineStarts(text);
   let out = text;
-  for (const re of PAGE_FURNITURE) {
-    re.lastIndex = 0;
-    out = out.replace(re, (m) => m.replace(/[^\n]/g, ' '));
+  PAGE_FURNITURE.forEach((rule, k) => {
+    out = blankAtLineStarts(out, starts, rule, STICKY[k]!);
+  });
+  return blankDashedPageNumbers(out);
+}
+
+/**
+ * Where `^` (multiline) matches: the start and after every line terminator. Blanking keeps `\n` but not `\r`, so a
+ * rule skips a start whose terminator an earlier rule blanked; blanking never makes a new one.
+ */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (!/[\r\u2028\u2029]/.test(text)) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
   }
-  return out;
+  for (let i = 0; i < text.length; i++) if (isLineTerminator(text.charCodeAt(i))) starts.push(i + 1);
+  return starts;
+}
+
+function isLineTerminator(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+const CUSIP = /cusip/gi;
+
+/** One anchored rule over `text`, as `text.replace` with its global form would, trying only the starts it can match. */
+function blankAtLineStarts(text: string, starts: number[], rule: FurnitureRule, sticky: RegExp): string {
+  // The rule's fields are read once: rules differ in shape, and reading them on every line was most of the time.
+  const first = rule.first ?? null;
+  const separator = rule.separator === true;
+  let cusips: number[] | null = null;
+  if (rule.cusipWithin60) {
+    cusips = [];
+    CUSIP.lastIndex = 0;
+    for (let m = CUSIP.exec(text); m; m = CUSIP.exec(text)) cusips.push(m.index);
+    if (cusips.length === 0) return text;
+  }
+  let cusip = 0;
+  let parts: string[] | null = null;
+  let last = 0;
+  for (let j = 0; j < starts.length; j++) {
+    const s = starts[j]!;
+    if (s < last) continue;
+    if (s > 0 && !isLineTerminator(text.charCodeAt(s - 1))) continue;
+    if (first !== null) {
+      let i = s;
+      let c = text.charCodeAt(i);
+      while (c === 32 || c === 9) c = text.charCodeAt(++i);
+      if (i >= text.length || first.indexOf(text[i]!) < 0) continue;
+    }
+    if (cusips !== null) {
+      while (cusip < cusips.length && cusips[cusip]! < s) cusip++;
+      if (cusip === cusips.length) break;
+      if (cusips[cusip]! > s + 60) continue;
+    }
+    if (separator) {
+      // (A line ends at or before the next start: a terminator, or the space an earlier rule blanked it to.)
+      const line = text.slice(s, j + 1 < starts.length ? starts[j + 1]! : text.length);
+      if (line.indexOf('/') < 0 && line.indexOf('\\') < 0) continue;
+    }
+    sticky.lastIndex = s;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    (parts ??= []).push(text.slice(last, s), blank(m[0]));
+    last = s + m[0].length;
+  }
+  if (!parts) return text;
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+/** DASHED_PAGE_NUMBER over `text`, as a global replace would, tried only where a `-` is. */
+function blankDashedPageNumbers(text: string): string {
+  let parts: string[] | null = null;
+  let last = 0;
+  for (let at = text.indexOf('-'); at >= 0; at = text.indexOf('-', at + 1)) {
+    if (at < last || at === 0) continue;
+    // A digit 1-9 follows, and white space comes before (the lookbehind, only asked when that is not a plain blank).
+    const next = text.charCodeAt(at + 1);
+    if (next < 49 || next > 57) continue;
+    const before = text.charCodeAt(at - 1);
+    if (before !== 32 && before !== 10 && before !== 9 && before !== 13 && !/\s/.test(text[at - 1]!)) continue;
+    DASHED_PAGE_NUMBER.lastIndex = at;
+    const m = DASHED_PAGE_NUMBER.exec(text);
+    if (!m) continue;
+    (parts ??= []).push(text.slice(last, at), blank(m[0]));
+    last = at + m[0].length;
+  }
+  if (!parts) return text;
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+function blank(match: string): string {
+  return match.includes('\n') ? match.replace(/[^\n]/g, ' ') : ' '.repeat(match.length);
 }
 
 /** A source whose offsets are document offsets. */

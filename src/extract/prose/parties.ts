@@ -106,6 +106,7 @@ const GENERIC_PREFIX = new Set(['the', 'first', 'new', 'american', 'national', '
 /** A capitalised word that continues a name: after a term it makes another party ("Fidelity" → "Fidelity Funds"). */
 const NAME_CONTINUES = /^ (?:Funds?|Accounts?|Associates|Partners|Ventures|Capital|Management|Holdings|Group|Master|Offshore|Limited|Ltd|Foundation|Plan|Partnership|International|Advisors|Investors|Trusts?)\b/;
 const ISSUER_TERM = /^(?:Issuer|Company|Corporation|Registrant)$/;
+const WHITE_SPACE_RUN = /\s+/g;
 const GROUP_TERM = /\b(?:persons|funds|entities|parties|partnerships|members|filers|holders|companies|investors|purchasers|stockholders|shareholders|group)\b/i;
 
 export class PartyIndex {
@@ -258,11 +259,20 @@ export class PartyIndex {
     // The initials may take in the legal form too: "IPL" for Idanta Partners Ltd. (0001019687-00-000096).
     const formCores = coverParties.map((p) => coreName(p.name, true));
     const tried = new Set<string>();
+    // A phrase abbreviates a name only if its first word begins with the name's first letter (the word itself, or its
+    // initials): a phrase starting with any other letter is not tried, whatever follows.
+    const firstLetters = new Set<string>();
+    for (const core of [...partCores, ...coverCores, ...formCores]) {
+      if (core.lower.length === 0) continue;
+      firstLetters.add(core.initials[0]![0]!);
+      firstLetters.add(core.lower[0]![0]!.toUpperCase());
+    }
     for (const m of text.matchAll(/\b[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Z][A-Za-z0-9&'-]*){0,3}\b/g)) {
       if (!/(?:^|\s)[A-Z]{2,}(?=\s|$)/.test(m[0])) continue; // no all-capitals word: nothing to try
       const words = m[0].split(/\s+/);
       const capitals = words.map((w) => /^[A-Z]{2,}$/.test(w));
       for (let a = 0; a < words.length; a++) {
+        if (!firstLetters.has(words[a]![0]!)) continue;
         for (let b = a + 1; b <= words.length; b++) {
           const phrase = words.slice(a, b).join(' ');
           if (tried.has(phrase)) continue;
@@ -302,18 +312,19 @@ export class PartyIndex {
    */
   mentions(text: string): PartyMention[] {
     if (!/\s\s|[\t\n\r\u00a0]/.test(text)) return this.mentionsIn(text);
-    const chars: string[] = [];
+    const found = this.mentionsIn(text.replace(WHITE_SPACE_RUN, ' '));
+    if (found.length === 0) return found;
+    // Each character of the collapsed text → its offset in `text` (a run of white space → where the run starts).
     const at: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
-      if (/\s/.test(c)) {
-        if (chars[chars.length - 1] === ' ') continue;
-        chars.push(' ');
-      } else chars.push(c);
-      at.push(i);
+    let from = 0;
+    WHITE_SPACE_RUN.lastIndex = 0;
+    for (let run = WHITE_SPACE_RUN.exec(text); run; run = WHITE_SPACE_RUN.exec(text)) {
+      for (let i = from; i <= run.index; i++) at.push(i);
+      from = run.index + run[0].length;
     }
+    for (let i = from; i < text.length; i++) at.push(i);
     at.push(text.length);
-    return this.mentionsIn(chars.join('')).map((m) => ({ ...m, start: at[m.start]!, end: at[m.end - 1]! + 1 }));
+    return found.map((m) => ({ ...m, start: at[m.start]!, end: at[m.end - 1]! + 1 }));
   }
 
   private mentionsIn(text: string): PartyMention[] {
