@@ -20,6 +20,7 @@ import { adoptLegacySchema } from './legacy-schema.js';
 import { encodeSpansColumn } from '../extract/span-json.js';
 import { camelCase, toSqlValue, type TableModel } from './model.js';
 import { MIGRATIONS, SCHEMA_VERSION, allTables } from './migrations.js';
+import { insertRows } from './multi-row-insert.js';
 
 /** Rows to store for one filing, by table name; row keys are the columns in camelCase. */
 export type FilingRows = Record<string, Record<string, unknown>[]>;
@@ -223,11 +224,9 @@ export class EdgarDatabase {
   }
 
   /**
-   * The tables whose INSERT fires a trigger (items → items_fts). Such an INSERT runs in a statement journal, and
-   * opening one makes every FTS5 table written in the transaction flush its pending index entries to a new segment
-   * (FTS5's xSavepoint), which later merges must undo: a statement per row was a flush per row, and most of a batch
-   * writer's full-text time. Their rows are inserted a filing at a time (insertMany), one statement per table.
-   * Other tables keep one single-row INSERT per row: a multi-row INSERT would need a statement journal of its own.
+   * The tables whose INSERT fires a trigger (items → items_fts): their rows go in a filing at a time (multi-row-insert.ts
+   * says why). Other tables keep one single-row INSERT per row: a multi-row INSERT would need a statement journal of
+   * its own.
    */
   private triggeredTables(): ReadonlySet<string> {
     this.triggered ??= new Set(
@@ -236,26 +235,11 @@ export class EdgarDatabase {
     return this.triggered;
   }
 
-  /** Rows in order, in INSERTs of up to ROWS_PER_INSERT rows each (the same rowids as one INSERT per row). */
+  /** Rows in order, a filing's at a time (the same rowids as one INSERT per row). */
   private insertMany(table: TableModel, rows: Record<string, unknown>[]): void {
     const keys = rowKeysOf(table);
-    for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
-      const chunk = rows.slice(from, from + ROWS_PER_INSERT);
-      const values: (string | number | Uint8Array | null)[] = [];
-      for (const row of chunk) for (const { key, spans } of keys) values.push(spans ? encodeSpansColumn(row[key]) : toSqlValue(row[key]));
-      this.insertManyStatement(table, chunk.length).run(values);
-    }
-  }
-
-  private insertManyStatement(table: TableModel, count: number): Database.Statement {
-    const name = `${table.name}*${count}`;
-    let stmt = this.inserts.get(name);
-    if (!stmt) {
-      const row = `(${table.columns.map(() => '?').join(', ')})`;
-      stmt = this.sqlite.prepare(`INSERT INTO ${table.name} (${table.columns.map((c) => c.name).join(', ')}) VALUES ${Array.from({ length: count }, () => row).join(', ')}`);
-      this.inserts.set(name, stmt);
-    }
-    return stmt;
+    const values = rows.map((row) => keys.map(({ key, spans }) => (spans ? encodeSpansColumn(row[key]) : toSqlValue(row[key]))));
+    insertRows(this.sqlite, table.name, keys.map((k) => k.column), values);
   }
 
   private deleteStatement(table: TableModel): Database.Statement {
@@ -285,9 +269,6 @@ function rowKeysOf(table: TableModel): { column: string; key: string; spans: boo
   }
   return keys;
 }
-
-/** Rows per multi-row INSERT (insertMany): most filings have fewer items, and each count is a prepared statement. */
-const ROWS_PER_INSERT = 16;
 
 function bindRow(table: TableModel, row: Record<string, unknown>): Record<string, string | number | Uint8Array | null> {
   const keys = rowKeysOf(table);

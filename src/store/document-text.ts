@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3';
 import { searchParameters, type FtsModel, type SearchOptions } from './fts.js';
 import type { SqliteHandle } from './chains.js';
+import { insertRows } from './multi-row-insert.js';
 
 export { toFtsQuery, type FtsColumnDoc, type FtsModel, type SearchOptions } from './fts.js';
 
@@ -45,55 +46,29 @@ export interface DocumentTextRow {
  * (`inTransaction`). `fresh`: the filing was not stored before, so it has no rows to remove (foreign keys, see
  * storeFiling). Returns how many documents were indexed.
  *
- * The rows go in with one INSERT: each statement on document_texts fires its FTS5 trigger in a statement journal, and
- * opening one makes every FTS5 table written in the transaction flush its pending entries to a new segment, which
- * merges must later undo (see EdgarDatabase.insertMany). The DELETE, even of no rows, is such a statement too.
+ * The rows go in a filing at a time (multi-row-insert.ts says why); the DELETE, even of no rows, fires the FTS5
+ * trigger's statement journal too, so it runs only when the filing may have rows.
  */
 export function writeDocumentText(db: SqliteHandle, accessionNumber: string, rows: readonly DocumentTextRow[], options: { inTransaction?: boolean; fresh?: boolean } = {}): number {
   const statements = documentTextStatements(db.sqlite);
   const write = (): void => {
     if (!options.fresh) statements.remove.run(accessionNumber);
-    if (rows.length === 0) return;
-    if (rows.length === 1) {
-      statements.insert.run(accessionNumber, rows[0]!.sequence, rows[0]!.type, rows[0]!.text);
-      return;
-    }
-    for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
-      const chunk = rows.slice(from, from + ROWS_PER_INSERT);
-      insertMany(db.sqlite, chunk.length).run(chunk.flatMap((row) => [accessionNumber, row.sequence, row.type, row.text]));
-    }
+    insertRows(db.sqlite, 'document_texts', DOCUMENT_TEXT_COLUMNS, rows.map((row) => [accessionNumber, row.sequence, row.type, row.text]));
   };
   if (options.inTransaction && db.sqlite.inTransaction) write();
   else db.sqlite.transaction(write)();
   return rows.length;
 }
 
-const ROWS_PER_INSERT = 16;
-
-/** `INSERT INTO document_texts … VALUES (…), (…)` for `count` rows, prepared once per connection and count. */
-const manyCache = new WeakMap<Database.Database, Map<number, Database.Statement>>();
-
-function insertMany(sqlite: Database.Database, count: number): Database.Statement {
-  let byCount = manyCache.get(sqlite);
-  if (!byCount) manyCache.set(sqlite, (byCount = new Map()));
-  let stmt = byCount.get(count);
-  if (!stmt) {
-    stmt = sqlite.prepare(`INSERT INTO document_texts (accession_number, document_sequence, type, text) VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?)').join(', ')}`);
-    byCount.set(count, stmt);
-  }
-  return stmt;
-}
+const DOCUMENT_TEXT_COLUMNS = ['accession_number', 'document_sequence', 'type', 'text'];
 
 /** Prepared once per connection: preparing them for every filing was a measurable cost of a batch. */
-const statementCache = new WeakMap<Database.Database, { remove: Database.Statement; insert: Database.Statement }>();
+const statementCache = new WeakMap<Database.Database, { remove: Database.Statement }>();
 
-function documentTextStatements(sqlite: Database.Database): { remove: Database.Statement; insert: Database.Statement } {
+function documentTextStatements(sqlite: Database.Database): { remove: Database.Statement } {
   let statements = statementCache.get(sqlite);
   if (!statements) {
-    statements = {
-      remove: sqlite.prepare('DELETE FROM document_texts WHERE accession_number = ?'),
-      insert: sqlite.prepare('INSERT INTO document_texts (accession_number, document_sequence, type, text) VALUES (?, ?, ?, ?)'),
-    };
+    statements = { remove: sqlite.prepare('DELETE FROM document_texts WHERE accession_number = ?') };
     statementCache.set(sqlite, statements);
   }
   return statements;
