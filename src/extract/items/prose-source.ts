@@ -112,7 +112,7 @@ function blankAtLineStarts(text: string, starts: number[], rule: FurnitureRule, 
     if (cusips.length === 0) return text;
   }
   let cusip = 0;
-  let parts: string[] | null = null;
+  const found: RegExpExecArray[] = [];
   let last = 0;
   for (let j = 0; j < starts.length; j++) {
     const s = starts[j]!;
@@ -137,17 +137,15 @@ function blankAtLineStarts(text: string, starts: number[], rule: FurnitureRule, 
     sticky.lastIndex = s;
     const m = sticky.exec(text);
     if (!m) continue;
-    (parts ??= []).push(text.slice(last, s), blank(m[0]));
+    found.push(m);
     last = s + m[0].length;
   }
-  if (!parts) return text;
-  parts.push(text.slice(last));
-  return parts.join('');
+  return blankMatches(text, found);
 }
 
 /** DASHED_PAGE_NUMBER over `text`, as a global replace would, tried only where a `-` is. */
 function blankDashedPageNumbers(text: string): string {
-  let parts: string[] | null = null;
+  const found: RegExpExecArray[] = [];
   let last = 0;
   for (let at = text.indexOf('-'); at >= 0; at = text.indexOf('-', at + 1)) {
     if (at < last || at === 0) continue;
@@ -159,10 +157,21 @@ function blankDashedPageNumbers(text: string): string {
     DASHED_PAGE_NUMBER.lastIndex = at;
     const m = DASHED_PAGE_NUMBER.exec(text);
     if (!m) continue;
-    (parts ??= []).push(text.slice(last, at), blank(m[0]));
+    found.push(m);
     last = at + m[0].length;
   }
-  if (!parts) return text;
+  return blankMatches(text, found);
+}
+
+/** `text` with each match (in order, none overlapping) replaced by blanks, as a global replace would. */
+function blankMatches(text: string, matches: readonly RegExpExecArray[]): string {
+  if (matches.length === 0) return text;
+  const parts: string[] = [];
+  let last = 0;
+  for (const m of matches) {
+    parts.push(text.slice(last, m.index), blank(m[0]));
+    last = m.index + m[0].length;
+  }
   parts.push(text.slice(last));
   return parts.join('');
 }
