@@ -44,26 +44,41 @@ export const OPTION_TIE_BEFORE: readonly OptionTieRule[] = [
   },
 ];
 
-/** The option or warrant a count is the shares of: the rule's instrument words and the kind, or null. */
-export function optionTie(raw: string, start: number, end: number): { kind: 'option' | 'warrant'; instrument: string } | null {
+/** A count's option or warrant: the kind and the instrument's words. */
+export interface OptionTie {
+  kind: 'option' | 'warrant';
+  instrument: string;
+}
+
+/** The option or warrant a count is the shares of, or null. */
+export function optionTie(raw: string, start: number, end: number): OptionTie | null {
+  const tie = optionTieMatch(raw, start, end);
+  return tie && { kind: tie.kind, instrument: tie.instrument };
+}
+
+/**
+ * optionTie with the words after the count that tied it: the OPTION_TIE_AFTER match over the 200 characters after
+ * the count, null when the words before it tied it (a reader looks for the holder after that match).
+ */
+export function optionTieMatch(raw: string, start: number, end: number): (OptionTie & { after: RegExpExecArray | null }) | null {
   const after = raw.slice(end, end + 200);
   const before = raw.slice(Math.max(0, start - 100), start);
   for (const rule of OPTION_TIE_AFTER) {
     const m = rule.pattern.exec(after);
-    if (m) return tieOf(m.groups!.instrument!);
+    if (m) return tieOf(m.groups!.instrument!, m);
   }
   for (const rule of OPTION_TIE_BEFORE) {
     const m = rule.pattern.exec(before);
-    if (m) return tieOf(m.groups!.instrument!);
+    if (m) return tieOf(m.groups!.instrument!, null);
   }
   return null;
 }
 
-function tieOf(words: string): { kind: 'option' | 'warrant'; instrument: string } {
+function tieOf(words: string, after: RegExpExecArray | null): OptionTie & { after: RegExpExecArray | null } {
   const instrument = words
     .replace(/&nbsp;/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^(?:the|its|his|her|their|and|of|currently\s+exercisable|immediately\s+exercisable)\s+/i, '')
     .trim();
-  return { kind: /warrant/i.test(instrument) ? 'warrant' : 'option', instrument };
+  return { kind: /warrant/i.test(instrument) ? 'warrant' : 'option', instrument, after };
 }

@@ -11,7 +11,7 @@
  * Does not handle: vesting schedules, or warrants attached to notes (notes.ts).
  */
 import { holderColumns, holdersOf, isHypothetical, leadingDate, partiesAfter, segmentAt, segments, subjectBefore } from './clauses.js';
-import { OPTION_TIE_AFTER, optionTie } from './option-vocabulary.js';
+import { optionTieMatch, type OptionTie } from './option-vocabulary.js';
 import type { Party } from './parties.js';
 import type { Token } from './tokens.js';
 import { PRICE_LEAD_SOURCE, withFraction } from './trade-vocabulary.js';
@@ -191,7 +191,7 @@ export function tiedOptions(s: ProseSentence, rows: Found<HoldingRow>[]): Found<
   const byOffset = new Map(s.tokens.filter((t) => t.kind === 'shares' || t.kind === 'number').map((t) => [sentenceSpan(s, t.start, t.end).start, t]));
   const read = new Set<Token>();
   let clauses: ReturnType<typeof segments> | undefined;
-  const push = (holder: Party | { holder: string; reportingPersonOrdinal: number | null }, t: Token, tie: { kind: 'option' | 'warrant'; instrument: string }): void => {
+  const push = (holder: Party | { holder: string; reportingPersonOrdinal: number | null }, t: Token, tie: OptionTie): void => {
     const columns = 'name' in holder ? holderColumns(holder) : holder;
     out.push({
       row: { kind: tie.kind, status: 'issued', ...columns, security: tie.instrument, shares: t.value, exercisePrice: null, grantDate: null, expiryDate: null, ...provenance(s) },
@@ -201,17 +201,17 @@ export function tiedOptions(s: ProseSentence, rows: Found<HoldingRow>[]): Found<
   for (const r of rows) {
     const t = r.evidence.shares ? byOffset.get(r.evidence.shares.span.start) : undefined;
     if (!t || r.row.shares === null || isHypothetical(s.raw.slice(Math.max(0, t.start - 60), t.start))) continue;
-    const tie = optionTie(s.raw, t.start, t.end);
+    const tie = optionTieMatch(s.raw, t.start, t.end);
     if (!tie) continue;
     read.add(t);
     push({ holder: r.row.holder, reportingPersonOrdinal: r.row.reportingPersonOrdinal }, t, tie);
   }
   for (const t of byOffset.values()) {
     if (read.has(t) || t.typo || isHypothetical(s.raw.slice(Math.max(0, t.start - 60), t.start))) continue;
-    const tie = optionTie(s.raw, t.start, t.end);
+    const tie = optionTieMatch(s.raw, t.start, t.end);
     if (!tie) continue;
     let holders: Party[] = [];
-    const after = OPTION_TIE_AFTER.map((rule) => rule.pattern.exec(s.raw.slice(t.end, t.end + 200))).find((m) => m);
+    const after = tie.after;
     if (after) {
       const end = t.end + after.index + after[0].length;
       holders = holdersOf(s, partiesAfter(s, end, HELD_BY, 80));
