@@ -59,9 +59,9 @@ interface OpenElement {
   /** Removed by a formatting end tag while blocks opened inside it stay open. */
   closed: boolean;
   /** A table cell: `sink` is its own, `outer` the row's (see `closeCell`). */
-  outer?: Sink;
+  outer: Sink | null;
   /** `<sup>`/`<sub>`: where its text starts on `sink.line`, and `sink.flushes` then (a flush since moves the text). */
-  mark?: { at: number; flushes: number };
+  mark: { at: number; flushes: number } | null;
 }
 
 /** An ordinal suffix, superscript after a digit in "1<sup>st</sup>". */
@@ -114,54 +114,117 @@ function closeCell(inner: Sink, outer: Sink): void {
 }
 
 export function htmlToText(html: string): string {
-  const root = new Sink();
-  const stack: OpenElement[] = [];
+  return new HtmlTextRenderer(html).run();
+}
+
+/**
+ * The renderer of one HTML string: its state and steps are fields and methods rather than closures made per call, and
+ * it is its own tokenizer callback object. With closures, V8 compiled the hot steps (openTag, insert, render…) for
+ * one call's closure objects and threw the code away for the next document's ("wrong call target"): openTag alone
+ * was compiled twelve times in a worker's first thousand filings, five times since.
+ */
+class HtmlTextRenderer {
+  private readonly html: string;
+  private readonly root = new Sink();
+  private readonly stack: OpenElement[] = [];
   // Counts and positions kept alongside the stack so that every question below ("is a <p> open?", "is there a
   // special element above it?", "what is the innermost table part?") is answered without walking the stack.
-  const positions = new Map<string, number[]>();
-  const specialPositions: number[] = [];
-  const tablePartPositions: number[] = [];
-  const scopePositions: number[] = [];
-  let skipDepth = 0;
-  let preDepth = 0;
-  let inBody = false;
-  let pendingText = '';
+  private readonly positions = new Map<string, number[]>();
+  private readonly specialPositions: number[] = [];
+  private readonly tablePartPositions: number[] = [];
+  private readonly scopePositions: number[] = [];
+  private skipDepth = 0;
+  private preDepth = 0;
+  private inBody = false;
+  private pendingText = '';
+  private tagName = '';
 
-  const top = (): OpenElement | undefined => stack[stack.length - 1];
-  const lastPosition = (name: string): number => {
-    const list = positions.get(name);
+  constructor(html: string) {
+    this.html = html;
+  }
+
+  run(): string {
+    const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: true }, this);
+    tokenizer.write(this.html);
+    tokenizer.end();
+    this.flushText();
+    this.popTo(0);
+    this.root.flush();
+    return flatten(this.root).join('\n');
+  }
+
+  // Tokenizer callbacks.
+  onattribdata(): void {}
+  onattribentity(): void {}
+  onattribend(): void {}
+  onattribname(): void {}
+  oncdata(): void {}
+  oncomment(): void {}
+  ondeclaration(): void {}
+  onprocessinginstruction(): void {}
+  onend(): void {}
+  ontext(start: number, end: number): void {
+    this.pendingText += this.html.slice(start, end);
+  }
+  ontextentity(codepoint: number): void {
+    this.pendingText += String.fromCodePoint(codepoint);
+  }
+  onopentagname(start: number, end: number): void {
+    this.flushText();
+    this.tagName = this.html.slice(start, end).toLowerCase();
+  }
+  onopentagend(): void {
+    this.openTag(this.tagName);
+  }
+  onselfclosingtag(): void {
+    this.openTag(this.tagName);
+  }
+  onclosetag(start: number, end: number): void {
+    this.flushText();
+    this.closeTag(this.html.slice(start, end).toLowerCase());
+  }
+
+  private top(): OpenElement | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+  private lastPosition(name: string): number {
+    const list = this.positions.get(name);
     return list && list.length > 0 ? list[list.length - 1]! : -1;
-  };
-  const last = (list: number[]): number => (list.length > 0 ? list[list.length - 1]! : -1);
-  const currentSink = (): Sink => top()?.sink ?? root;
+  }
+  private last(list: number[]): number {
+    return (list.length > 0 ? list[list.length - 1]! : -1);
+  }
+  private currentSink(): Sink {
+    return this.top()?.sink ?? this.root;
+  }
 
-  const render = (open: boolean, el: OpenElement): void => {
+  private render(open: boolean, el: OpenElement): void {
     if (el.closed) return;
     const name = el.name;
     if (open) {
       if (name === 'br') {
-        if (skipDepth === 0) el.sink.flush();
+        if (this.skipDepth === 0) el.sink.flush();
         return;
       }
-      if (skipDepth === 0) {
+      if (this.skipDepth === 0) {
         if (BLOCK_TAGS.has(name)) el.sink.flush();
         if (el.outer && el.outer.lineHasText) el.outer.line += '\t';
         if (name === 'sup' || name === 'sub') el.mark = { at: el.sink.line.length, flushes: el.sink.flushes };
       }
-      if (SKIP_TAGS.has(name)) skipDepth += 1;
-      if (name === 'pre') preDepth += 1;
+      if (SKIP_TAGS.has(name)) this.skipDepth += 1;
+      if (name === 'pre') this.preDepth += 1;
       return;
     }
     if (name === 'br' || VOID_TAGS.has(name)) return;
-    if (SKIP_TAGS.has(name)) skipDepth -= 1;
-    if (name === 'pre') preDepth -= 1;
+    if (SKIP_TAGS.has(name)) this.skipDepth -= 1;
+    if (name === 'pre') this.preDepth -= 1;
     if (name === 'table' && el.table) {
       // The table ends its line: what was written before it (and fostered into it) comes first, then its rows.
       el.table.before.flush();
       el.table.inside.flush();
       return;
     }
-    if (skipDepth > 0) {
+    if (this.skipDepth > 0) {
       if (el.outer) closeCell(el.sink, el.outer);
       return;
     }
@@ -169,12 +232,12 @@ export function htmlToText(html: string): string {
       el.sink.line += ' ';
       closeCell(el.sink, el.outer);
     }
-    if (el.mark) setOffMarker(el.sink, el.mark);
+    if (el.mark) this.setOffMarker(el.sink, el.mark);
     if (BLOCK_TAGS.has(name)) el.sink.flush();
-  };
+  }
 
   /** A `<sup>`/`<sub>`'s text, still on the line where it started, set off from a word or number before it. */
-  const setOffMarker = (sink: Sink, mark: { at: number; flushes: number }): void => {
+  private setOffMarker(sink: Sink, mark: { at: number; flushes: number }): void {
     if (sink.flushes !== mark.flushes || mark.at === 0) return;
     const line = sink.line;
     const before = line[mark.at - 1]!;
@@ -182,10 +245,11 @@ export function htmlToText(html: string): string {
     if (!/^\S/.test(text) || /\s/.test(before)) return;
     if (/\d/.test(before) && ORDINAL_SUFFIX.test(text.trim())) return;
     sink.line = `${line.slice(0, mark.at)} ${text}`;
-  };
+  }
 
-  const push = (name: string, sink: Sink, table: TableSinks | null): OpenElement => {
-    const el: OpenElement = { name, sink, table, closed: false };
+  private push(name: string, sink: Sink, table: TableSinks | null): OpenElement {
+    // Every field set here, null or not: elements of one shape keep V8's code for them monomorphic.
+    const el: OpenElement = { name, sink, table, closed: false, outer: null, mark: null };
     if (CELL_TAGS.has(name)) {
       // The cell writes on a sink of its own, holding back the lines it flushes until it ends (`closeCell`).
       el.outer = sink;
@@ -193,59 +257,59 @@ export function htmlToText(html: string): string {
       el.sink.raw = [];
       el.sink.cellOuter = sink;
     }
-    const index = stack.length;
-    stack.push(el);
-    let list = positions.get(name);
-    if (!list) positions.set(name, (list = []));
+    const index = this.stack.length;
+    this.stack.push(el);
+    let list = this.positions.get(name);
+    if (!list) this.positions.set(name, (list = []));
     list.push(index);
-    if (SPECIAL_TAGS.has(name)) specialPositions.push(index);
-    if (TABLE_PARTS.has(name)) tablePartPositions.push(index);
-    if (SCOPE_TAGS.has(name)) scopePositions.push(index);
+    if (SPECIAL_TAGS.has(name)) this.specialPositions.push(index);
+    if (TABLE_PARTS.has(name)) this.tablePartPositions.push(index);
+    if (SCOPE_TAGS.has(name)) this.scopePositions.push(index);
     return el;
-  };
+  }
 
-  const pop = (): void => {
-    const el = stack.pop()!;
-    const index = stack.length;
-    if (!el.closed) positions.get(el.name)!.pop();
-    if (last(specialPositions) === index) specialPositions.pop();
-    if (last(tablePartPositions) === index) tablePartPositions.pop();
-    if (last(scopePositions) === index) scopePositions.pop();
-    render(false, el);
-  };
+  private pop(): void {
+    const el = this.stack.pop()!;
+    const index = this.stack.length;
+    if (!el.closed) this.positions.get(el.name)!.pop();
+    if (this.last(this.specialPositions) === index) this.specialPositions.pop();
+    if (this.last(this.tablePartPositions) === index) this.tablePartPositions.pop();
+    if (this.last(this.scopePositions) === index) this.scopePositions.pop();
+    this.render(false, el);
+  }
 
   /** Pop elements until the one at `index` is popped too. */
-  const popTo = (index: number): void => {
-    while (stack.length > index) pop();
-  };
+  private popTo(index: number): void {
+    while (this.stack.length > index) this.pop();
+  }
 
-  const innermostTablePart = (): OpenElement | undefined => {
-    const i = last(tablePartPositions);
-    return i >= 0 ? stack[i] : undefined;
-  };
+  private innermostTablePart(): OpenElement | undefined {
+    const i = this.last(this.tablePartPositions);
+    return i >= 0 ? this.stack[i] : undefined;
+  }
 
   /** Where a new element or text goes: into the table's `before` sink when it would be foster-parented. */
-  const fosterTarget = (): { sink: Sink; fostered: boolean } => {
-    const current = top();
+  private fosterTarget(): { sink: Sink; fostered: boolean } {
+    const current = this.top();
     if (current && !current.closed && FOSTERING_PARTS.has(current.name) && current.table) {
       return { sink: current.table.before, fostered: true };
     }
-    return { sink: currentSink(), fostered: false };
-  };
+    return { sink: this.currentSink(), fostered: false };
+  }
 
-  const emitText = (text: string): void => {
+  private emitText(text: string): void {
     if (text === '') return;
     if (text.includes('\0')) text = text.replace(/\0/g, '');
-    if (!inBody) {
+    if (!this.inBody) {
       // Text inside a head element (a title) is not rendered; white space between them neither.
-      if (stack.length > 0 || /^[\t\n\f\r ]*$/.test(text)) return;
-      startBody();
+      if (this.stack.length > 0 || /^[\t\n\f\r ]*$/.test(text)) return;
+      this.startBody();
     }
-    if (skipDepth > 0) return;
+    if (this.skipDepth > 0) return;
     let sink: Sink;
-    if (/[^\t\n\f\r ]/.test(text)) sink = fosterTarget().sink;
-    else sink = currentSink();
-    if (preDepth > 0) {
+    if (/[^\t\n\f\r ]/.test(text)) sink = this.fosterTarget().sink;
+    else sink = this.currentSink();
+    if (this.preDepth > 0) {
       const parts = text.split(/\r\n|\r|\n/);
       parts.forEach((part, i) => {
         if (i > 0) sink.flush();
@@ -254,39 +318,39 @@ export function htmlToText(html: string): string {
     } else {
       sink.append(text.replace(/[\s]+/g, ' '));
     }
-  };
+  }
 
-  const flushText = (): void => {
-    const text = pendingText;
-    pendingText = '';
-    emitText(text);
-  };
+  private flushText(): void {
+    const text = this.pendingText;
+    this.pendingText = '';
+    this.emitText(text);
+  }
 
   /** The head ends: its elements are closed silently (their content was never rendered). */
-  const startBody = (): void => {
-    inBody = true;
-    while (stack.length > 0) {
-      const el = stack.pop()!;
-      if (SKIP_TAGS.has(el.name)) skipDepth -= 1;
+  private startBody(): void {
+    this.inBody = true;
+    while (this.stack.length > 0) {
+      const el = this.stack.pop()!;
+      if (SKIP_TAGS.has(el.name)) this.skipDepth -= 1;
     }
-    positions.clear();
-    specialPositions.length = 0;
-    tablePartPositions.length = 0;
-    scopePositions.length = 0;
-  };
+    this.positions.clear();
+    this.specialPositions.length = 0;
+    this.tablePartPositions.length = 0;
+    this.scopePositions.length = 0;
+  }
 
   /** Open an element where HTML5 would put it. */
-  const insert = (name: string): OpenElement => {
+  private insert(name: string): OpenElement {
     let sink: Sink;
     let table: TableSinks | null = null;
     const structural = TABLE_PARTS.has(name);
-    const parentPart = innermostTablePart();
+    const parentPart = this.innermostTablePart();
     if (structural && name !== 'table') {
       // A section, row, cell or caption renders inside its table.
-      sink = parentPart?.table?.inside ?? currentSink();
+      sink = parentPart?.table?.inside ?? this.currentSink();
       table = parentPart?.table ?? null;
     } else {
-      sink = fosterTarget().sink;
+      sink = this.fosterTarget().sink;
     }
     if (name === 'table') {
       // A table in a cell: the cell's lines are written as they come (it has more than one).
@@ -303,181 +367,143 @@ export function htmlToText(html: string): string {
       table = { before, inside };
       sink = inside;
     }
-    const el = push(name, sink, table);
-    render(true, el);
-    if (VOID_TAGS.has(name)) pop();
+    const el = this.push(name, sink, table);
+    this.render(true, el);
+    if (VOID_TAGS.has(name)) this.pop();
     return el;
-  };
+  }
 
   /** Close the innermost open table part named `name` and everything inside it. */
-  const closeTablePart = (names: Set<string>): void => {
-    while (tablePartPositions.length > 0) {
-      const part = innermostTablePart()!;
-      popTo(last(tablePartPositions));
+  private closeTablePart(names: Set<string>): void {
+    while (this.tablePartPositions.length > 0) {
+      const part = this.innermostTablePart()!;
+      this.popTo(this.last(this.tablePartPositions));
       if (names.has(part.name)) return;
     }
-  };
+  }
   /** Pop what is above the innermost table part (elements left open inside a row, a table…). */
-  const clearToTablePart = (): void => {
-    popTo(last(tablePartPositions) + 1);
-  };
+  private clearToTablePart(): void {
+    this.popTo(this.last(this.tablePartPositions) + 1);
+  }
 
-  const inScope = (i: number): boolean => i >= 0 && i > last(scopePositions);
+  private inScope(i: number): boolean {
+    return i >= 0 && i > this.last(this.scopePositions);
+  }
 
   /**
    * A new list item closes the open one of its kind, unless a special element other than address, div or p was
    * opened inside it (HTML5's `li`/`dd`/`dt` start tag steps).
    */
-  const closeListItem = (names: string[]): void => {
+  private closeListItem(names: string[]): void {
     let at = -1;
-    for (const n of names) at = Math.max(at, lastPosition(n));
+    for (const n of names) at = Math.max(at, this.lastPosition(n));
     if (at < 0) return;
     // The special elements above it must all be address, div or p (checked from the innermost down; the walk stops
     // at the first other one, so it is bounded by what it would pop).
-    for (let i = last(specialPositions), k = specialPositions.length - 1; i > at; i = specialPositions[--k] ?? -1) {
-      const n = stack[i]!.name;
+    for (let i = this.last(this.specialPositions), k = this.specialPositions.length - 1; i > at; i = this.specialPositions[--k] ?? -1) {
+      const n = this.stack[i]!.name;
       if (n !== 'address' && n !== 'div' && n !== 'p') return;
     }
-    popTo(at);
-  };
+    this.popTo(at);
+  }
 
-  const openTag = (name: string): void => {
-    if (!inBody) {
+  private openTag(name: string): void {
+    if (!this.inBody) {
       if (name === 'html') return;
       if (HEAD_TAGS.has(name)) {
-        render(true, push(name, root, null));
-        if (VOID_TAGS.has(name)) pop();
+        this.render(true, this.push(name, this.root, null));
+        if (VOID_TAGS.has(name)) this.pop();
         return;
       }
-      startBody();
+      this.startBody();
     }
     if (name === 'html' || name === 'body' || name === 'head') return;
     if (name === 'image') name = 'img';
-    const part = innermostTablePart();
+    const part = this.innermostTablePart();
     const partName = part?.name;
     if (CELL_TAGS.has(name) || name === 'tr' || SECTION_TAGS.has(name) || name === 'caption' || name === 'col' || name === 'colgroup') {
       // Table structure outside a table is ignored, as HTML5 does.
       if (!part) return;
-      if (partName === 'td' || partName === 'th' || partName === 'caption') closeTablePart(new Set([partName]));
-      const now = innermostTablePart();
+      if (partName === 'td' || partName === 'th' || partName === 'caption') this.closeTablePart(new Set([partName]));
+      const now = this.innermostTablePart();
       if (!now) return;
       if (name === 'col' || name === 'colgroup') return;
       if (name === 'caption' || SECTION_TAGS.has(name)) {
-        if (now.name === 'tr') closeTablePart(new Set(['tr']));
-        const section = innermostTablePart();
-        if (section && SECTION_TAGS.has(section.name)) closeTablePart(SECTION_TAGS);
-        clearToTablePart();
-        insert(name);
+        if (now.name === 'tr') this.closeTablePart(new Set(['tr']));
+        const section = this.innermostTablePart();
+        if (section && SECTION_TAGS.has(section.name)) this.closeTablePart(SECTION_TAGS);
+        this.clearToTablePart();
+        this.insert(name);
         return;
       }
       if (name === 'tr') {
-        if (now.name === 'tr') closeTablePart(new Set(['tr']));
-        clearToTablePart();
-        if (innermostTablePart()?.name === 'table') insert('tbody');
-        insert('tr');
+        if (now.name === 'tr') this.closeTablePart(new Set(['tr']));
+        this.clearToTablePart();
+        if (this.innermostTablePart()?.name === 'table') this.insert('tbody');
+        this.insert('tr');
         return;
       }
       // A cell.
-      clearToTablePart();
-      if (innermostTablePart()?.name === 'table') insert('tbody');
-      if (innermostTablePart() && SECTION_TAGS.has(innermostTablePart()!.name)) insert('tr');
-      insert(name);
+      this.clearToTablePart();
+      if (this.innermostTablePart()?.name === 'table') this.insert('tbody');
+      if (this.innermostTablePart() && SECTION_TAGS.has(this.innermostTablePart()!.name)) this.insert('tr');
+      this.insert(name);
       return;
     }
     if (CLOSES_P.has(name)) {
-      const p = lastPosition('p');
-      if (inScope(p) && p > lastPosition('button')) popTo(p);
-      if (name === 'li' || name === 'dd' || name === 'dt') closeListItem(name === 'li' ? ['li'] : ['dd', 'dt']);
-      if (HEADINGS.has(name) && top() && HEADINGS.has(top()!.name)) pop();
+      const p = this.lastPosition('p');
+      if (this.inScope(p) && p > this.lastPosition('button')) this.popTo(p);
+      if (name === 'li' || name === 'dd' || name === 'dt') this.closeListItem(name === 'li' ? ['li'] : ['dd', 'dt']);
+      if (HEADINGS.has(name) && this.top() && HEADINGS.has(this.top()!.name)) this.pop();
     }
     if (name === 'table' && part && FOSTERING_PARTS.has(part.name)) {
       // A table started directly in a table ends the first one.
-      closeTablePart(new Set(['table']));
+      this.closeTablePart(new Set(['table']));
     }
-    insert(name);
-  };
+    this.insert(name);
+  }
 
-  const closeTag = (name: string): void => {
-    if (!inBody) {
+  private closeTag(name: string): void {
+    if (!this.inBody) {
       if (name === 'html' || name === 'body') return;
       if (name !== 'br') {
         // The end of a head element (or of the head itself); anything else is ignored, as HTML5 does.
-        const i = lastPosition(name);
-        if (i >= 0) popTo(i);
+        const i = this.lastPosition(name);
+        if (i >= 0) this.popTo(i);
         return;
       }
-      startBody();
+      this.startBody();
     }
     if (name === 'body' || name === 'html' || name === 'head') return;
     if (name === 'br') {
-      insert('br');
+      this.insert('br');
       return;
     }
     // Any heading end tag closes the innermost open heading (`<h2>…</h1>`).
-    const i = HEADINGS.has(name) ? Math.max(...[...HEADINGS].map(lastPosition)) : lastPosition(name);
-    if (name === 'p' && !(inScope(i) && i > lastPosition('button'))) {
-      insert('p');
-      pop();
+    const i = HEADINGS.has(name) ? Math.max(...[...HEADINGS].map((h) => this.lastPosition(h))) : this.lastPosition(name);
+    if (name === 'p' && !(this.inScope(i) && i > this.lastPosition('button'))) {
+      this.insert('p');
+      this.pop();
       return;
     }
     if (i < 0) return;
     if (TABLE_PARTS.has(name)) {
       // Table end tags close through their own table only.
-      if (name !== 'table' && i < lastPosition('table')) return;
-      popTo(i);
+      if (name !== 'table' && i < this.lastPosition('table')) return;
+      this.popTo(i);
       return;
     }
     if (BLOCK_END_TAGS.has(name)) {
-      if (inScope(i)) popTo(i);
+      if (this.inScope(i)) this.popTo(i);
       return;
     }
-    if (last(specialPositions) > i) {
-      if (!FORMATTING_TAGS.has(name) || !inScope(i)) return;
+    if (this.last(this.specialPositions) > i) {
+      if (!FORMATTING_TAGS.has(name) || !this.inScope(i)) return;
       // The formatting element ends but the blocks opened inside it stay open.
-      stack[i]!.closed = true;
-      positions.get(name)!.pop();
+      this.stack[i]!.closed = true;
+      this.positions.get(name)!.pop();
       return;
     }
-    popTo(i);
-  };
-
-  let tagName = '';
-  const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: true }, {
-    onattribdata() {},
-    onattribentity() {},
-    onattribend() {},
-    onattribname() {},
-    oncdata() {},
-    oncomment() {},
-    ondeclaration() {},
-    onprocessinginstruction() {},
-    onend() {},
-    ontext(start, end) {
-      pendingText += html.slice(start, end);
-    },
-    ontextentity(codepoint) {
-      pendingText += String.fromCodePoint(codepoint);
-    },
-    onopentagname(start, end) {
-      flushText();
-      tagName = html.slice(start, end).toLowerCase();
-    },
-    onopentagend() {
-      openTag(tagName);
-    },
-    onselfclosingtag() {
-      openTag(tagName);
-    },
-    onclosetag(start, end) {
-      flushText();
-      closeTag(html.slice(start, end).toLowerCase());
-    },
-  });
-  tokenizer.write(html);
-  tokenizer.end();
-  flushText();
-  popTo(0);
-  root.flush();
-  return flatten(root).join('\n');
+    this.popTo(i);
+  }
 }
-

@@ -246,49 +246,11 @@ export class PartyIndex {
       }
     }
     // Short forms built from initials and words of one cover name ("GS Group", "JPMP Capital", "BLR Partners").
-    // Hot loop (the text has thousands of capitalised runs): the cover names' words are split once, a run without an
-    // all-capitals word is skipped outright, and a phrase already tried is not tried again — its outcome cannot
-    // change, since a hit goes into `known` and a miss stays a miss.
     // A cover name that is a trust and its trustee ("THE DUNN FAMILY TRUST, DAVID J. DUNN, TRUSTEE") is two persons
     // when the prose names them apart: its parts are parties of their own, under the cover person's ordinal.
     const parts = coverParties.flatMap((p) => trustAndTrustee(p));
     for (const part of parts) surfaces.push({ text: part.name, caseSensitive: false, party: part });
-    const partCores = parts.map((p) => coreName(p.name));
-    const known = new Set(surfaces.map((x) => x.text.toLowerCase()));
-    const coverCores = coverParties.map((p) => coreName(p.name));
-    // The initials may take in the legal form too: "IPL" for Idanta Partners Ltd. (0001019687-00-000096).
-    const formCores = coverParties.map((p) => coreName(p.name, true));
-    const tried = new Set<string>();
-    // A phrase abbreviates a name only if its first word begins with the name's first letter (the word itself, or its
-    // initials): a phrase starting with any other letter is not tried, whatever follows.
-    const firstLetters = new Set<string>();
-    for (const core of [...partCores, ...coverCores, ...formCores]) {
-      if (core.lower.length === 0) continue;
-      firstLetters.add(core.initials[0]![0]!);
-      firstLetters.add(core.lower[0]![0]!.toUpperCase());
-    }
-    for (const m of text.matchAll(/\b[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Z][A-Za-z0-9&'-]*){0,3}\b/g)) {
-      if (!/(?:^|\s)[A-Z]{2,}(?=\s|$)/.test(m[0])) continue; // no all-capitals word: nothing to try
-      const words = m[0].split(/\s+/);
-      const capitals = words.map((w) => /^[A-Z]{2,}$/.test(w));
-      for (let a = 0; a < words.length; a++) {
-        if (!firstLetters.has(words[a]![0]!)) continue;
-        for (let b = a + 1; b <= words.length; b++) {
-          const phrase = words.slice(a, b).join(' ');
-          if (tried.has(phrase)) continue;
-          tried.add(phrase);
-          if (known.has(phrase.toLowerCase()) || !capitals.slice(a, b).includes(true)) continue;
-          const tokens = words.slice(a, b);
-          // "DFT" and "DJD" for the trust and the trustee of one cover name: the part the initials spell.
-          const partHits = parts.filter((_, i) => abbreviatesCore(tokens, partCores[i]!));
-          const hits = partHits.length === 1 ? partHits : coverParties.filter((_, i) => abbreviatesCore(tokens, coverCores[i]!) || abbreviatesCore(tokens, formCores[i]!));
-          if (hits.length === 1) {
-            surfaces.push({ text: phrase, caseSensitive: true, party: hits[0]! });
-            known.add(phrase.toLowerCase());
-          }
-        }
-      }
-    }
+    pushShortForms(text, coverParties, parts, surfaces);
     return new PartyIndex(surfaces, coverParties, issuers);
   }
 
@@ -389,6 +351,73 @@ function coreWords(name: string): string[] {
 const TRUST_AND_TRUSTEE = /^(.{4,120}?\bTRUST),\s*((?:[A-Z][\w'-]*\.?\s+){1,3}[A-Z][\w'-]*),\s*(?:AS\s+)?TRUSTEE\.?$/i;
 
 /** The trust and the trustee a cover name joins, each a party with the cover person's ordinal; none otherwise. */
+/**
+ * Surfaces for the short forms of the cover names the text prints: phrases of capitalised words, at least one in
+ * capitals, that abbreviate exactly one cover name or one part of a trust-and-trustee name.
+ * Hot loop (the text has thousands of capitalised runs): the cover names' words are split once, a run without an
+ * all-capitals word is skipped outright, and a phrase already tried is not tried again — its outcome cannot change,
+ * since a hit goes into `known` and a miss stays a miss. A function of its own, not a block of PartyIndex.build: V8
+ * optimised the whole of build for this loop's sake and threw it away again whenever a filing's arrays had another
+ * shape (nine TurboFan compiles of about 0.3 s each in a worker's first thousand filings, a sixth of its compile time);
+ * the counts are kept in loops for the same reason (no arrays of hits whose shape changes from filing to filing).
+ */
+function pushShortForms(text: string, coverParties: Party[], parts: Party[], surfaces: Surface[]): void {
+  const partCores = parts.map((p) => coreName(p.name));
+  const known = new Set(surfaces.map((x) => x.text.toLowerCase()));
+  const coverCores = coverParties.map((p) => coreName(p.name));
+  // The initials may take in the legal form too: "IPL" for Idanta Partners Ltd. (0001019687-00-000096).
+  const formCores = coverParties.map((p) => coreName(p.name, true));
+  const tried = new Set<string>();
+  // A phrase abbreviates a name only if its first word begins with the name's first letter (the word itself, or its
+  // initials): a phrase starting with any other letter is not tried, whatever follows.
+  const firstLetters = new Set<string>();
+  for (const cores of [partCores, coverCores, formCores]) {
+    for (let i = 0; i < cores.length; i++) {
+      const core = cores[i]!;
+      if (core.lower.length === 0) continue;
+      firstLetters.add(core.initials[0]![0]!);
+      firstLetters.add(core.lower[0]![0]!.toUpperCase());
+    }
+  }
+  for (const m of text.matchAll(/\b[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Z][A-Za-z0-9&'-]*){0,3}\b/g)) {
+    if (!/(?:^|\s)[A-Z]{2,}(?=\s|$)/.test(m[0])) continue; // no all-capitals word: nothing to try
+    const words = m[0].split(/\s+/);
+    const capitals = words.map((w) => /^[A-Z]{2,}$/.test(w));
+    for (let a = 0; a < words.length; a++) {
+      if (!firstLetters.has(words[a]![0]!)) continue;
+      for (let b = a + 1; b <= words.length; b++) {
+        const phrase = words.slice(a, b).join(' ');
+        if (tried.has(phrase)) continue;
+        tried.add(phrase);
+        if (known.has(phrase.toLowerCase()) || !someCapital(capitals, a, b)) continue;
+        const tokens = words.slice(a, b);
+        // "DFT" and "DJD" for the trust and the trustee of one cover name: the part the initials spell.
+        const hit = onlyAbbreviated(tokens, parts, partCores, null) ?? onlyAbbreviated(tokens, coverParties, coverCores, formCores);
+        if (hit) {
+          surfaces.push({ text: phrase, caseSensitive: true, party: hit });
+          known.add(phrase.toLowerCase());
+        }
+      }
+    }
+  }
+}
+
+function someCapital(capitals: boolean[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (capitals[i]) return true;
+  return false;
+}
+
+/** The one party whose core name (or, given, its core with the legal form) the tokens abbreviate; null for none or several. */
+function onlyAbbreviated(tokens: string[], parties: Party[], cores: CoreName[], formCores: CoreName[] | null): Party | null {
+  let hit: Party | null = null;
+  for (let i = 0; i < parties.length; i++) {
+    if (!abbreviatesCore(tokens, cores[i]!) && !(formCores && abbreviatesCore(tokens, formCores[i]!))) continue;
+    if (hit) return null;
+    hit = parties[i]!;
+  }
+  return hit;
+}
+
 function trustAndTrustee(p: Party): Party[] {
   const m = TRUST_AND_TRUSTEE.exec(p.name.replace(/\s+/g, ' ').trim());
   if (!m) return [];
