@@ -279,7 +279,7 @@ function rowCounts(s: ProseSentence, from: number): Token[] {
   for (const m of s.raw.slice(from).matchAll(/(?<![\d,(./])(\d{1,3}(?:,\d{3})+|\d+|None|-0-)(?![\d,)%]|\.\d)/g)) {
     const start = from + m.index;
     const value = /\d/.test(m[1]!) ? Number(m[1]!.replace(/,/g, '')) : 0;
-    out.push({ kind: 'shares', value, iso: null, start, end: start + m[0].length, raw: m[0] });
+    out.push({ kind: 'shares', value, iso: null, start, end: start + m[0].length, raw: m[0], typo: null });
   }
   return out;
 }

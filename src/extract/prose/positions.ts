@@ -175,7 +175,7 @@ function dashUnder(s: ProseSentence, ctx: ProseContext, state: PositionState, ro
   if (!m) return null;
   const at = s.end + m[0].length - m[1]!.length;
   const line: ProseSentence = { ...s, start: at, end: at + m[1]!.length, raw: m[1]!, text: m[1]!, tokens: [], mentions: [] };
-  const t: Token = { kind: 'number', value: 0, iso: null, start: 0, end: m[1]!.length, raw: m[1]! };
+  const t: Token = { kind: 'number', value: 0, iso: null, start: 0, end: m[1]!.length, raw: m[1]!, typo: null };
   state.pendingLabel = null;
   state.listRole = null;
   const holders = subjectOf(line, ctx, state, t, role, -1, 0, true);
@@ -196,7 +196,7 @@ function countsOf(s: ProseSentence): Token[] {
   // After a label (with or without its colon or dash), or alone on a line under it (the label above); never "none of".
   for (const m of [...s.raw.matchAll(ZERO_AFTER_LABEL), ...s.raw.matchAll(DASH_UNDER_LABEL)]) {
     if (list.some((t) => t.start === m.index)) continue;
-    list.push({ kind: 'number', value: 0, iso: null, start: m.index, end: m.index + m[0].length, raw: m[0] });
+    list.push({ kind: 'number', value: 0, iso: null, start: m.index, end: m.index + m[0].length, raw: m[0], typo: null });
   }
   return list.sort((a, b) => a.start - b.start);
 }
