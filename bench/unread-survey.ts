@@ -14,8 +14,9 @@
  * rows hide), `--dump` every holdings, options and transactions row (to diff two versions of the readers), `--shape`
  * restricts the list to one shape. Measures; never gates.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { blindSet } from './blind-set.js';
 import { extractCoverPages } from '../src/extract/cover-page/index.js';
 import { readScheduleProse } from '../src/extract/items/index.js';
 import type { Evidence, Found } from '../src/extract/prose/index.js';
@@ -39,27 +40,6 @@ const SHAPES: { name: string; pattern: RegExp }[] = [
 
 function shapeOf(text: string): string {
   return SHAPES.find((s) => s.pattern.test(text))?.name ?? 'other';
-}
-
-/** Accession numbers and fixture paths never to open: reserved filings and the blind holdout's fixtures. */
-function blindSet(root: string, corpus: string): Set<string> {
-  const skip = new Set<string>();
-  const reserved = join(corpus, 'RESERVED.tsv');
-  if (existsSync(reserved)) {
-    for (const line of readFileSync(reserved, 'utf8').split('\n').slice(1)) {
-      const accession = line.split('\t')[0]?.trim();
-      if (accession) skip.add(accession);
-    }
-  }
-  const golden = resolve(root, 'test/fixtures/golden/items');
-  for (const name of readdirSync(golden).filter((n) => n.endsWith('.json'))) {
-    const { split, accessionNumber, fixture } = JSON.parse(readFileSync(join(golden, name), 'utf8')) as { split?: string; accessionNumber?: string; fixture?: string };
-    if (split !== 'holdout') continue;
-    if (accessionNumber) skip.add(accessionNumber);
-    // A corpus file copied to test/fixtures keeps its name: skip it under either path.
-    if (fixture) skip.add(basename(fixture));
-  }
-  return skip;
 }
 
 /** Document offsets where some record's evidence starts. */

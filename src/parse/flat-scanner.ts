@@ -4,6 +4,8 @@
  * structure has to be recovered from vocabulary:
  *   - header keys are the SEC's known `KEY:` names; a value runs to the next known key;
  *   - a document starts at `TYPE SEQUENCE FILENAME` (`EX-13 7 b325596_ex13.txt`), then its DESCRIPTION, then body;
+ *     documents of before 2001 name no FILENAME: there a document starts at `TYPE SEQUENCE` (`SC 13D/A 1`), the TYPE one
+ *     a schedule or exhibit has, and each next document at the next SEQUENCE number (see legacyStarts);
  *   - the PEM wrapper survives as text (`-----BEGIN PRIVACY-ENHANCED MESSAGE----- … -----END …-----`).
  * What it cannot know for sure (where a DESCRIPTION ends) it reports as uncertain instead of guessing silently.
  */
@@ -32,6 +34,16 @@ export interface FlatMeta {
   span: { start: number; end: number };
 }
 
+/** A document's `TYPE SEQUENCE [FILENAME]` prefix: its parts and its length in the input. */
+interface DocumentHead {
+  type: string;
+  seq: string;
+  filename?: string;
+  length: number;
+  /** Without FILENAMEs: where the next document starts (null for the last). */
+  next?: number | null;
+}
+
 export interface FlatDocument {
   span: { start: number; end: number };
   body: { start: number; end: number };
@@ -55,8 +67,18 @@ const FILENAME_PATTERN = String.raw`[A-Za-z0-9_\-.]+\.(?:txt|htm|html|xml|pdf|jp
 const DOC_START_AT = new RegExp(`(${TYPE_PATTERN}) (\\d{1,5}) (${FILENAME_PATTERN})(?=\\s|$)`, 'y');
 const NEXT_DOC_START = new RegExp(`(?<=^|\\s)(${TYPE_PATTERN}) (\\d{1,5}) (${FILENAME_PATTERN})(?=\\s|$)`, 'g');
 
+/**
+ * The TYPEs a document without FILENAME may start with: schedules (`SC 13D/A`, `SCHEDULE 13G`, `SC TO-T/A`) and
+ * exhibits (`EX-99.1`). Narrower than TYPE_PATTERN: without a FILENAME after it, any capitalised word and a number
+ * ("Item 5", "Rule 13") would do.
+ */
+const LEGACY_TYPE_PATTERN = String.raw`(?:SC|SCHEDULE) 1[34][A-Z0-9\-]*(?:/A)?|SC [A-Z][A-Z0-9\-]*(?:/A)?|EX-[0-9][A-Za-z0-9.()\-]*`;
+const LEGACY_START_AT = new RegExp(`(${LEGACY_TYPE_PATTERN}) (\\d{1,5})(?= )`, 'y');
+const NEXT_LEGACY_START = new RegExp(`(?<=^|\\s)(${LEGACY_TYPE_PATTERN}) (\\d{1,5})(?= )`, 'g');
+
 /** Where a document body visibly begins after its DESCRIPTION in the flattened founding filings and their kin. */
 const BODY_START_MARKERS = /\b(?:Exhibit|EXHIBIT) [0-9]|SECURITIES AND EXCHANGE COMMISSION|UNITED STATES/g;
+const LONGEST_MARKER = 'SECURITIES AND EXCHANGE COMMISSION'.length;
 const MAX_DESCRIPTION = 255;
 
 export class FlatScanner {
@@ -65,6 +87,8 @@ export class FlatScanner {
   private documentCache = new Map<number, FlatDocument | null>();
   private headerEndCache: number | null = null;
   private preambleCache: FlatPreambleInfo | null = null;
+  private legacyCache: boolean | null = null;
+  private legacyChain: Map<number, DocumentHead> | null = null;
 
   constructor(source: SourceText) {
     this.source = source;
@@ -87,7 +111,43 @@ export class FlatScanner {
     if (breaks > 2) return false;
     if (head.includes('ACCESSION NUMBER:')) return true;
     DOC_START_AT.lastIndex = 0;
-    return DOC_START_AT.test(head);
+    if (DOC_START_AT.test(head)) return true;
+    LEGACY_START_AT.lastIndex = 0;
+    return LEGACY_START_AT.test(head);
+  }
+
+  /** No document names a FILENAME (EDGAR before 2001): documents start at `TYPE SEQUENCE` instead. */
+  private legacy(): boolean {
+    if (this.legacyCache === null) {
+      NEXT_DOC_START.lastIndex = 0;
+      this.legacyCache = !NEXT_DOC_START.test(this.input);
+    }
+    return this.legacyCache;
+  }
+
+  /**
+   * The document starts of a submission without FILENAMEs, found once, left to right: the first `TYPE SEQUENCE` after
+   * the preamble, then each `TYPE SEQUENCE` whose number is the one after the last start's (`EX-2 2`, `EX-3 3`), up to
+   * the PEM trailer. A schedule's own "SCHEDULE 13D 1" or an exhibit list's "EX-1" in a body is no start unless it
+   * carries the next number. One pass of one regular expression: linear in the input.
+   */
+  private legacyStarts(): Map<number, DocumentHead> {
+    if (this.legacyChain) return this.legacyChain;
+    const input = this.input;
+    const from = this.preamble().span.end;
+    const pemEnd = input.indexOf(PEM_END, from);
+    const limit = pemEnd < 0 ? input.length : pemEnd;
+    const starts = new Map<number, DocumentHead>();
+    let last: DocumentHead | null = null;
+    NEXT_LEGACY_START.lastIndex = from;
+    for (let m = NEXT_LEGACY_START.exec(input); m && m.index < limit; m = NEXT_LEGACY_START.exec(input)) {
+      if (last !== null && Number(m[2]) !== Number(last.seq) + 1) continue;
+      if (last) last.next = m.index;
+      last = { type: m[1]!, seq: m[2]!, length: m[0].length, next: null };
+      starts.set(m.index, last);
+    }
+    this.legacyChain = starts;
+    return starts;
   }
 
   preamble(): FlatPreambleInfo {
@@ -159,31 +219,39 @@ export class FlatScanner {
     let start = pos;
     while (start < input.length && isSpace(input.charCodeAt(start))) start += 1;
     if (start >= input.length || input.startsWith(PEM_END, start)) return null;
-    DOC_START_AT.lastIndex = start;
-    const m = DOC_START_AT.exec(input);
-    if (!m) return null;
-    const [whole, type, seq, filename] = m as unknown as [string, string, string, string];
+    const head = this.legacy() ? this.legacyStarts().get(start) : this.filenameStart(start);
+    if (!head) return null;
+    const { type, seq } = head;
     const sequence = Number(seq);
-    const afterFilename = start + whole.length;
+    const afterHead = start + head.length;
     const typeSpan = { start, end: start + type.length };
     const seqStart = typeSpan.end + 1;
-    const fileStart = seqStart + seq.length + 1;
-
-    const { bodyEnd, closed } = this.bodyEnd(afterFilename, sequence);
-    const descStart = afterFilename + 1;
-    const bodyStartMarker = this.bodyStartMarker(descStart, Math.min(bodyEnd, descStart + MAX_DESCRIPTION + 1));
-    const descriptionResolved = bodyStartMarker !== null;
-    const bodyStart = Math.min(bodyStartMarker ?? descStart, bodyEnd);
     const meta: FlatMeta[] = [
       { key: 'TYPE', value: type, span: typeSpan },
       { key: 'SEQUENCE', value: seq, span: { start: seqStart, end: seqStart + seq.length } },
-      { key: 'FILENAME', value: filename, span: { start: fileStart, end: fileStart + filename.length } },
     ];
+    if (head.filename !== undefined) {
+      const fileStart = seqStart + seq.length + 1;
+      meta.push({ key: 'FILENAME', value: head.filename, span: { start: fileStart, end: fileStart + head.filename.length } });
+    }
+
+    const { bodyEnd, closed } = head.next !== undefined ? this.legacyBodyEnd(start, head.next) : this.bodyEnd(afterHead, sequence);
+    const descStart = afterHead + 1;
+    const bodyStartMarker = this.bodyStartMarker(descStart, Math.min(bodyEnd, descStart + MAX_DESCRIPTION + 1));
+    const descriptionResolved = bodyStartMarker !== null;
+    const bodyStart = Math.min(bodyStartMarker ?? descStart, bodyEnd);
     if (bodyStartMarker !== null && bodyStartMarker > descStart) {
       const description = input.slice(descStart, bodyStartMarker).trim();
       if (description) meta.push({ key: 'DESCRIPTION', value: description, span: { start: descStart, end: descStart + description.length } });
     }
     return { span: { start, end: bodyEnd }, body: { start: bodyStart, end: trimEndSpaces(input, bodyStart, bodyEnd) }, meta, sequence, closed, descriptionResolved };
+  }
+
+  /** `TYPE SEQUENCE FILENAME` exactly at `start`. */
+  private filenameStart(start: number): DocumentHead | null {
+    DOC_START_AT.lastIndex = start;
+    const m = DOC_START_AT.exec(this.input);
+    return m ? { type: m[1]!, seq: m[2]!, filename: m[3]!, length: m[0].length } : null;
   }
 
   /** The body runs to the next document start with a higher sequence number, the PEM trailer, or the end. */
@@ -197,20 +265,37 @@ export class FlatScanner {
         return { bodyEnd: m.index, closed: true };
       }
     }
-    // At the end of input the last document is complete unless a PEM wrapper was opened and never closed.
+    return this.atEnd(limit, pemEnd);
+  }
+
+  /** Without FILENAMEs the body runs to the next start of legacyStarts, the PEM trailer, or the end. */
+  private legacyBodyEnd(start: number, next: number | null): { bodyEnd: number; closed: boolean } {
+    if (next !== null) return { bodyEnd: next, closed: true };
+    const pemEnd = this.input.indexOf(PEM_END, start);
+    return this.atEnd(pemEnd < 0 ? this.input.length : pemEnd, pemEnd);
+  }
+
+  /** At the end of input the last document is complete unless a PEM wrapper was opened and never closed. */
+  private atEnd(limit: number, pemEnd: number): { bodyEnd: number; closed: boolean } {
     return { bodyEnd: limit, closed: pemEnd >= 0 || !this.preamble().pem };
   }
 
+  /** The first body-start marker in [from, limit): searched in that window only, so no document scans to the end. */
   private bodyStartMarker(from: number, limit: number): number | null {
-    BODY_START_MARKERS.lastIndex = from;
-    const m = BODY_START_MARKERS.exec(this.input);
-    return m && m.index < limit ? m.index : null;
+    if (limit <= from) return null;
+    // A marker that starts before `limit` may end after it: the window runs on by the longest marker's length.
+    BODY_START_MARKERS.lastIndex = 0;
+    const m = BODY_START_MARKERS.exec(this.input.slice(from, limit + LONGEST_MARKER));
+    return m && m.index < limit - from ? from + m.index : null;
   }
 
   private firstDocumentStart(from: number): number | null {
     NEXT_DOC_START.lastIndex = from;
     const m = NEXT_DOC_START.exec(this.input);
-    return m ? m.index : null;
+    if (m || !this.legacy()) return m ? m.index : null;
+    NEXT_LEGACY_START.lastIndex = from;
+    const legacy = NEXT_LEGACY_START.exec(this.input);
+    return legacy ? legacy.index : null;
   }
 
   isEntityName(key: string): boolean {

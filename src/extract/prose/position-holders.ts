@@ -13,6 +13,11 @@ import { FORM_LABEL_END_WORDS, LABEL_SEPARATOR, leadOf, OFFICERS_SUBJECT, PRONOU
 
 /** A form row's last words right before its count (position-vocabulary.ts's strict list). */
 const LABEL_END_BEFORE_COUNT = new RegExp(`\\b${FORM_LABEL_END_WORDS}\\s*$`, 'i');
+/**
+ * The start of the form's next row right after a count: an enumerator ("(ii)", "4.") or a label's first word ("Shared
+ * power to vote", "Percent of class", "Item 5"), the count's own "shares" allowed before it.
+ */
+const NEXT_FORM_ROW = /^[ \t]*(?:shares\b[ \t]*)?(?:\(\s*[a-z0-9]{1,4}\s*\)|\d{1,2}\.[ \t]|(?:sole|shared?|percent(?:age)?|amount|aggregate|number|item)\b)/i;
 /** Between a name and its count: "Armistice Capital, LLC - 2,574,000", "Franklin Resources, Inc.: 0". */
 const NAME_COUNT_GAP = new RegExp(`^\\s*${LABEL_SEPARATOR}\\s*$`);
 
@@ -163,8 +168,11 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
     // "2,630,290", "shared power to vote or to direct the vote  None", "… the disposition of None").
     // (A tab is a cell boundary: "(i)\tsole power to vote or to direct the vote\t715,775".)
     // So is a count that ends its line right after the label's words: a layout that collapses the padding (an HTML
-    // <pre> rendered with one space: "(i) sole power to vote or to direct the vote 0").
-    ((/(?:\n|\t|[ \t]{2,}|\bof\s+)\s*$/.test(raw.slice(Math.max(0, t.start - 80), t.start)) || /^[ \t]*(?:\n|$)/.test(raw.slice(t.end, t.end + 40))) && LABEL_END_BEFORE_COUNT.test(leadOf(raw, t.start, 40)));
+    // <pre> rendered with one space: "(i) sole power to vote or to direct the vote 0"). With the line breaks gone too
+    // (flattened text), the count ends its row when the form's next row starts right after it ("… direct the vote
+    // 19494548 Shared power to vote …", "… the vote 0 (ii) Shared …").
+    ((/(?:\n|\t|[ \t]{2,}|\bof\s+)\s*$/.test(raw.slice(Math.max(0, t.start - 80), t.start)) || /^[ \t]*(?:\n|$)/.test(raw.slice(t.end, t.end + 40)) || NEXT_FORM_ROW.test(raw.slice(t.end, t.end + 40))) &&
+      LABEL_END_BEFORE_COUNT.test(leadOf(raw, t.start, 40)));
   const pronoun = PRONOUN_SUBJECT.test(clauseLead) || /^\s*(?:\(\w{1,4}\)\s*)?(?:it|he|she|they)\b/i.test(raw);
   // The cover pages: reporting persons whose value of this role equals the count.
   const anchors = anchorsFor(ctx, t.value, role).map((a) => a.party);
