@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 /** The `edgar-extract` executable: hands its arguments to runCli and exits with its code. */
+import { tuneJitForBatches } from './cli/jit-tuning.js';
 import { runCli } from './cli/main.js';
 import { reportError } from './cli/program.js';
+
+// Before any worker thread exists: each worker's isolate takes V8's flags as they are when it is created.
+tuneJitForBatches();
 
 const argv = process.argv.slice(2);
 runCli(argv).then(
