@@ -63,6 +63,14 @@ describe('super-linear time: the same records from the hostile input as from the
     expect(shares(holdings(text))).toEqual(shares(holdings(original)));
   });
 
+  it('"2/15/2011 1,657 5.2988 " × 30,000 in Item 5 (a flattened trade table without end): the positions are still read', () => {
+    // flattenedTradeRows cuts such a run into rows in one pass over the sentence's tokens and mentions.
+    const original = readFixture(TEXT_13DA);
+    const text = insertAfter(original, ITEM5, '2/15/2011 1,657 5.2988 ', 30_000);
+    const shares = (rows: unknown[]) => [...new Set(rows.map((r) => (r as { shares: number }).shares))].filter((n) => n !== 1657).sort((a, b) => a - b);
+    expect(shares(holdings(text))).toEqual(shares(holdings(original)));
+  });
+
   it('"5.0% " × 40,000 gives 40,000 percent tokens', () => {
     const tokens = scanTokens('5.0% '.repeat(40_000));
     expect(tokens).toHaveLength(40_000);

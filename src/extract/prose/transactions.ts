@@ -11,7 +11,7 @@
  * Does not handle: transactions in notes (notes.ts) and option grants (options.ts), which their readers report.
  */
 import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, segmentAt, segments, subjectBefore } from './clauses.js';
-import type { Party } from './parties.js';
+import type { Party, PartyMention } from './parties.js';
 import { firstTokenIn, type Token } from './tokens.js';
 import { hasFraction, NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, sideOf, tradeWordsAllIntent, withFraction } from './trade-vocabulary.js';
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
@@ -264,14 +264,94 @@ function headingParties(s: ProseSentence, ctx: ProseContext): Party[] {
   return [...new Set(s.mentions.filter((m) => !inParens(m.start)).map((m) => m.party))].filter((p) => !p.group && !ctx.parties.isIssuer(p));
 }
 
+/** What may stand between the cells of a flattened trade row: blanks, a footnote mark, a dollar sign, parentheses. */
+const CELL_GAP = /^[\s*$()]{1,6}$/;
+
+/** A count cell: a whole number, no fraction after it (`inName`, which walks the mentions, is the caller's last test). */
+function isCountCell(s: ProseSentence, t: Token): boolean {
+  return (t.kind === 'number' || t.kind === 'shares') && !/\./.test(t.raw) && !hasFraction(s.raw, t);
+}
+
+/** A price cell: money, or a number with decimals. */
+function isPriceCell(t: Token): boolean {
+  return t.kind === 'money' || (t.kind === 'number' && /\.\d+$/.test(t.raw));
+}
+
+/** Fewest date / count / price groups in one sentence that make it a flattened trade table. */
+const MIN_FLATTENED_ROWS = 3;
+
+/**
+ * A trade table whose line breaks are gone (tags stripped and white space collapsed, the way corpora distribute
+ * filings): "… Loeb Arbitrage Fund Date Shares Average Price 2/15/2011 1,657 5.2988 2/14/2011 8,315 5.2825 …" in
+ * 0001056569-11-000015 flattened, one sentence holding every row and every heading. Cut into the lines the table had:
+ * each date followed by a count and a price with only blanks (or "*", "$", parentheses) between them is a row, and the
+ * text between two rows ("Loeb Arbitrage Offshore Partners, Ltd. Date Shares Average Price") a heading. A sentence
+ * with fewer than three such rows comes back as it was (a table as filed has one row per line, which this never
+ * cuts). One pass over the sentence's tokens and mentions, both in text order: linear in the sentence.
+ */
+export function flattenedTradeRows(s: ProseSentence): ProseSentence[] {
+  const t = s.tokens;
+  const rows: { start: number; end: number }[] = [];
+  for (let i = 0; i + 2 < t.length; i++) {
+    const date = t[i]!;
+    const count = t[i + 1]!;
+    const price = t[i + 2]!;
+    if (date.kind !== 'date' || !isCountCell(s, count) || !isPriceCell(price)) continue;
+    if (!CELL_GAP.test(s.raw.slice(date.end, count.start)) || !CELL_GAP.test(s.raw.slice(count.end, price.start)) || inName(s, count)) continue;
+    rows.push({ start: date.start, end: price.end });
+    i += 2;
+  }
+  if (rows.length < MIN_FLATTENED_ROWS) return [s];
+  const out: ProseSentence[] = [];
+  const cursor = { token: 0, mention: 0 };
+  const mentions = s.mentions.slice().sort((a, b) => a.start - b.start);
+  const push = (from: number, to: number): void => {
+    while (from < to && /\s/.test(s.raw[from]!)) from++;
+    while (to > from && /\s/.test(s.raw[to - 1]!)) to--;
+    if (to <= from) return;
+    out.push(sentencePiece(s, from, to, mentions, cursor));
+  };
+  let at = 0;
+  for (const r of rows) {
+    push(at, r.start);
+    push(r.start, r.end);
+    at = r.end;
+  }
+  push(at, s.raw.length);
+  return out;
+}
+
+/**
+ * The part `from`–`to` of a sentence as a sentence of its own, its tokens and mentions shifted to the part. `cursor`
+ * walks the sentence's tokens and (sorted) mentions once over successive calls with increasing `from`.
+ */
+function sentencePiece(s: ProseSentence, from: number, to: number, mentions: PartyMention[], cursor: { token: number; mention: number }): ProseSentence {
+  const tokens: Token[] = [];
+  while (cursor.token < s.tokens.length && s.tokens[cursor.token]!.start < from) cursor.token++;
+  for (; cursor.token < s.tokens.length && s.tokens[cursor.token]!.end <= to; cursor.token++) {
+    const k = s.tokens[cursor.token]!;
+    tokens.push({ ...k, start: k.start - from, end: k.end - from });
+  }
+  const own: PartyMention[] = [];
+  while (cursor.mention < mentions.length && mentions[cursor.mention]!.start < from) cursor.mention++;
+  for (; cursor.mention < mentions.length && mentions[cursor.mention]!.end <= to; cursor.mention++) {
+    const m = mentions[cursor.mention]!;
+    own.push({ ...m, start: m.start - from, end: m.end - from });
+  }
+  const raw = s.raw.slice(from, to);
+  return { itemNumber: s.itemNumber, documentSequence: s.documentSequence, source: s.source, start: s.start + from, end: s.start + to, raw, text: raw.replace(/\s+/g, ' ').trim(), tokens, mentions: own, index: s.index };
+}
+
 /**
  * Trade tables (Item 5(c)): lines with a date, a share count and a price, under a header that says whether they
  * are purchases or sales. The holder is the one party the introduction names, else the only reporting person.
+ * A flattened table (all its lines on one) is first cut back into lines (`flattenedTradeRows`).
  */
-export function readTradeTable(lines: ProseSentence[], ctx: ProseContext): Found<TransactionRow>[] {
+export function readTradeTable(sentences: ProseSentence[], ctx: ProseContext): Found<TransactionRow>[] {
   const out: Found<TransactionRow>[] = [];
   let action: TransactionAction | null = null;
   let holder: Party | null = null;
+  const lines = sentences.flatMap(flattenedTradeRows);
   for (const s of lines) {
     const dates = s.tokens.filter((t) => t.kind === 'date');
     // (A whole number with a fraction after it, "41 1/2", is a price in sixteenths, not a count.)
