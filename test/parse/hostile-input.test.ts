@@ -71,6 +71,15 @@ describe('super-linear time: the same records from the hostile input as from the
     expect(shares(holdings(text))).toEqual(shares(holdings(original)));
   });
 
+  it('a schedule of "Sale (9,022) 7.65 12/16/2015 " × 30,000 on one line after the items: the records are as they were', () => {
+    // flattenedScheduleLines cuts such a line at its rows sentence by sentence, one pass over each one's tokens.
+    const original = readFixture(TEXT_13DA);
+    const text = original.replace('SIGNATURES', `SIGNATURES SCHEDULE A ${'Sale (9,022) 7.65 12/16/2015 '.repeat(30_000)}`);
+    const trades = (t: string) => (extractFiling(parse(t)).tables.transactions ?? []).map((r) => [r.transactionDate, r.holder, r.shares, r.pricePerShare]);
+    expect(holdings(text)).toEqual(holdings(original));
+    expect(trades(text)).toEqual(trades(original));
+  });
+
   it('"5.0% " × 40,000 gives 40,000 percent tokens', () => {
     const tokens = scanTokens('5.0% '.repeat(40_000));
     expect(tokens).toHaveLength(40_000);

@@ -44,5 +44,35 @@ describe('flattened filings', () => {
     expect(flat).toEqual(trades(asFiled(path)));
     expect(flat.filter((r) => r.startsWith('1996-04-18 |') && r.endsWith('| purchase | 223 | 4.375'))).toHaveLength(1);
   });
+
+  it('read a flattened schedule of trades whose heading and rows are inside one line (0001313250-08-000037)', () => {
+    // Cause: the appendix reader took lines of at most 400 characters starting from a schedule heading at the start
+    // of a line; flattened, Schedules A-H are one line and their eight trades were lost. Each schedule names its fund
+    // right before its column headings ("SCHEDULE B FARALLON CAPITAL PARTNERS, L.P. TRADE DATE NO. OF SHARES …").
+    const path = 'test/fixtures/sc13/0001313250-08-000037.txt';
+    const flat = trades(flattened(path));
+    expect(flat).toHaveLength(8);
+    expect(flat).toEqual(trades(asFiled(path)));
+    expect(flat).toContain('2008-06-13 | Farallon Capital Partners, L.P. | sale | 66500 | 22');
+  });
+
+  it('read flattened schedule rows whose count comes before the date, a sale in parentheses (0000902664-15-004619)', () => {
+    // "LIONEYE ONSHORE FUND LP Sale of Common Stock (258) 8.04 12/9/2015 8.01-8.20 Sale of Common Stock (936) …"
+    const path = 'test/fixtures/sc13/0000902664-15-004619.txt';
+    const flat = trades(flattened(path));
+    expect(flat).toHaveLength(23);
+    expect(flat).toEqual(trades(asFiled(path)));
+    expect(flat).toContain('2015-12-09 | LIONEYE ONSHORE FUND LP | sale | 258 | 8.04');
+  });
+
+  it('read a flattened schedule whose buy or sell is in the prose above its rows (0000315066-94-001425)', () => {
+    // "… Four Fidelity Fund(s) sold Shares since May 28, 1994 … DATE SHARES PRICE 05-31-94 17,000 $14.63 …": the
+    // fund named in that prose heads no table (a sentence follows it), the side it states heads the rows.
+    const path = 'test/fixtures/sc13/0000315066-94-001425.txt';
+    const flat = trades(flattened(path));
+    expect(flat).toEqual(trades(asFiled(path)));
+    expect(flat).toContain('1994-05-31 | FMR Corp. | sale | 17000 | 14.63');
+    expect(flat).toContain('1994-07-06 | FMR Corp. | purchase | 5000 | 15.25');
+  });
 });
 
