@@ -43,6 +43,15 @@ describe('super-linear time: the same records from the hostile input as from the
     expect(cover(insertAfter(original, '<TEXT>\n', ' ', 200_000))).toEqual(cover(original));
   });
 
+  it('"Item 5: 0 " × 100,000 on one line after <TEXT>: the reporting persons are read as they were', () => {
+    // The numbered-row reader finds "Item N:" labels anywhere (a flattened cover has no line starts); each label's
+    // line start and line end are found without a scan of the whole line.
+    const persons = (text: string) => extractFiling(parse(text)).tables.reporting_persons!.map((p) => [p.name, p.aggregateAmount, p.percentOfClass]);
+    const original = readFixture(TEXT_13DA);
+    expect(persons(original).length).toBeGreaterThan(0);
+    expect(persons(insertAfter(original, '<TEXT>\n', 'Item 5: 0 ', 100_000))).toEqual(persons(original));
+  });
+
   it('a line of 50,000 spaces ending in a word, above each cover-page caption: issuer and CUSIP still read', () => {
     const cover = (text: string) => {
       const row = extractFiling(parse(text)).tables.schedule13![0]!;
