@@ -43,6 +43,15 @@ describe('super-linear time: the same records from the hostile input as from the
     expect(cover(insertAfter(original, '<TEXT>\n', ' ', 200_000))).toEqual(cover(original));
   });
 
+  it('"Item 5: 0 " × 100,000 on one line after <TEXT>: the reporting persons are read as they were', () => {
+    // The numbered-row reader finds "Item N:" labels anywhere (a flattened cover has no line starts); each label's
+    // line start and line end are found without a scan of the whole line.
+    const persons = (text: string) => extractFiling(parse(text)).tables.reporting_persons!.map((p) => [p.name, p.aggregateAmount, p.percentOfClass]);
+    const original = readFixture(TEXT_13DA);
+    expect(persons(original).length).toBeGreaterThan(0);
+    expect(persons(insertAfter(original, '<TEXT>\n', 'Item 5: 0 ', 100_000))).toEqual(persons(original));
+  });
+
   it('a line of 50,000 spaces ending in a word, above each cover-page caption: issuer and CUSIP still read', () => {
     const cover = (text: string) => {
       const row = extractFiling(parse(text)).tables.schedule13![0]!;
@@ -61,6 +70,23 @@ describe('super-linear time: the same records from the hostile input as from the
     // and order it is listed, may change; the share counts read may not.)
     const shares = (rows: unknown[]) => [...new Set(rows.map((r) => (r as { shares: number }).shares))].sort((a, b) => a - b);
     expect(shares(holdings(text))).toEqual(shares(holdings(original)));
+  });
+
+  it('"2/15/2011 1,657 5.2988 " × 30,000 in Item 5 (a flattened trade table without end): the positions are still read', () => {
+    // flattenedTradeRows cuts such a run into rows in one pass over the sentence's tokens and mentions.
+    const original = readFixture(TEXT_13DA);
+    const text = insertAfter(original, ITEM5, '2/15/2011 1,657 5.2988 ', 30_000);
+    const shares = (rows: unknown[]) => [...new Set(rows.map((r) => (r as { shares: number }).shares))].filter((n) => n !== 1657).sort((a, b) => a - b);
+    expect(shares(holdings(text))).toEqual(shares(holdings(original)));
+  });
+
+  it('a schedule of "Sale (9,022) 7.65 12/16/2015 " × 30,000 on one line after the items: the records are as they were', () => {
+    // flattenedScheduleLines cuts such a line at its rows sentence by sentence, one pass over each one's tokens.
+    const original = readFixture(TEXT_13DA);
+    const text = original.replace('SIGNATURES', `SIGNATURES SCHEDULE A ${'Sale (9,022) 7.65 12/16/2015 '.repeat(30_000)}`);
+    const trades = (t: string) => (extractFiling(parse(t)).tables.transactions ?? []).map((r) => [r.transactionDate, r.holder, r.shares, r.pricePerShare]);
+    expect(holdings(text)).toEqual(holdings(original));
+    expect(trades(text)).toEqual(trades(original));
   });
 
   it('"5.0% " × 40,000 gives 40,000 percent tokens', () => {

@@ -23,7 +23,7 @@ import { heldOptions, readOptionGrants, tiedOptions } from './options.js';
 import { readDivision, readOwnershipBasis } from './ownership-basis.js';
 import { MAX_SENTENCE_CHARS, splitSentences } from './sentences.js';
 import { scanTokens, type Token } from './tokens.js';
-import { applySourceOfFunds, readScheduleTradeLines, readTradeTable, readTransactions } from './transactions.js';
+import { applySourceOfFunds, flattenedScheduleLines, readScheduleTradeLines, readTradeTable, readTransactions } from './transactions.js';
 import {
   evidence,
   sentenceSpan,
@@ -165,20 +165,47 @@ function itemLines(item: ProseItem, ctx: ProseContext): ProseSentence[] {
   return out;
 }
 
-/** The lines of the appendix from its first schedule heading on ("SCHEDULE B", "Annex A"), as sentences. */
-function appendixLines(appendix: ProseItem, ctx: ProseContext): ProseSentence[] {
+/**
+ * The lines of the appendix from its first schedule heading on ("SCHEDULE B", "Annex A"), as sentences. A line too
+ * long to be a row is the appendix flattened (its line breaks gone): its sentences, cut at the trade rows they hold
+ * (`flattenedScheduleLines`), the pieces between rows in `flattenedHeadings`; a flattened appendix's heading need not
+ * start a line.
+ */
+function appendixLines(appendix: ProseItem, ctx: ProseContext, flattenedHeadings: Set<ProseSentence>): ProseSentence[] {
   const { text, start, end } = appendix.source;
   const heading = /^[ \t]*(?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix)\s+[A-Z0-9]{1,3}\b/m.exec(text.slice(start, end));
-  if (!heading) return [];
   const out: ProseSentence[] = [];
-  let at = start + heading.index;
+  let at = heading ? start + heading.index : start;
   while (at < end) {
     let lineEnd = text.indexOf('\n', at);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-    if (lineEnd - at > 0 && lineEnd - at <= 400) out.push(lineSentence(appendix, ctx, at, lineEnd));
+    if (lineEnd - at > 0 && lineEnd - at <= 400) {
+      if (heading) out.push(lineSentence(appendix, ctx, at, lineEnd));
+    } else if (lineEnd - at > 400) {
+      const flat = flattenedLine(appendix, ctx, at, lineEnd, heading !== null);
+      for (const p of flat ?? []) {
+        out.push(p.sentence);
+        if (!p.row) flattenedHeadings.add(p.sentence);
+      }
+    }
     at = lineEnd + 1;
   }
   return out;
+}
+
+const SCHEDULE_HEADING = /\b(?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix)\s+[A-Z0-9]{1,3}\b/;
+
+/** A flattened line's sentences cut at their trade rows, from its first schedule heading on (unless `headed` already). */
+function flattenedLine(item: ProseItem, ctx: ProseContext, start: number, end: number, headed: boolean): { sentence: ProseSentence; row: boolean }[] | null {
+  const text = item.source.text;
+  let from = start;
+  if (!headed) {
+    const h = SCHEDULE_HEADING.exec(text.slice(start, end));
+    if (!h) return null;
+    from = start + h.index;
+  }
+  const sentences = splitSentences(text, from, end, false).map((sn) => lineSentence(item, ctx, sn.start, sn.end));
+  return flattenedScheduleLines(sentences);
 }
 
 /** One line of an item as a sentence (table rows: their provenance is the line). */
@@ -274,7 +301,9 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
     if (item.itemNumber === positionItem) pushAll(positions, readTableLines(item.source, item.itemNumber, item.documentSequence, ctx, (start, end) => lineSentence(item, ctx, start, end)));
   }
   if (appendix && /\b(?:schedule|annex|appendix|exhibit)\s+[A-Z0-9]{1,3}\b/i.test(prose.map((p) => p.item.source.text.slice(p.item.source.start, p.item.source.end)).join(' ').slice(0, 200_000))) {
-    pushAll(result.transactions, tradeLines(readScheduleTradeLines(appendixLines(appendix, ctx), ctx)));
+    const flattenedHeadings = new Set<ProseSentence>();
+    const lines = appendixLines(appendix, ctx, flattenedHeadings);
+    pushAll(result.transactions, tradeLines(readScheduleTradeLines(lines, ctx, flattenedHeadings)));
   }
   // Trade lines inside Item 5 itself ("Gerald F. Fitzgerald  Purchase  3/22/94  7,000 Class A  $41.50") that the
   // sentence readers did not report (same date and count).

@@ -11,6 +11,7 @@ import { parseXmlTree, readXmlCoverPages } from '../../../src/extract/cover-page
 import { documentSource } from '../../../src/parse/body.js';
 import { parseSubmission } from '../../../src/parse/index.js';
 import { loadGolden, repoRoot } from '../../../bench/accuracy.js';
+import { flattenSubmission } from '../../../bench/flatten.js';
 import { paraphraseFiling, PARAPHRASES } from '../../../bench/paraphrase-robustness.js';
 
 const ROOT = repoRoot();
@@ -81,6 +82,22 @@ describe('text reader', () => {
     expect(r.reportingPersons[0]).toMatchObject({ citizenship: 'Delaware', soleVotingPower: 0, percentOfClass: 0, typeOfReportingPerson: ['HC'] });
     expect(r.schedule13).toMatchObject({ issuerName: 'RadiSys Corporation', amendmentNumber: 5, cusips: ['750459109'] });
     expect(codes(r)).toContain('COVER_NUMBERED_LAYOUT');
+  });
+
+  it('reads numbered rows that run on one line once the filing is flattened (0000315066-05-001987, 0000315066-94-001425)', () => {
+    // Cause: a numbered row was an "Item N:" starting a line, its value the rest of the line; flattened ("Cusip
+    // #750459109 Item 1: Reporting Person - FMR Corp. Item 4: Delaware Item 5: 0 …") no row starts a line and no
+    // cover page was read, for any of the four Fidelity filings of the corpus.
+    const flattened = (path: string) => extractCoverPages(parseSubmission(Buffer.from(flattenSubmission(readFileSync(path).toString('latin1')), 'latin1'), { sourceName: path }));
+    const persons = (r: ReturnType<typeof extractCoverPages>) => r.reportingPersons.map(({ spans: _s, spanStart: _a, spanEnd: _b, ...rest }) => rest);
+    for (const path of [local('0000315066-05-001987.txt'), sc13('0000315066-94-001425')]) {
+      const flat = flattened(path);
+      expect(persons(flat)).toEqual(persons(extract(path)));
+      expect(codes(flat)).toContain('COVER_NUMBERED_LAYOUT');
+    }
+    // The run's last row takes only its codes: "Item 12: HC Cusip #750459109 Item 1: …", "Item 14: HC PREAMBLE The …".
+    expect(flattened(local('0000315066-05-001987.txt')).reportingPersons[0]).toMatchObject({ name: 'FMR Corp.', citizenship: 'Delaware', soleVotingPower: 0, typeOfReportingPerson: ['HC'] });
+    expect(flattened(sc13('0000315066-94-001425')).reportingPersons[0]).toMatchObject({ name: 'FMR Corp.', soleVotingPower: 161387, soleDispositivePower: 731287, aggregateAmount: 903691, percentOfClass: 12.12, typeOfReportingPerson: ['HC'] });
   });
 
   it('numbered rows win over an Item 4 label that reads as a caption ("(a) Aggregate amount beneficially owned:", 0000315066-17-001861)', () => {
