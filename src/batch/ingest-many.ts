@@ -2,8 +2,9 @@
  * Many inputs into one database: worker threads parse and extract (WorkerPool), this thread stores (BatchWriter).
  *
  * Order: results are stored and reported in input order. Tasks run ahead of the writer in a bounded window
- * (`window` inputs, default 4 per worker), so memory is bounded by a few of the largest inputs and their rows,
- * never by the number of inputs; nothing about a filing is kept once it is reported.
+ * (`window` inputs, default 8 per worker: the tasks posted to it and as many results waiting to be stored), so memory
+ * is bounded by a few of the largest inputs and their rows, never by the number of inputs; nothing about a filing is
+ * kept once it is reported.
  */
 import type { EdgarDatabase, StoreOutcome } from '../store/database.js';
 import type { FilingDetail, TaskFailure, TaskResult } from './messages.js';
@@ -30,7 +31,7 @@ export type BatchItem =
 export interface IngestManyOptions extends WriterOptions {
   /** Worker threads (0: everything on this thread). */
   jobs: number;
-  /** Inputs in flight ahead of the writer; default 4 per worker (at least 2). */
+  /** Inputs in flight ahead of the writer; default 8 per worker (at least 2). */
   window?: number;
   /** Ask for the tree and records of this input (for a summary or --json). */
   detail?: (index: number) => boolean;
@@ -41,7 +42,7 @@ export interface IngestManyOptions extends WriterOptions {
 export async function ingestMany(db: EdgarDatabase, inputs: readonly BatchInput[], options: IngestManyOptions): Promise<void> {
   const pool = new WorkerPool(options.jobs);
   const writer = new BatchWriter(db, options);
-  const window = Math.max(2, options.window ?? Math.max(1, options.jobs) * 4);
+  const window = Math.max(2, options.window ?? Math.max(1, options.jobs) * 8);
   const pending: Promise<{ result: TaskResult; name: string; stage: 'read' | 'prepare' }>[] = [];
   let next = 0;
   const launch = (): void => {
