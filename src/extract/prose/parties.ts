@@ -205,6 +205,13 @@ export class PartyIndex {
       }
     }
 
+    // One company defined under several terms (`BRT Realty Trust ("BRT" or "Issuer")`) is one party per term: each of
+    // them is the issuer, or a heading "GLP purchased Beneficial Shares of BRT" credits the issuer with GLP's trades.
+    if (issuers.size > 0) {
+      const issuerKeys = new Set([...issuers].map((p) => partyKey(p.name)));
+      for (const s of surfaces) if (!s.party.group && s.party.coverOrdinal === null && issuerKeys.has(partyKey(s.party.name))) issuers.add(s.party);
+    }
+
     // "the Reporting Person(s)" when the filing relies on the form's own words.
     if (!seenTerms.has('reporting persons') && coverParties.length > 1) {
       surfaces.push({ text: 'Reporting Persons', caseSensitive: false, party: { name: 'Reporting Persons', coverOrdinal: null, group: true, members: coverParties } });
