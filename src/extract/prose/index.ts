@@ -165,6 +165,11 @@ function itemLines(item: ProseItem, ctx: ProseContext): ProseSentence[] {
   return out;
 }
 
+/** A schedule heading ("SCHEDULE B", "Annex A"): anywhere (a flattened appendix), or starting a line (as filed). */
+const SCHEDULE_HEADING_SOURCE = String.raw`(?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix)\s+[A-Z0-9]{1,3}\b`;
+const SCHEDULE_HEADING = new RegExp(String.raw`\b${SCHEDULE_HEADING_SOURCE}`);
+const SCHEDULE_HEADING_AT_LINE_START = new RegExp(String.raw`^[ \t]*${SCHEDULE_HEADING_SOURCE}`, 'm');
+
 /**
  * The lines of the appendix from its first schedule heading on ("SCHEDULE B", "Annex A"), as sentences. A line too
  * long to be a row is the appendix flattened (its line breaks gone): its sentences, cut at the trade rows they hold
@@ -173,7 +178,7 @@ function itemLines(item: ProseItem, ctx: ProseContext): ProseSentence[] {
  */
 function appendixLines(appendix: ProseItem, ctx: ProseContext, flattenedHeadings: Set<ProseSentence>): ProseSentence[] {
   const { text, start, end } = appendix.source;
-  const heading = /^[ \t]*(?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix)\s+[A-Z0-9]{1,3}\b/m.exec(text.slice(start, end));
+  const heading = SCHEDULE_HEADING_AT_LINE_START.exec(text.slice(start, end));
   const out: ProseSentence[] = [];
   let at = heading ? start + heading.index : start;
   while (at < end) {
@@ -193,7 +198,6 @@ function appendixLines(appendix: ProseItem, ctx: ProseContext, flattenedHeadings
   return out;
 }
 
-const SCHEDULE_HEADING = /\b(?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix)\s+[A-Z0-9]{1,3}\b/;
 
 /** A flattened line's sentences cut at their trade rows, from its first schedule heading on (unless `headed` already). */
 function flattenedLine(item: ProseItem, ctx: ProseContext, start: number, end: number, headed: boolean): { sentence: ProseSentence; row: boolean }[] | null {

@@ -260,8 +260,7 @@ function receivedInDistribution(s: ProseSentence, ctx: ProseContext): Found<Tran
  * rows in 0001056569-11-000015, not the fund's).
  */
 function headingParties(s: ProseSentence, ctx: ProseContext): Party[] {
-  const inParens = (at: number): boolean => s.raw.lastIndexOf('(', at) > s.raw.lastIndexOf(')', at);
-  return [...new Set(s.mentions.filter((m) => !inParens(m.start)).map((m) => m.party))].filter((p) => !p.group && !ctx.parties.isIssuer(p));
+  return [...new Set(s.mentions.filter((m) => !insideParentheses(s.raw, m.start)).map((m) => m.party))].filter((p) => !p.group && !ctx.parties.isIssuer(p));
 }
 
 /** What may stand between the cells of a flattened trade row: blanks, a footnote mark, a dollar sign, parentheses. */
@@ -470,6 +469,10 @@ function sentenceStart(s: ProseSentence): number {
   return s.source.toDocument(s.start, s.start + 1).start;
 }
 
+/** Is offset `at` inside an open parenthesis ("(the \"Fund\")", "(by GLP)")? */
+function insideParentheses(raw: string, at: number): boolean {
+  return raw.lastIndexOf('(', at) > raw.lastIndexOf(')', at);
+}
 
 /**
  * Is `t` opened by a parenthesis, "(13,000)"? (The two characters before it: from the line's start when it opens the
@@ -552,10 +555,9 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
  */
 function flattenedHeadingParty(s: ProseSentence, ctx: ProseContext): Party | null {
   const near = s.raw.length - 80;
-  const inParens = (at: number): boolean => s.raw.lastIndexOf('(', at) > s.raw.lastIndexOf(')', at);
   let last: PartyMention | null = null;
   // (Only the mentions that end near the heading's end can head the rows; the parenthesis test is on those alone.)
-  for (const m of s.mentions) if (m.end >= near && (!last || m.start > last.start) && !m.party.group && !ctx.parties.isIssuer(m.party) && !inParens(m.start)) last = m;
+  for (const m of s.mentions) if (m.end >= near && (!last || m.start > last.start) && !m.party.group && !ctx.parties.isIssuer(m.party) && !insideParentheses(s.raw, m.start)) last = m;
   if (!last) return null;
   return !/[a-z]{2}[.;:]\s/.test(s.raw.slice(last.end)) ? last.party : null;
 }
