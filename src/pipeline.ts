@@ -14,9 +14,9 @@ import { parseSubmission } from './parse/index.js';
 import { documentText } from './parse/body.js';
 import type { BodyFormat, Submission } from './parse/types.js';
 import type { EdgarDatabase, FilingRows, StoreOutcome } from './store/database.js';
-import { updateChains, type ChainUpdate } from './store/chains.js';
+import { updateChains, updateChainsOf, type ChainUpdate } from './store/chains.js';
 import { gzipSource } from './store/database.js';
-import { writeDocumentText, type DocumentTextRow } from './store/document-text.js';
+import { removeDocumentText, writeDocumentText, writeDocumentTexts, type DocumentTextRow } from './store/document-text.js';
 import { filingKey, submissionRows } from './store/rows.js';
 
 export interface IngestResult {
@@ -85,8 +85,9 @@ export function prepareRows(submission: Submission, extracted: ExtractedFiling, 
 /**
  * Store a prepared filing: its rows, then (in the same transaction) its amendment chains and full-text rows.
  * In a batch (BatchWriter), `batch` is the open transaction's context: the filing is written without a savepoint of its
- * own (the writer undoes a failed filing by replaying the others) and its chains are recomputed at commit, once per
- * subject company for all the transaction's filings (updateChainsOf), instead of after each filing.
+ * own (the writer undoes a failed filing by replaying the others), and two of its derived rows wait for the commit:
+ * its chains are recomputed once per subject company for all the transaction's filings (updateChainsOf), and its
+ * documents' text is inserted with the other filings' (writeDocumentTexts), instead of after each filing.
  */
 export function storePreparedFiling(db: EdgarDatabase, prepared: PreparedFiling, batch?: BatchTransaction): StoreOutcome {
   const { accessionNumber, derived } = prepared;
@@ -96,7 +97,11 @@ export function storePreparedFiling(db: EdgarDatabase, prepared: PreparedFiling,
   }
   return db.storeFiling(prepared.rows, {
     afterWrite: ({ fresh }) => {
-      writeDocumentText(db, accessionNumber, derived.documentTexts, { inTransaction: true, fresh });
+      if (!fresh) removeDocumentText(db, accessionNumber);
+      // Map order is first-insertion order: a filing stored twice in one transaction keeps only its last texts, at
+      // the place of its last store.
+      batch.documentTexts.delete(accessionNumber);
+      batch.documentTexts.set(accessionNumber, derived.documentTexts);
       batch.chainUpdates.push({ accessionNumber, declared: derived.declaredPrevious });
     },
     sourceGzip: prepared.sourceGzip,
@@ -104,9 +109,22 @@ export function storePreparedFiling(db: EdgarDatabase, prepared: PreparedFiling,
   });
 }
 
-/** What storePreparedFiling leaves to the end of a batch's transaction: chains of the filings it wrote. */
+/** What storePreparedFiling leaves to the end of a batch's transaction: chains and document text of the filings it wrote. */
 export interface BatchTransaction {
   chainUpdates: ChainUpdate[];
+  /** Each filing's document-text rows, by accession, in store order (writeDocumentTexts at commit). */
+  documentTexts: Map<string, DocumentTextRow[]>;
+}
+
+/** An empty BatchTransaction. */
+export function newBatchTransaction(): BatchTransaction {
+  return { chainUpdates: [], documentTexts: new Map() };
+}
+
+/** Write what the batch transaction's filings left for the commit (their document text, then their chains). */
+export function finishBatchTransaction(db: EdgarDatabase, batch: BatchTransaction): void {
+  writeDocumentTexts(db, batch.documentTexts);
+  updateChainsOf(db, batch.chainUpdates);
 }
 
 /**

@@ -5,14 +5,14 @@
  * Each filing is still atomic, without a savepoint per filing (a savepoint makes FTS5 write its pending index entries
  * at once, which for every filing cost more than the rest of its full-text indexing): the writer keeps the filings
  * of the open transaction, and when one fails to store it rolls the transaction back and stores the others again, so
- * the failed filing leaves nothing and the batch goes on. Amendment chains are derived rows: recomputed once per
- * subject company just before each commit (updateChainsOf), in the same transaction. A crash (kill -9) loses at most
+ * the failed filing leaves nothing and the batch goes on. Two kinds of rows wait for the commit, in the same
+ * transaction: amendment chains (derived rows, recomputed once per subject company) and the documents' full text
+ * (inserted together, so FTS5 indexes them in one go; see finishBatchTransaction). A crash (kill -9) loses at most
  * the filings of the open transaction — never part of one — and rerunning the same command stores them (identical
  * filings already committed are skipped as unchanged).
  */
 import type { EdgarDatabase, StoreOutcome } from '../store/database.js';
-import { updateChainsOf } from '../store/chains.js';
-import { storePreparedFiling, type BatchTransaction, type PreparedFiling } from '../pipeline.js';
+import { finishBatchTransaction, newBatchTransaction, storePreparedFiling, type BatchTransaction, type PreparedFiling } from '../pipeline.js';
 
 export interface WriterOptions {
   /** Commit after this many filings (default 64). */
@@ -36,7 +36,7 @@ export class BatchWriter {
   /** The filings written in the open transaction, in order: what a rollback must write again. */
   #written: PreparedFiling[] = [];
   #writtenBytes = 0;
-  #transaction: BatchTransaction = { chainUpdates: [] };
+  #transaction: BatchTransaction = newBatchTransaction();
   #open = false;
   #openedAt = 0;
 
@@ -72,12 +72,12 @@ export class BatchWriter {
     }
   }
 
-  /** Commit the open transaction, if any, after writing the chains of its filings. */
+  /** Commit the open transaction, if any, after writing the full text and the chains of its filings. */
   commit(): void {
     if (!this.#open) return;
     const sqlite = this.#db.sqlite;
     try {
-      updateChainsOf(this.#db, this.#transaction.chainUpdates);
+      finishBatchTransaction(this.#db, this.#transaction);
       sqlite.exec('COMMIT');
     } catch (error) {
       const count = this.#written.length;
@@ -98,7 +98,7 @@ export class BatchWriter {
     this.#open = false;
     this.#written = [];
     this.#writtenBytes = 0;
-    this.#transaction = { chainUpdates: [] };
+    this.#transaction = newBatchTransaction();
   }
 
   /**

@@ -110,6 +110,24 @@ describe('ingestMany', () => {
     expect(dump(db)).toEqual(dump(expected));
   });
 
+  // The writer inserts a transaction's document text at commit (writeDocumentTexts); a filing stored again in the same
+  // transaction must not leave its first text behind, unremoved because it was not yet inserted.
+  it('a filing replaced inside one transaction keeps only its last text, indexed once', () => {
+    const file = FIXTURES[2]!;
+    const bytes = new Uint8Array(readFileSync(file));
+    const first = prepareFiling(bytes, { sourceName: file }).prepared;
+    const changed = prepareFiling(new Uint8Array([...bytes, 0x0a]), { sourceName: file }).prepared;
+    const db = openDatabase(':memory:');
+    const writer = new BatchWriter(db, { filingsPerTransaction: 100 });
+    expect([writer.store(first).action, writer.store(changed).action]).toEqual(['stored', 'replaced']);
+    writer.commit();
+    const texts = db.sqlite.prepare('SELECT count(*) FROM document_texts WHERE accession_number = ?').pluck().get(first.accessionNumber);
+    expect(texts).toBe(changed.derived.documentTexts.length);
+    expect(texts).toBeGreaterThan(0);
+    // The index holds exactly its content table's rows (FTS5 raises SQLITE_CORRUPT_VTAB otherwise).
+    expect(() => db.sqlite.exec("INSERT INTO document_text (document_text) VALUES ('integrity-check')")).not.toThrow();
+  });
+
   it('when the filings before a failed one cannot be written again, the batch aborts and keeps nothing of them', () => {
     const prepared = FIXTURES.slice(2, 5).map((f) => prepareFiling(new Uint8Array(readFileSync(f)), { sourceName: f }).prepared);
     const db = openDatabase(':memory:');
