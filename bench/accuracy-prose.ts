@@ -6,8 +6,10 @@
  *
  * Keys: a holding matches when holder and share count agree; a note when holder and principal agree; a transaction
  * when date, shares and price agree; an option when holder and shares agree (holders compared without case,
- * punctuation or "the"). Each side is reduced to distinct keys first, so a position restated in Items 3 and 5 counts
- * once. Transactions and options are scored only on files that label them.
+ * punctuation or "the"). `tradeHolders` scores the same trades keyed by their holder too, which the labelling rule
+ * does not require: a fund's trade credited to the adviser that reports it counts there as one extra and one missed.
+ * Each side is reduced to distinct keys first, so a position restated in Items 3 and 5 counts once. Transactions and
+ * options are scored only on files that label them.
  *
  * Two labelling conventions live in the set. The first files (splits dev, dev-late, holdout; holdings without a
  * `role`) followed a rule under which power-only statements and table rows were not holdings; the current rule
@@ -35,13 +37,13 @@ interface GoldenFile {
   holdings: { holder: string; shares: number | null; role?: string }[];
   notes?: { holder: string; principal: number | null }[];
   /** Current rule: date, price; the founding sample's full records: transactionDate, pricePerShare. */
-  transactions?: { date?: string | null; transactionDate?: string | null; shares: number | null; price?: number | null; pricePerShare?: number | null }[];
+  transactions?: { holder: string; date?: string | null; transactionDate?: string | null; shares: number | null; price?: number | null; pricePerShare?: number | null }[];
   options?: { holder: string; shares: number | null }[];
 }
 
 export type Split = 'dev' | 'dev-late' | 'tune' | 'holdout';
-export type Measure = 'holdings' | 'notes' | 'transactions' | 'options';
-export const MEASURES: Measure[] = ['holdings', 'notes', 'transactions', 'options'];
+export type Measure = 'holdings' | 'notes' | 'transactions' | 'tradeHolders' | 'options';
+export const MEASURES: Measure[] = ['holdings', 'notes', 'transactions', 'tradeHolders', 'options'];
 const POWER_ROLES = new Set(['sole_voting', 'shared_voting', 'sole_dispositive', 'shared_dispositive']);
 
 export interface Score {
@@ -61,6 +63,8 @@ export interface FilingScore {
   notes: Compared;
   /** Null when the file does not label them. */
   transactions: Compared | null;
+  /** The same trades keyed by their holder too (null with transactions). */
+  tradeHolders: Compared | null;
   options: Compared | null;
 }
 
@@ -115,6 +119,8 @@ export function scoreGoldenSet(dir: string, root: string, options: ScoreOptions 
     // neither), so a file under the current rule with no position at all is still scored as one.
     const currentRule = split === 'tune' || golden.holdings.some((h) => h.role !== undefined) || Array.isArray(golden.transactions);
     const predicted = (tables.holdings ?? []).filter((r) => currentRule || !POWER_ROLES.has(String(r.role)));
+    const tradeKey = (date: unknown, shares: unknown, price: unknown): string => `${n(date)} | ${n(shares)} | ${n(price)}`;
+    const readTrades = (tables.transactions ?? []).filter((r) => r.shares !== null);
     out.push({
       accessionNumber: golden.accessionNumber,
       split,
@@ -129,8 +135,14 @@ export function scoreGoldenSet(dir: string, root: string, options: ScoreOptions 
       ),
       transactions: golden.transactions
         ? compare(
-            (tables.transactions ?? []).filter((r) => r.shares !== null).map((r) => `${n(r.transactionDate)} | ${n(r.shares)} | ${n(r.pricePerShare)}`),
-            golden.transactions.map((x) => `${n(x.date ?? x.transactionDate)} | ${n(x.shares)} | ${n(x.price ?? x.pricePerShare)}`),
+            readTrades.map((r) => tradeKey(r.transactionDate, r.shares, r.pricePerShare)),
+            golden.transactions.map((x) => tradeKey(x.date ?? x.transactionDate, x.shares, x.price ?? x.pricePerShare)),
+          )
+        : null,
+      tradeHolders: golden.transactions
+        ? compare(
+            readTrades.map((r) => key(r.holder, tradeKey(r.transactionDate, r.shares, r.pricePerShare))),
+            golden.transactions.map((x) => key(x.holder, tradeKey(x.date ?? x.transactionDate, x.shares, x.price ?? x.pricePerShare))),
           )
         : null,
       options: golden.options
