@@ -39,6 +39,13 @@ function prepareCached(sqlite: Database.Database, sql: string): Database.Stateme
   return stmt;
 }
 
+/**
+ * The filings whose header names a subject company, by its CIK. `+role` keeps SQLite on the index on cik: without
+ * table statistics it chose the one on role, which reads every filing's subject-company row, so the chains of each
+ * commit in a batch cost more the larger the database already was (test/store/query-plans.test.ts).
+ */
+export const SUBJECT_COMPANY_FILINGS_SQL = "SELECT accession_number FROM filing_entities WHERE cik = ? AND +role = 'subject_company'";
+
 export type ChainMethod = 'original' | 'previous_accession_number' | 'amendment_number' | 'date_order' | 'unlinked';
 
 export const amendmentChainsTable: TableModel = {
@@ -269,7 +276,7 @@ class ChainContext {
       .all(subjectCik) as { a: string; p: string | null }[];
     for (const r of remembered) if (!this.declared.has(r.a)) this.declared.set(r.a, r.p);
     const accessions = new Set(
-      prepareCached(sqlite, "SELECT accession_number FROM filing_entities WHERE cik = ? AND role = 'subject_company'").pluck().all(subjectCik) as string[],
+      prepareCached(sqlite, SUBJECT_COMPANY_FILINGS_SQL).pluck().all(subjectCik) as string[],
     );
     if (this.hasSchedule13 && this.schedule13Columns.has('issuer_cik')) {
       for (const a of prepareCached(sqlite, 'SELECT accession_number FROM schedule13 WHERE issuer_cik = ?').pluck().all(subjectCik) as string[]) accessions.add(a);
@@ -360,8 +367,9 @@ function computeChains(candidates: Candidate[]): ChainRow[] {
   }
   for (const group of groups.values()) {
     group.forEach((c, i) => {
-      const earlier = group.slice(0, i);
-      const inferred = inferPredecessor(c, earlier);
+      // The group is in filing order: the filings before c are group[0 … i-1] (not a copy: a slice per filing made a
+      // subject's chains cost the square of its filings at every commit).
+      const inferred = inferPredecessor(c, group, i);
       if (c.previousAccessionNumber && c.previousAccessionNumber !== c.accessionNumber) {
         amends.set(c.accessionNumber, { target: c.previousAccessionNumber, method: 'previous_accession_number' });
         // Declared but not stored: the chain still continues through the best stored guess.
@@ -423,16 +431,19 @@ function computeChains(candidates: Candidate[]): ChainRow[] {
   return rows;
 }
 
-/** For an amendment: the latest earlier filing numbered one lower, else simply the latest earlier filing. */
-function inferPredecessor(c: Candidate, earlier: Candidate[]): { accessionNumber: string; method: 'amendment_number' | 'date_order' } | null {
-  if (earlier.length === 0) return null;
+/**
+ * For an amendment: the latest earlier filing numbered one lower, else simply the latest earlier filing. The earlier
+ * filings are `group[0 … count-1]`, in filing order.
+ */
+function inferPredecessor(c: Candidate, group: readonly Candidate[], count: number): { accessionNumber: string; method: 'amendment_number' | 'date_order' } | null {
+  if (count === 0) return null;
   if (c.amendmentNumber !== null && c.amendmentNumber >= 1) {
     const wanted = c.amendmentNumber - 1;
-    for (let i = earlier.length - 1; i >= 0; i--) {
-      const e = earlier[i]!;
+    for (let i = count - 1; i >= 0; i--) {
+      const e = group[i]!;
       const number = e.isAmendment ? e.amendmentNumber : 0;
       if (number === wanted) return { accessionNumber: e.accessionNumber, method: 'amendment_number' };
     }
   }
-  return { accessionNumber: earlier[earlier.length - 1]!.accessionNumber, method: 'date_order' };
+  return { accessionNumber: group[count - 1]!.accessionNumber, method: 'date_order' };
 }
