@@ -16,7 +16,8 @@ import type { BodyFormat, Submission } from './parse/types.js';
 import type { EdgarDatabase, FilingRows, StoreOutcome } from './store/database.js';
 import { updateChains, updateChainsOf, type ChainUpdate } from './store/chains.js';
 import { gzipSource } from './store/database.js';
-import { removeDocumentText, writeDocumentText, writeDocumentTexts, type DocumentTextRow } from './store/document-text.js';
+import { DOCUMENT_TEXT_COLUMNS, documentTextValues, removeDocumentText, writeDocumentText, type DocumentTextRow } from './store/document-text.js';
+import { HeldRows } from './store/multi-row-insert.js';
 import { filingKey, submissionRows } from './store/rows.js';
 
 export interface IngestResult {
@@ -85,9 +86,10 @@ export function prepareRows(submission: Submission, extracted: ExtractedFiling, 
 /**
  * Store a prepared filing: its rows, then (in the same transaction) its amendment chains and full-text rows.
  * In a batch (BatchWriter), `batch` is the open transaction's context: the filing is written without a savepoint of its
- * own (the writer undoes a failed filing by replaying the others), and two of its derived rows wait for the commit:
- * its chains are recomputed once per subject company for all the transaction's filings (updateChainsOf), and its
- * documents' text is inserted with the other filings' (writeDocumentTexts), instead of after each filing.
+ * own (the writer undoes a failed filing by replaying the others), and some of its rows wait for the commit: its
+ * chains are recomputed once per subject company for all the transaction's filings (updateChainsOf), and its rows
+ * indexed for full-text search (items, documents' text) are inserted with the other filings' (HeldRows), instead of
+ * after each filing.
  */
 export function storePreparedFiling(db: EdgarDatabase, prepared: PreparedFiling, batch?: BatchTransaction): StoreOutcome {
   const { accessionNumber, derived } = prepared;
@@ -98,32 +100,30 @@ export function storePreparedFiling(db: EdgarDatabase, prepared: PreparedFiling,
   return db.storeFiling(prepared.rows, {
     afterWrite: ({ fresh }) => {
       if (!fresh) removeDocumentText(db, accessionNumber);
-      // Map order is first-insertion order: a filing stored twice in one transaction keeps only its last texts, at
-      // the place of its last store.
-      batch.documentTexts.delete(accessionNumber);
-      batch.documentTexts.set(accessionNumber, derived.documentTexts);
+      batch.held.hold(accessionNumber, 'document_texts', DOCUMENT_TEXT_COLUMNS, documentTextValues(accessionNumber, derived.documentTexts));
       batch.chainUpdates.push({ accessionNumber, declared: derived.declaredPrevious });
     },
     sourceGzip: prepared.sourceGzip,
     undoneByCaller: true,
+    held: batch.held,
   });
 }
 
-/** What storePreparedFiling leaves to the end of a batch's transaction: chains and document text of the filings it wrote. */
+/** What storePreparedFiling leaves to the end of a batch's transaction: chains and full-text rows of the filings it wrote. */
 export interface BatchTransaction {
   chainUpdates: ChainUpdate[];
-  /** Each filing's document-text rows, by accession, in store order (writeDocumentTexts at commit). */
-  documentTexts: Map<string, DocumentTextRow[]>;
+  /** The rows of items and document_texts, inserted at commit. */
+  held: HeldRows;
 }
 
 /** An empty BatchTransaction. */
 export function newBatchTransaction(): BatchTransaction {
-  return { chainUpdates: [], documentTexts: new Map() };
+  return { chainUpdates: [], held: new HeldRows() };
 }
 
-/** Write what the batch transaction's filings left for the commit (their document text, then their chains). */
+/** Write what the batch transaction's filings left for the commit (their full-text rows, then their chains). */
 export function finishBatchTransaction(db: EdgarDatabase, batch: BatchTransaction): void {
-  writeDocumentTexts(db, batch.documentTexts);
+  batch.held.insertAll(db.sqlite);
   updateChainsOf(db, batch.chainUpdates);
 }
 

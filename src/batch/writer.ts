@@ -6,8 +6,8 @@
  * at once, which for every filing cost more than the rest of its full-text indexing): the writer keeps the filings
  * of the open transaction, and when one fails to store it rolls the transaction back and stores the others again, so
  * the failed filing leaves nothing and the batch goes on. Two kinds of rows wait for the commit, in the same
- * transaction: amendment chains (derived rows, recomputed once per subject company) and the documents' full text
- * (inserted together, so FTS5 indexes them in one go; see finishBatchTransaction). A crash (kill -9) loses at most
+ * transaction: amendment chains (derived rows, recomputed once per subject company) and the rows indexed for
+ * full-text search, items and documents' text (inserted together, so FTS5 indexes them in one go; HeldRows). A crash (kill -9) loses at most
  * the filings of the open transaction — never part of one — and rerunning the same command stores them (identical
  * filings already committed are skipped as unchanged).
  */

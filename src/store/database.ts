@@ -20,7 +20,7 @@ import { adoptLegacySchema } from './legacy-schema.js';
 import { encodeSpansColumn } from '../extract/span-json.js';
 import { camelCase, toSqlValue, type TableModel } from './model.js';
 import { MIGRATIONS, SCHEMA_VERSION, allTables } from './migrations.js';
-import { insertRows } from './multi-row-insert.js';
+import { insertRows, type HeldRows } from './multi-row-insert.js';
 
 /** Rows to store for one filing, by table name; row keys are the columns in camelCase. */
 export type FilingRows = Record<string, Record<string, unknown>[]>;
@@ -57,6 +57,11 @@ export interface StoreOptions {
    * pending index entries to disk for every filing, the largest part of a batch writer's full-text cost.
    */
   undoneByCaller?: boolean;
+  /**
+   * With undoneByCaller: the rows of tables with an FTS5 trigger are held here instead of inserted, for the caller to
+   * insert before it commits (HeldRows says why). Rows a filing held before, stored again, are forgotten.
+   */
+  held?: HeldRows;
 }
 
 /**
@@ -150,8 +155,10 @@ export class EdgarDatabase {
    * A bare function as second argument is `afterWrite` (the 0.1.0 signature).
    */
   storeFiling(rows: FilingRows, options: StoreOptions | (() => void) = {}): StoreOutcome {
-    const { afterWrite, source, sourceGzip, undoneByCaller } = typeof options === 'function' ? { afterWrite: options, source: undefined, sourceGzip: undefined, undoneByCaller: false } : options;
+    const { afterWrite, source, sourceGzip, undoneByCaller, held } =
+      typeof options === 'function' ? { afterWrite: options, source: undefined, sourceGzip: undefined, undoneByCaller: false, held: undefined } : options;
     if (undoneByCaller && !this.sqlite.inTransaction) throw new Error('storeFiling: undoneByCaller needs the caller\'s open transaction');
+    if (held && !undoneByCaller) throw new Error('storeFiling: held rows need undoneByCaller (the caller inserts them before it commits)');
     const filing = rows.filings?.[0];
     if (!filing || rows.filings!.length !== 1) throw new Error('storeFiling: rows.filings must hold exactly one row');
     const accessionNumber = String(filing.accessionNumber);
@@ -187,6 +194,7 @@ export class EdgarDatabase {
       // every per-filing table references `filings` with a foreign key, which this connection enforces, so no row of
       // it can exist before its filing row (about 25 deletes per filing were a tenth of a batch's writer time).
       if (existing) {
+        held?.forget(accessionNumber);
         for (const table of [...allTables()].reverse()) {
           if (table.perFiling) this.deleteStatement(table).run(accessionNumber);
         }
@@ -194,6 +202,11 @@ export class EdgarDatabase {
       for (const table of allTables()) {
         const tableRows = toWrite[table.name];
         if (!tableRows) continue;
+        if (held && this.triggeredTables().has(table.name)) {
+          const keys = rowKeysOf(table);
+          held.hold(accessionNumber, table.name, keys.map((k) => k.column), this.valuesOf(keys, tableRows));
+          continue;
+        }
         if (tableRows.length > 1 && this.triggeredTables().has(table.name)) {
           this.insertMany(table, tableRows);
           continue;
@@ -238,8 +251,12 @@ export class EdgarDatabase {
   /** Rows in order, a filing's at a time (the same rowids as one INSERT per row). */
   private insertMany(table: TableModel, rows: Record<string, unknown>[]): void {
     const keys = rowKeysOf(table);
-    const values = rows.map((row) => keys.map(({ key, spans }) => (spans ? encodeSpansColumn(row[key]) : toSqlValue(row[key]))));
-    insertRows(this.sqlite, table.name, keys.map((k) => k.column), values);
+    insertRows(this.sqlite, table.name, keys.map((k) => k.column), this.valuesOf(keys, rows));
+  }
+
+  /** Rows as the values insertRows binds, in `keys` order. */
+  private valuesOf(keys: ReturnType<typeof rowKeysOf>, rows: Record<string, unknown>[]): unknown[][] {
+    return rows.map((row) => keys.map(({ key, spans }) => (spans ? encodeSpansColumn(row[key]) : toSqlValue(row[key]))));
   }
 
   private deleteStatement(table: TableModel): Database.Statement {

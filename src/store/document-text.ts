@@ -53,29 +53,18 @@ export function writeDocumentText(db: SqliteHandle, accessionNumber: string, row
   const statements = documentTextStatements(db.sqlite);
   const write = (): void => {
     if (!options.fresh) statements.remove.run(accessionNumber);
-    insertRows(db.sqlite, 'document_texts', DOCUMENT_TEXT_COLUMNS, rows.map((row) => [accessionNumber, row.sequence, row.type, row.text]));
+    insertRows(db.sqlite, 'document_texts', DOCUMENT_TEXT_COLUMNS, documentTextValues(accessionNumber, rows));
   };
   if (options.inTransaction && db.sqlite.inTransaction) write();
   else db.sqlite.transaction(write)();
   return rows.length;
 }
 
-const DOCUMENT_TEXT_COLUMNS = ['accession_number', 'document_sequence', 'type', 'text'];
+export const DOCUMENT_TEXT_COLUMNS: readonly string[] = ['accession_number', 'document_sequence', 'type', 'text'];
 
-/**
- * The full-text rows of several filings, inserted together inside the caller's transaction (a batch writer's commit,
- * see batch/writer.ts): each filing's old rows must already be removed (removeDocumentText).
- *
- * Why together: each INSERT into `document_texts` fires the FTS5 trigger in a statement journal, which flushes the
- * index's pending entries to a new segment; a statement per filing made a small segment per filing and most of the
- * writer's full-text time went into merging them. A few statements per transaction do the same indexing in about
- * two thirds of the time (bench notes in BENCHMARKS.md).
- */
-export function writeDocumentTexts(db: SqliteHandle, filings: ReadonlyMap<string, readonly DocumentTextRow[]>): number {
-  const values: unknown[][] = [];
-  for (const [accessionNumber, rows] of filings) for (const row of rows) values.push([accessionNumber, row.sequence, row.type, row.text]);
-  insertRows(db.sqlite, 'document_texts', DOCUMENT_TEXT_COLUMNS, values, { bulk: true });
-  return values.length;
+/** A filing's full-text rows as `document_texts` values in DOCUMENT_TEXT_COLUMNS order (for HeldRows). */
+export function documentTextValues(accessionNumber: string, rows: readonly DocumentTextRow[]): unknown[][] {
+  return rows.map((row) => [accessionNumber, row.sequence, row.type, row.text]);
 }
 
 /** Prepared once per connection: preparing them for every filing was a measurable cost of a batch. */

@@ -110,9 +110,9 @@ describe('ingestMany', () => {
     expect(dump(db)).toEqual(dump(expected));
   });
 
-  // The writer inserts a transaction's document text at commit (writeDocumentTexts); a filing stored again in the same
-  // transaction must not leave its first text behind, unremoved because it was not yet inserted.
-  it('a filing replaced inside one transaction keeps only its last text, indexed once', () => {
+  // The writer inserts a transaction's items and document text at commit (HeldRows); a filing stored again in the same
+  // transaction must not leave its first rows behind, unremoved because they were not yet inserted.
+  it('a filing replaced inside one transaction keeps only its last items and text, indexed once', () => {
     const file = FIXTURES[2]!;
     const bytes = new Uint8Array(readFileSync(file));
     const first = prepareFiling(bytes, { sourceName: file }).prepared;
@@ -124,8 +124,12 @@ describe('ingestMany', () => {
     const texts = db.sqlite.prepare('SELECT count(*) FROM document_texts WHERE accession_number = ?').pluck().get(first.accessionNumber);
     expect(texts).toBe(changed.derived.documentTexts.length);
     expect(texts).toBeGreaterThan(0);
-    // The index holds exactly its content table's rows (FTS5 raises SQLITE_CORRUPT_VTAB otherwise).
+    const items = db.sqlite.prepare('SELECT count(*) FROM items WHERE accession_number = ?').pluck().get(first.accessionNumber);
+    expect(items).toBe(changed.rows.items!.length);
+    expect(items).toBeGreaterThan(0);
+    // Each index holds exactly its content table's rows (FTS5 raises SQLITE_CORRUPT_VTAB otherwise).
     expect(() => db.sqlite.exec("INSERT INTO document_text (document_text) VALUES ('integrity-check')")).not.toThrow();
+    expect(() => db.sqlite.exec("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')")).not.toThrow();
   });
 
   it('when the filings before a failed one cannot be written again, the batch aborts and keeps nothing of them', () => {
