@@ -154,6 +154,16 @@ export const UNDERLYING_AFTER: readonly HoldingRule[] = [
   { name: 'instruments counted', pattern: /^\s*((?:[A-Z][\w-]*\s+){0,2}(?:options?|warrants?))\b/i },
 ];
 
+/**
+ * Shares a convertible security converts into: "436,121 shares of Common Stock issuable upon conversion of Convertible
+ * Notes" (0001004680-99-000001). Group 1 the security's words. Positions under convertibles are `underlying` like
+ * those under options and warrants; they make no option row.
+ */
+export const CONVERSION_UNDERLYING_AFTER = new RegExp(
+  String.raw`^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)?\s*${CLASS_SLOT}\s*(?:(?:are|is|were)\s+)?(?:issuable|acquirable|receivable)\s+(?:by\s+[^,;]{1,60}?\s+)?(?:upon|on)\s+(?:the\s+)?conversion\s+of\s+(?:the\s+|its\s+|such\s+)?((?:[\w'\u2019-]+\s+){0,4}?(?:notes?|debentures?|bonds?|preferred(?:\s+(?:stock|shares))?|shares\s+of\s+(?:[\w-]+\s+){0,3}preferred\s+stock))\b`,
+  'i',
+);
+
 /** A count of instruments held rather than of shares: "406,536 options to purchase …", "16,341 RSUs", "34,151 Share Options". */
 export const INSTRUMENT_COUNT = /^\s*(?:[A-Z][\w-]*\s+){0,2}(?:options?|warrants?|RSUs?|restricted\s+stock\s+units?|stock\s+units?)\b/i;
 

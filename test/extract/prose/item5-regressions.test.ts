@@ -333,3 +333,29 @@ describe('a verb phrase coordinated with the clause\'s first', () => {
     expect(rows('0001056569-11-000015').filter(([, n]) => n === 314428)).toHaveLength(1);
   });
 });
+
+describe('a 13G filed on behalf of several persons under one cover page that names no one', () => {
+  it('reads the persons from Item 2(a)\'s "filed on behalf of A and B" and gives the joint cover\'s block to each (0001004680-99-000001)', () => {
+    // Causes: the names were typed above the cover's name row, so the cover named no one; Item 2(a) was read only
+    // when its answer was a name alone, not "This statement is filed on behalf of Eurocredit Investments, Ltd. and
+    // Richard C.W. Mauran."; and the cover, one page for both, anchored no one, so the "such person" block went to the
+    // group.
+    const found = rows('0001004680-99-000001');
+    for (const holder of ['Eurocredit Investments, Ltd.', 'Richard C.W. Mauran']) {
+      expect(found).toContainEqual([holder, 709128, 'beneficial']);
+      expect(found).toContainEqual([holder, 709128, 'sole_voting']);
+    }
+    expect(found.map(([h]) => h)).not.toContain('Reporting Persons');
+  });
+
+  it('reads "N total shares consisting of M shares … and K shares … issuable upon conversion of Convertible Notes" as parts (0001004680-99-000001)', () => {
+    // Cause: the count under "(a) Amount beneficially owned:" was read only when alone on its line, and a count after
+    // "consisting of" had no holder of its own; the second part then continued the total's role.
+    const found = rows('0001004680-99-000001');
+    expect(found).toContainEqual(['Richard C.W. Mauran', 268007, 'part_of']);
+    expect(found).toContainEqual(['Richard C.W. Mauran', 436121, 'underlying']);
+    expect(found).not.toContainEqual(['Richard C.W. Mauran', 436121, 'sole_voting']);
+    // Shares under convertible notes make no option row.
+    expect(tablesOf('0001004680-99-000001').options ?? []).toEqual([]);
+  });
+});
