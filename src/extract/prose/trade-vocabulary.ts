@@ -7,7 +7,8 @@
  * "at a price of", "at a purchase (sale) price of", "at an average price of", "for a weighted average price of", each
  * optionally followed by "approximately" or "about"; the words before a trade verb that make it no trade ("to purchase",
  * "will sell", "not sold"); a price in sixteenths ("$3-13/16", "14 7/16"), in a sentence, a table row or a schedule line.
- * Does not handle: a side stated only by a code ("P", "S" of Form 4) or by a sign.
+ * Also a side stated by a code letter in a column headed for both sides ("PURCHASE/SALE" over "P" and "S").
+ * Does not handle: a code without such a heading, or a side stated by a sign.
  */
 import type { Token } from './tokens.js';
 import type { TransactionAction } from './types.js';
@@ -41,6 +42,15 @@ export function sideOf(text: string): TransactionAction | 'both' | null {
   const buys = BUY_WORD.test(text);
   const sells = SELL_WORD.test(text);
   return buys && sells ? 'both' : buys ? 'purchase' : sells ? 'sale' : null;
+}
+
+/** A column heading for both sides, whose cells are code letters: "PURCHASE/SALE", "Buy/Sell". */
+export const SIDE_CODE_HEADING = /\b(?:purchase|buy)\s*\/\s*(?:sale|sell)\b/i;
+
+/** The code letter ending a row under SIDE_CODE_HEADING: "P" or "B" a purchase, "S" a sale; null when none ends it. */
+export function sideCode(row: string): TransactionAction | null {
+  const m = /[ \t]([PBS])[ \t]*$/.exec(row);
+  return m ? (m[1] === 'S' ? 'sale' : 'purchase') : null;
 }
 
 /**

@@ -13,7 +13,7 @@
 import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, segmentAt, segments, subjectBefore } from './clauses.js';
 import type { Party, PartyMention } from './parties.js';
 import { firstTokenIn, type Token } from './tokens.js';
-import { hasFraction, NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, sideOf, tradeWordsAllIntent, withFraction } from './trade-vocabulary.js';
+import { hasFraction, NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, SIDE_CODE_HEADING, sideCode, sideOf, tradeWordsAllIntent, withFraction } from './trade-vocabulary.js';
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
 import { pushAll } from '../../arrays.js';
 
@@ -493,6 +493,8 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
   const out: Found<TransactionRow>[] = [];
   let holder: Party | null = ctx.coverParties.length === 1 ? ctx.coverParties[0]! : null;
   let side: TransactionAction | null = null;
+  // Under a column headed "PURCHASE/SALE" a row ends in its side's code letter.
+  let coded = false;
   for (const s of lines) {
     const raw = s.raw;
     if (flattenedHeadings?.has(s)) {
@@ -517,8 +519,10 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
       const named = headingParties(s, ctx);
       const own = s.mentions.find((m) => m.party === named[0]);
       if (named.length === 1 && own && raw.replace(/\([^()]*\)/g, '').replace(own.surface, '').replace(/[\W_]+/g, '').length < 12) holder = named[0]!;
+      else if (!s.mentions.length) holder = printedHeading(raw) ?? holder;
       const heading = sideOf(raw);
       if (heading === 'purchase' || heading === 'sale') side = heading;
+      if (SIDE_CODE_HEADING.test(raw)) coded = true;
       continue;
     }
     if (tradeWordsAllIntent(raw)) continue;
@@ -527,7 +531,8 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
     if (lead) holder = lead.party;
     if (!holder) continue;
     const said = sideOf(raw);
-    const action: TransactionAction = inParenthesis(raw, count) || said === 'sale' || said === 'both' ? 'sale' : (said ?? side ?? 'purchase');
+    const code = coded ? sideCode(raw) : null;
+    const action: TransactionAction = inParenthesis(raw, count) || said === 'sale' || said === 'both' ? 'sale' : (said ?? code ?? side ?? 'purchase');
     out.push({
       row: {
         transactionDate: dates[0]!.iso,
@@ -546,6 +551,22 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
     });
   }
   return out;
+}
+
+/** A line that is a proper name alone, in capitals or capitalised words ("GAM", "Cramer Associates"). */
+const NAME_ALONE = /^[ \t]*([A-Z][A-Za-z0-9&'.,-]*(?:[ \t]+(?:[A-Z&][A-Za-z0-9&'.,-]*|of|and))*)[ \t]*:?[ \t]*$/;
+/** Words of a schedule's title and column headings, never a holder's name. */
+const TABLE_WORDS = /\b(?:dates?|shares?|prices?|trades?|transactions?|schedules?|exhibits?|annex|appendix|common|stock|purchases?|purchased|sales?|sold|buys?|sells?|bought|acquired|disposed|number|amount|cost|totals?|page|cusip|signatures?|names?|no|type|per|security|securities|class|item|none|not|applicable|quantity|aggregate|average|units?|account|executed|settlement|broker|market|open|since|through|continued)\b/i;
+
+/**
+ * The holder a schedule line names when it is a name alone that the filing does not define (0000950142-96-000297's
+ * Exhibit B: "GAM" over its one sale, after the rows of "CRAMER PARTNERS, L.P."), as printed; null for anything else.
+ */
+function printedHeading(raw: string): Party | null {
+  const m = raw.length <= 80 ? NAME_ALONE.exec(raw) : null;
+  // (A heading cut over lines, "NO. OF SHARES" / "DISPOSED OF", ends in a connector; a name never does.)
+  if (!m || m[1]!.length > 60 || m[1]!.split(/\s+/).length > 6 || TABLE_WORDS.test(m[1]!) || !/[A-Za-z]{2}/.test(m[1]!) || /\b(?:of|and|the|for|to|&)[\s,]*$/i.test(m[1]!)) return null;
+  return { name: m[1]!.replace(/[\s,:]+$/, ''), coverOrdinal: null, group: false, members: [] };
 }
 
 /**

@@ -57,6 +57,28 @@ describe('trade lines', () => {
   });
 });
 
+describe('an exhibit of trades whose rows wrapped at the page width (0000950142-96-000297)', () => {
+  const trades = (): unknown[][] => (filing('0000950142-96-000297').tables.transactions ?? []).map((t) => [t.holder, t.transactionDate, t.shares, t.pricePerShare, t.action]);
+
+  it('reads the rows of "EXHIBIT B", which Item 5(c) incorporates, with the price wrapped to the next line', () => {
+    // Causes: an appendix was read from a "SCHEDULE", "ANNEX" or "APPENDIX" heading only, not "EXHIBIT B"; and each
+    // row ran past 80 columns, so its price and side went to the left margin of the next line ("            4/18/96
+    // 84,500                            " / "14.4380                          P"), and no line held a whole trade.
+    expect(trades()).toContainEqual(['Cramer Partners, L.P.', '1996-04-18', 84500, 14.438, 'purchase']);
+  });
+
+  it('reads the side from the code letter under a "PURCHASE/SALE" column', () => {
+    // Cause: the side was read from words only; "S" under "PURCHASE/SALE" was no word, and every row was a purchase.
+    expect(trades()).toContainEqual(['Cramer Partners, L.P.', '1996-05-22', 100000, 14.375, 'sale']);
+  });
+
+  it('takes a name alone on its line that the filing does not define, "GAM", as the holder of the rows below it', () => {
+    // Cause: only a defined party alone on its line headed the rows, so GAM's sale stayed with Cramer Partners.
+    expect(trades()).toContainEqual(['GAM', '1996-04-18', 84500, 14.375, 'sale']);
+    expect(trades().filter(([h]) => h === 'GAM')).toHaveLength(1);
+  });
+});
+
 describe('13G Item 4 blocks laid out one block per line', () => {
   it('reads "Name - N" lines under each power label as that power of that person (0001172661-24-005104)', () => {
     const { tables } = filing('0001172661-24-005104');
