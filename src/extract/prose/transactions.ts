@@ -559,6 +559,17 @@ const NAME_ALONE = /^[ \t]*([A-Z][A-Za-z0-9&'.,-]*(?:[ \t]+(?:[A-Z&][A-Za-z0-9&'
 const TABLE_WORDS = /\b(?:dates?|shares?|prices?|trades?|transactions?|schedules?|exhibits?|annex|appendix|common|stock|purchases?|purchased|sales?|sold|buys?|sells?|bought|acquired|disposed|number|amount|cost|totals?|page|cusip|signatures?|names?|no|type|per|security|securities|class|item|none|not|applicable|quantity|aggregate|average|units?|account|executed|settlement|broker|market|open|since|through|continued)\b/i;
 
 /**
+ * Whether a text is only column headings ("NO. OF SHARES COST (SALES PURCHASE/SALE TRADE DATE PURCHASED/SOLD PRICE)
+ * PER SHARE", 0000950142-96-000297 flattened), however many: words of TABLE_WORDS and connectors, nothing else.
+ */
+function columnHeadingsOnly(text: string): boolean {
+  return text.split(/[\s/]+/).every((w) => {
+    const word = w.replace(/[()$.,:;*#-]/g, '');
+    return !word || /^(?:of|per|in|the|and|or)$/i.test(word) || (TABLE_WORDS.test(word) && TABLE_WORDS.exec(word)![0].length === word.length);
+  });
+}
+
+/**
  * The holder a schedule line names when it is a name alone that the filing does not define (0000950142-96-000297's
  * Exhibit B: "GAM" over its one sale, after the rows of "CRAMER PARTNERS, L.P."), as printed; null for anything else.
  */
@@ -571,14 +582,15 @@ function printedHeading(raw: string): Party | null {
 
 /**
  * The party that heads a flattened schedule's rows: the last one a heading names outside parentheses (neither a group
- * nor the issuer), with at most a few words of column headings after it and no sentence end ("advisor. DATE SHARES
- * PRICE": the name is in the prose above the table, not its heading).
+ * nor the issuer), with at most a few words of column headings after it, or only column headings however many
+ * (`columnHeadingsOnly`), and no sentence end ("advisor. DATE SHARES PRICE": the name is in the prose above the table,
+ * not its heading).
  */
 function flattenedHeadingParty(s: ProseSentence, ctx: ProseContext): Party | null {
   const near = s.raw.length - 80;
   let last: PartyMention | null = null;
   // (Only the mentions that end near the heading's end can head the rows; the parenthesis test is on those alone.)
-  for (const m of s.mentions) if (m.end >= near && (!last || m.start > last.start) && !m.party.group && !ctx.parties.isIssuer(m.party) && !insideParentheses(s.raw, m.start)) last = m;
+  for (const m of s.mentions) if ((m.end >= near || (s.raw.length - m.end <= 240 && columnHeadingsOnly(s.raw.slice(m.end)))) && (!last || m.start > last.start) && !m.party.group && !ctx.parties.isIssuer(m.party) && !insideParentheses(s.raw, m.start)) last = m;
   if (!last) return null;
   return !/[a-z]{2}[.;:]\s/.test(s.raw.slice(last.end)) ? last.party : null;
 }
