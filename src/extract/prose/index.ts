@@ -373,10 +373,16 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   result.notes = notes.rows;
   // A cover footnote's options explain figures the position item restates; an item that states no figure, only
   // "See Item 9 on the cover page", restates none (0000912282-09-000463), and its options stay the cover's.
-  result.options = [...options.rows, ...heldOptions([...holdings.rows, ...(holdings.rows.length ? coverNoteOptions(coverNotes, ctx) : [])], options.rows, tied)];
+  // So do the options another item describes (Item 3's grants): a position item that states no figure of its own
+  // (0001144204-13-040868: "Regarding aggregate beneficial ownership, see Row 11 of the cover page …") states none.
+  const positionStated = holdings.rows.some((h) => h.row.itemNumber === positionItem);
+  const described = options.rows.filter((o) => positionStated || o.row.itemNumber === positionItem);
+  result.options = [...described, ...heldOptions([...holdings.rows, ...(holdings.rows.length ? coverNoteOptions(coverNotes, ctx) : [])], described, tied)];
   result.transactions = tx.rows;
   result.restatements = tx.conflicts;
   result.merged = [holdings, notes, options, tx].flatMap((d) => d.merged);
+  // (Read, and left out: their sentences are no unread statements.)
+  for (const o of options.rows) if (!described.includes(o)) pushAll(result.merged, Object.values(o.evidence));
 
   for (const t of result.typos) {
     result.warnings.push({ code: 'PROSE_TYPO', message: t.message, documentSequence: t.evidence.documentSequence, span: t.evidence.span });

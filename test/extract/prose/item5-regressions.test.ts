@@ -359,3 +359,19 @@ describe('a 13G filed on behalf of several persons under one cover page that nam
     expect(tablesOf('0001004680-99-000001').options ?? []).toEqual([]);
   });
 });
+
+describe('options another item describes, under an Item 5 that states no figure (0001144204-13-040868)', () => {
+  it('records no grant without a date of its own as a trade', () => {
+    // Cause: "Powell was granted a stock option to purchase 11,969 shares of Issuer Common Stock at an exercise price of
+    // $1.25 per share to replace an option granted by Ocera on July 24, 2006" made a trade with no date, priced at the
+    // exercise price.
+    const trades = tablesOf('0001144204-13-040868').transactions ?? [];
+    expect(trades.filter((t) => t.action === 'grant')).toEqual([]);
+  });
+
+  it('records no Item 3 option when Item 5 only points at the cover pages', () => {
+    // Cause: options were recorded wherever described; the labelling rule takes them where the position item states
+    // them, and this Item 5 states none ("Regarding aggregate beneficial ownership, see Row 11 of the cover page …").
+    expect(tablesOf('0001144204-13-040868').options ?? []).toEqual([]);
+  });
+});
