@@ -127,6 +127,9 @@ export function respectivelyHolders(s: ProseSentence, t: Token, counts: Token[],
   return 'skip';
 }
 
+/** ", through <aside>, and the Accounts (each) has" after a subject; group 1 the plural noun. */
+const GROUP_AFTER_ASIDE = /^,\s*(?:through|as|acting)\b[^;]{1,200}?,\s+and\s+the\s+([A-Z][a-z]{2,}s)\s+(?:each\s+)?(?:has|have)\b/;
+
 export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionState, t: Token, role: HoldingRole, roleAt: number, segStart: number, labelledAbove = false): Party[] {
   const raw = s.raw;
   // "Armistice Capital, LLC - 2,574,000": a name and its count.
@@ -148,7 +151,12 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
     if (by.length && /shared|by/i.test(raw.slice(t.end, t.end + 60)) && role !== 'beneficial') subject = by;
   }
   const mentioned = subject.filter((m) => !ctx.parties.isIssuer(m.party));
-  if (mentioned.length) return holdersOf(s, mentioned);
+  if (mentioned.length) {
+    // "FMR, through its control of FMTC, investment manager to the Accounts, and the Accounts each has …": a group the
+    // filing never defines, coordinated with the subject past the subject's aside, is a subject too.
+    const group = GROUP_AFTER_ASIDE.exec(raw.slice(mentioned[mentioned.length - 1]!.end, at));
+    return group ? [...holdersOf(s, mentioned), { name: group[1]!, coverOrdinal: null, group: true, members: [] }] : holdersOf(s, mentioned);
+  }
   if (subject.length) return [];
   // A name the filing never defines, right before the verb: "Fidelity Ventures Associates, Inc. has sole voting power".
   const verb = /\b(?:each\s+)?(?:has|have|had|owns?|holds?|is|are|may|beneficially|directly|shares|possesses|exercises)\b[^.;]*$/i.exec(raw.slice(segStart, at));

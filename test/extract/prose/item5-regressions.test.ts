@@ -375,3 +375,14 @@ describe('options another item describes, under an Item 5 that states no figure 
     expect(tablesOf('0001144204-13-040868').options ?? []).toEqual([]);
   });
 });
+
+describe('a group coordinated with the subject past its aside', () => {
+  it('gives "FMR, through its control of FMTC, investment manager to the Accounts, and the Accounts each has …" to both (0000315066-94-001425)', () => {
+    // Cause: "the Accounts" is defined nowhere, so the subject search found FMR alone; the group after the aside,
+    // joined by ", and the … each has", had no row for either power.
+    const found = rows('0000315066-94-001425');
+    expect(found).toContainEqual(['Accounts', 172387, 'sole_dispositive']);
+    expect(found).toContainEqual(['Accounts', 161387, 'sole_voting']);
+    expect(found).toContainEqual(['FMR Corp.', 161387, 'sole_voting']);
+  });
+});
