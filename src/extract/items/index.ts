@@ -120,7 +120,7 @@ export function readScheduleProse(submission: Submission, coverResult: CoverPage
   if (!items.length) {
     warnings.push({ code: 'ITEMS_NOT_FOUND', message: `no Item headings found in the ${kind} document (sequence ${doc.sequence ?? '?'})`, documentSequence: doc.sequence, span: null });
   }
-  const terms = DefinedTerms.fromText(found.termText, doc.sequence);
+  const terms = DefinedTerms.fromText(found.termText, doc.sequence, { acronyms: true });
   const item2 = items.map((i) => ({ itemNumber: i.itemNumber, title: i.title, source: i.prose.source }));
   const named = cover.filter((p) => p.name).map((p) => ({ ordinal: p.ordinal, name: p.name! }));
   // Cover pages that could not be read (a two-column cover in a <pre> rendered with its padding collapsed gives no name,

@@ -269,6 +269,14 @@ export class PartyIndex {
     return this.coverParties.length ? { name: 'Reporting Persons', coverOrdinal: null, group: true, members: this.coverParties } : null;
   }
 
+  /** Every party the filing names one holder by (cover persons and defined names; no groups, not the issuer). */
+  namedParties(): Party[] {
+    this.named ??= [...new Set(this.surfaces.map((s) => s.party))].filter((p) => !p.group && !this.issuers.has(p));
+    return this.named;
+  }
+
+  private named: Party[] | null = null;
+
   /** Is this party the issuer (a holder only in unusual sentences)? */
   isIssuer(p: Party): boolean {
     return this.issuers.has(p);

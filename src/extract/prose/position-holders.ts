@@ -258,7 +258,7 @@ export function accountsPhrase(raw: string, at: number): Party[] {
  * A printed name as the party the filing knows it as: a defined term or cover name ("Goldman Sachs"), or a cover
  * person printed with a middle initial for a middle name ("Mark J. Benun" for Mark Jack Benun).
  */
-function knownAs(p: Party, ctx: ProseContext): Party {
+export function knownAs(p: Party, ctx: ProseContext): Party {
   const resolved = ctx.parties.resolve(p.name);
   if (resolved) return resolved;
   const words = (n: string): string[] => n.replace(/[.,]/g, ' ').split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
@@ -267,18 +267,26 @@ function knownAs(p: Party, ctx: ProseContext): Party {
     const b = words(c.name);
     return a.length === 3 && b.length === 3 && a[0] === b[0] && a[2] === b[2] && a[1]!.length === 1 && b[1]!.startsWith(a[1]!);
   });
-  return hits.length === 1 ? hits[0]! : p;
+  if (hits.length === 1) return hits[0]!;
+  // A party's name misspelt by a letter where it is printed ("Fidelity Ventures Associates Limited" for the defined
+  // "Fidelity Venture Associates Limited", 0000315066-94-001425).
+  return sameWordsOneLetterOff(p.name, ctx.parties.namedParties()) ?? p;
 }
 
-/** "Majorie G Fitzgerald" for the cover's "Marjorie G. Fitzgerald": same words, one letter off at most per word. */
-export function fuzzyCover(name: string, ctx: ProseContext): Party | null {
+/** The one party whose name has the same words as `name`, each equal or (five letters or more) one letter off. */
+function sameWordsOneLetterOff(name: string, parties: readonly Party[]): Party | null {
   const words = (n: string): string[] => n.toLowerCase().replace(/[.,]/g, ' ').split(/\s+/).filter(Boolean);
   const a = words(name);
-  const hits = ctx.coverParties.filter((p) => {
+  const hits = parties.filter((p) => {
     const b = words(p.name);
     return b.length === a.length && b.every((w, i) => w === a[i] || (w.length >= 5 && oneEditApart(w, a[i]!)));
   });
   return hits.length === 1 ? hits[0]! : null;
+}
+
+/** "Majorie G Fitzgerald" for the cover's "Marjorie G. Fitzgerald": same words, one letter off at most per word. */
+export function fuzzyCover(name: string, ctx: ProseContext): Party | null {
+  return sameWordsOneLetterOff(name, ctx.coverParties);
 }
 
 function oneEditApart(a: string, b: string): boolean {

@@ -386,3 +386,21 @@ describe('a group coordinated with the subject past its aside', () => {
     expect(found).toContainEqual(['FMR Corp.', 161387, 'sole_voting']);
   });
 });
+
+describe('a party defined by an unquoted abbreviation and misspelt where it holds (0000315066-94-001425)', () => {
+  it('reads "Fidelity Venture Associates Limited (FVAL)" as a definition in the schedule, and "(SERP)"-style ones nowhere else', () => {
+    // Cause: only quoted terms were definitions, so FVA and FVAL named no party.
+    const text = readFileSync('test/fixtures/sc13/0000315066-94-001425.txt', 'latin1');
+    const terms = DefinedTerms.fromText(text, 1, { acronyms: true });
+    expect(terms.lookup('FVAL')?.meaning).toBe('Fidelity Venture Associates Limited');
+    expect(terms.lookup('FVA')?.meaning).toBe('Fidelity Ventures Associates, Inc.');
+    expect(DefinedTerms.fromText(text, 1).lookup('FVAL')).toBeNull();
+  });
+
+  it('holds "the 172,404 Shares held by Fidelity Ventures Associates Limited" as the party Item 2 defines', () => {
+    // Cause: the printed holder, one letter off the defined name ("Ventures" for "Venture"), stayed as printed.
+    const found = rows('0000315066-94-001425');
+    expect(found).toContainEqual(['Fidelity Venture Associates Limited', 172404, 'direct']);
+    expect(found.map(([h]) => h)).not.toContain('Fidelity Ventures Associates Limited');
+  });
+});
