@@ -21,21 +21,16 @@
 import { BARE_DASH_SOURCE, isStatedZero, ZERO_WORD_SOURCE } from '../lexicon/zeros.js';
 import { holderColumns, holdersOf, PAR_VALUE_SOURCE, partiesAfter, securityAfter, securityKindOf, segmentAt } from './clauses.js';
 import { looksLikeName, nameKey, type Party } from './parties.js';
-import { CONVERSION_UNDERLYING_AFTER, PAIR_LINE, UNDERLYING_AFTER } from './holding-rules.js';
+import { BREAKDOWN_AFTER, CONVERSION_UNDERLYING_AFTER, PAIR_LINE, underliesAfter } from './holding-rules.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { coordinatedPowers, DASH_VALUE_SEPARATOR, LABEL_END_WORDS, LABEL_SEPARATOR, PERCENT_VERB, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, DASH_VALUE_SEPARATOR, LABEL_END_WORDS, LABEL_SEPARATOR, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, accountsPhrase, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { personColumnRow, personColumns, tableRow } from './position-tables.js';
+import { percentLine, percentWith } from './position-percent.js';
 import { pushAll } from '../../arrays.js';
 
 const MAX_COUNTS = 200;
-
-/**
- * The words between a position's count and its first part: "N total shares consisting of M …", "N Shares, comprised
- * of (i) M …" (a share word, its class and a short aside allowed; no other count, no clause end).
- */
-const BREAKDOWN_AFTER = /^\s*(?:total\s+|aggregate\s+)?(?:(?:shares?|Shares|SHARES)\b[^,;.:\d]{0,60}?)?,?\s*(?:consisting\s+of|comprised\s+of|comprising|which\s+consists?\s+of)\s*:?\s*(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?$/i;
 
 /** The enumerator of the next label ("(ii) shared power …", "4(b) Percent of Class", "Item 4(c)"). */
 const NEXT_LABEL = /^\s*(?:\d?\((?:[a-h]|[ivx]{1,4})\)|item\s+\d)/i;
@@ -228,16 +223,11 @@ export function continued(s: ProseSentence, t: Token, last: { token: Token; hold
   if (gap.length > 240 || /[;]|\.\s+[A-Z]/.test(gap) || !/(?:\band|,)\s+(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?$/i.test(gap)) return null;
   if (/\b(?:sold|sells?|purchased|bought|acquired|disposed|transferred|outstanding|disclaims?|respectively|whom|other\s+than|except)\b/i.test(gap)) return null;
   if (NOT_POSITION_AFTER.test(s.raw.slice(t.end, t.end + 160)) || !/^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares|were|are)\b/.test(s.raw.slice(t.end, t.end + 40))) return null;
-  const role: HoldingRole = underlies(s.raw.slice(t.end, t.end + 160)) ? 'underlying' : last.role;
+  const role: HoldingRole = underliesAfter(s.raw.slice(t.end, t.end + 160)) ? 'underlying' : last.role;
   // "A and B have … N1 and N2 Shares, respectively": the list pairs this count with its own holder.
   const listed = respectivelyHolders(s, t, counts, -1);
   if (listed === 'skip') return null;
   return { token: t, value: t.value, role, holders: listed ? [listed] : last.holders, roleAt: t.start };
-}
-
-/** Do the words after a count say it is the shares under an option, a warrant or a convertible? */
-function underlies(after: string): boolean {
-  return UNDERLYING_AFTER.some((r) => r.pattern.test(after)) || CONVERSION_UNDERLYING_AFTER.test(after);
 }
 
 /** The role a count plays and whom it belongs to, or null when it is not a position. */
@@ -250,7 +240,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   if (countFirst || /\bof\s+which\s+(?:\(\w{1,4}\)\s*)?(?:up\s+to\s+|approximately\s+)?$/i.test(raw.slice(Math.max(0, t.start - 30), t.start))) {
     const skip = countFirst ? countFirst[0].length : 0;
     // "of which 250,000 are issuable upon exercise of options": a part that is an option's shares.
-    const partRole: HoldingRole = underlies(after) ? 'underlying' : 'part_of';
+    const partRole: HoldingRole = underliesAfter(after) ? 'underlying' : 'part_of';
     const agent = PART_AGENT.exec(after.slice(skip));
     if (agent) {
       const at = t.end + skip + agent[0].length;
@@ -265,7 +255,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   // "N total shares consisting of M shares of Common Stock and …": the first part of the position just read, its
   // holder's (the next parts continue the list).
   if (last && BREAKDOWN_AFTER.test(raw.slice(last.token.end, t.start))) {
-    const partRole: HoldingRole = underlies(after) ? 'underlying' : 'part_of';
+    const partRole: HoldingRole = underliesAfter(after) ? 'underlying' : 'part_of';
     return { token: t, value: t.value, role: partRole, holders: last.holders, roleAt: t.start };
   }
   // A number that is not a share count: a year, a section, a page, a small count without a share word.
@@ -376,7 +366,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   if (role === 'beneficial' && /\bdirectly\b|\bof\s+record\b|\brecord\s+(?:and\s+beneficial\s+)?owner/i.test(governing)) role = 'direct';
   // The words after the count name an option or warrant it underlies ("which includes 250,000 shares … that may be
   // acquired upon the exercise of stock options", "… and 250,000 shares underlying currently exercisable warrants").
-  if ((role === 'beneficial' || role === 'part_of' || role === 'direct') && underlies(after)) role = 'underlying';
+  if ((role === 'beneficial' || role === 'part_of' || role === 'direct') && underliesAfter(after)) role = 'underlying';
 
   // The holder: a "respectively" list, the clause's subject, a "Name - N" pair, the block's person, the cover.
   const listed = respectivelyHolders(s, t, counts, roleAt);
@@ -387,29 +377,6 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   if (!holders.length) return null;
   if (role === 'beneficial' && holders.length === 1 && holders[0]!.group) role = 'group_total';
   return { token: t, value: t.value, role, holders, roleAt, morePowers };
-}
-
-/** The words between a count and its percent (position-vocabulary.ts's percent verbs, a parenthesis, a comma). */
-const PERCENT_BETWEEN = new RegExp(String.raw`\b(?:${PERCENT_VERB}|approximately|about)\b|\(\s*(?:approximately\s+)?$|,\s*$`, 'i');
-
-/** A percent stated with the count, before the next count: "N Shares, or approximately 7.50% of …", "N (9.8%)". */
-function percentWith(s: ProseSentence, t: Token, limit: number): { value: number; ev: ReturnType<typeof evidence> } | null {
-  const p = s.tokens.find((x) => x.kind === 'percent' && x.start > t.end && x.start < Math.min(limit, t.end + 200));
-  if (!p) return null;
-  const between = s.raw.slice(t.end, p.start);
-  if (/[;]|\b(?:of\s+which|respectively|each)\b/i.test(between)) return null;
-  if (!PERCENT_BETWEEN.test(between)) return null;
-  if (/less\s+than\s*$/i.test(between)) return null;
-  return { value: p.value, ev: evidence(s, p.start, p.end) };
-}
-
-/** "(b) Percent of class: 8.3%" on the line after an amount label. */
-function percentLine(next: ProseSentence | undefined, role: HoldingRole): { value: number; ev: ReturnType<typeof evidence> } | null {
-  if (!next || (role !== 'beneficial' && role !== 'group_total')) return null;
-  if (!/^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:item\s+\d\s*\(\w\)\.?\s*)?Percent(?:age)?(?:\s+of\s+(?:the\s+)?class)?\b[^.\d]{0,40}?:?/i.test(next.raw)) return null;
-  const p = next.tokens.find((x) => x.kind === 'percent' || (x.kind === 'number' && /\./.test(x.raw)));
-  if (!p || next.tokens.filter((x) => x.kind === 'percent').length > 1) return null;
-  return { value: p.value, ev: evidence(next, p.start, p.end) };
 }
 
 /** Track the block the sentence opens: a heading naming its parties, a table header. */
