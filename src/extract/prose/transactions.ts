@@ -13,7 +13,7 @@
 import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, segmentAt, segments, subjectBefore } from './clauses.js';
 import type { Party, PartyMention } from './parties.js';
 import { firstTokenIn, type Token } from './tokens.js';
-import { hasFraction, NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, SIDE_CODE_HEADING, sideCode, sideOf, tradeWordsAllIntent, withFraction } from './trade-vocabulary.js';
+import { FOREIGN_CURRENCY_AFTER, hasFraction, NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, SIDE_CODE_HEADING, sideCode, sideOf, tradeWordsAllIntent, withFraction } from './trade-vocabulary.js';
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
 import { pushAll } from '../../arrays.js';
 
@@ -423,7 +423,8 @@ export function readTradeTable(sentences: ProseSentence[], ctx: ProseContext): F
     const rowAction: TransactionAction | null = side ?? action;
     if (!rowAction || !rowHolder) continue;
     const count = counts.find((c) => c.start > date.end && !/\./.test(c.raw))!;
-    const price = money.find((p) => p.start > count.end) ?? null;
+    const found = money.find((p) => p.start > count.end);
+    const price = found && !FOREIGN_CURRENCY_AFTER.test(s.raw.slice(found.end, found.end + 24)) ? found : null;
     out.push({
       row: {
         transactionDate: date.iso,
@@ -512,7 +513,8 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
     // (A number with a dash after it is part of a range, "7.61-7.74", unless the dash leads a fraction: "4-3/8".)
     const nums = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares' || t.kind === 'money') && (!/^[-\u2013]/.test(raw.slice(t.end, t.end + 1)) || hasFraction(raw, t)) && !/[-\u2013]$/.test(raw.slice(t.start - 1, t.start)) && !inName(s, t));
     const count = nums.find((t) => t.kind !== 'money' && !/\./.test(t.raw) && !hasFraction(raw, t) && (t.value >= 1 && (/,/.test(t.raw) || inParenthesis(raw, t) || t.value < 1000 || nums.length >= 2)));
-    const found = nums.find((t) => t !== count && (t.kind === 'money' || /\.\d{1,6}$/.test(t.raw) || hasFraction(raw, t)));
+    const foreign = (t: Token): boolean => FOREIGN_CURRENCY_AFTER.test(raw.slice(t.end, t.end + 24));
+    const found = nums.find((t) => t !== count && (t.kind === 'money' || /\.\d{1,6}$/.test(t.raw) || hasFraction(raw, t) || foreign(t)));
     const price = found ? withFraction(raw, found) : undefined;
     if (dates.length !== 1 || !count || !price || raw.length > 200) {
       // A heading: the party alone on its line, or the side of the rows below.
@@ -541,13 +543,13 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
         security: null,
         shares: count.value,
         principalAmount: null,
-        pricePerShare: price.value,
+        pricePerShare: foreign(price) ? null : price.value,
         consideration: null,
         convertibleIntoShares: null,
         sourceOfFunds: null,
         ...provenance(s),
       },
-      evidence: { shares: evidence(s, count.start, count.end), pricePerShare: evidence(s, price.start, price.end) },
+      evidence: { shares: evidence(s, count.start, count.end), ...(foreign(price) ? {} : { pricePerShare: evidence(s, price.start, price.end) }) },
     });
   }
   return out;

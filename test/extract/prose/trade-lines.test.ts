@@ -79,6 +79,18 @@ describe('an exhibit of trades whose rows wrapped at the page width (0000950142-
   });
 });
 
+describe('a trade priced in another currency (0001140361-17-047815)', () => {
+  it('reads "… acquired 9,652,297 QIWI ADSs at a price of 799.53 roubles …" with no dollar price, and "823 roubles per QIWI ADS" as a price cell', () => {
+    // Causes: a price was any decimal number, so 799.53 roubles became $799.53 a share; and a whole number was never a
+    // price, so the line "… purchased a total of 992,058 QIWI ADSs … at a price of 823 roubles per QIWI ADS" was no
+    // trade line at all.
+    const trades = (filing('0001140361-17-047815').tables.transactions ?? []).map((t) => [t.transactionDate, t.shares, t.pricePerShare]);
+    expect(trades).toContainEqual(['2017-12-20', 9652297, null]);
+    expect(trades).toContainEqual(['2017-12-19', 992058, null]);
+    expect(trades.filter(([, , p]) => p !== null)).toEqual([]);
+  });
+});
+
 describe('13G Item 4 blocks laid out one block per line', () => {
   it('reads "Name - N" lines under each power label as that power of that person (0001172661-24-005104)', () => {
     const { tables } = filing('0001172661-24-005104');
