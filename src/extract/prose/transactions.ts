@@ -17,7 +17,8 @@ import { FOREIGN_CURRENCY_AFTER, hasFraction, NOT_A_TRADE_BEFORE, PRICE_LEAD_SOU
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
 import { pushAll } from '../../arrays.js';
 
-const TRADE_VERB = /\b(purchased|acquired|bought|sold|disposed\s+of|converted)\b/gi;
+/** Trade verbs; "puchased", the common misspelling with its "r" dropped, too (0000905718-94-000018). */
+const TRADE_VERB = /\b(pur?chased|acquired|bought|sold|disposed\s+of|converted)\b/gi;
 
 /** A finite verb of holding: a line with one states a position ("PWIMF holds 527,194 Common Shares"). */
 const HOLDING_STATEMENT = /\b(?:holds|owns|(?:is|are)\s+(?:the\s+)?(?:record\s+(?:and\s+)?)?(?:beneficial\s+)?owners?\s+of)\b/i;

@@ -91,6 +91,21 @@ describe('a trade priced in another currency (0001140361-17-047815)', () => {
   });
 });
 
+describe('misprints in a trade sentence (0000905718-94-000018)', () => {
+  const trades = (): unknown[][] => (filing('0000905718-94-000018').tables.transactions ?? []).map((t) => [t.transactionDate, t.shares, t.pricePerShare]);
+
+  it('reads "the Company puchased 6,000 shares … at a price of $22.50 per share", the verb misspelt', () => {
+    // Cause: the trade verbs were spelt right only; the misprint dropped the trade.
+    expect(trades()).toContainEqual(['1993-12-16', 6000, 22.5]);
+  });
+
+  it('reads the price of "… in the open market at at price of $22.375 per share", the article left out', () => {
+    // Cause: "at … price of" required "a", "an" or "the" before "price"; the trade was kept without its price.
+    expect(trades()).toContainEqual(['1993-12-21', 3000, 22.375]);
+    expect(trades()).not.toContainEqual(['1993-12-21', 3000, null]);
+  });
+});
+
 describe('13G Item 4 blocks laid out one block per line', () => {
   it('reads "Name - N" lines under each power label as that power of that person (0001172661-24-005104)', () => {
     const { tables } = filing('0001172661-24-005104');
