@@ -15,6 +15,7 @@ import type { Party, PartyMention } from './parties.js';
 import { firstTokenIn, type Token } from './tokens.js';
 import { FOREIGN_CURRENCY_AFTER, hasFraction, NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, SIDE_CODE_HEADING, sideCode, sideOf, tradeWordsAllIntent, withFraction } from './trade-vocabulary.js';
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
+import { isMonthWord } from '../lexicon/index.js';
 import { pushAll } from '../../arrays.js';
 
 /** Trade verbs; "puchased", the common misspelling with its "r" dropped, too (0000905718-94-000018). */
@@ -394,7 +395,8 @@ export function readTradeTable(sentences: ProseSentence[], ctx: ProseContext): F
   for (const s of lines) {
     const dates = s.tokens.filter((t) => t.kind === 'date');
     // (A whole number with a fraction after it, "41 1/2", is a price in sixteenths, not a count.)
-    const counts = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares') && !inName(s, t) && !hasFraction(s.raw, t));
+    // (Nor is a day after its month, "the March 22 and March 29 trades", a count.)
+    const counts = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares') && !inName(s, t) && !hasFraction(s.raw, t) && !dayOfMonth(s.raw, t));
     const money = s.tokens.filter((t) => t.kind === 'money' || (t.kind === 'number' && (/\.\d+$/.test(t.raw) || hasFraction(s.raw, t)))).map((t) => withFraction(s.raw, t));
     // A line that states a holding ("As of December 31, 2013, PWIMF holds 527,194 Common Shares, constituting 2.5%
     // …") is a sentence about a position, not a trade row, whatever the heading above said.
@@ -469,6 +471,13 @@ export function applySourceOfFunds(sentences: ProseSentence[], transactions: Fou
 
 function sentenceStart(s: ProseSentence): number {
   return s.source.toDocument(s.start, s.start + 1).start;
+}
+
+/** A bare day after a month's name, no year with it: "the March 22 and March 29 trades" (0000891836-94-000030). */
+function dayOfMonth(raw: string, t: Token): boolean {
+  if (t.kind !== 'number' || t.value < 1 || t.value > 31 || !/^\d{1,2}$/.test(t.raw)) return false;
+  const word = /([A-Za-z]+)\.?\s+$/.exec(raw.slice(Math.max(0, t.start - 12), t.start));
+  return word !== null && isMonthWord(word[1]!);
 }
 
 /** Is offset `at` inside an open parenthesis ("(the \"Fund\")", "(by GLP)")? */

@@ -106,6 +106,14 @@ describe('misprints in a trade sentence (0000905718-94-000018)', () => {
   });
 });
 
+describe('a day of the month is no count (0000891836-94-000030)', () => {
+  it('reads no trade of 22 shares in "On or about April 7, 1994, Mr. Fitzgerald gave instructions to rescind the March 22 and March 29 trades"', () => {
+    // Cause: a line with one date and a number after it was a trade-table row, and "March 22" has no year, so its 22
+    // was the count.
+    expect((filing('0000891836-94-000030').tables.transactions ?? []).filter((t) => t.shares === 22)).toEqual([]);
+  });
+});
+
 describe('13G Item 4 blocks laid out one block per line', () => {
   it('reads "Name - N" lines under each power label as that power of that person (0001172661-24-005104)', () => {
     const { tables } = filing('0001172661-24-005104');
