@@ -15,8 +15,10 @@
  * limited liability company organized under the laws of the State of Delaware`); commas, possessives and connectors
  * inside a name when the term names the words before them (`Goldman, Sachs & Co. ("Goldman Sachs")`); page breaks
  * between a name and its parenthesis; straight and curly quotes; line breaks anywhere.
+ * With `acronyms` (a schedule's own text), also an unquoted abbreviation made of the initials of the name before it
+ * (`Fidelity Venture Associates Limited (FVAL)`).
  * Does not handle: terms defined by reference to another document (`as defined in the Registration Statement`) —
- * merge the other document's terms instead — nor definitions without quotation marks.
+ * merge the other document's terms instead — nor other definitions without quotation marks.
  *
  * Never guesses: a parenthesis whose noun phrase cannot be delimited (`Alpha, Beta & Co. (the "Seller")`: one name or
  * two?) is not recorded as a definition.
@@ -30,8 +32,37 @@
 import { collapse, normalizeKey, type DefinedTerm } from './defined-term.js';
 import { joinList, meaningBefore, referredSubject, REFERRED_AS, resolveKnown, termsInParen, TOGETHER_WITH } from './meaning.js';
 import { kindOfPhrase } from './phrase-kind.js';
+import { isEntitySuffix } from '../lexicon/index.js';
 
 export type { DefinedTerm } from './defined-term.js';
+
+/** The whole of an unquoted parenthesis that may abbreviate the name before it: "(FVAL)", "(FMR)". */
+const ACRONYM = /^\s*([A-Z][A-Z&]{1,7})\s*$/;
+
+/**
+ * The name right before an unquoted abbreviation whose letters are its words' initials, with or without its legal
+ * form ("Fidelity Venture Associates Limited (FVAL)", "Fidelity Ventures Associates, Inc. (FVA)"; connectors and "&"
+ * have none); null when no run of capitalised words ending at the parenthesis spells it.
+ */
+function acronymMeaning(text: string, parenStart: number, acronym: string): { meaning: string; start: number } | null {
+  const from = Math.max(0, parenStart - 200);
+  const words = [...text.slice(from, parenStart).matchAll(/\S+/g)];
+  let initials = '';
+  let legalForm = '';
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i]![0].replace(/,$/, '');
+    if (/^(?:of|and|&|the|de|du|van|von)$/.test(word)) continue;
+    if (!/^[A-Z][A-Za-z.'\u2019-]*$/.test(word)) return null;
+    initials = word.charAt(0) + initials;
+    if (i === words.length - 1 && isEntitySuffix(word)) legalForm = word.charAt(0);
+    if (initials === acronym || (legalForm && initials.slice(0, -1) === acronym)) {
+      const start = from + words[i]!.index;
+      return { meaning: collapse(text.slice(start, parenStart)).replace(/,$/, ''), start };
+    }
+    if (initials.length > acronym.length) return null;
+  }
+  return null;
+}
 
 export class DefinedTerms {
   private readonly terms: DefinedTerm[];
@@ -45,8 +76,13 @@ export class DefinedTerms {
     }
   }
 
-  /** Every definition in `text`, in order of appearance. */
-  static fromText(text: string, documentSequence: number | null = null): DefinedTerms {
+  /**
+   * Every definition in `text`, in order of appearance.
+   * @param options.acronyms also read an unquoted abbreviation of the name before it as a party's term ("Fidelity
+   *   Venture Associates Limited (FVAL)"), as a schedule's Item 2 names its persons; a contract or report quotes its
+   *   terms, and there "(SERP)" or "(GDP)" is no party.
+   */
+  static fromText(text: string, documentSequence: number | null = null, options: { acronyms?: boolean } = {}): DefinedTerms {
     const found: DefinedTerm[] = [];
     const known = new Map<string, DefinedTerm>();
     const add = (t: DefinedTerm): void => {
@@ -77,7 +113,20 @@ export class DefinedTerms {
         continue;
       }
       const terms = termsInParen(paren[1]!);
-      if (!terms) continue;
+      if (!terms) {
+        // `Fidelity Venture Associates Limited (FVAL)`: an unquoted abbreviation made of the name's initials.
+        const acronym = options.acronyms ? ACRONYM.exec(paren[1]!)?.[1] : undefined;
+        if (acronym) {
+          events.push({
+            at: start,
+            run: () => {
+              const def = acronymMeaning(text, start, acronym);
+              if (def && kindOfPhrase(def.meaning, acronym, false) === 'party') add({ term: acronym, meaning: def.meaning, kind: 'party', documentSequence, span: { start: def.start, end } });
+            },
+          });
+        }
+        continue;
+      }
       events.push({
         at: start,
         run: () => {

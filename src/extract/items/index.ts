@@ -24,6 +24,7 @@ import type { ExtractionWarning } from '../types.js';
 import { blankPageFurniture, collapseSpace, identitySource, type ProseSource } from './prose-source.js';
 import { CANONICAL_TITLES, splitItems, type ScheduleKind } from './split-items.js';
 import { xmlItems } from './xml-items.js';
+import { isEntitySuffix } from '../lexicon/index.js';
 import { pushAll } from '../../arrays.js';
 
 export { itemTableViews } from './views.js';
@@ -119,7 +120,7 @@ export function readScheduleProse(submission: Submission, coverResult: CoverPage
   if (!items.length) {
     warnings.push({ code: 'ITEMS_NOT_FOUND', message: `no Item headings found in the ${kind} document (sequence ${doc.sequence ?? '?'})`, documentSequence: doc.sequence, span: null });
   }
-  const terms = DefinedTerms.fromText(found.termText, doc.sequence);
+  const terms = DefinedTerms.fromText(found.termText, doc.sequence, { acronyms: true });
   const item2 = items.map((i) => ({ itemNumber: i.itemNumber, title: i.title, source: i.prose.source }));
   const named = cover.filter((p) => p.name).map((p) => ({ ordinal: p.ordinal, name: p.name! }));
   // Cover pages that could not be read (a two-column cover in a <pre> rendered with its padding collapsed gives no name,
@@ -129,8 +130,12 @@ export function readScheduleProse(submission: Submission, coverResult: CoverPage
   const persons = filing.length ? filing.map((name) => ({ ordinal: null, name })) : named;
   const parties = PartyIndex.build(persons, terms, found.termText);
   // The cover pages' values per person: a count in Item 5 equal to one of them is evidence of its holder and role.
+  // One cover page that names no one, for persons Item 2(a) names, is their joint cover page (0001004680-99-000001:
+  // "Eurocredit Investments, Ltd. and Richard C.W. Mauran" typed above the name row, Item 2(a) "filed on behalf of"
+  // both): its values are each person's.
+  const joint = filing.length && cover.length === 1 ? cover[0]! : null;
   const anchors = parties.coverParties.flatMap((party) => {
-    const p = cover.find((c) => c.ordinal === party.coverOrdinal);
+    const p = joint ?? cover.find((c) => c.ordinal === party.coverOrdinal);
     return p ? [{ party, aggregateAmount: p.aggregateAmount, percentOfClass: p.percentOfClass, soleVotingPower: p.soleVotingPower, sharedVotingPower: p.sharedVotingPower, soleDispositivePower: p.soleDispositivePower, sharedDispositivePower: p.sharedDispositivePower }] : [];
   });
   const filers = kind === '13G' ? personsFiling(item2, parties) : null;
@@ -191,18 +196,43 @@ function personsFiling(items: ItemText[], parties: PartyIndex): Party[] | null {
 }
 
 /**
- * The names a 13G's Item 2(a) gives when each answer is one name alone ("Pioneer Global Asset Management S.P.A."),
- * for a filing whose cover pages name no one; empty when an answer is anything else (a sentence, a list in prose).
+ * The names a 13G's Item 2(a) gives, for a filing whose cover pages name no one: each answer is one name alone
+ * ("Pioneer Global Asset Management S.P.A.") or one sentence saying on whose behalf the statement is filed
+ * (`filedOnBehalfOf`). Empty when an answer is anything else (a description, a list in prose).
  */
 function namesFiling(items: ItemText[]): string[] {
   const names: string[] = [];
   for (const answer of filingAnswers(items)) {
-    const name = answer.replace(/^[\s:.-]+|[\s;,]+$/g, '').replace(/\s+/g, ' ');
-    if (!name) continue;
-    if (!looksLikeName(name) || !/[A-Za-z]{2}/.test(name) || /\b(?:Item|See|Not|None|N\/A)\b/i.test(name)) return [];
-    if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+    // A rule line under the answer ("_____") closes it on a form drawn with lines between the sub-items.
+    const text = answer.replace(/[\s_=-]{3,}$/, '').replace(/^[\s:.-]+|[\s;,]+$/g, '').replace(/\s+/g, ' ');
+    if (!text) continue;
+    const listed = filedOnBehalfOf(text) ?? [text];
+    for (const name of listed) {
+      if (!looksLikeName(name) || !/[A-Za-z]{2}/.test(name) || /\b(?:Item|See|Not|None|N\/A)\b/i.test(name)) return [];
+      if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+    }
   }
   return names;
+}
+
+/** "This statement is (being) filed (jointly) on behalf of / by <list>." as the whole answer; group 1 the list. */
+const FILED_ON_BEHALF = /^(?:this|the)\s+(?:statement|schedule|amendment|report)\b[^.;:]{0,60}?\bis\s+(?:being\s+)?filed\s+(?:jointly\s+)?(?:on\s+behalf\s+of|by)\s+(?:each\s+of\s+)?(.+?)\.?$/i;
+
+/**
+ * The names of an Item 2(a) answer that says on whose behalf the statement is filed (0001004680-99-000001: "This
+ * statement is filed on behalf of Eurocredit Investments, Ltd. and Richard C.W. Mauran."), split at commas and
+ * "and" (a comma before a legal form or "Jr." stays in its name); null when the answer is not that sentence, or a
+ * piece is a single word (a firm called "Smith and Wesson" is not two persons).
+ */
+function filedOnBehalfOf(answer: string): string[] | null {
+  const list = FILED_ON_BEHALF.exec(answer)?.[1];
+  if (!list) return null;
+  const names: string[] = [];
+  for (const piece of list.split(/\s*;\s*(?:and\s+)?|\s*,\s*(?:and\s+)?|\s+and\s+/)) {
+    if (names.length && (isEntitySuffix(piece) || /^(?:Jr|Sr|II|III|IV)\.?$/.test(piece))) names[names.length - 1] += `, ${piece}`;
+    else names.push(piece);
+  }
+  return names.every((n) => n.split(/\s+/).length >= 2) ? names : null;
 }
 
 function extract(submission: Submission, coverResult: CoverPageResult): ExtractedFiling {

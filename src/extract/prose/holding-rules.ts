@@ -154,6 +154,27 @@ export const UNDERLYING_AFTER: readonly HoldingRule[] = [
   { name: 'instruments counted', pattern: /^\s*((?:[A-Z][\w-]*\s+){0,2}(?:options?|warrants?))\b/i },
 ];
 
+/**
+ * Shares a convertible security converts into: "436,121 shares of Common Stock issuable upon conversion of Convertible
+ * Notes" (0001004680-99-000001). Group 1 the security's words. Positions under convertibles are `underlying` like
+ * those under options and warrants; they make no option row.
+ */
+export const CONVERSION_UNDERLYING_AFTER = new RegExp(
+  String.raw`^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)?\s*${CLASS_SLOT}\s*(?:(?:are|is|were)\s+)?(?:issuable|acquirable|receivable)\s+(?:by\s+[^,;]{1,60}?\s+)?(?:upon|on)\s+(?:the\s+)?conversion\s+of\s+(?:the\s+|its\s+|such\s+)?((?:[\w'\u2019-]+\s+){0,4}?(?:notes?|debentures?|bonds?|preferred(?:\s+(?:stock|shares))?|shares\s+of\s+(?:[\w-]+\s+){0,3}preferred\s+stock))\b`,
+  'i',
+);
+
+/**
+ * The words between a position's count and its first part: "N total shares consisting of M …", "N Shares, comprised
+ * of (i) M …" (a share word, its class and a short aside allowed; no other count, no clause end).
+ */
+export const BREAKDOWN_AFTER = /^\s*(?:total\s+|aggregate\s+)?(?:(?:shares?|Shares|SHARES)\b[^,;.:\d]{0,60}?)?,?\s*(?:consisting\s+of|comprised\s+of|comprising|which\s+consists?\s+of)\s*:?\s*(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?$/i;
+
+/** Do the words after a count say it is the shares under an option, a warrant or a convertible? */
+export function underliesAfter(after: string): boolean {
+  return UNDERLYING_AFTER.some((r) => r.pattern.test(after)) || CONVERSION_UNDERLYING_AFTER.test(after);
+}
+
 /** A count of instruments held rather than of shares: "406,536 options to purchase …", "16,341 RSUs", "34,151 Share Options". */
 export const INSTRUMENT_COUNT = /^\s*(?:[A-Z][\w-]*\s+){0,2}(?:options?|warrants?|RSUs?|restricted\s+stock\s+units?|stock\s+units?)\b/i;
 

@@ -27,7 +27,7 @@ import { looksLikeName, type Party, type PartyMention } from './parties.js';
 import { firstTokenIn, type Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
 import { pushAll } from '../../arrays.js';
-import { distributedNames, eachWhenAllCovers, labelHolder } from './position-holders.js';
+import { distributedNames, eachWhenAllCovers, knownAs, labelHolder } from './position-holders.js';
 import { isReferenceNumber, RE_REFERENCE } from './position-vocabulary.js';
 import {
   ABBREVIATION_END, ADMISSION_BEFORE_VERB, BARE_PARTICIPLE, ENUMERATED_OPTION_OBJECT, CLAUSE_VERB, CONSISTING_OF, CONVERSION, CONVERSION_LEAD, COUNT_LIST_JOIN, GERUND_SUBJECT_GAP, GERUND_VERB, HELD_BY_AFTER,
@@ -143,7 +143,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     const mention = s.mentions.find((x) => x.start >= at && x.start <= at + 2);
     // "owned by Gould's wife": the relative holds them (positions.ts names that holder), not the party.
     if (mention && RELATIVE_AFTER_HOLDER.test(s.raw.slice(mention.end, mention.end + 24))) continue;
-    const holders = mention ? holdersOf(s, [mention]) : namedAt(s.raw, at, 'after');
+    const holders = mention ? holdersOf(s, [mention]) : namedAt(s.raw, at, 'after').map((p) => knownAs(p, ctx));
     if (!holders.length) continue;
     const seg = segmentAt(s.raw, t.start);
     if (isHypothetical(s.raw.slice(seg.start, t.end))) continue;

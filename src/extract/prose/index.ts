@@ -151,7 +151,7 @@ function coverNoteOptions(coverNotes: ProseItem | null, ctx: ProseContext): Foun
   return out;
 }
 
-/** Every line of an item, as sentences. */
+/** Every line of an item, as sentences (a row wrapped at the page width with its continuation). */
 function itemLines(item: ProseItem, ctx: ProseContext): ProseSentence[] {
   const { text, start, end } = item.source;
   const out: ProseSentence[] = [];
@@ -159,14 +159,30 @@ function itemLines(item: ProseItem, ctx: ProseContext): ProseSentence[] {
   while (at < end) {
     let lineEnd = text.indexOf('\n', at);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    lineEnd = wrappedRowEnd(text, at, lineEnd, end);
     if (lineEnd - at > 0 && lineEnd - at <= 400) out.push(lineSentence(item, ctx, at, lineEnd));
     at = lineEnd + 1;
   }
   return out;
 }
 
-/** A schedule heading ("SCHEDULE B", "Annex A"): anywhere (a flattened appendix), or starting a line (as filed). */
-const SCHEDULE_HEADING_SOURCE = String.raw`(?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix)\s+[A-Z0-9]{1,3}\b`;
+/** The rest of an indented table row pushed to the left margin of the next line: a number, perhaps a word or letter. */
+const WRAPPED_REST = /^\d[\d,]*(?:\.\d+)?(?:[ \t]+[A-Za-z]{1,12})?[ \t]*$/;
+
+/**
+ * Where a row wrapped at the page width ends (0000950142-96-000297's Exhibit B: "            4/18/96
+ * 84,500                            " / "14.4380                          P"): a line that is indented and ends in its
+ * padding, followed by a line that starts at the left margin and holds only the row's last cells; else `lineEnd`.
+ */
+function wrappedRowEnd(text: string, lineStart: number, lineEnd: number, end: number): number {
+  if (lineEnd >= end || !/^[ \t]/.test(text.charAt(lineStart)) || !/[ \t]{2}$/.test(text.slice(Math.max(lineStart, lineEnd - 2), lineEnd))) return lineEnd;
+  let nextEnd = text.indexOf('\n', lineEnd + 1);
+  if (nextEnd < 0 || nextEnd > end) nextEnd = end;
+  return nextEnd - lineEnd <= 40 && WRAPPED_REST.test(text.slice(lineEnd + 1, nextEnd)) ? nextEnd : lineEnd;
+}
+
+/** A schedule heading ("SCHEDULE B", "Annex A", "EXHIBIT B"): anywhere (a flattened appendix), or starting a line (as filed). */
+const SCHEDULE_HEADING_SOURCE = String.raw`(?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|Appendix|EXHIBIT|Exhibit)\s+[A-Z0-9]{1,3}\b`;
 const SCHEDULE_HEADING = new RegExp(String.raw`\b${SCHEDULE_HEADING_SOURCE}`);
 const SCHEDULE_HEADING_AT_LINE_START = new RegExp(String.raw`^[ \t]*${SCHEDULE_HEADING_SOURCE}`, 'm');
 
@@ -184,6 +200,7 @@ function appendixLines(appendix: ProseItem, ctx: ProseContext, flattenedHeadings
   while (at < end) {
     let lineEnd = text.indexOf('\n', at);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    if (heading) lineEnd = wrappedRowEnd(text, at, lineEnd, end);
     if (lineEnd - at > 0 && lineEnd - at <= 400) {
       if (heading) out.push(lineSentence(appendix, ctx, at, lineEnd));
     } else if (lineEnd - at > 400) {
@@ -356,10 +373,16 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   result.notes = notes.rows;
   // A cover footnote's options explain figures the position item restates; an item that states no figure, only
   // "See Item 9 on the cover page", restates none (0000912282-09-000463), and its options stay the cover's.
-  result.options = [...options.rows, ...heldOptions([...holdings.rows, ...(holdings.rows.length ? coverNoteOptions(coverNotes, ctx) : [])], options.rows, tied)];
+  // So do the options another item describes (Item 3's grants): a position item that states no figure of its own
+  // (0001144204-13-040868: "Regarding aggregate beneficial ownership, see Row 11 of the cover page …") states none.
+  const positionStated = holdings.rows.some((h) => h.row.itemNumber === positionItem);
+  const described = options.rows.filter((o) => positionStated || o.row.itemNumber === positionItem);
+  result.options = [...described, ...heldOptions([...holdings.rows, ...(holdings.rows.length ? coverNoteOptions(coverNotes, ctx) : [])], described, tied)];
   result.transactions = tx.rows;
   result.restatements = tx.conflicts;
   result.merged = [holdings, notes, options, tx].flatMap((d) => d.merged);
+  // (Read, and left out: their sentences are no unread statements.)
+  for (const o of options.rows) if (!described.includes(o)) pushAll(result.merged, Object.values(o.evidence));
 
   for (const t of result.typos) {
     result.warnings.push({ code: 'PROSE_TYPO', message: t.message, documentSequence: t.evidence.documentSequence, span: t.evidence.span });

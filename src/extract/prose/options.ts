@@ -62,6 +62,9 @@ export function readOptionGrants(s: ProseSentence, next: ProseSentence | null, c
         },
         evidence: { shares: evidence(s, t.start, t.end), ...(terms?.evidence ?? {}) },
       });
+      // A grant the sentence gives no date of its own is the option's description ("… was granted a stock option to
+      // purchase 11,969 shares … to replace an option granted by Ocera on July 24, 2006"), no trade to list.
+      if (date === null) continue;
       transactions.push({
         row: {
           transactionDate: date,

@@ -106,6 +106,8 @@ const GENERIC_PREFIX = new Set(['the', 'first', 'new', 'american', 'national', '
 /** A capitalised word that continues a name: after a term it makes another party ("Fidelity" → "Fidelity Funds"). */
 const NAME_CONTINUES = /^ (?:Funds?|Accounts?|Associates|Partners|Ventures|Capital|Management|Holdings|Group|Master|Offshore|Limited|Ltd|Foundation|Plan|Partnership|International|Advisors|Investors|Trusts?)\b/;
 const ISSUER_TERM = /^(?:Issuer|Company|Corporation|Registrant)$/;
+/** The quoted part of a cover name, after its legal form: «Bank Otkritie Financial Corporation», “Acron”. */
+const QUOTED_NAME = /^[^«»\u201c\u201d"]{4,80}[«\u201c"]([A-Z][^«»\u201c\u201d"]{2,80})[»\u201d"]\s*$/;
 const WHITE_SPACE_RUN = /\s+/g;
 const GROUP_TERM = /\b(?:persons|funds|entities|parties|partnerships|members|filers|holders|companies|investors|purchasers|stockholders|shareholders|group)\b/i;
 
@@ -223,6 +225,14 @@ export class PartyIndex {
 
     // A unique leading word or two of a cover name, capitalised as a name ("Wesmar", "Mill Road").
     for (const party of coverParties) {
+      // A name quoted after its legal form ("Public Joint-Stock Company «Bank Otkritie Financial Corporation»") is
+      // the name the prose uses, and so are its first two words ("Bank Otkritie", 0001140361-17-047815).
+      const quoted = QUOTED_NAME.exec(party.name)?.[1]?.trim();
+      if (quoted) {
+        surfaces.push({ text: quoted, caseSensitive: false, party });
+        const short = quoted.split(/\s+/).slice(0, 2).join(' ');
+        if (short !== quoted && short.split(' ').length === 2 && !coverParties.some((p) => p !== party && p.name.includes(short))) surfaces.push({ text: short, caseSensitive: true, party });
+      }
       const words = party.name.split(/\s+/);
       for (let n = 1; n <= Math.min(2, words.length - 1); n++) {
         const prefix = words.slice(0, n).join(' ').replace(/[,.]$/, '');
@@ -268,6 +278,14 @@ export class PartyIndex {
     if (this.coverParties.length === 1) return this.coverParties[0]!;
     return this.coverParties.length ? { name: 'Reporting Persons', coverOrdinal: null, group: true, members: this.coverParties } : null;
   }
+
+  /** Every party the filing names one holder by (cover persons and defined names; no groups, not the issuer). */
+  namedParties(): Party[] {
+    this.named ??= [...new Set(this.surfaces.map((s) => s.party))].filter((p) => !p.group && !this.issuers.has(p));
+    return this.named;
+  }
+
+  private named: Party[] | null = null;
 
   /** Is this party the issuer (a holder only in unusual sentences)? */
   isIssuer(p: Party): boolean {

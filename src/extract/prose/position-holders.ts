@@ -127,6 +127,9 @@ export function respectivelyHolders(s: ProseSentence, t: Token, counts: Token[],
   return 'skip';
 }
 
+/** ", through <aside>, and the Accounts (each) has" after a subject; group 1 the plural noun. */
+const GROUP_AFTER_ASIDE = /^,\s*(?:through|as|acting)\b[^;]{1,200}?,\s+and\s+the\s+([A-Z][a-z]{2,}s)\s+(?:each\s+)?(?:has|have)\b/;
+
 export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionState, t: Token, role: HoldingRole, roleAt: number, segStart: number, labelledAbove = false): Party[] {
   const raw = s.raw;
   // "Armistice Capital, LLC - 2,574,000": a name and its count.
@@ -148,7 +151,12 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
     if (by.length && /shared|by/i.test(raw.slice(t.end, t.end + 60)) && role !== 'beneficial') subject = by;
   }
   const mentioned = subject.filter((m) => !ctx.parties.isIssuer(m.party));
-  if (mentioned.length) return holdersOf(s, mentioned);
+  if (mentioned.length) {
+    // "FMR, through its control of FMTC, investment manager to the Accounts, and the Accounts each has …": a group the
+    // filing never defines, coordinated with the subject past the subject's aside, is a subject too.
+    const group = GROUP_AFTER_ASIDE.exec(raw.slice(mentioned[mentioned.length - 1]!.end, at));
+    return group ? [...holdersOf(s, mentioned), { name: group[1]!, coverOrdinal: null, group: true, members: [] }] : holdersOf(s, mentioned);
+  }
   if (subject.length) return [];
   // A name the filing never defines, right before the verb: "Fidelity Ventures Associates, Inc. has sole voting power".
   const verb = /\b(?:each\s+)?(?:has|have|had|owns?|holds?|is|are|may|beneficially|directly|shares|possesses|exercises)\b[^.;]*$/i.exec(raw.slice(segStart, at));
@@ -250,7 +258,7 @@ export function accountsPhrase(raw: string, at: number): Party[] {
  * A printed name as the party the filing knows it as: a defined term or cover name ("Goldman Sachs"), or a cover
  * person printed with a middle initial for a middle name ("Mark J. Benun" for Mark Jack Benun).
  */
-function knownAs(p: Party, ctx: ProseContext): Party {
+export function knownAs(p: Party, ctx: ProseContext): Party {
   const resolved = ctx.parties.resolve(p.name);
   if (resolved) return resolved;
   const words = (n: string): string[] => n.replace(/[.,]/g, ' ').split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
@@ -259,18 +267,26 @@ function knownAs(p: Party, ctx: ProseContext): Party {
     const b = words(c.name);
     return a.length === 3 && b.length === 3 && a[0] === b[0] && a[2] === b[2] && a[1]!.length === 1 && b[1]!.startsWith(a[1]!);
   });
-  return hits.length === 1 ? hits[0]! : p;
+  if (hits.length === 1) return hits[0]!;
+  // A party's name misspelt by a letter where it is printed ("Fidelity Ventures Associates Limited" for the defined
+  // "Fidelity Venture Associates Limited", 0000315066-94-001425).
+  return sameWordsOneLetterOff(p.name, ctx.parties.namedParties()) ?? p;
 }
 
-/** "Majorie G Fitzgerald" for the cover's "Marjorie G. Fitzgerald": same words, one letter off at most per word. */
-export function fuzzyCover(name: string, ctx: ProseContext): Party | null {
+/** The one party whose name has the same words as `name`, each equal or (five letters or more) one letter off. */
+function sameWordsOneLetterOff(name: string, parties: readonly Party[]): Party | null {
   const words = (n: string): string[] => n.toLowerCase().replace(/[.,]/g, ' ').split(/\s+/).filter(Boolean);
   const a = words(name);
-  const hits = ctx.coverParties.filter((p) => {
+  const hits = parties.filter((p) => {
     const b = words(p.name);
     return b.length === a.length && b.every((w, i) => w === a[i] || (w.length >= 5 && oneEditApart(w, a[i]!)));
   });
   return hits.length === 1 ? hits[0]! : null;
+}
+
+/** "Majorie G Fitzgerald" for the cover's "Marjorie G. Fitzgerald": same words, one letter off at most per word. */
+export function fuzzyCover(name: string, ctx: ProseContext): Party | null {
+  return sameWordsOneLetterOff(name, ctx.coverParties);
 }
 
 function oneEditApart(a: string, b: string): boolean {

@@ -21,12 +21,14 @@
 import { BARE_DASH_SOURCE, isStatedZero, ZERO_WORD_SOURCE } from '../lexicon/zeros.js';
 import { holderColumns, holdersOf, PAR_VALUE_SOURCE, partiesAfter, securityAfter, securityKindOf, segmentAt } from './clauses.js';
 import { looksLikeName, nameKey, type Party } from './parties.js';
-import { PAIR_LINE, UNDERLYING_AFTER } from './holding-rules.js';
+import { BREAKDOWN_AFTER, CONVERSION_UNDERLYING_AFTER, PAIR_LINE, underliesAfter } from './holding-rules.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { coordinatedPowers, DASH_VALUE_SEPARATOR, LABEL_END_WORDS, LABEL_SEPARATOR, PERCENT_VERB, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, DASH_VALUE_SEPARATOR, LABEL_END_WORDS, LABEL_SEPARATOR, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, accountsPhrase, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { personColumnRow, personColumns, tableRow } from './position-tables.js';
+import { percentLine, percentWith } from './position-percent.js';
+import { pushAll } from '../../arrays.js';
 
 const MAX_COUNTS = 200;
 
@@ -83,15 +85,24 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
   // (An aside in parentheses after the count is no more words: "647,322 (The remaining shares of stock are currently
   // subject to an Escrow Agreement …)" on its own line under "(iii) sole power to dispose …".)
   const afterCount = first ? s.raw.slice(first.end).replace(/^\s*(?:(?:shares?|Shares|SHARES)\s*)?\([^()]*\)/, '') : '';
-  if (pending && counts.length === 1 && !s.raw.slice(0, counts[0]!.start).trim() && (afterCount.length < 40 || nextLabel) && !used.has(counts[0]!.start)) {
+  // The count alone under its label, or the label's total broken down into parts ("709,128 total shares consisting of
+  // 268,007 shares of Common Stock and 436,121 shares … issuable upon conversion …": the parts are read below).
+  const alone = counts.length === 1 && (afterCount.length < 40 || nextLabel);
+  const brokenDown = counts.length > 1 && first !== undefined && BREAKDOWN_AFTER.test(s.raw.slice(first.end, counts[1]!.start));
+  let last: { token: Token; holders: Party[]; role: HoldingRole } | null = null;
+  let from = 0;
+  if (pending && (alone || brokenDown) && !s.raw.slice(0, counts[0]!.start).trim() && !used.has(counts[0]!.start)) {
     const t = counts[0]!;
     const holders = subjectOf(s, ctx, state, t, pending, -1, 0, true);
     // The labels that follow go on about the same holder, as they do when label and count share a sentence.
     if (holders.length) state.lastHolder = holders;
-    return holders.map((holder) => positionRow(s, ctx, t, holder, pending, null));
+    const rows = holders.map((holder) => positionRow(s, ctx, t, holder, pending, null));
+    if (alone || !holders.length) return rows;
+    pushAll(out, rows);
+    last = { token: t, holders, role: pending };
+    from = 1;
   }
-  let last: { token: Token; holders: Party[]; role: HoldingRole } | null = null;
-  for (let i = 0; i < counts.length; i++) {
+  for (let i = from; i < counts.length; i++) {
     const t = counts[i]!;
     const other = used.get(t.start);
     if (other) {
@@ -117,7 +128,8 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
     let kind = securityKindOf(sec.name);
     if (c.role === 'underlying') {
       const w = /\b(warrants?|options?)\b/i.exec(`${before} ${s.raw.slice(t.end, t.end + 120)}`);
-      kind = w ? securityKindOf(w[1]!) : kind === 'common' ? 'common' : kind;
+      const converts = w ? null : CONVERSION_UNDERLYING_AFTER.exec(s.raw.slice(t.end, t.end + 160));
+      kind = w ? securityKindOf(w[1]!) : converts ? securityKindOf(converts[1]!) : kind === 'common' ? 'common' : kind;
     }
     for (const holder of c.holders) {
       const row = positionRow(s, ctx, t, holder, c.role, pct);
@@ -211,7 +223,7 @@ export function continued(s: ProseSentence, t: Token, last: { token: Token; hold
   if (gap.length > 240 || /[;]|\.\s+[A-Z]/.test(gap) || !/(?:\band|,)\s+(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?$/i.test(gap)) return null;
   if (/\b(?:sold|sells?|purchased|bought|acquired|disposed|transferred|outstanding|disclaims?|respectively|whom|other\s+than|except)\b/i.test(gap)) return null;
   if (NOT_POSITION_AFTER.test(s.raw.slice(t.end, t.end + 160)) || !/^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares|were|are)\b/.test(s.raw.slice(t.end, t.end + 40))) return null;
-  const role: HoldingRole = UNDERLYING_AFTER.some((r) => r.pattern.test(s.raw.slice(t.end, t.end + 160))) ? 'underlying' : last.role;
+  const role: HoldingRole = underliesAfter(s.raw.slice(t.end, t.end + 160)) ? 'underlying' : last.role;
   // "A and B have … N1 and N2 Shares, respectively": the list pairs this count with its own holder.
   const listed = respectivelyHolders(s, t, counts, -1);
   if (listed === 'skip') return null;
@@ -228,7 +240,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   if (countFirst || /\bof\s+which\s+(?:\(\w{1,4}\)\s*)?(?:up\s+to\s+|approximately\s+)?$/i.test(raw.slice(Math.max(0, t.start - 30), t.start))) {
     const skip = countFirst ? countFirst[0].length : 0;
     // "of which 250,000 are issuable upon exercise of options": a part that is an option's shares.
-    const partRole: HoldingRole = UNDERLYING_AFTER.some((r) => r.pattern.test(after)) ? 'underlying' : 'part_of';
+    const partRole: HoldingRole = underliesAfter(after) ? 'underlying' : 'part_of';
     const agent = PART_AGENT.exec(after.slice(skip));
     if (agent) {
       const at = t.end + skip + agent[0].length;
@@ -239,6 +251,12 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
     // "N Common Shares, of which (i) M were restricted …": a part of the holder's own position.
     if (last && /^\s*(?:shares?|Shares)?\s*(?:are|is|were)\b/i.test(after)) return { token: t, value: t.value, role: partRole, holders: last.holders, roleAt: t.start };
     return null;
+  }
+  // "N total shares consisting of M shares of Common Stock and …": the first part of the position just read, its
+  // holder's (the next parts continue the list).
+  if (last && BREAKDOWN_AFTER.test(raw.slice(last.token.end, t.start))) {
+    const partRole: HoldingRole = underliesAfter(after) ? 'underlying' : 'part_of';
+    return { token: t, value: t.value, role: partRole, holders: last.holders, roleAt: t.start };
   }
   // A number that is not a share count: a year, a section, a page, a small count without a share word.
   if (t.kind === 'number') {
@@ -348,7 +366,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   if (role === 'beneficial' && /\bdirectly\b|\bof\s+record\b|\brecord\s+(?:and\s+beneficial\s+)?owner/i.test(governing)) role = 'direct';
   // The words after the count name an option or warrant it underlies ("which includes 250,000 shares … that may be
   // acquired upon the exercise of stock options", "… and 250,000 shares underlying currently exercisable warrants").
-  if ((role === 'beneficial' || role === 'part_of' || role === 'direct') && UNDERLYING_AFTER.some((r) => r.pattern.test(after))) role = 'underlying';
+  if ((role === 'beneficial' || role === 'part_of' || role === 'direct') && underliesAfter(after)) role = 'underlying';
 
   // The holder: a "respectively" list, the clause's subject, a "Name - N" pair, the block's person, the cover.
   const listed = respectivelyHolders(s, t, counts, roleAt);
@@ -359,29 +377,6 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   if (!holders.length) return null;
   if (role === 'beneficial' && holders.length === 1 && holders[0]!.group) role = 'group_total';
   return { token: t, value: t.value, role, holders, roleAt, morePowers };
-}
-
-/** The words between a count and its percent (position-vocabulary.ts's percent verbs, a parenthesis, a comma). */
-const PERCENT_BETWEEN = new RegExp(String.raw`\b(?:${PERCENT_VERB}|approximately|about)\b|\(\s*(?:approximately\s+)?$|,\s*$`, 'i');
-
-/** A percent stated with the count, before the next count: "N Shares, or approximately 7.50% of …", "N (9.8%)". */
-function percentWith(s: ProseSentence, t: Token, limit: number): { value: number; ev: ReturnType<typeof evidence> } | null {
-  const p = s.tokens.find((x) => x.kind === 'percent' && x.start > t.end && x.start < Math.min(limit, t.end + 200));
-  if (!p) return null;
-  const between = s.raw.slice(t.end, p.start);
-  if (/[;]|\b(?:of\s+which|respectively|each)\b/i.test(between)) return null;
-  if (!PERCENT_BETWEEN.test(between)) return null;
-  if (/less\s+than\s*$/i.test(between)) return null;
-  return { value: p.value, ev: evidence(s, p.start, p.end) };
-}
-
-/** "(b) Percent of class: 8.3%" on the line after an amount label. */
-function percentLine(next: ProseSentence | undefined, role: HoldingRole): { value: number; ev: ReturnType<typeof evidence> } | null {
-  if (!next || (role !== 'beneficial' && role !== 'group_total')) return null;
-  if (!/^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:item\s+\d\s*\(\w\)\.?\s*)?Percent(?:age)?(?:\s+of\s+(?:the\s+)?class)?\b[^.\d]{0,40}?:?/i.test(next.raw)) return null;
-  const p = next.tokens.find((x) => x.kind === 'percent' || (x.kind === 'number' && /\./.test(x.raw)));
-  if (!p || next.tokens.filter((x) => x.kind === 'percent').length > 1) return null;
-  return { value: p.value, ev: evidence(next, p.start, p.end) };
 }
 
 /** Track the block the sentence opens: a heading naming its parties, a table header. */

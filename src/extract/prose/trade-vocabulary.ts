@@ -7,7 +7,8 @@
  * "at a price of", "at a purchase (sale) price of", "at an average price of", "for a weighted average price of", each
  * optionally followed by "approximately" or "about"; the words before a trade verb that make it no trade ("to purchase",
  * "will sell", "not sold"); a price in sixteenths ("$3-13/16", "14 7/16"), in a sentence, a table row or a schedule line.
- * Does not handle: a side stated only by a code ("P", "S" of Form 4) or by a sign.
+ * Also a side stated by a code letter in a column headed for both sides ("PURCHASE/SALE" over "P" and "S").
+ * Does not handle: a code without such a heading, or a side stated by a sign.
  */
 import type { Token } from './tokens.js';
 import type { TransactionAction } from './types.js';
@@ -44,10 +45,26 @@ export function sideOf(text: string): TransactionAction | 'both' | null {
 }
 
 /**
- * The words between a count and its price per share, as a regex source without captures: "at", "for", "at a price
- * of", "at a purchase price of", "at an average price of", "for a weighted average sale price of", "at approximately".
+ * A currency other than the dollar right after a price ("at a price of 799.53 roubles", "823 roubles per QIWI ADS"):
+ * the number is the trade's price, but no price in US dollars, so the trade's price is left null.
  */
-export const PRICE_LEAD_SOURCE = String.raw`\b(?:at|for)\s+(?:(?:a|an|the)\s+(?:(?:weighted[-\s]+)?average\s+)?(?:(?:purchase|sale|sales|selling)\s+)?price\s+of\s+)?(?:approximately\s+|about\s+)?`;
+export const FOREIGN_CURRENCY_AFTER = /^\s*(?:roubles?|rubles?|euros?|pounds\s+sterling|yen|yuan|renminbi|(?:swiss\s+)?francs|kronor|kroner|rupees|pesos|reais|RUB|EUR|GBP|JPY|CHF|CNY|HKD)\b/i;
+
+/** A column heading for both sides, whose cells are code letters: "PURCHASE/SALE", "Buy/Sell". */
+export const SIDE_CODE_HEADING = /\b(?:purchase|buy)\s*\/\s*(?:sale|sell)\b/i;
+
+/** The code letter ending a row under SIDE_CODE_HEADING: "P" or "B" a purchase, "S" a sale; null when none ends it. */
+export function sideCode(row: string): TransactionAction | null {
+  const m = /[ \t]([PBS])[ \t]*$/.exec(row);
+  return m ? (m[1] === 'S' ? 'sale' : 'purchase') : null;
+}
+
+/**
+ * The words between a count and its price per share, as a regex source without captures: "at", "for", "at a price
+ * of", "at a purchase price of", "at an average price of", "for a weighted average sale price of", "at approximately",
+ * and the article left out: "at price of" (0000905718-94-000018 prints "at at price of $22.375 per share").
+ */
+export const PRICE_LEAD_SOURCE = String.raw`\b(?:at|for)\s+(?:(?:(?:a|an|the)\s+)?(?:(?:weighted[-\s]+)?average\s+)?(?:(?:purchase|sale|sales|selling)\s+)?price\s+of\s+)?(?:approximately\s+|about\s+)?`;
 
 /** The fraction after a whole number of dollars: "-13/16", " 7/8" (binary fractions, never the start of a date "3/8/96"). */
 const FRACTION_AFTER = /^(?:-|\s)(\d{1,2})\/(2|4|8|16|32|64)(?!\d|\/)/;

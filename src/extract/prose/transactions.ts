@@ -13,11 +13,13 @@
 import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, segmentAt, segments, subjectBefore } from './clauses.js';
 import type { Party, PartyMention } from './parties.js';
 import { firstTokenIn, type Token } from './tokens.js';
-import { hasFraction, NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, sideOf, tradeWordsAllIntent, withFraction } from './trade-vocabulary.js';
+import { FOREIGN_CURRENCY_AFTER, hasFraction, NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, SIDE_CODE_HEADING, sideCode, sideOf, tradeWordsAllIntent, withFraction } from './trade-vocabulary.js';
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
+import { isMonthWord } from '../lexicon/index.js';
 import { pushAll } from '../../arrays.js';
 
-const TRADE_VERB = /\b(purchased|acquired|bought|sold|disposed\s+of|converted)\b/gi;
+/** Trade verbs; "puchased", the common misspelling with its "r" dropped, too (0000905718-94-000018). */
+const TRADE_VERB = /\b(pur?chased|acquired|bought|sold|disposed\s+of|converted)\b/gi;
 
 /** A finite verb of holding: a line with one states a position ("PWIMF holds 527,194 Common Shares"). */
 const HOLDING_STATEMENT = /\b(?:holds|owns|(?:is|are)\s+(?:the\s+)?(?:record\s+(?:and\s+)?)?(?:beneficial\s+)?owners?\s+of)\b/i;
@@ -393,7 +395,8 @@ export function readTradeTable(sentences: ProseSentence[], ctx: ProseContext): F
   for (const s of lines) {
     const dates = s.tokens.filter((t) => t.kind === 'date');
     // (A whole number with a fraction after it, "41 1/2", is a price in sixteenths, not a count.)
-    const counts = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares') && !inName(s, t) && !hasFraction(s.raw, t));
+    // (Nor is a day after its month, "the March 22 and March 29 trades", a count.)
+    const counts = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares') && !inName(s, t) && !hasFraction(s.raw, t) && !dayOfMonth(s.raw, t));
     const money = s.tokens.filter((t) => t.kind === 'money' || (t.kind === 'number' && (/\.\d+$/.test(t.raw) || hasFraction(s.raw, t)))).map((t) => withFraction(s.raw, t));
     // A line that states a holding ("As of December 31, 2013, PWIMF holds 527,194 Common Shares, constituting 2.5%
     // …") is a sentence about a position, not a trade row, whatever the heading above said.
@@ -423,7 +426,8 @@ export function readTradeTable(sentences: ProseSentence[], ctx: ProseContext): F
     const rowAction: TransactionAction | null = side ?? action;
     if (!rowAction || !rowHolder) continue;
     const count = counts.find((c) => c.start > date.end && !/\./.test(c.raw))!;
-    const price = money.find((p) => p.start > count.end) ?? null;
+    const found = money.find((p) => p.start > count.end);
+    const price = found && !FOREIGN_CURRENCY_AFTER.test(s.raw.slice(found.end, found.end + 24)) ? found : null;
     out.push({
       row: {
         transactionDate: date.iso,
@@ -469,6 +473,13 @@ function sentenceStart(s: ProseSentence): number {
   return s.source.toDocument(s.start, s.start + 1).start;
 }
 
+/** A bare day after a month's name, no year with it: "the March 22 and March 29 trades" (0000891836-94-000030). */
+function dayOfMonth(raw: string, t: Token): boolean {
+  if (t.kind !== 'number' || t.value < 1 || t.value > 31 || !/^\d{1,2}$/.test(t.raw)) return false;
+  const word = /([A-Za-z]+)\.?\s+$/.exec(raw.slice(Math.max(0, t.start - 12), t.start));
+  return word !== null && isMonthWord(word[1]!);
+}
+
 /** Is offset `at` inside an open parenthesis ("(the \"Fund\")", "(by GLP)")? */
 function insideParentheses(raw: string, at: number): boolean {
   return raw.lastIndexOf('(', at) > raw.lastIndexOf(')', at);
@@ -493,6 +504,8 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
   const out: Found<TransactionRow>[] = [];
   let holder: Party | null = ctx.coverParties.length === 1 ? ctx.coverParties[0]! : null;
   let side: TransactionAction | null = null;
+  // Under a column headed "PURCHASE/SALE" a row ends in its side's code letter.
+  let coded = false;
   for (const s of lines) {
     const raw = s.raw;
     if (flattenedHeadings?.has(s)) {
@@ -510,15 +523,18 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
     // (A number with a dash after it is part of a range, "7.61-7.74", unless the dash leads a fraction: "4-3/8".)
     const nums = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares' || t.kind === 'money') && (!/^[-\u2013]/.test(raw.slice(t.end, t.end + 1)) || hasFraction(raw, t)) && !/[-\u2013]$/.test(raw.slice(t.start - 1, t.start)) && !inName(s, t));
     const count = nums.find((t) => t.kind !== 'money' && !/\./.test(t.raw) && !hasFraction(raw, t) && (t.value >= 1 && (/,/.test(t.raw) || inParenthesis(raw, t) || t.value < 1000 || nums.length >= 2)));
-    const found = nums.find((t) => t !== count && (t.kind === 'money' || /\.\d{1,6}$/.test(t.raw) || hasFraction(raw, t)));
+    const foreign = (t: Token): boolean => FOREIGN_CURRENCY_AFTER.test(raw.slice(t.end, t.end + 24));
+    const found = nums.find((t) => t !== count && (t.kind === 'money' || /\.\d{1,6}$/.test(t.raw) || hasFraction(raw, t) || foreign(t)));
     const price = found ? withFraction(raw, found) : undefined;
     if (dates.length !== 1 || !count || !price || raw.length > 200) {
       // A heading: the party alone on its line, or the side of the rows below.
       const named = headingParties(s, ctx);
       const own = s.mentions.find((m) => m.party === named[0]);
       if (named.length === 1 && own && raw.replace(/\([^()]*\)/g, '').replace(own.surface, '').replace(/[\W_]+/g, '').length < 12) holder = named[0]!;
+      else if (!s.mentions.length) holder = printedHeading(raw) ?? holder;
       const heading = sideOf(raw);
       if (heading === 'purchase' || heading === 'sale') side = heading;
+      if (SIDE_CODE_HEADING.test(raw)) coded = true;
       continue;
     }
     if (tradeWordsAllIntent(raw)) continue;
@@ -527,7 +543,8 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
     if (lead) holder = lead.party;
     if (!holder) continue;
     const said = sideOf(raw);
-    const action: TransactionAction = inParenthesis(raw, count) || said === 'sale' || said === 'both' ? 'sale' : (said ?? side ?? 'purchase');
+    const code = coded ? sideCode(raw) : null;
+    const action: TransactionAction = inParenthesis(raw, count) || said === 'sale' || said === 'both' ? 'sale' : (said ?? code ?? side ?? 'purchase');
     out.push({
       row: {
         transactionDate: dates[0]!.iso,
@@ -536,28 +553,56 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
         security: null,
         shares: count.value,
         principalAmount: null,
-        pricePerShare: price.value,
+        pricePerShare: foreign(price) ? null : price.value,
         consideration: null,
         convertibleIntoShares: null,
         sourceOfFunds: null,
         ...provenance(s),
       },
-      evidence: { shares: evidence(s, count.start, count.end), pricePerShare: evidence(s, price.start, price.end) },
+      evidence: { shares: evidence(s, count.start, count.end), ...(foreign(price) ? {} : { pricePerShare: evidence(s, price.start, price.end) }) },
     });
   }
   return out;
 }
 
+/** A line that is a proper name alone, in capitals or capitalised words ("GAM", "Cramer Associates"). */
+const NAME_ALONE = /^[ \t]*([A-Z][A-Za-z0-9&'.,-]*(?:[ \t]+(?:[A-Z&][A-Za-z0-9&'.,-]*|of|and))*)[ \t]*:?[ \t]*$/;
+/** Words of a schedule's title and column headings, never a holder's name. */
+const TABLE_WORDS = /\b(?:dates?|shares?|prices?|trades?|transactions?|schedules?|exhibits?|annex|appendix|common|stock|purchases?|purchased|sales?|sold|buys?|sells?|bought|acquired|disposed|number|amount|cost|totals?|page|cusip|signatures?|names?|no|type|per|security|securities|class|item|none|not|applicable|quantity|aggregate|average|units?|account|executed|settlement|broker|market|open|since|through|continued)\b/i;
+
+/**
+ * Whether a text is only column headings ("NO. OF SHARES COST (SALES PURCHASE/SALE TRADE DATE PURCHASED/SOLD PRICE)
+ * PER SHARE", 0000950142-96-000297 flattened), however many: words of TABLE_WORDS and connectors, nothing else.
+ */
+function columnHeadingsOnly(text: string): boolean {
+  return text.split(/[\s/]+/).every((w) => {
+    const word = w.replace(/[()$.,:;*#-]/g, '');
+    return !word || /^(?:of|per|in|the|and|or)$/i.test(word) || (TABLE_WORDS.test(word) && TABLE_WORDS.exec(word)![0].length === word.length);
+  });
+}
+
+/**
+ * The holder a schedule line names when it is a name alone that the filing does not define (0000950142-96-000297's
+ * Exhibit B: "GAM" over its one sale, after the rows of "CRAMER PARTNERS, L.P."), as printed; null for anything else.
+ */
+function printedHeading(raw: string): Party | null {
+  const m = raw.length <= 80 ? NAME_ALONE.exec(raw) : null;
+  // (A heading cut over lines, "NO. OF SHARES" / "DISPOSED OF", ends in a connector; a name never does.)
+  if (!m || m[1]!.length > 60 || m[1]!.split(/\s+/).length > 6 || TABLE_WORDS.test(m[1]!) || !/[A-Za-z]{2}/.test(m[1]!) || /\b(?:of|and|the|for|to|&)[\s,]*$/i.test(m[1]!)) return null;
+  return { name: m[1]!.replace(/[\s,:]+$/, ''), coverOrdinal: null, group: false, members: [] };
+}
+
 /**
  * The party that heads a flattened schedule's rows: the last one a heading names outside parentheses (neither a group
- * nor the issuer), with at most a few words of column headings after it and no sentence end ("advisor. DATE SHARES
- * PRICE": the name is in the prose above the table, not its heading).
+ * nor the issuer), with at most a few words of column headings after it, or only column headings however many
+ * (`columnHeadingsOnly`), and no sentence end ("advisor. DATE SHARES PRICE": the name is in the prose above the table,
+ * not its heading).
  */
 function flattenedHeadingParty(s: ProseSentence, ctx: ProseContext): Party | null {
   const near = s.raw.length - 80;
   let last: PartyMention | null = null;
   // (Only the mentions that end near the heading's end can head the rows; the parenthesis test is on those alone.)
-  for (const m of s.mentions) if (m.end >= near && (!last || m.start > last.start) && !m.party.group && !ctx.parties.isIssuer(m.party) && !insideParentheses(s.raw, m.start)) last = m;
+  for (const m of s.mentions) if ((m.end >= near || (s.raw.length - m.end <= 240 && columnHeadingsOnly(s.raw.slice(m.end)))) && (!last || m.start > last.start) && !m.party.group && !ctx.parties.isIssuer(m.party) && !insideParentheses(s.raw, m.start)) last = m;
   if (!last) return null;
   return !/[a-z]{2}[.;:]\s/.test(s.raw.slice(last.end)) ? last.party : null;
 }

@@ -74,5 +74,25 @@ describe('flattened filings', () => {
     expect(flat).toContain('1994-05-31 | FMR Corp. | sale | 17000 | 14.63');
     expect(flat).toContain('1994-07-06 | FMR Corp. | purchase | 5000 | 15.25');
   });
+
+  it('read "Bank Otkritie purchased …" as the trade of the cover\'s «Bank Otkritie Financial Corporation» (0001140361-17-047815)', () => {
+    // Cause: the cover name "Public Joint-Stock Company «Bank Otkritie Financial Corporation»" gave no short form but
+    // its legal form's "Public", and the filing's definition of "Bank Otkritie" (the name quoted inside the name) was
+    // not read, so the sentences had no subject; as filed a line reader caught them, flattened (no lines) nothing did.
+    const flat = trades(flattened('test/fixtures/sc13/0001140361-17-047815.txt'));
+    expect(flat).toEqual([
+      '2017-12-19 | Public Joint-Stock Company «Bank Otkritie Financial Corporation» | purchase | 992058 | ',
+      '2017-12-20 | Public Joint-Stock Company «Bank Otkritie Financial Corporation» | purchase | 9652297 | ',
+    ]);
+  });
+
+  it('read a flattened exhibit whose party is followed by many column headings (0000950142-96-000297)', () => {
+    // Cause: the party heading a flattened schedule had to end within 80 characters of the first row; "CRAMER
+    // PARTNERS, L.P. NO. OF SHARES COST (SALES PURCHASE/SALE TRADE DATE PURCHASED/SOLD PRICE) PER SHARE 4/18/96 …"
+    // puts 82 characters of column headings between them, so the rows had no holder and were dropped.
+    const flat = trades(flattened('test/fixtures/sc13/0000950142-96-000297.txt'));
+    expect(flat).toContain('1996-04-18 | Cramer Partners, L.P. | purchase | 84500 | 14.438');
+    expect(flat.map((t) => t.split(' | ').slice(3).join(' | '))).toEqual(['84500 | 14.375', '84500 | 14.438', '100000 | 14.375']);
+  });
 });
 

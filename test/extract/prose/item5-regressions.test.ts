@@ -333,3 +333,74 @@ describe('a verb phrase coordinated with the clause\'s first', () => {
     expect(rows('0001056569-11-000015').filter(([, n]) => n === 314428)).toHaveLength(1);
   });
 });
+
+describe('a 13G filed on behalf of several persons under one cover page that names no one', () => {
+  it('reads the persons from Item 2(a)\'s "filed on behalf of A and B" and gives the joint cover\'s block to each (0001004680-99-000001)', () => {
+    // Causes: the names were typed above the cover's name row, so the cover named no one; Item 2(a) was read only
+    // when its answer was a name alone, not "This statement is filed on behalf of Eurocredit Investments, Ltd. and
+    // Richard C.W. Mauran."; and the cover, one page for both, anchored no one, so the "such person" block went to the
+    // group.
+    const found = rows('0001004680-99-000001');
+    for (const holder of ['Eurocredit Investments, Ltd.', 'Richard C.W. Mauran']) {
+      expect(found).toContainEqual([holder, 709128, 'beneficial']);
+      expect(found).toContainEqual([holder, 709128, 'sole_voting']);
+    }
+    expect(found.map(([h]) => h)).not.toContain('Reporting Persons');
+  });
+
+  it('reads "N total shares consisting of M shares … and K shares … issuable upon conversion of Convertible Notes" as parts (0001004680-99-000001)', () => {
+    // Cause: the count under "(a) Amount beneficially owned:" was read only when alone on its line, and a count after
+    // "consisting of" had no holder of its own; the second part then continued the total's role.
+    const found = rows('0001004680-99-000001');
+    expect(found).toContainEqual(['Richard C.W. Mauran', 268007, 'part_of']);
+    expect(found).toContainEqual(['Richard C.W. Mauran', 436121, 'underlying']);
+    expect(found).not.toContainEqual(['Richard C.W. Mauran', 436121, 'sole_voting']);
+    // Shares under convertible notes make no option row.
+    expect(tablesOf('0001004680-99-000001').options ?? []).toEqual([]);
+  });
+});
+
+describe('options another item describes, under an Item 5 that states no figure (0001144204-13-040868)', () => {
+  it('records no grant without a date of its own as a trade', () => {
+    // Cause: "Powell was granted a stock option to purchase 11,969 shares of Issuer Common Stock at an exercise price of
+    // $1.25 per share to replace an option granted by Ocera on July 24, 2006" made a trade with no date, priced at the
+    // exercise price.
+    const trades = tablesOf('0001144204-13-040868').transactions ?? [];
+    expect(trades.filter((t) => t.action === 'grant')).toEqual([]);
+  });
+
+  it('records no Item 3 option when Item 5 only points at the cover pages', () => {
+    // Cause: options were recorded wherever described; the labelling rule takes them where the position item states
+    // them, and this Item 5 states none ("Regarding aggregate beneficial ownership, see Row 11 of the cover page …").
+    expect(tablesOf('0001144204-13-040868').options ?? []).toEqual([]);
+  });
+});
+
+describe('a group coordinated with the subject past its aside', () => {
+  it('gives "FMR, through its control of FMTC, investment manager to the Accounts, and the Accounts each has …" to both (0000315066-94-001425)', () => {
+    // Cause: "the Accounts" is defined nowhere, so the subject search found FMR alone; the group after the aside,
+    // joined by ", and the … each has", had no row for either power.
+    const found = rows('0000315066-94-001425');
+    expect(found).toContainEqual(['Accounts', 172387, 'sole_dispositive']);
+    expect(found).toContainEqual(['Accounts', 161387, 'sole_voting']);
+    expect(found).toContainEqual(['FMR Corp.', 161387, 'sole_voting']);
+  });
+});
+
+describe('a party defined by an unquoted abbreviation and misspelt where it holds (0000315066-94-001425)', () => {
+  it('reads "Fidelity Venture Associates Limited (FVAL)" as a definition in the schedule, and "(SERP)"-style ones nowhere else', () => {
+    // Cause: only quoted terms were definitions, so FVA and FVAL named no party.
+    const text = readFileSync('test/fixtures/sc13/0000315066-94-001425.txt', 'latin1');
+    const terms = DefinedTerms.fromText(text, 1, { acronyms: true });
+    expect(terms.lookup('FVAL')?.meaning).toBe('Fidelity Venture Associates Limited');
+    expect(terms.lookup('FVA')?.meaning).toBe('Fidelity Ventures Associates, Inc.');
+    expect(DefinedTerms.fromText(text, 1).lookup('FVAL')).toBeNull();
+  });
+
+  it('holds "the 172,404 Shares held by Fidelity Ventures Associates Limited" as the party Item 2 defines', () => {
+    // Cause: the printed holder, one letter off the defined name ("Ventures" for "Venture"), stayed as printed.
+    const found = rows('0000315066-94-001425');
+    expect(found).toContainEqual(['Fidelity Venture Associates Limited', 172404, 'direct']);
+    expect(found.map(([h]) => h)).not.toContain('Fidelity Ventures Associates Limited');
+  });
+});

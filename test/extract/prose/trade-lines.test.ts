@@ -57,6 +57,63 @@ describe('trade lines', () => {
   });
 });
 
+describe('an exhibit of trades whose rows wrapped at the page width (0000950142-96-000297)', () => {
+  const trades = (): unknown[][] => (filing('0000950142-96-000297').tables.transactions ?? []).map((t) => [t.holder, t.transactionDate, t.shares, t.pricePerShare, t.action]);
+
+  it('reads the rows of "EXHIBIT B", which Item 5(c) incorporates, with the price wrapped to the next line', () => {
+    // Causes: an appendix was read from a "SCHEDULE", "ANNEX" or "APPENDIX" heading only, not "EXHIBIT B"; and each
+    // row ran past 80 columns, so its price and side went to the left margin of the next line ("            4/18/96
+    // 84,500                            " / "14.4380                          P"), and no line held a whole trade.
+    expect(trades()).toContainEqual(['Cramer Partners, L.P.', '1996-04-18', 84500, 14.438, 'purchase']);
+  });
+
+  it('reads the side from the code letter under a "PURCHASE/SALE" column', () => {
+    // Cause: the side was read from words only; "S" under "PURCHASE/SALE" was no word, and every row was a purchase.
+    expect(trades()).toContainEqual(['Cramer Partners, L.P.', '1996-05-22', 100000, 14.375, 'sale']);
+  });
+
+  it('takes a name alone on its line that the filing does not define, "GAM", as the holder of the rows below it', () => {
+    // Cause: only a defined party alone on its line headed the rows, so GAM's sale stayed with Cramer Partners.
+    expect(trades()).toContainEqual(['GAM', '1996-04-18', 84500, 14.375, 'sale']);
+    expect(trades().filter(([h]) => h === 'GAM')).toHaveLength(1);
+  });
+});
+
+describe('a trade priced in another currency (0001140361-17-047815)', () => {
+  it('reads "… acquired 9,652,297 QIWI ADSs at a price of 799.53 roubles …" with no dollar price, and "823 roubles per QIWI ADS" as a price cell', () => {
+    // Causes: a price was any decimal number, so 799.53 roubles became $799.53 a share; and a whole number was never a
+    // price, so the line "… purchased a total of 992,058 QIWI ADSs … at a price of 823 roubles per QIWI ADS" was no
+    // trade line at all.
+    const trades = (filing('0001140361-17-047815').tables.transactions ?? []).map((t) => [t.transactionDate, t.shares, t.pricePerShare]);
+    expect(trades).toContainEqual(['2017-12-20', 9652297, null]);
+    expect(trades).toContainEqual(['2017-12-19', 992058, null]);
+    expect(trades.filter(([, , p]) => p !== null)).toEqual([]);
+  });
+});
+
+describe('misprints in a trade sentence (0000905718-94-000018)', () => {
+  const trades = (): unknown[][] => (filing('0000905718-94-000018').tables.transactions ?? []).map((t) => [t.transactionDate, t.shares, t.pricePerShare]);
+
+  it('reads "the Company puchased 6,000 shares … at a price of $22.50 per share", the verb misspelt', () => {
+    // Cause: the trade verbs were spelt right only; the misprint dropped the trade.
+    expect(trades()).toContainEqual(['1993-12-16', 6000, 22.5]);
+  });
+
+  it('reads the price of "… in the open market at at price of $22.375 per share", the article left out', () => {
+    // Cause: "at … price of" required "a", "an" or "the" before "price"; the trade was kept without its price.
+    expect(trades()).toContainEqual(['1993-12-21', 3000, 22.375]);
+    expect(trades()).not.toContainEqual(['1993-12-21', 3000, null]);
+  });
+});
+
+describe('a day of the month is no count (0000891836-94-000030)', () => {
+  it('reads no trade of 22 shares in "On or about April 7, 1994, Mr. Fitzgerald gave instructions to rescind the March 22 and March 29 trades"', () => {
+    // Cause: a line with one date and a number after it was a trade-table row, and "March 22" has no year, so its 22
+    // was the count.
+    expect((filing('0000891836-94-000030').tables.transactions ?? []).filter((t) => t.shares === 22)).toEqual([]);
+  });
+});
+
 describe('13G Item 4 blocks laid out one block per line', () => {
   it('reads "Name - N" lines under each power label as that power of that person (0001172661-24-005104)', () => {
     const { tables } = filing('0001172661-24-005104');
