@@ -1,7 +1,8 @@
 /**
  * Item 5 tables: rows under a header that names the cover page's figures ("Name  Aggregate  Percent  Sole Voting …"),
  * and text tables read line by line (dotted leaders, wrapped name cells, captions above the rows saying what the
- * counts are), and label rows under a header of one column per person.
+ * counts are), and label rows under a header of one column per person. A table whose line breaks are gone (a flattened
+ * filing) is first cut back into its rows (flattened-holder-rows.ts).
  * Does not handle: tables whose rows are not one holder per line.
  */
 import { holderColumns, holdersOf, securityKindOf } from './clauses.js';
@@ -10,6 +11,7 @@ import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence, type SecurityKind } from './types.js';
 import { headerColumns, captionRoleOf, labelAtEnd, LABEL_FRAGMENT, OWNERSHIP_PREDICATE } from './position-vocabulary.js';
 import { type PositionState, fuzzyCover } from './position-holders.js';
+import { flattenedHolderRows } from './flattened-holder-rows.js';
 
 /**
  * A header line of one column per person: "NAM\tTCIM\tTAL" (0000930413-20-000384), two or more parties and nothing
@@ -110,13 +112,10 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
   let blockHolders: string[] = [];
   /** The raw lines of the caption (header cells stacked over lines are aligned from the right). */
   let captionLines: string[] = [];
-  let lineStart = source.start;
-  while (lineStart < source.end) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0 || lineEnd > source.end) lineEnd = source.end;
+  for (const { start: lineStart, end: lineEnd } of tableLines(text, source.start, source.end)) {
     const line = text.slice(lineStart, lineEnd);
     // The last line of a wrapped name cell may start in lower case ("persons   61,302/…").
-    const row = line.length > 240 ? null : ROW_LINE.exec(line) ?? (pending.length && rowsInBlock > 0 ? ROW_LINE_CONTINUED.exec(line) : null);
+    const row = line.length > MAX_ROW_LINE ? null : ROW_LINE.exec(line) ?? (pending.length && rowsInBlock > 0 ? ROW_LINE_CONTINUED.exec(line) : null);
     const inTable = rowsInBlock > 0;
     // "Total  97,314  3,078,009" under rows: the group the introduction names ("held by each of the Funds").
     const total = row && inTable && /^\s*Total\b/i.test(row[1]!) ? totalHolder(blockHolders, caption, ctx) : null;
@@ -176,11 +175,29 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
         captionLines = [...captionLines, line].slice(-6);
       }
     }
-    lineStart = lineEnd + 1;
   }
   void itemNumber;
   void documentSequence;
   return out;
+}
+
+/** Longest line read as a row; a longer one is prose, or a flattened table (`flattenedHolderRows`). */
+const MAX_ROW_LINE = 240;
+
+/**
+ * The lines of `start`–`end`, a line too long to be a row cut into the rows of the flattened table it holds (its line
+ * breaks gone: "… POWER One Liberty Properties, Inc. 30,048/less than 1% Shared (1) The Georgetown Group, Inc. …").
+ */
+function* tableLines(text: string, start: number, end: number): Generator<{ start: number; end: number }> {
+  let lineStart = start;
+  while (lineStart < end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const pieces = lineEnd - lineStart > MAX_ROW_LINE ? flattenedHolderRows(text.slice(lineStart, lineEnd), (name, inTable) => cleanRowName(name, false, inTable) !== null) : null;
+    if (pieces) for (const p of pieces) yield { start: lineStart + p.start, end: lineStart + p.end };
+    else yield { start: lineStart, end: lineEnd };
+    lineStart = lineEnd + 1;
+  }
 }
 
 /** A table row: a name, dotted leaders or a footnote mark, then counts (or "None") and at most a short tail. */

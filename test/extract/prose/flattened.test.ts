@@ -4,11 +4,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flattenSubmission } from '../../../bench/flatten.js';
 import { extractItemsAndProse } from '../../../src/extract/items/index.js';
+import { flattenedHolderRows } from '../../../src/extract/prose/flattened-holder-rows.js';
 import { parseSubmission } from '../../../src/parse/index.js';
 
 const flattened = (path: string) => parseSubmission(Buffer.from(flattenSubmission(readFileSync(path).toString('latin1')), 'latin1'), { sourceName: path });
 const holdings = (path: string) => (extractItemsAndProse(flattened(path)).tables.holdings ?? []).map((r) => [r.holder, r.role, r.shares]);
 const asFiled = (path: string) => parseSubmission(readFileSync(path), { sourceName: path });
+const holderShares = (sub: ReturnType<typeof parseSubmission>) => [...new Set((extractItemsAndProse(sub).tables.holdings ?? []).map((r) => `${String(r.holder)} | ${String(r.shares)}`))].sort();
 const trades = (sub: ReturnType<typeof parseSubmission>) =>
   (extractItemsAndProse(sub).tables.transactions ?? []).map((r) => [r.transactionDate, r.holder, r.action, r.shares, r.pricePerShare].join(' | ')).sort();
 
@@ -74,5 +76,77 @@ describe('flattened filings', () => {
     expect(flat).toContain('1994-05-31 | FMR Corp. | sale | 17000 | 14.63');
     expect(flat).toContain('1994-07-06 | FMR Corp. | purchase | 5000 | 15.25');
   });
+
+  it('read a holder table whose rows run on one line, a page break inside a name cell (0000712770-96-000005)', () => {
+    // Cause: the table reader took rows one per line and a line of more than 240 characters as prose; flattened, "…
+    // DISPOSITIVE POWER One Liberty Properties, Inc. 30,048/less than 1% Shared (1) The Georgetown Group, Inc. 4,790/…"
+    // is one line, and the 27 positions of the two tables (each row's holder, and Gould's or Rose's share of it) were
+    // lost. "REIT Management Corp. Page 9 of 12 Pages Pension & Profit Sharing Trusts 263,546/3.00%": the page break is
+    // furniture inside the name cell. "The above does not include 25,565 Beneficial Shares owned by …" is prose after
+    // the table, no row.
+    const path = 'test/fixtures/sc13/0000712770-96-000005.txt';
+    const flat = holdings(path);
+    expect(flat).toEqual(
+      expect.arrayContaining([
+        ['One Liberty Properties, Inc.', expect.any(String), 30048],
+        ['Fredric H. Gould', 'beneficial', 30048],
+        ['130 Store Company', expect.any(String), 18988],
+        ['REIT Management Corp. Pension & Profit Sharing Trusts', expect.any(String), 263546],
+        ['Trust for the Benefit of Relatives', expect.any(String), 34762],
+        ['Marshall & Jill Rose Foundation, Inc.', expect.any(String), 8644],
+        ['Marshall Rose', 'beneficial', 43262],
+      ]),
+    );
+    expect(flat.filter((r) => /above/.test(String(r[0])))).toEqual([]);
+    // The holders and counts of the filing as filed ("The Georgetown Group, Inc" lost its period there, not here).
+    const fixed = (rows: string[]) => rows.map((r) => r.replace('Group, Inc |', 'Group, Inc. |'));
+    expect(holderShares(flattened(path))).toEqual(fixed(holderShares(asFiled(path))));
+  });
+
+  it('read five flattened holder tables of dotted leaders, a page number run onto a row (0000891836-94-000030)', () => {
+    // Cause: as above, the five tables of Item 5 ("Gerald F. Fitzgerald . . . 7,950 110,872 Majorie G Fitzgerald . . .
+    // 51,062 120,204 …", one per figure, each under its caption) were one line and their 31 positions were lost. The
+    // first row's name follows the column headings ("… Reporting Person Class A B Gerald F. Fitzgerald"), and the page
+    // number of a page break ("… 7,950 110,872 18 Majorie G Fitzgerald") is no third count.
+    const path = 'test/fixtures/sc13/0000891836-94-000030.txt';
+    const flat = holdings(path);
+    expect(flat).toEqual(
+      expect.arrayContaining([
+        ['Gerald F. Fitzgerald', 'beneficial', 7950],
+        ['Gerald F. Fitzgerald', 'beneficial', 110872],
+        ['Julie F. Schauer', 'shared_voting', 182851],
+        ['Gerald F. Fitzgerald, Jr.', 'sole_voting', 0],
+        ['Jane M. Fitzgerald', 'sole_dispositive', 8938],
+        ['C. Nina Fitzgerald', 'shared_dispositive', 0],
+      ]),
+    );
+    expect(flat.filter((r) => r[2] === 18 || r[2] === 17)).toEqual([]);
+  });
 });
 
+describe('flattenedHolderRows', () => {
+  const isName = (name: string) => /^[A-Z]/.test(name);
+
+  it('cuts a run of rows and leaves the text around it whole', () => {
+    const line = 'Set forth below: Name Shares Owned Alpha Fund LP 1,000 Beta Fund LP 2,000 Gamma Fund LP 3,000 The rest is prose.';
+    const pieces = flattenedHolderRows(line, isName)!;
+    expect(pieces.map((p) => [line.slice(p.start, p.end).trim(), p.row])).toEqual([
+      ['Set forth below: Name Shares Owned', false],
+      ['Alpha Fund LP 1,000', true],
+      ['Beta Fund LP 2,000', true],
+      ['Gamma Fund LP 3,000', true],
+      ['The rest is prose.', false],
+    ]);
+    // Two rows are a sentence naming two holders, not a table.
+    expect(flattenedHolderRows('Owned Alpha Fund LP 1,000 Beta Fund LP 2,000 and more', isName)).toBeNull();
+  });
+
+  it('is linear in the line: 100,000 rows, and 100,000 page marks, on one line', () => {
+    const rows = 'Name Shares Owned ' + 'Alpha Fund LP 1,000 '.repeat(100_000);
+    expect(flattenedHolderRows(rows, isName)!.filter((p) => p.row)).toHaveLength(100_000);
+    const marks = 'Name Shares Owned ' + 'Alpha Page 1 of 2 Pages Fund LP 1,000 '.repeat(100_000);
+    expect(flattenedHolderRows(marks, isName)!.filter((p) => p.row)).toHaveLength(100_000);
+    // No row at all: digits and words that never make a name.
+    expect(flattenedHolderRows('1 a '.repeat(200_000), isName)).toBeNull();
+  }, 10_000);
+});
