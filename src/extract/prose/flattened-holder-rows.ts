@@ -32,7 +32,7 @@ const ROW_TAIL = /^\s*(?:(?:[A-Za-z]{1,12}\s*)?\(\d{1,2}\)|(?:Sole|Shared|SOLE|S
  */
 const PROSE_AFTER = /^\s*(?:(?:[A-Z][\w-]*\s+){0,2}(?:shares?|Shares?|SHARES?)\b|[a-z])/;
 
-/** A name cell filling the whole text between two rows, leaders and a footnote mark at its end. */
+/** A name cell filling the whole text between two rows, leaders and a footnote mark at its end (or "Total"). */
 const WHOLE_NAME = /^\s*(?:\d{1,4},?\s+)?[A-Z][^\d]{2,90}?[\s.]*(?:(?:\(\d{1,2}\)|\*{1,2})[\s.]*)?$/;
 
 /** Leaders and a footnote mark at the end of a name cell. */
@@ -88,7 +88,7 @@ export function flattenedHolderRows(line: string, isName: (name: string, inTable
       run = [];
       continue;
     }
-    if (run.length && gap.length <= MAX_GAP && WHOLE_NAME.test(gap) && isName(cleanName(gap), true)) {
+    if (run.length && gap.length <= MAX_GAP && WHOLE_NAME.test(gap) && (isName(cleanName(gap), true) || /^\s*Total\b/i.test(gap))) {
       run.push({ nameStart: from + gap.length - gap.trimStart().length, cluster: c });
     } else {
       if (run.length >= MIN_ROWS) runs.push(run);
@@ -159,7 +159,8 @@ function cleanName(raw: string): string {
 
 /**
  * Where the first row's name starts in the text before its cells: the words back from the cells while they can be a
- * name's (capitalised, initials, connectors), stopping at a column heading, a word ending in ":" or a lower-case word;
+ * name's (capitalised, initials, connectors; a number opens it), stopping at a column heading, a word ending in ":" or
+ * a lower-case word;
  * column letters right after the headings ("Class A B Gerald F. Fitzgerald") are headings too. Null when no name.
  */
 function firstRowName(text: string, from: number, to: number, isName: (name: string, inTable: boolean) => boolean): number | null {
@@ -171,6 +172,11 @@ function firstRowName(text: string, from: number, to: number, isName: (name: str
   for (let k = words.length - 1; k >= 0; k--) {
     const w = words[k]![0];
     const bare = w.replace(/[.,:;()*]+/g, '');
+    // A number opens a name ("667, L.P. 8,060 254,948"): the first word taken.
+    if (/^\d{1,4},?$/.test(w) && k + 1 < words.length && first === k + 1) {
+      first = k;
+      break;
+    }
     if (w.endsWith(':') || HEADER_WORD.test(bare) || /\d/.test(w)) break;
     if (!/^[A-Z&]/.test(w) && !CONNECTOR.test(w)) break;
     first = k;

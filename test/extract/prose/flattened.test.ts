@@ -124,6 +124,25 @@ describe('flattened filings', () => {
   });
 });
 
+describe('flattened holder tables, first row and Total', () => {
+  it('read a flattened holder table whose first name opens with a number and which ends in a Total row (go-edgar__vtv_13d_item4)', () => {
+    // Cause: the first row's name was read back from its counts up to a word with a digit, so "667, L.P. 8,060
+    // 254,948" had the name "L.P." and no row; and "Total 97,314 3,078,009" was no name, so the run had one row and
+    // was no table: the six positions of "… Common Prefunded Name Stock Warrants 667, L.P. 8,060 254,948 Baker
+    // Brothers Life Sciences, L.P. 89,254 2,823,061 Total 97,314 3,078,009 On February 27, …" were lost.
+    const path = 'test/fixtures/html/go-edgar__vtv_13d_item4.htm';
+    expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['667, L.P.', expect.any(String), 8060],
+        ['667, L.P.', expect.any(String), 254948],
+        ['Baker Brothers Life Sciences, L.P.', expect.any(String), 2823061],
+        ['Funds', 'group_total', 3078009],
+      ]),
+    );
+  });
+});
+
 describe('flattenedHolderRows', () => {
   const isName = (name: string) => /^[A-Z]/.test(name);
 
