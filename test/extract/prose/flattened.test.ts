@@ -143,6 +143,25 @@ describe('flattened holder tables, first row and Total', () => {
   });
 });
 
+describe('flattened person blocks', () => {
+  it('read the person blocks of a flattened 13G Item 4 under their underlined headings (0000913355-96-000009)', () => {
+    // Cause: a heading over its underline ("BOAS" / "----") was a sentence of its own only through its line breaks;
+    // flattened, "… direct disposition of: None BOAS ---- (a) Amount Beneficially Owned: 1,077,500 shares …" ran on
+    // from the block before, every block's figures went to the first person (CMMC) and seven positions were lost.
+    const path = 'test/fixtures/sc13/0000913355-96-000009.txt';
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['Andrew M. Boas', 'beneficial', 1077500],
+        ['Robert C. Ruocco', 'shared_voting', 1077500],
+        ['Martin J. Whitman', 'sole_dispositive', 688600],
+        ['Martin J. Whitman', 'beneficial', 1766100],
+      ]),
+    );
+    const asFiledRows = (extractItemsAndProse(asFiled(path)).tables.holdings ?? []).map((r) => [r.holder, r.role, r.shares]);
+    expect(holdings(path)).toEqual(asFiledRows);
+  });
+});
+
 describe('flattenedHolderRows', () => {
   const isName = (name: string) => /^[A-Z]/.test(name);
 
