@@ -47,6 +47,57 @@ export function personColumnRow(s: ProseSentence, columns: Party[], counts: Toke
 }
 
 /**
+ * A header of person columns and its label rows once their line breaks are gone, all in one sentence: "… as to which
+ * person has: NAM TCIM TAL Sole Voting Power: 209,705 4,368,525 1,270,996 Shared Voting Power: 0 0 0 …"
+ * (0000930413-20-000384 flattened). Two or more parties with only spaces between them, then two or more rows of a
+ * label and one count per party (`personColumnRow`'s row, without its line). The counts read are added to `used`, so
+ * the sentence's other readers leave them alone. Only in a sentence without line breaks: as filed, each row is a line
+ * (`personColumns`). Linear in the sentence: its mentions and counts are walked once.
+ */
+export function flattenedPersonColumns(s: ProseSentence, ctx: ProseContext, used: Map<number, { holders: Party[]; role: HoldingRole }>): Found<HoldingRow>[] {
+  const out: Found<HoldingRow>[] = [];
+  if (s.mentions.length < 2 || /\n/.test(s.raw)) return out;
+  const mentions = s.mentions.slice().sort((a, b) => a.start - b.start);
+  const counts = s.tokens.filter((t) => (t.kind === 'shares' || t.kind === 'number') && Number.isInteger(t.value) && !/\./.test(t.raw));
+  let c = 0;
+  for (let i = 0; i < mentions.length; ) {
+    let j = i + 1;
+    while (j < mentions.length && /^ +$/.test(s.raw.slice(mentions[j - 1]!.end, mentions[j]!.start))) j++;
+    const run = mentions.slice(i, j);
+    i = j;
+    if (run.length < 2 || run.some((m) => m.party.group || ctx.parties.isIssuer(m.party))) continue;
+    const parties = run.map((m) => holdersOf(s, [m]));
+    if (parties.some((p) => p.length !== 1) || new Set(parties.map((p) => p[0]!.name)).size !== parties.length) continue;
+    const columns = parties.map((p) => p[0]!);
+    const rows: { role: HoldingRole; cells: Token[] }[] = [];
+    let at = run[run.length - 1]!.end;
+    while (c < counts.length && counts[c]!.start < at) c++;
+    for (;;) {
+      const cells = counts.slice(c, c + columns.length);
+      // (The label's length is asked before it is cut out: a run of names far from any count costs nothing.)
+      const near = cells.length === columns.length && cells[0]!.start - at <= 160;
+      const label = near ? s.raw.slice(at, cells[0]!.start) : '';
+      const role = near && !/\d/.test(label) ? labelAtEnd(label) : null;
+      if (!role || cells.some((t, k) => k > 0 && !/^ +$/.test(s.raw.slice(cells[k - 1]!.end, t.start)))) break;
+      rows.push({ role, cells });
+      c += columns.length;
+      at = cells[cells.length - 1]!.end;
+    }
+    if (rows.length < 2) continue;
+    for (const { role, cells } of rows) {
+      cells.forEach((t, k) => {
+        used.set(t.start, { holders: [columns[k]!], role });
+        out.push({
+          row: { ...holderColumns(columns[k]!), role, security: null, securityKind: 'common', shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: null, ...provenance(s) },
+          evidence: { shares: evidence(s, t.start, t.end) },
+        });
+      });
+    }
+  }
+  return out;
+}
+
+/**
  * A table row under a header: "Icahn Master 1,234,567 5.2% 1,234,567 0 1,234,567 0". The row's party is named at
  * its start; its counts fill the header's columns left to right (a percent column takes a percent or decimal).
  */

@@ -162,6 +162,32 @@ describe('flattened person blocks', () => {
   });
 });
 
+describe('flattened person columns', () => {
+  const path = 'test/fixtures/sc13/0000930413-20-000384.txt';
+
+  it('read a flattened header of person columns and its label rows, all in one sentence (0000930413-20-000384)', () => {
+    // Cause: a header of person columns ("NAM\tTCIM\tTAL") and each label row under it were read one line at a time;
+    // flattened, "… NAM TCIM TAL Sole Voting Power: 209,705 4,368,525 1,270,996 Shared Voting Power: 0 0 0 …" is one
+    // sentence, and its counts went to one holder by the form's labels: six positions lost, two extra.
+    const flat = holdings(path);
+    expect(flat).toEqual(
+      expect.arrayContaining([
+        ['Nuveen Asset Management, LLC', 'sole_voting', 209705],
+        ['TIAA-CREF Investment Management, LLC', 'sole_voting', 4368525],
+        ['Teachers Advisors, LLC', 'sole_dispositive', 1270996],
+        ['Teachers Advisors, LLC', 'shared_dispositive', 0],
+      ]),
+    );
+    expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+  });
+
+  it('a defined term read back over the value before its name ("Citizenship: Delaware TIAA-CREF …") is the cover person (0000930413-20-000384)', () => {
+    // Cause: flattened, Items 2(a)-(c) run "… Citizenship: Delaware TIAA-CREF Investment Management, LLC ("TCIM") …",
+    // the term's meaning took "Delaware" in, matched no cover name, and "TCIM" stood for a party of its own.
+    expect(holdings(path).filter((r) => String(r[0]).startsWith('Delaware'))).toEqual([]);
+  });
+});
+
 describe('flattenedHolderRows', () => {
   const isName = (name: string) => /^[A-Z]/.test(name);
 
