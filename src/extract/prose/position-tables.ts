@@ -6,7 +6,7 @@
  * Does not handle: tables whose rows are not one holder per line.
  */
 import { holderColumns, holdersOf, securityKindOf } from './clauses.js';
-import type { Party } from './parties.js';
+import { looksLikeName, type Party } from './parties.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence, type SecurityKind } from './types.js';
 import { headerColumns, captionRoleOf, labelAtEnd, LABEL_FRAGMENT, OWNERSHIP_PREDICATE } from './position-vocabulary.js';
@@ -92,6 +92,64 @@ export function flattenedPersonColumns(s: ProseSentence, ctx: ProseContext, used
           evidence: { shares: evidence(s, t.start, t.end) },
         });
       });
+    }
+  }
+  return out;
+}
+
+/** "Name: N" in a run of pairs: the name (no digits, colon or parenthesis) and the count. */
+const PAIR = /([A-Z][^:\d()\n]{0,80}?)\s*:\s*(\d{1,3}(?:,\d{3})+|\d+)(?![\d,.%])/g;
+
+/**
+ * "Name: N" pairs under a power label once their line breaks are gone, in one sentence: "(i) Sole power to vote or to
+ * direct the vote Franklin Resources, Inc.: 0 Charles B. Johnson: 0 … Templeton Global Advisors Limited: 9,987,768
+ * (ii) …" (0000038777-98-000161 flattened): two or more pairs one after the other, each count the power of the
+ * party its pair names (the name as printed when it names none). As filed each pair is a line (`pairLine` in
+ * positions.ts); only a sentence without line breaks is read here. Counts read are added to `used`. Linear: one
+ * scan for pairs, each name at most 80 characters.
+ */
+export function flattenedPairList(s: ProseSentence, used: Map<number, { holders: Party[]; role: HoldingRole }>): Found<HoldingRow>[] {
+  const out: Found<HoldingRow>[] = [];
+  if (/\n/.test(s.raw) || !s.raw.includes(':')) return out;
+  // (Mentions in text order, walked once with the pairs.)
+  const mentions = s.mentions.slice().sort((a, b) => a.start - b.start);
+  let m = 0;
+  const pairs = [...s.raw.matchAll(PAIR)].map((m) => ({ start: m.index, end: m.index + m[0].length, name: m[1]!, count: m[2]!, countAt: m.index + m[0].length - m[2]!.length }));
+  for (let i = 0; i < pairs.length; ) {
+    let j = i + 1;
+    while (j < pairs.length && pairs[j]!.start === pairs[j - 1]!.end + 1 && s.raw[pairs[j - 1]!.end] === ' ') j++;
+    const run = pairs.slice(i, j);
+    i = j;
+    if (run.length < 2) continue;
+    // The first pair's words start with the label's end ("… direct the vote Franklin Resources, Inc."): cut where
+    // the words before end a power label and those after are a name.
+    const first = run[0]!;
+    const words = [...first.name.matchAll(/\S+/g)];
+    let role: HoldingRole | null = null;
+    for (let k = 1; k < words.length && !role; k++) {
+      const cut = first.start + words[k]!.index;
+      const r = labelAtEnd(s.raw.slice(Math.max(0, cut - 160), cut));
+      if (r && looksLikeName(s.raw.slice(cut, first.start + first.name.length))) {
+        role = r;
+        first.name = s.raw.slice(cut, first.start + first.name.length);
+        first.start = cut;
+      }
+    }
+    if (!role && (role = labelAtEnd(s.raw.slice(Math.max(0, first.start - 160), first.start))) === null) continue;
+    if (!run.every((p) => looksLikeName(p.name))) continue;
+    for (const p of run) {
+      const nameEnd = p.start + p.name.trimEnd().length;
+      while (m < mentions.length && mentions[m]!.end < p.start) m++;
+      const mention = mentions[m] && mentions[m]!.start <= p.start + 2 && mentions[m]!.end >= nameEnd - 2 ? mentions[m] : undefined;
+      const holders = mention ? holdersOf(s, [mention]) : [{ name: p.name.trim(), coverOrdinal: null, group: false, members: [] }];
+      const value = Number(p.count.replace(/,/g, ''));
+      used.set(p.countAt, { holders, role });
+      for (const h of holders) {
+        out.push({
+          row: { ...holderColumns(h), role, security: null, securityKind: 'common', shares: value, convertibleIntoShares: null, asOfDate: null, percentOfClass: null, ...provenance(s) },
+          evidence: { shares: evidence(s, p.countAt, p.countAt + p.count.length) },
+        });
+      }
     }
   }
   return out;

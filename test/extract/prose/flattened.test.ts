@@ -188,6 +188,25 @@ describe('flattened person columns', () => {
   });
 });
 
+describe('flattened pairs under a power label', () => {
+  it('read "Name: N" pairs that run on one line under their power label (0000038777-98-000161)', () => {
+    // Cause: the pairs under "(i) Sole power to vote or to direct the vote" were read one line each; flattened, "…
+    // direct the vote Franklin Resources, Inc.: 0 Charles B. Johnson: 0 … Templeton Global Advisors Limited: 9,987,768
+    // Templeton Management Limited: 266,000 …" is one sentence and five of the six positions were lost.
+    const path = 'test/fixtures/sc13/0000038777-98-000161.txt';
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['Charles B. Johnson', 'sole_voting', 0],
+        ['Templeton Global Advisors Limited', 'sole_voting', 9987768],
+        ['Templeton Management Limited', 'sole_dispositive', 266000],
+        ['Templeton Investment Management Limited', 'sole_voting', 33500],
+      ]),
+    );
+    const rows = (sub: ReturnType<typeof parseSubmission>) => (extractItemsAndProse(sub).tables.holdings ?? []).filter((r) => r.role !== 'beneficial').map((r) => [r.holder, r.role, r.shares]);
+    expect(rows(flattened(path))).toEqual(rows(asFiled(path)));
+  });
+});
+
 describe('flattenedHolderRows', () => {
   const isName = (name: string) => /^[A-Z]/.test(name);
 
