@@ -207,6 +207,23 @@ describe('flattened pairs under a power label', () => {
   });
 });
 
+describe('flattened quotes', () => {
+  it('read the defined terms whose quotes were character references 147 and 148 (0001193125-11-035272)', () => {
+    // Cause: flattened, “&#147;VC&#148;” is the bytes 0x93 and 0x94, which the body's windows-1252 fallback decoded to
+    // C1 controls (Node 20): no term of Item 2 was read, and "Mr. Vranos, VC, EMGH and ECM beneficially owned
+    // 2,962,920, 2,962,920, 1,669,004 and 1,250,000 Common Shares, respectively" lost three of its four holders.
+    const path = 'test/fixtures/sc13/0001193125-11-035272.txt';
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['Michael W. Vranos', 'beneficial', 2962920],
+        ['VC Investments LLC', 'beneficial', 2962920],
+        ['EMG Holdings, L.P.', 'beneficial', 1669004],
+        ['EMG Holdings, L.P.', 'beneficial', 1326863],
+      ]),
+    );
+  });
+});
+
 describe('flattenedHolderRows', () => {
   const isName = (name: string) => /^[A-Z]/.test(name);
 
