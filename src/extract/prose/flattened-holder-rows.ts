@@ -28,9 +28,10 @@ const ROW_TAIL = /^\s*(?:(?:[A-Za-z]{1,12}\s*)?\(\d{1,2}\)|(?:Sole|Shared|SOLE|S
 
 /**
  * Words after a count that make it prose, not a row's cells: a word of shares ("25,565 Beneficial Shares owned by
- * Gould's wife"), a lower-case word ("1,000 of which"), unless they are the row's tail.
+ * Gould's wife"), a lower-case word ("1,000 of which"), unless they are the row's tail. ("The shares …" after a
+ * row starts a sentence: the row ends before it.)
  */
-const PROSE_AFTER = /^\s*(?:(?:[A-Z][\w-]*\s+){0,2}(?:shares?|Shares?|SHARES?)\b|[a-z])/;
+const PROSE_AFTER = /^\s*(?:(?:(?!(?:The|A|An|Such|These|Those|Each|All)\s)[A-Z][\w-]*\s+){0,2}(?:shares?|Shares?|SHARES?)\b|[a-z])/;
 
 /** A name cell filling the whole text between two rows, leaders and a footnote mark at its end (or "Total"). */
 const WHOLE_NAME = /^\s*(?:\d{1,4},?\s+)?[A-Z][^\d]{2,90}?[\s.]*(?:(?:\(\d{1,2}\)|\*{1,2})[\s.]*)?$/;

@@ -162,6 +162,22 @@ describe('flattened person blocks', () => {
   });
 });
 
+describe('flattened holder tables, sentence after', () => {
+  it('end a flattened holder table at the sentence after its Total row ("… Total 15,774,095 8.9 % The shares of …", go-edgar__invitae_13g_2021)', () => {
+    // Cause: a count followed by a word of shares was prose, not a row, and "8.9 % The shares of Convertible Preferred
+    // Stock are only convertible …" counted as one: the Total row was no row, the run of three was two, and the
+    // table's three positions were lost.
+    const path = 'test/fixtures/html/go-edgar__invitae_13g_2021.htm';
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['667, L.P.', 'beneficial', 1272253],
+        ['Baker Brothers Life Sciences, L.P.', 'beneficial', 14501842],
+        ['Funds', 'group_total', 15774095],
+      ]),
+    );
+  });
+});
+
 describe('flattened person columns', () => {
   const path = 'test/fixtures/sc13/0000930413-20-000384.txt';
 
