@@ -4,7 +4,8 @@
  * Handles: abbreviations and initials ("Inc.", "L.P.", "J.P. Morgan", "No. 2", "$.01"), wrapped plain text (a line
  * break is soft when the sentence plainly continues, hard after a colon or in a column layout), HTML-rendered and XML
  * text where a line is a block, page breaks inside a sentence (page furniture is already blanked, see
- * items/prose-source.ts), and the " - " bullets and underlined headings ("BOAS ----") of flattened bodies.
+ * items/prose-source.ts), and the " - " bullets, underlined headings ("BOAS ----") and rules across the page of
+ * flattened bodies.
  * Does not handle: clauses inside a sentence (the record readers work on clauses themselves).
  */
 
@@ -86,6 +87,13 @@ export function splitSentences(text: string, start: number, end: number, linesAr
         i = heading.end - 1;
         continue;
       }
+      // A flattened rule between a form's rows ("… direct the vote 9,101,402 ------ (ii) shared power …") ends a row.
+      const rule = ruleEnd(text, i, end);
+      if (rule > 0) {
+        close(i);
+        i = rule - 1;
+        continue;
+      }
     }
     // Flattened bullets: "…Events\"): - Holders of the …".
     if (ch === '-' && /[:;.]["')\u201d]*\s+$/.test(text.slice(Math.max(start, i - 12), i)) && /^-\s+[A-Z]/.test(text.slice(i, i + 3))) {
@@ -121,6 +129,16 @@ function underlinedHeading(text: string, from: number, at: number, end: number):
   const prev = /(\S+)\s*$/.exec(text.slice(Math.max(0, start - 40), start));
   if (prev && /^(?:[A-Z]{2,}|\d{1,3})[:.]?$/.test(prev[1]!)) return null;
   return { start, end: e };
+}
+
+/** Shortest run of one character that is a rule across the page, not a dash or a blank to fill in. */
+const RULE_CHARS = 10;
+
+/** The end of a rule at `at` (a run of RULE_CHARS or more of one of - = _, blank after it), or 0 when none. */
+function ruleEnd(text: string, at: number, end: number): number {
+  let e = at;
+  while (e < end && text[e] === text[at]) e++;
+  return e - at >= RULE_CHARS && (e >= end || /\s/.test(text[e]!)) ? e : 0;
 }
 
 function isAbbreviation(text: string, from: number, dot: number): boolean {

@@ -178,6 +178,16 @@ describe('flattened holder tables, sentence after', () => {
   });
 });
 
+describe('flattened form rules', () => {
+  it('read a form row whose count a rule across the page follows, flattened (0000913414-08-003796)', () => {
+    // Cause: the rules between Item 4's rows ("(i) sole power to vote or to direct the vote" / "9,101,402" /
+    // "-----…") were lines of their own; flattened, "… direct the vote 9,101,402 ------ (ii) shared power …" is one
+    // sentence with every row, and the sole voting count was lost.
+    const path = 'test/fixtures/sc13/0000913414-08-003796.txt';
+    expect(holdings(path)).toEqual(expect.arrayContaining([['Reporting Persons', 'sole_voting', 9101402]]));
+  });
+});
+
 describe('flattened person columns', () => {
   const path = 'test/fixtures/sc13/0000930413-20-000384.txt';
 
