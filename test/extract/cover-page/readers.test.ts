@@ -111,6 +111,18 @@ describe('text reader', () => {
     expect(flattened(sc13('0000932471-15-004745')).reportingPersons[0]).toMatchObject({ name: 'The Vanguard Group', memberOfGroup: extract(sc13('0000932471-15-004745')).reportingPersons[0]!.memberOfGroup });
   });
 
+  it('reads the enumerated names of one flattened cover page, ended by "Check the Appropriate Row …" (0000891836-94-000030)', () => {
+    // Cause: the names "(i) Gerald F. Fitzgerald" … "(x) Julie F. Schauer" were read one per line, and row 2's caption
+    // said "Row" where the reader knew "Box" and "Line"; flattened, the one cover page was one person named "Gerald F.
+    // Fitzgerald (ii) Marjorie G. Fitzgerald … 2. Check the Appropriate Row if a", and the Item 5 tables' misspelt
+    // "Majorie G Fitzgerald" matched no cover person: four positions lost.
+    const flattened = (path: string) => extractCoverPages(parseSubmission(Buffer.from(flattenSubmission(readFileSync(path).toString('latin1')), 'latin1'), { sourceName: path }));
+    const path = sc13('0000891836-94-000030');
+    expect(flattened(path).reportingPersons.map((p) => p.name)).toEqual(extract(path).reportingPersons.map((p) => p.name));
+    expect(flattened(path).reportingPersons.map((p) => p.name)).toHaveLength(10);
+    expect(codes(flattened(path))).toContain('COVER_COMBINED_PERSONS');
+  });
+
   it('numbered rows win over an Item 4 label that reads as a caption ("(a) Aggregate amount beneficially owned:", 0000315066-17-001861)', () => {
     // Cause: the 13G label, worded as 0000930413-20-000384 words it (bench/paraphrase-robustness.ts, amount-aggregate),
     // read as a captioned cover page's row 9, and any captioned cover page barred the numbered-row reader.
