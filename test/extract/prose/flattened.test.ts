@@ -67,6 +67,18 @@ describe('flattened filings', () => {
     expect(flat).toContain('2015-12-09 | LIONEYE ONSHORE FUND LP | sale | 258 | 8.04');
   });
 
+  it('read flattened trade rows with a side or class cell between the count and the price (go-edgar__13d_2024_1, 0000891836-94-000030)', () => {
+    // Cause: a flattened row's date, count and price had to stand with only blanks, a mark or "$" between them; "667,
+    // L.P. 12/13/2024 2,809 Purchase 13.4979 1 Baker Brothers …" and "Gerald F. Fitzgerald Purchase 3/22/94 7,000
+    // Class A $41.50 Purchase 3/29/94 …" have the side or the class in between, and their 10 and 4 trades were lost.
+    for (const path of ['test/fixtures/html/go-edgar__13d_2024_1.htm', 'test/fixtures/sc13/0000891836-94-000030.txt']) {
+      expect(trades(flattened(path))).toEqual(trades(asFiled(path)));
+    }
+    expect(trades(flattened('test/fixtures/html/go-edgar__13d_2024_1.htm'))).toHaveLength(10);
+    expect(trades(flattened('test/fixtures/html/go-edgar__13d_2024_1.htm'))).toContain('2024-12-13 | 667, L.P. | purchase | 2809 | 13.4979');
+    expect(trades(flattened('test/fixtures/sc13/0000891836-94-000030.txt'))).toContain('1994-03-22 | Gerald F. Fitzgerald | purchase | 7000 | 41.5');
+  });
+
   it('read a flattened schedule whose buy or sell is in the prose above its rows (0000315066-94-001425)', () => {
     // "… Four Fidelity Fund(s) sold Shares since May 28, 1994 … DATE SHARES PRICE 05-31-94 17,000 $14.63 …": the
     // fund named in that prose heads no table (a sentence follows it), the side it states heads the rows.

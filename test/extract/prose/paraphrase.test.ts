@@ -97,10 +97,11 @@ describe('paraphrases', () => {
     // pairs under a power label in one sentence to 127, and bytes 0x80-0x9F read as windows-1252 (the flattened
     // “&#147;…&#148;” quotes of defined terms) to 116, a holder table ended by "The shares of …" to 113, and rules
     // across the page ending a form's rows (" 9,101,402 ------ (ii) …") to 108, and a flattened cover page's
-    // enumerated names ("(i) Gerald F. Fitzgerald (ii) …") to 104. A ceiling, so that nothing loses more.
+    // enumerated names ("(i) Gerald F. Fitzgerald (ii) …") to 104; a side or class cell inside a flattened trade
+    // row ("12/13/2024 2,809 Purchase 13.4979") brought trades to 70. A ceiling, so that nothing loses more.
     const lost = (measure: 'holdings' | 'transactions' | 'options') => measureParaphrases('test/fixtures/golden/items', process.cwd(), [FLATTENED], measure)[0]!.changed.reduce((n, c) => n + c.lost.length, 0);
     expect(lost('holdings')).toBeLessThanOrEqual(104);
-    expect(lost('transactions')).toBeLessThanOrEqual(88);
+    expect(lost('transactions')).toBeLessThanOrEqual(70);
     expect(lost('options')).toBeLessThanOrEqual(3);
   }, 120_000);
 });
