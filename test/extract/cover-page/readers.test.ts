@@ -123,6 +123,16 @@ describe('text reader', () => {
     expect(codes(flattened(path))).toContain('COVER_COMBINED_PERSONS');
   });
 
+  it('leaves out the identification number printed before a flattened name ("56-6394187 Wachovia Bank …", 0000950144-94-000357)', () => {
+    // Cause: the I.R.S. number was an identification line of its own above the name; flattened, "… Identification
+    // Number of Above Person: 56-6394187 Wachovia Bank of North Carolina, N.A., as Trustee …" put it into the name.
+    const flattened = (path: string) => extractCoverPages(parseSubmission(Buffer.from(flattenSubmission(readFileSync(path).toString('latin1')), 'latin1'), { sourceName: path }));
+    const path = sc13('0000950144-94-000357');
+    const [flat] = flattened(path).reportingPersons;
+    expect(flat!.name).toBe(extract(path).reportingPersons[0]!.name);
+    expect(flat!.name).toMatch(/^Wachovia Bank of North Carolina/);
+  });
+
   it('numbered rows win over an Item 4 label that reads as a caption ("(a) Aggregate amount beneficially owned:", 0000315066-17-001861)', () => {
     // Cause: the 13G label, worded as 0000930413-20-000384 words it (bench/paraphrase-robustness.ts, amount-aggregate),
     // read as a captioned cover page's row 9, and any captioned cover page barred the numbered-row reader.
