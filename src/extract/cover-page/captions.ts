@@ -80,7 +80,7 @@ export const CAPTION_PATTERNS: Record<RowKey, string> = {
     String.raw`(?<=ITEM\s{1,6}1\s{0,3}[:.]\s{0,12})` + cap('REPORTING PERSONS?'),
   ].join('|'),
   group: [
-    cap('CHECK (?:THE )?APPROPRIATE (?:BOX|LINE) IF (?:A|YOU ARE A) MEMBER OF A GROUP'),
+    cap('CHECK (?:THE )?APPROPRIATE \\[?(?:BOX|LINE|ROW)\\]? IF (?:A|YOU ARE A) MEMBER OF A GROUP'),
     cap('MEMBER OF (?:A |THE )?GROUP'),
   ].join('|'),
   secUse: cap('SEC USE ONLY'),

@@ -76,10 +76,14 @@ export function readName(raw: string, fromEnd = false): { value: string; start: 
   // marker before it ("(a) Jeffrey Klausner").
   name = name.replace(/\s*\[\s*(?:see|refer)[^\]]*\]\s*$/i, '').replace(/[\s*\u2020\u2021]+$/, '').replace(/[\s:|,;\-\u2013\u2014]+$/, '');
   name = name.replace(/^\(\s*(?:[a-h]|[ivx]{1,4})\s*\)\s+/i, '');
+  // An identification number before the name on its line ("56-6394187 Wachovia Bank …": flattened, the number's own
+  // line runs into the name's).
+  const id = /^#?\s*(?:\d{2}-\d{7}|\d{3}-\d{2}-\d{4})\s+(?=[A-Za-z])/.exec(name)?.[0].length ?? 0;
+  name = name.slice(id);
   if (!name) return null;
   const last = parts[parts.length - 1]!;
-  const removed = joined.length - name.length;
-  return { value: collapse(name), start: parts[0]!.start, end: Math.max(last.start, last.end - removed) };
+  const removed = joined.length - name.length - id;
+  return { value: collapse(name), start: parts[0]!.start + id, end: Math.max(last.start, last.end - removed) };
 }
 
 function sameIndent(a: { text: string }, b: { text: string }): boolean {

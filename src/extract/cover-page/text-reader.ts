@@ -133,7 +133,25 @@ function listedPersons(text: string, cover: Cover, hits: CaptionHit[]): { value:
     const start = span.start + m.indices![1]![0];
     out.push({ value: collapse(m[1]!), start, end: start + m[1]!.length });
   }
-  return out;
+  // (Flattened, the one "line" is the whole list: "(i) Gerald F. Fitzgerald (ii) Marjorie G. Fitzgerald …".)
+  return out.length > 1 || raw.trim().includes('\n') ? out : inlineListedPersons(raw, span.start);
+}
+
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv'];
+
+/**
+ * The names of a flattened row-1 value ("(i) Gerald F. Fitzgerald (ii) Marjorie G. Fitzgerald … (x) Julie F.
+ * Schauer", its line breaks gone): the text after each enumerator, in the order (i), (ii), (iii) …, up to the next one.
+ */
+function inlineListedPersons(raw: string, base: number): { value: string; start: number; end: number }[] {
+  const marks = [...raw.matchAll(/\((i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)\)\s+/g)];
+  if (marks.length < 2 || marks.some((m, k) => m[1] !== ROMAN[k])) return [];
+  return marks.map((m, k) => {
+    const from = m.index + m[0].length;
+    const to = k + 1 < marks.length ? marks[k + 1]!.index : raw.length;
+    const value = raw.slice(from, to).trimEnd();
+    return { value: collapse(value), start: base + from, end: base + from + value.length };
+  });
 }
 
 /**

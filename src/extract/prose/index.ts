@@ -16,7 +16,7 @@ import { nameKey, PartyIndex, type Party, type PartyMention } from './parties.js
 import { InstrumentRegistry } from './instruments.js';
 import { readHoldings } from './holdings.js';
 import { blockHeading, newPositionState } from './position-holders.js';
-import { readTableLines } from './position-tables.js';
+import { flattenedPairList, flattenedPersonColumns, readTableLines } from './position-tables.js';
 import { readPositions, roleOf } from './positions.js';
 import { completeNotes, readNotes } from './notes.js';
 import { heldOptions, readOptionGrants, tiedOptions } from './options.js';
@@ -296,7 +296,8 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
         }
       }
       pushAll(result.holdings, held);
-      const stated = item.itemNumber === positionItem ? readPositions(s, ctx, positionState, used, sentences.slice(i + 1, i + 3)) : [];
+      // (Person columns of a flattened table first: the counts they read are `used`, no other reader's.)
+      const stated = item.itemNumber === positionItem ? [...flattenedPersonColumns(s, ctx, used), ...flattenedPairList(s, used), ...readPositions(s, ctx, positionState, used, sentences.slice(i + 1, i + 3))] : [];
       pushAll(positions, stated);
       pushAll(tied, tiedOptions(s, [...held, ...stated]));
       const notes = readNotes(s, ctx, registry);

@@ -183,7 +183,7 @@ export class PartyIndex {
       // The form's own words must stand for the cover persons; a reader's stray meaning for them is ignored.
       if (/^(?:reporting|filing)\s+persons?$/i.test(t.term) && !resolveName(t.meaning) && !(t.members ?? []).some((m) => resolveName(m))) continue;
       const plural = GROUP_TERM.test(t.term) && /s$/i.test(t.term);
-      const direct = plural ? null : resolveName(t.meaning) ?? coverNameEndingIn(t.term, t.meaning, coverParties) ?? coverNameLessOneWord(t.meaning, coverParties);
+      const direct = plural ? null : resolveName(t.meaning) ?? coverNameEndingIn(t.term, t.meaning, coverParties) ?? coverNameLessOneWord(t.meaning, coverParties) ?? coverNameAfterWords(t.meaning, coverParties);
       if (direct) {
         seenTerms.add(termKey);
         surfaces.push({ text: t.term, caseSensitive: true, party: direct });
@@ -523,6 +523,21 @@ function coverNameLessOneWord(meaning: string, cover: Party[]): Party | null {
     const extra = key.findIndex((w, i) => w !== words[i]);
     if (extra <= 0 || extra >= key.length - 1 || ENTITY_WORDS.test(key[extra]!) || /^(?:\d+|[ivx]+)$/.test(key[extra]!)) return false;
     return key.slice(extra + 1).every((w, i) => w === words[extra + i]);
+  });
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+/**
+ * The one cover name of three words or more that a meaning ends with after one or two capitalised words (a meaning read
+ * back over the value before the name once line breaks are gone: "Citizenship: Delaware TIAA-CREF Investment
+ * Management, LLC ("TCIM")" in 0000930413-20-000384 flattened means the cover's TIAA-CREF Investment Management, LLC).
+ */
+function coverNameAfterWords(meaning: string, cover: Party[]): Party | null {
+  const words = partyKey(meaning).split(' ');
+  const hits = cover.filter((p) => {
+    const key = partyKey(p.name).split(' ');
+    const extra = words.length - key.length;
+    return key.length >= 3 && (extra === 1 || extra === 2) && key.every((w, i) => w === words[extra + i]) && /^(?:[A-Z][\w.&'-]*\s+){1,2}$/.test(meaning.slice(0, meaning.length - p.name.length));
   });
   return hits.length === 1 ? hits[0]! : null;
 }

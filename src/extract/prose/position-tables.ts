@@ -1,15 +1,17 @@
 /**
  * Item 5 tables: rows under a header that names the cover page's figures ("Name  Aggregate  Percent  Sole Voting …"),
  * and text tables read line by line (dotted leaders, wrapped name cells, captions above the rows saying what the
- * counts are), and label rows under a header of one column per person.
+ * counts are), and label rows under a header of one column per person. A table whose line breaks are gone (a flattened
+ * filing) is first cut back into its rows (flattened-holder-rows.ts).
  * Does not handle: tables whose rows are not one holder per line.
  */
 import { holderColumns, holdersOf, securityKindOf } from './clauses.js';
-import type { Party } from './parties.js';
+import { looksLikeName, type Party } from './parties.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence, type SecurityKind } from './types.js';
 import { headerColumns, captionRoleOf, labelAtEnd, LABEL_FRAGMENT, OWNERSHIP_PREDICATE } from './position-vocabulary.js';
 import { type PositionState, fuzzyCover } from './position-holders.js';
+import { flattenedHolderRows } from './flattened-holder-rows.js';
 
 /**
  * A header line of one column per person: "NAM\tTCIM\tTAL" (0000930413-20-000384), two or more parties and nothing
@@ -42,6 +44,115 @@ export function personColumnRow(s: ProseSentence, columns: Party[], counts: Toke
     row: { ...holderColumns(columns[i]!), role, security: null, securityKind: 'common', shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: null, ...provenance(s) },
     evidence: { shares: evidence(s, t.start, t.end) },
   }));
+}
+
+/**
+ * A header of person columns and its label rows once their line breaks are gone, all in one sentence: "… as to which
+ * person has: NAM TCIM TAL Sole Voting Power: 209,705 4,368,525 1,270,996 Shared Voting Power: 0 0 0 …"
+ * (0000930413-20-000384 flattened). Two or more parties with only spaces between them, then two or more rows of a
+ * label and one count per party (`personColumnRow`'s row, without its line). The counts read are added to `used`, so
+ * the sentence's other readers leave them alone. Only in a sentence without line breaks: as filed, each row is a line
+ * (`personColumns`). Linear in the sentence: its mentions and counts are walked once.
+ */
+export function flattenedPersonColumns(s: ProseSentence, ctx: ProseContext, used: Map<number, { holders: Party[]; role: HoldingRole }>): Found<HoldingRow>[] {
+  const out: Found<HoldingRow>[] = [];
+  if (s.mentions.length < 2 || /\n/.test(s.raw)) return out;
+  const mentions = s.mentions.slice().sort((a, b) => a.start - b.start);
+  const counts = s.tokens.filter((t) => (t.kind === 'shares' || t.kind === 'number') && Number.isInteger(t.value) && !/\./.test(t.raw));
+  let c = 0;
+  for (let i = 0; i < mentions.length; ) {
+    let j = i + 1;
+    while (j < mentions.length && /^ +$/.test(s.raw.slice(mentions[j - 1]!.end, mentions[j]!.start))) j++;
+    const run = mentions.slice(i, j);
+    i = j;
+    if (run.length < 2 || run.some((m) => m.party.group || ctx.parties.isIssuer(m.party))) continue;
+    const parties = run.map((m) => holdersOf(s, [m]));
+    if (parties.some((p) => p.length !== 1) || new Set(parties.map((p) => p[0]!.name)).size !== parties.length) continue;
+    const columns = parties.map((p) => p[0]!);
+    const rows: { role: HoldingRole; cells: Token[] }[] = [];
+    let at = run[run.length - 1]!.end;
+    while (c < counts.length && counts[c]!.start < at) c++;
+    for (;;) {
+      const cells = counts.slice(c, c + columns.length);
+      // (The label's length is asked before it is cut out: a run of names far from any count costs nothing.)
+      const near = cells.length === columns.length && cells[0]!.start - at <= 160;
+      const label = near ? s.raw.slice(at, cells[0]!.start) : '';
+      const role = near && !/\d/.test(label) ? labelAtEnd(label) : null;
+      if (!role || cells.some((t, k) => k > 0 && !/^ +$/.test(s.raw.slice(cells[k - 1]!.end, t.start)))) break;
+      rows.push({ role, cells });
+      c += columns.length;
+      at = cells[cells.length - 1]!.end;
+    }
+    if (rows.length < 2) continue;
+    for (const { role, cells } of rows) {
+      cells.forEach((t, k) => {
+        used.set(t.start, { holders: [columns[k]!], role });
+        out.push({
+          row: { ...holderColumns(columns[k]!), role, security: null, securityKind: 'common', shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: null, ...provenance(s) },
+          evidence: { shares: evidence(s, t.start, t.end) },
+        });
+      });
+    }
+  }
+  return out;
+}
+
+/** "Name: N" in a run of pairs: the name (no digits, colon or parenthesis) and the count. */
+const PAIR = /([A-Z][^:\d()\n]{0,80}?)\s*:\s*(\d{1,3}(?:,\d{3})+|\d+)(?![\d,.%])/g;
+
+/**
+ * "Name: N" pairs under a power label once their line breaks are gone, in one sentence: "(i) Sole power to vote or to
+ * direct the vote Franklin Resources, Inc.: 0 Charles B. Johnson: 0 … Templeton Global Advisors Limited: 9,987,768
+ * (ii) …" (0000038777-98-000161 flattened): two or more pairs one after the other, each count the power of the
+ * party its pair names (the name as printed when it names none). As filed each pair is a line (`pairLine` in
+ * positions.ts); only a sentence without line breaks is read here. Counts read are added to `used`. Linear: one
+ * scan for pairs, each name at most 80 characters.
+ */
+export function flattenedPairList(s: ProseSentence, used: Map<number, { holders: Party[]; role: HoldingRole }>): Found<HoldingRow>[] {
+  const out: Found<HoldingRow>[] = [];
+  if (/\n/.test(s.raw) || !s.raw.includes(':')) return out;
+  // (Mentions in text order, walked once with the pairs.)
+  const mentions = s.mentions.slice().sort((a, b) => a.start - b.start);
+  let m = 0;
+  const pairs = [...s.raw.matchAll(PAIR)].map((m) => ({ start: m.index, end: m.index + m[0].length, name: m[1]!, count: m[2]!, countAt: m.index + m[0].length - m[2]!.length }));
+  for (let i = 0; i < pairs.length; ) {
+    let j = i + 1;
+    while (j < pairs.length && pairs[j]!.start === pairs[j - 1]!.end + 1 && s.raw[pairs[j - 1]!.end] === ' ') j++;
+    const run = pairs.slice(i, j);
+    i = j;
+    if (run.length < 2) continue;
+    // The first pair's words start with the label's end ("… direct the vote Franklin Resources, Inc."): cut where
+    // the words before end a power label and those after are a name.
+    const first = run[0]!;
+    const words = [...first.name.matchAll(/\S+/g)];
+    let role: HoldingRole | null = null;
+    for (let k = 1; k < words.length && !role; k++) {
+      const cut = first.start + words[k]!.index;
+      const r = labelAtEnd(s.raw.slice(Math.max(0, cut - 160), cut));
+      if (r && looksLikeName(s.raw.slice(cut, first.start + first.name.length))) {
+        role = r;
+        first.name = s.raw.slice(cut, first.start + first.name.length);
+        first.start = cut;
+      }
+    }
+    if (!role && (role = labelAtEnd(s.raw.slice(Math.max(0, first.start - 160), first.start))) === null) continue;
+    if (!run.every((p) => looksLikeName(p.name))) continue;
+    for (const p of run) {
+      const nameEnd = p.start + p.name.trimEnd().length;
+      while (m < mentions.length && mentions[m]!.end < p.start) m++;
+      const mention = mentions[m] && mentions[m]!.start <= p.start + 2 && mentions[m]!.end >= nameEnd - 2 ? mentions[m] : undefined;
+      const holders = mention ? holdersOf(s, [mention]) : [{ name: p.name.trim(), coverOrdinal: null, group: false, members: [] }];
+      const value = Number(p.count.replace(/,/g, ''));
+      used.set(p.countAt, { holders, role });
+      for (const h of holders) {
+        out.push({
+          row: { ...holderColumns(h), role, security: null, securityKind: 'common', shares: value, convertibleIntoShares: null, asOfDate: null, percentOfClass: null, ...provenance(s) },
+          evidence: { shares: evidence(s, p.countAt, p.countAt + p.count.length) },
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -110,13 +221,10 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
   let blockHolders: string[] = [];
   /** The raw lines of the caption (header cells stacked over lines are aligned from the right). */
   let captionLines: string[] = [];
-  let lineStart = source.start;
-  while (lineStart < source.end) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0 || lineEnd > source.end) lineEnd = source.end;
+  for (const { start: lineStart, end: lineEnd } of tableLines(text, source.start, source.end)) {
     const line = text.slice(lineStart, lineEnd);
     // The last line of a wrapped name cell may start in lower case ("persons   61,302/…").
-    const row = line.length > 240 ? null : ROW_LINE.exec(line) ?? (pending.length && rowsInBlock > 0 ? ROW_LINE_CONTINUED.exec(line) : null);
+    const row = line.length > MAX_ROW_LINE ? null : ROW_LINE.exec(line) ?? (pending.length && rowsInBlock > 0 ? ROW_LINE_CONTINUED.exec(line) : null);
     const inTable = rowsInBlock > 0;
     // "Total  97,314  3,078,009" under rows: the group the introduction names ("held by each of the Funds").
     const total = row && inTable && /^\s*Total\b/i.test(row[1]!) ? totalHolder(blockHolders, caption, ctx) : null;
@@ -176,11 +284,29 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
         captionLines = [...captionLines, line].slice(-6);
       }
     }
-    lineStart = lineEnd + 1;
   }
   void itemNumber;
   void documentSequence;
   return out;
+}
+
+/** Longest line read as a row; a longer one is prose, or a flattened table (`flattenedHolderRows`). */
+const MAX_ROW_LINE = 240;
+
+/**
+ * The lines of `start`–`end`, a line too long to be a row cut into the rows of the flattened table it holds (its line
+ * breaks gone: "… POWER One Liberty Properties, Inc. 30,048/less than 1% Shared (1) The Georgetown Group, Inc. …").
+ */
+function* tableLines(text: string, start: number, end: number): Generator<{ start: number; end: number }> {
+  let lineStart = start;
+  while (lineStart < end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const pieces = lineEnd - lineStart > MAX_ROW_LINE ? flattenedHolderRows(text.slice(lineStart, lineEnd), (name, inTable) => cleanRowName(name, false, inTable) !== null) : null;
+    if (pieces) for (const p of pieces) yield { start: lineStart + p.start, end: lineStart + p.end };
+    else yield { start: lineStart, end: lineEnd };
+    lineStart = lineEnd + 1;
+  }
 }
 
 /** A table row: a name, dotted leaders or a footnote mark, then counts (or "None") and at most a short tail. */

@@ -4,7 +4,8 @@
  * Handles: abbreviations and initials ("Inc.", "L.P.", "J.P. Morgan", "No. 2", "$.01"), wrapped plain text (a line
  * break is soft when the sentence plainly continues, hard after a colon or in a column layout), HTML-rendered and XML
  * text where a line is a block, page breaks inside a sentence (page furniture is already blanked, see
- * items/prose-source.ts), and the " - " bullets of flattened bodies.
+ * items/prose-source.ts), and the " - " bullets, underlined headings ("BOAS ----") and rules across the page of
+ * flattened bodies.
  * Does not handle: clauses inside a sentence (the record readers work on clauses themselves).
  */
 
@@ -76,6 +77,24 @@ export function splitSentences(text: string, start: number, end: number, linesAr
       }
       continue;
     }
+    // A flattened underlined heading: "… of: None BOAS ---- (a) Amount …" is a sentence "BOAS ----" of its own.
+    if ((ch === '-' || ch === '=' || ch === '_') && text[i - 1] === ' ') {
+      const heading = underlinedHeading(text, Math.max(sentenceStart, i - 1 - HEADING_CHARS), i, end);
+      if (heading) {
+        close(heading.start);
+        sentenceStart = heading.start;
+        close(heading.end);
+        i = heading.end - 1;
+        continue;
+      }
+      // A flattened rule between a form's rows ("… direct the vote 9,101,402 ------ (ii) shared power …") ends a row.
+      const rule = ruleEnd(text, i, end);
+      if (rule > 0) {
+        close(i);
+        i = rule - 1;
+        continue;
+      }
+    }
     // Flattened bullets: "…Events\"): - Holders of the …".
     if (ch === '-' && /[:;.]["')\u201d]*\s+$/.test(text.slice(Math.max(start, i - 12), i)) && /^-\s+[A-Z]/.test(text.slice(i, i + 3))) {
       close(i);
@@ -85,6 +104,41 @@ export function splitSentences(text: string, start: number, end: number, linesAr
   }
   close(end);
   return out;
+}
+
+/** The longest heading an underline on its line makes one: a few words in capitals. */
+const HEADING_CHARS = 60;
+
+/**
+ * An underline run after a heading in capitals on the same line ("BOAS ----", "WHITMAN -------": a person's block
+ * heading over its underline, once the line break between them is gone): the heading's start and the run's end.
+ * `from` is how far back the heading may start; one to four words in capitals, the word before them not in capitals
+ * (or none). Null when the run at `at` (three or more of one character, blank after it) is not such an underline.
+ */
+function underlinedHeading(text: string, from: number, at: number, end: number): { start: number; end: number } | null {
+  const ch = text[at]!;
+  let e = at;
+  while (e < end && text[e] === ch) e++;
+  if (e - at < 3 || (e < end && !/\s/.test(text[e]!))) return null;
+  const before = /(?:^|[^\S\n])((?:[A-Z][A-Z0-9.&'-]+ ){1,4})$/.exec(text.slice(from, at));
+  if (!before) return null;
+  const start = at - before[1]!.length;
+  // (Cut off mid-word by `from`: no heading of its own.)
+  if (start === from && from > 0 && /\S/.test(text[from - 1]!)) return null;
+  // Capitals or a number going on before the words ("ITEM 5 OWNERSHIP ----") make a caption, not a person's heading.
+  const prev = /(\S+)\s*$/.exec(text.slice(Math.max(0, start - 40), start));
+  if (prev && /^(?:[A-Z]{2,}|\d{1,3})[:.]?$/.test(prev[1]!)) return null;
+  return { start, end: e };
+}
+
+/** Shortest run of one character that is a rule across the page, not a dash or a blank to fill in. */
+const RULE_CHARS = 10;
+
+/** The end of a rule at `at` (a run of RULE_CHARS or more of one of - = _, blank after it), or 0 when none. */
+function ruleEnd(text: string, at: number, end: number): number {
+  let e = at;
+  while (e < end && text[e] === text[at]) e++;
+  return e - at >= RULE_CHARS && (e >= end || /\s/.test(text[e]!)) ? e : 0;
 }
 
 function isAbbreviation(text: string, from: number, dot: number): boolean {

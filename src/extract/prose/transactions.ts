@@ -268,6 +268,9 @@ function headingParties(s: ProseSentence, ctx: ProseContext): Party[] {
 /** What may stand between the cells of a flattened trade row: blanks, a footnote mark, a dollar sign, parentheses. */
 const CELL_GAP = /^[\s*$()]{1,6}$/;
 
+/** Between a count and the price after it, also a cell of the trade's side or class ("2,809 Purchase 13.4979"). */
+const COUNT_PRICE_GAP = /^[\s*$()]{0,6}(?:Purchased?|Purchases|Sales?|Sold|Bought|Buy|Sell|Class [A-Z])[\s*$()]{1,6}$/;
+
 /** A count cell: a whole number, no fraction after it (whether it is inside a name is the caller's last test). */
 function isCountCell(s: ProseSentence, t: Token): boolean {
   return (t.kind === 'number' || t.kind === 'shares') && !/\./.test(t.raw) && !hasFraction(s.raw, t);
@@ -283,8 +286,9 @@ const MIN_FLATTENED_ROWS = 3;
 
 /**
  * The rows of a trade table whose line breaks are gone: three tokens in a row, a date, a count and a price, with only
- * blanks (or "*", "$", parentheses) between them. `dateFirst`: in that order ("2/15/2011 1,657 5.2988"); else in any
- * order ("(9,022) 7.65 12/16/2015"). A row takes in the "(" or "$" just before it and the ")" or "*" just after it.
+ * blanks (or "*", "$", parentheses) between them, and between a count and the price after it maybe the trade's side or
+ * class ("12/13/2024 2,809 Purchase 13.4979", "3/22/94 7,000 Class A $41.50"). `dateFirst`: in that order
+ * ("2/15/2011 1,657 5.2988"); else in any order ("(9,022) 7.65 12/16/2015"). A row takes in the "(" or "$" just before it and the ")" or "*" just after it.
  * One pass over the sentence's tokens.
  */
 function rowSpans(s: ProseSentence, dateFirst: boolean): { start: number; end: number }[] {
@@ -304,7 +308,9 @@ function rowSpans(s: ProseSentence, dateFirst: boolean): { start: number; end: n
     const count = cells.filter((c) => isCountCell(s, c));
     const price = cells.filter(isPriceCell);
     if (date.length !== 1 || count.length !== 1 || price.length !== 1 || (dateFirst && (cells[0] !== date[0] || cells[1] !== count[0]))) continue;
-    if (!CELL_GAP.test(s.raw.slice(cells[0]!.end, cells[1]!.start)) || !CELL_GAP.test(s.raw.slice(cells[1]!.end, cells[2]!.start)) || named(count[0]!)) continue;
+    const second = s.raw.slice(cells[1]!.end, cells[2]!.start);
+    const secondOk = CELL_GAP.test(second) || (cells[1] === count[0] && cells[2] === price[0] && COUNT_PRICE_GAP.test(second));
+    if (!CELL_GAP.test(s.raw.slice(cells[0]!.end, cells[1]!.start)) || !secondOk || named(count[0]!)) continue;
     let start = cells[0]!.start;
     let end = cells[2]!.end;
     if (start > 0 && /[($]/.test(s.raw[start - 1]!)) start--;

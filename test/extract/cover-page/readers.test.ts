@@ -100,6 +100,39 @@ describe('text reader', () => {
     expect(flattened(sc13('0000315066-94-001425')).reportingPersons[0]).toMatchObject({ name: 'FMR Corp.', soleVotingPower: 161387, soleDispositivePower: 731287, aggregateAmount: 903691, percentOfClass: 12.12, typeOfReportingPerson: ['HC'] });
   });
 
+  it('ends a flattened name at "CHECK THE APPROPRIATE [LINE] IF A MEMBER OF A GROUP" (0000932471-15-004745, 0000932471-07-000401)', () => {
+    // Cause: row 2's caption was read with "BOX" or "LINE" bare, not bracketed; as filed the name still ended with its
+    // line, but flattened ("The Vanguard Group - 23-1945930 2. CHECK THE APPROPRIATE [LINE] IF A MEMBER …") the name
+    // ran on to "MEMBER OF A GROUP", and every position of the five Vanguard filings had that name as its holder.
+    const flattened = (path: string) => extractCoverPages(parseSubmission(Buffer.from(flattenSubmission(readFileSync(path).toString('latin1')), 'latin1'), { sourceName: path }));
+    for (const acc of ['0000932471-15-004745', '0000932471-07-000401']) {
+      expect(flattened(sc13(acc)).reportingPersons.map((p) => p.name)).toEqual(extract(sc13(acc)).reportingPersons.map((p) => p.name));
+    }
+    expect(flattened(sc13('0000932471-15-004745')).reportingPersons[0]).toMatchObject({ name: 'The Vanguard Group', memberOfGroup: extract(sc13('0000932471-15-004745')).reportingPersons[0]!.memberOfGroup });
+  });
+
+  it('reads the enumerated names of one flattened cover page, ended by "Check the Appropriate Row …" (0000891836-94-000030)', () => {
+    // Cause: the names "(i) Gerald F. Fitzgerald" … "(x) Julie F. Schauer" were read one per line, and row 2's caption
+    // said "Row" where the reader knew "Box" and "Line"; flattened, the one cover page was one person named "Gerald F.
+    // Fitzgerald (ii) Marjorie G. Fitzgerald … 2. Check the Appropriate Row if a", and the Item 5 tables' misspelt
+    // "Majorie G Fitzgerald" matched no cover person: four positions lost.
+    const flattened = (path: string) => extractCoverPages(parseSubmission(Buffer.from(flattenSubmission(readFileSync(path).toString('latin1')), 'latin1'), { sourceName: path }));
+    const path = sc13('0000891836-94-000030');
+    expect(flattened(path).reportingPersons.map((p) => p.name)).toEqual(extract(path).reportingPersons.map((p) => p.name));
+    expect(flattened(path).reportingPersons.map((p) => p.name)).toHaveLength(10);
+    expect(codes(flattened(path))).toContain('COVER_COMBINED_PERSONS');
+  });
+
+  it('leaves out the identification number printed before a flattened name ("56-6394187 Wachovia Bank …", 0000950144-94-000357)', () => {
+    // Cause: the I.R.S. number was an identification line of its own above the name; flattened, "… Identification
+    // Number of Above Person: 56-6394187 Wachovia Bank of North Carolina, N.A., as Trustee …" put it into the name.
+    const flattened = (path: string) => extractCoverPages(parseSubmission(Buffer.from(flattenSubmission(readFileSync(path).toString('latin1')), 'latin1'), { sourceName: path }));
+    const path = sc13('0000950144-94-000357');
+    const [flat] = flattened(path).reportingPersons;
+    expect(flat!.name).toBe(extract(path).reportingPersons[0]!.name);
+    expect(flat!.name).toMatch(/^Wachovia Bank of North Carolina/);
+  });
+
   it('numbered rows win over an Item 4 label that reads as a caption ("(a) Aggregate amount beneficially owned:", 0000315066-17-001861)', () => {
     // Cause: the 13G label, worded as 0000930413-20-000384 words it (bench/paraphrase-robustness.ts, amount-aggregate),
     // read as a captioned cover page's row 9, and any captioned cover page barred the numbered-row reader.

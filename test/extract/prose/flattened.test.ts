@@ -4,11 +4,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flattenSubmission } from '../../../bench/flatten.js';
 import { extractItemsAndProse } from '../../../src/extract/items/index.js';
+import { flattenedHolderRows } from '../../../src/extract/prose/flattened-holder-rows.js';
 import { parseSubmission } from '../../../src/parse/index.js';
 
 const flattened = (path: string) => parseSubmission(Buffer.from(flattenSubmission(readFileSync(path).toString('latin1')), 'latin1'), { sourceName: path });
 const holdings = (path: string) => (extractItemsAndProse(flattened(path)).tables.holdings ?? []).map((r) => [r.holder, r.role, r.shares]);
 const asFiled = (path: string) => parseSubmission(readFileSync(path), { sourceName: path });
+const holderShares = (sub: ReturnType<typeof parseSubmission>) => [...new Set((extractItemsAndProse(sub).tables.holdings ?? []).map((r) => `${String(r.holder)} | ${String(r.shares)}`))].sort();
 const trades = (sub: ReturnType<typeof parseSubmission>) =>
   (extractItemsAndProse(sub).tables.transactions ?? []).map((r) => [r.transactionDate, r.holder, r.action, r.shares, r.pricePerShare].join(' | ')).sort();
 
@@ -65,6 +67,18 @@ describe('flattened filings', () => {
     expect(flat).toContain('2015-12-09 | LIONEYE ONSHORE FUND LP | sale | 258 | 8.04');
   });
 
+  it('read flattened trade rows with a side or class cell between the count and the price (go-edgar__13d_2024_1, 0000891836-94-000030)', () => {
+    // Cause: a flattened row's date, count and price had to stand with only blanks, a mark or "$" between them; "667,
+    // L.P. 12/13/2024 2,809 Purchase 13.4979 1 Baker Brothers …" and "Gerald F. Fitzgerald Purchase 3/22/94 7,000
+    // Class A $41.50 Purchase 3/29/94 …" have the side or the class in between, and their 10 and 4 trades were lost.
+    for (const path of ['test/fixtures/html/go-edgar__13d_2024_1.htm', 'test/fixtures/sc13/0000891836-94-000030.txt']) {
+      expect(trades(flattened(path))).toEqual(trades(asFiled(path)));
+    }
+    expect(trades(flattened('test/fixtures/html/go-edgar__13d_2024_1.htm'))).toHaveLength(10);
+    expect(trades(flattened('test/fixtures/html/go-edgar__13d_2024_1.htm'))).toContain('2024-12-13 | 667, L.P. | purchase | 2809 | 13.4979');
+    expect(trades(flattened('test/fixtures/sc13/0000891836-94-000030.txt'))).toContain('1994-03-22 | Gerald F. Fitzgerald | purchase | 7000 | 41.5');
+  });
+
   it('read a flattened schedule whose buy or sell is in the prose above its rows (0000315066-94-001425)', () => {
     // "… Four Fidelity Fund(s) sold Shares since May 28, 1994 … DATE SHARES PRICE 05-31-94 17,000 $14.63 …": the
     // fund named in that prose heads no table (a sentence follows it), the side it states heads the rows.
@@ -94,5 +108,203 @@ describe('flattened filings', () => {
     expect(flat).toContain('1996-04-18 | Cramer Partners, L.P. | purchase | 84500 | 14.438');
     expect(flat.map((t) => t.split(' | ').slice(3).join(' | '))).toEqual(['84500 | 14.375', '84500 | 14.438', '100000 | 14.375']);
   });
+
+  it('read a holder table whose rows run on one line, a page break inside a name cell (0000712770-96-000005)', () => {
+    // Cause: the table reader took rows one per line and a line of more than 240 characters as prose; flattened, "…
+    // DISPOSITIVE POWER One Liberty Properties, Inc. 30,048/less than 1% Shared (1) The Georgetown Group, Inc. 4,790/…"
+    // is one line, and the 27 positions of the two tables (each row's holder, and Gould's or Rose's share of it) were
+    // lost. "REIT Management Corp. Page 9 of 12 Pages Pension & Profit Sharing Trusts 263,546/3.00%": the page break is
+    // furniture inside the name cell. "The above does not include 25,565 Beneficial Shares owned by …" is prose after
+    // the table, no row.
+    const path = 'test/fixtures/sc13/0000712770-96-000005.txt';
+    const flat = holdings(path);
+    expect(flat).toEqual(
+      expect.arrayContaining([
+        ['One Liberty Properties, Inc.', expect.any(String), 30048],
+        ['Fredric H. Gould', 'beneficial', 30048],
+        ['130 Store Company', expect.any(String), 18988],
+        ['REIT Management Corp. Pension & Profit Sharing Trusts', expect.any(String), 263546],
+        ['Trust for the Benefit of Relatives', expect.any(String), 34762],
+        ['Marshall & Jill Rose Foundation, Inc.', expect.any(String), 8644],
+        ['Marshall Rose', 'beneficial', 43262],
+      ]),
+    );
+    expect(flat.filter((r) => /above/.test(String(r[0])))).toEqual([]);
+    // The holders and counts of the filing as filed ("The Georgetown Group, Inc" lost its period there, not here).
+    const fixed = (rows: string[]) => rows.map((r) => r.replace('Group, Inc |', 'Group, Inc. |'));
+    expect(holderShares(flattened(path))).toEqual(fixed(holderShares(asFiled(path))));
+  });
+
+  it('read five flattened holder tables of dotted leaders, a page number run onto a row (0000891836-94-000030)', () => {
+    // Cause: as above, the five tables of Item 5 ("Gerald F. Fitzgerald . . . 7,950 110,872 Majorie G Fitzgerald . . .
+    // 51,062 120,204 …", one per figure, each under its caption) were one line and their 31 positions were lost. The
+    // first row's name follows the column headings ("… Reporting Person Class A B Gerald F. Fitzgerald"), and the page
+    // number of a page break ("… 7,950 110,872 18 Majorie G Fitzgerald") is no third count.
+    const path = 'test/fixtures/sc13/0000891836-94-000030.txt';
+    const flat = holdings(path);
+    expect(flat).toEqual(
+      expect.arrayContaining([
+        ['Gerald F. Fitzgerald', 'beneficial', 7950],
+        ['Gerald F. Fitzgerald', 'beneficial', 110872],
+        ['Julie F. Schauer', 'shared_voting', 182851],
+        ['Gerald F. Fitzgerald, Jr.', 'sole_voting', 0],
+        ['Jane M. Fitzgerald', 'sole_dispositive', 8938],
+        ['C. Nina Fitzgerald', 'shared_dispositive', 0],
+      ]),
+    );
+    expect(flat.filter((r) => r[2] === 18 || r[2] === 17)).toEqual([]);
+  });
 });
 
+describe('flattened holder tables, first row and Total', () => {
+  it('read a flattened holder table whose first name opens with a number and which ends in a Total row (go-edgar__vtv_13d_item4)', () => {
+    // Cause: the first row's name was read back from its counts up to a word with a digit, so "667, L.P. 8,060
+    // 254,948" had the name "L.P." and no row; and "Total 97,314 3,078,009" was no name, so the run had one row and
+    // was no table: the six positions of "… Common Prefunded Name Stock Warrants 667, L.P. 8,060 254,948 Baker
+    // Brothers Life Sciences, L.P. 89,254 2,823,061 Total 97,314 3,078,009 On February 27, …" were lost.
+    const path = 'test/fixtures/html/go-edgar__vtv_13d_item4.htm';
+    expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['667, L.P.', expect.any(String), 8060],
+        ['667, L.P.', expect.any(String), 254948],
+        ['Baker Brothers Life Sciences, L.P.', expect.any(String), 2823061],
+        ['Funds', 'group_total', 3078009],
+      ]),
+    );
+  });
+});
+
+describe('flattened person blocks', () => {
+  it('read the person blocks of a flattened 13G Item 4 under their underlined headings (0000913355-96-000009)', () => {
+    // Cause: a heading over its underline ("BOAS" / "----") was a sentence of its own only through its line breaks;
+    // flattened, "… direct disposition of: None BOAS ---- (a) Amount Beneficially Owned: 1,077,500 shares …" ran on
+    // from the block before, every block's figures went to the first person (CMMC) and seven positions were lost.
+    const path = 'test/fixtures/sc13/0000913355-96-000009.txt';
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['Andrew M. Boas', 'beneficial', 1077500],
+        ['Robert C. Ruocco', 'shared_voting', 1077500],
+        ['Martin J. Whitman', 'sole_dispositive', 688600],
+        ['Martin J. Whitman', 'beneficial', 1766100],
+      ]),
+    );
+    const asFiledRows = (extractItemsAndProse(asFiled(path)).tables.holdings ?? []).map((r) => [r.holder, r.role, r.shares]);
+    expect(holdings(path)).toEqual(asFiledRows);
+  });
+});
+
+describe('flattened holder tables, sentence after', () => {
+  it('end a flattened holder table at the sentence after its Total row ("… Total 15,774,095 8.9 % The shares of …", go-edgar__invitae_13g_2021)', () => {
+    // Cause: a count followed by a word of shares was prose, not a row, and "8.9 % The shares of Convertible Preferred
+    // Stock are only convertible …" counted as one: the Total row was no row, the run of three was two, and the
+    // table's three positions were lost.
+    const path = 'test/fixtures/html/go-edgar__invitae_13g_2021.htm';
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['667, L.P.', 'beneficial', 1272253],
+        ['Baker Brothers Life Sciences, L.P.', 'beneficial', 14501842],
+        ['Funds', 'group_total', 15774095],
+      ]),
+    );
+  });
+});
+
+describe('flattened form rules', () => {
+  it('read a form row whose count a rule across the page follows, flattened (0000913414-08-003796)', () => {
+    // Cause: the rules between Item 4's rows ("(i) sole power to vote or to direct the vote" / "9,101,402" /
+    // "-----…") were lines of their own; flattened, "… direct the vote 9,101,402 ------ (ii) shared power …" is one
+    // sentence with every row, and the sole voting count was lost.
+    const path = 'test/fixtures/sc13/0000913414-08-003796.txt';
+    expect(holdings(path)).toEqual(expect.arrayContaining([['Reporting Persons', 'sole_voting', 9101402]]));
+  });
+});
+
+describe('flattened person columns', () => {
+  const path = 'test/fixtures/sc13/0000930413-20-000384.txt';
+
+  it('read a flattened header of person columns and its label rows, all in one sentence (0000930413-20-000384)', () => {
+    // Cause: a header of person columns ("NAM\tTCIM\tTAL") and each label row under it were read one line at a time;
+    // flattened, "… NAM TCIM TAL Sole Voting Power: 209,705 4,368,525 1,270,996 Shared Voting Power: 0 0 0 …" is one
+    // sentence, and its counts went to one holder by the form's labels: six positions lost, two extra.
+    const flat = holdings(path);
+    expect(flat).toEqual(
+      expect.arrayContaining([
+        ['Nuveen Asset Management, LLC', 'sole_voting', 209705],
+        ['TIAA-CREF Investment Management, LLC', 'sole_voting', 4368525],
+        ['Teachers Advisors, LLC', 'sole_dispositive', 1270996],
+        ['Teachers Advisors, LLC', 'shared_dispositive', 0],
+      ]),
+    );
+    expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+  });
+
+  it('a defined term read back over the value before its name ("Citizenship: Delaware TIAA-CREF …") is the cover person (0000930413-20-000384)', () => {
+    // Cause: flattened, Items 2(a)-(c) run "… Citizenship: Delaware TIAA-CREF Investment Management, LLC ("TCIM") …",
+    // the term's meaning took "Delaware" in, matched no cover name, and "TCIM" stood for a party of its own.
+    expect(holdings(path).filter((r) => String(r[0]).startsWith('Delaware'))).toEqual([]);
+  });
+});
+
+describe('flattened pairs under a power label', () => {
+  it('read "Name: N" pairs that run on one line under their power label (0000038777-98-000161)', () => {
+    // Cause: the pairs under "(i) Sole power to vote or to direct the vote" were read one line each; flattened, "…
+    // direct the vote Franklin Resources, Inc.: 0 Charles B. Johnson: 0 … Templeton Global Advisors Limited: 9,987,768
+    // Templeton Management Limited: 266,000 …" is one sentence and five of the six positions were lost.
+    const path = 'test/fixtures/sc13/0000038777-98-000161.txt';
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['Charles B. Johnson', 'sole_voting', 0],
+        ['Templeton Global Advisors Limited', 'sole_voting', 9987768],
+        ['Templeton Management Limited', 'sole_dispositive', 266000],
+        ['Templeton Investment Management Limited', 'sole_voting', 33500],
+      ]),
+    );
+    const rows = (sub: ReturnType<typeof parseSubmission>) => (extractItemsAndProse(sub).tables.holdings ?? []).filter((r) => r.role !== 'beneficial').map((r) => [r.holder, r.role, r.shares]);
+    expect(rows(flattened(path))).toEqual(rows(asFiled(path)));
+  });
+});
+
+describe('flattened quotes', () => {
+  it('read the defined terms whose quotes were character references 147 and 148 (0001193125-11-035272)', () => {
+    // Cause: flattened, “&#147;VC&#148;” is the bytes 0x93 and 0x94, which the body's windows-1252 fallback decoded to
+    // C1 controls (Node 20): no term of Item 2 was read, and "Mr. Vranos, VC, EMGH and ECM beneficially owned
+    // 2,962,920, 2,962,920, 1,669,004 and 1,250,000 Common Shares, respectively" lost three of its four holders.
+    const path = 'test/fixtures/sc13/0001193125-11-035272.txt';
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['Michael W. Vranos', 'beneficial', 2962920],
+        ['VC Investments LLC', 'beneficial', 2962920],
+        ['EMG Holdings, L.P.', 'beneficial', 1669004],
+        ['EMG Holdings, L.P.', 'beneficial', 1326863],
+      ]),
+    );
+  });
+});
+
+describe('flattenedHolderRows', () => {
+  const isName = (name: string) => /^[A-Z]/.test(name);
+
+  it('cuts a run of rows and leaves the text around it whole', () => {
+    const line = 'Set forth below: Name Shares Owned Alpha Fund LP 1,000 Beta Fund LP 2,000 Gamma Fund LP 3,000 The rest is prose.';
+    const pieces = flattenedHolderRows(line, isName)!;
+    expect(pieces.map((p) => [line.slice(p.start, p.end).trim(), p.row])).toEqual([
+      ['Set forth below: Name Shares Owned', false],
+      ['Alpha Fund LP 1,000', true],
+      ['Beta Fund LP 2,000', true],
+      ['Gamma Fund LP 3,000', true],
+      ['The rest is prose.', false],
+    ]);
+    // Two rows are a sentence naming two holders, not a table.
+    expect(flattenedHolderRows('Owned Alpha Fund LP 1,000 Beta Fund LP 2,000 and more', isName)).toBeNull();
+  });
+
+  it('is linear in the line: 100,000 rows, and 100,000 page marks, on one line', () => {
+    const rows = 'Name Shares Owned ' + 'Alpha Fund LP 1,000 '.repeat(100_000);
+    expect(flattenedHolderRows(rows, isName)!.filter((p) => p.row)).toHaveLength(100_000);
+    const marks = 'Name Shares Owned ' + 'Alpha Page 1 of 2 Pages Fund LP 1,000 '.repeat(100_000);
+    expect(flattenedHolderRows(marks, isName)!.filter((p) => p.row)).toHaveLength(100_000);
+    // No row at all: digits and words that never make a name.
+    expect(flattenedHolderRows('1 a '.repeat(200_000), isName)).toBeNull();
+  }, 10_000);
+});

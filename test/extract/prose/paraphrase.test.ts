@@ -89,10 +89,19 @@ describe('paraphrases', () => {
     // line a flattened table becomes (flattenedTradeRows) brought trades to 126, and flattened schedules of trades
     // after the items (flattenedScheduleLines) to 88. Of the 232 and 191, 88 positions and 70 trades are in XML-era
     // filings, whose element names (the only labels their values have) flattening removes; the rest are mostly trade
-    // tables and tables of holders whose rows run together. A ceiling, so that nothing loses more.
+    // tables and tables of holders whose rows run together. Then (issue 10's holder tables and the flattened shapes
+    // found beside them), holdings lost: holder tables cut back into their rows (flattenedHolderRows) 178; Vanguard's
+    // names ended at "CHECK THE APPROPRIATE [LINE]" 160; a first name opening with a number ("667, L.P.") and a Total
+    // row 145; underlined person headings ("… None BOAS ---- (a) …") 138; person columns inside one sentence ("NAM TCIM
+    // TAL Sole Voting Power: 209,705 4,368,525 1,270,996 …") 132; "Name: N" pairs under a power label 127; bytes
+    // 0x80-0x9F read as windows-1252 (the “&#147;…&#148;” quotes of defined terms) 116; a table ended by "The shares
+    // of …" 113; rules across the page ending a form's rows (" 9,101,402 ------ (ii) …") 108; one cover page's
+    // enumerated names ("(i) Gerald F. Fitzgerald (ii) …") 104; an I.R.S. number before a cover name 103. Trades: a
+    // side or class cell in a flattened row ("12/13/2024 2,809 Purchase 13.4979") 70. A ceiling, so that nothing
+    // loses more.
     const lost = (measure: 'holdings' | 'transactions' | 'options') => measureParaphrases('test/fixtures/golden/items', process.cwd(), [FLATTENED], measure)[0]!.changed.reduce((n, c) => n + c.lost.length, 0);
-    expect(lost('holdings')).toBeLessThanOrEqual(232);
-    expect(lost('transactions')).toBeLessThanOrEqual(88);
+    expect(lost('holdings')).toBeLessThanOrEqual(103);
+    expect(lost('transactions')).toBeLessThanOrEqual(70);
     expect(lost('options')).toBeLessThanOrEqual(3);
   }, 120_000);
 });

@@ -38,4 +38,29 @@ describe('splitSentences', () => {
     const text = 'On May 8, 1998, Don F. Gaston purchased 15 Units.   Walcott owns 1,570,000 Units.';
     for (const s of splitSentences(text, 0, text.length, false)) expect(text.slice(s.start, s.end).replace(/\s+/g, ' ')).toBe(s.text);
   });
+
+  it('cuts a flattened underlined heading out as a sentence of its own, not a caption in capitals', () => {
+    expect(cut('direct disposition of: None BOAS ---- (a) Amount Beneficially Owned: 1,077,500 shares (b) Percent of Class: 6.1%')).toEqual([
+      'direct disposition of: None',
+      'BOAS ----',
+      '(a) Amount Beneficially Owned: 1,077,500 shares (b) Percent of Class: 6.1%',
+    ]);
+    expect(cut('ITEM 4 OWNERSHIP (CONTINUED): ------ --------------------- RUOCCO ------ (a) Amount')).toEqual(['ITEM 4 OWNERSHIP (CONTINUED): ------', 'RUOCCO ------', '(a) Amount']);
+    expect(cut('ITEM 5 OWNERSHIP ----- of a class')).toEqual(['ITEM 5 OWNERSHIP ----- of a class']);
+    // As filed, the underline is on the line below: the line break decides, as before.
+    expect(cut('direct disposition of:   None\n  BOAS\n  ----\n  (a)  Amount')).toEqual(['direct disposition of: None', 'BOAS', '(a) Amount']);
+  });
+
+  it('ends a sentence at a flattened rule across the page, not at a dash or a short blank', () => {
+    expect(cut('(i) sole power to vote or to direct the vote 9,101,402 ---------------------- (ii) shared power to vote -')).toEqual([
+      '(i) sole power to vote or to direct the vote 9,101,402',
+      '(ii) shared power to vote -',
+    ]);
+    expect(cut('Signed ____ on 1,000 -- of them')).toEqual(['Signed ____ on 1,000 -- of them']);
+  });
+
+  it('reads 100,000 flattened underlined headings in linear time', () => {
+    const text = 'Held by AB --- and CD ------ of: ---------- '.repeat(100_000);
+    expect(cut(text).length).toBeGreaterThan(100_000);
+  }, 10_000);
 });
