@@ -23,7 +23,8 @@ import { heldOptions, readOptionGrants, tiedOptions } from './options.js';
 import { readDivision, readOwnershipBasis } from './ownership-basis.js';
 import { MAX_SENTENCE_CHARS, splitSentences } from './sentences.js';
 import { scanTokens, type Token } from './tokens.js';
-import { applySourceOfFunds, flattenedScheduleLines, readScheduleTradeLines, readTradeTable, readTransactions } from './transactions.js';
+import { flattenedScheduleLines } from './flattened-trade-rows.js';
+import { applySourceOfFunds, readScheduleTradeLines, readTradeTable, readTransactions } from './transactions.js';
 import {
   evidence,
   sentenceSpan,
