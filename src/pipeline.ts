@@ -16,7 +16,7 @@ import type { BodyFormat, Submission } from './parse/types.js';
 import type { EdgarDatabase, FilingRows, StoreOutcome } from './store/database.js';
 import { updateChains, updateChainsOf, type ChainUpdate } from './store/chains.js';
 import { gzipSource } from './store/database.js';
-import { DOCUMENT_TEXT_COLUMNS, documentTextValues, removeDocumentText, writeDocumentText, type DocumentTextRow } from './store/document-text.js';
+import { DOCUMENT_TEXT_COLUMNS, documentTextValues, writeDocumentText, type DocumentTextRow } from './store/document-text.js';
 import { HeldRows } from './store/multi-row-insert.js';
 import { filingKey, submissionRows } from './store/rows.js';
 
@@ -98,8 +98,8 @@ export function storePreparedFiling(db: EdgarDatabase, prepared: PreparedFiling,
     return db.storeFiling(prepared.rows, { afterWrite: () => writeDerivedRows(db, accessionNumber, derived, { inTransaction: true }), sourceGzip: prepared.sourceGzip });
   }
   return db.storeFiling(prepared.rows, {
-    afterWrite: ({ fresh }) => {
-      if (!fresh) removeDocumentText(db, accessionNumber);
+    // (A filing stored before has had its document_texts rows deleted by storeFiling with its other per-filing rows.)
+    afterWrite: () => {
       batch.held.hold(accessionNumber, 'document_texts', DOCUMENT_TEXT_COLUMNS, documentTextValues(accessionNumber, derived.documentTexts));
       batch.chainUpdates.push({ accessionNumber, declared: derived.declaredPrevious });
     },

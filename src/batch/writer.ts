@@ -7,9 +7,9 @@
  * of the open transaction, and when one fails to store it rolls the transaction back and stores the others again, so
  * the failed filing leaves nothing and the batch goes on. Two kinds of rows wait for the commit, in the same
  * transaction: amendment chains (derived rows, recomputed once per subject company) and the rows indexed for
- * full-text search, items and documents' text (inserted together, so FTS5 indexes them in one go; HeldRows). A crash (kill -9) loses at most
- * the filings of the open transaction — never part of one — and rerunning the same command stores them (identical
- * filings already committed are skipped as unchanged).
+ * full-text search, items and documents' text (inserted together, so FTS5 indexes them in one go; HeldRows). A crash
+ * (kill -9) loses at most the filings of the open transaction — never part of one — and rerunning the same command
+ * stores them (identical filings already committed are skipped as unchanged).
  */
 import type { EdgarDatabase, StoreOutcome } from '../store/database.js';
 import { finishBatchTransaction, newBatchTransaction, storePreparedFiling, type BatchTransaction, type PreparedFiling } from '../pipeline.js';

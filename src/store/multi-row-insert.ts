@@ -1,13 +1,16 @@
 /**
- * Rows of a table with an FTS5 trigger, inserted a filing at a time with one statement per up to ROWS_PER_INSERT rows.
+ * Rows of a table with an FTS5 trigger, inserted a filing at a time with one statement per up to ROWS_PER_INSERT rows,
+ * or, in a batch, a transaction at a time (HeldRows).
  *
  * Why: an INSERT that fires a trigger runs in a statement journal, and opening one makes every FTS5 table written in
  * the transaction flush its pending index entries to a new segment (FTS5's xSavepoint), which later merges must undo.
  * A statement per row was a flush per row, and most of a batch writer's full-text time. A multi-row INSERT gives the
  * rows the same rowids, in the same order, as one INSERT per row.
- * Used by EdgarDatabase.storeFiling (items → items_fts) and writeDocumentText (document_texts → document_text).
+ * Used by EdgarDatabase.storeFiling (items → items_fts), writeDocumentText (document_texts → document_text) and, for a
+ * batch writer, HeldRows.
  */
 import type Database from 'better-sqlite3';
+import { pushAll } from '../arrays.js';
 
 /** Rows per statement: most filings have fewer items, and each row count is a prepared statement of its own. */
 export const ROWS_PER_INSERT = 16;
@@ -83,7 +86,7 @@ export class HeldRows {
     for (const tables of this.#filings.values()) {
       for (const [table, { columns, values }] of tables) {
         const all = byTable.get(table);
-        if (all) for (const v of values) all.values.push(v);
+        if (all) pushAll(all.values, values);
         else byTable.set(table, { columns, values: [...values] });
       }
     }

@@ -216,7 +216,6 @@ function appendixLines(appendix: ProseItem, ctx: ProseContext, flattenedHeadings
   return out;
 }
 
-
 /** A flattened line's sentences cut at their trade rows, from its first schedule heading on (unless `headed` already). */
 function flattenedLine(item: ProseItem, ctx: ProseContext, start: number, end: number, headed: boolean): { sentence: ProseSentence; row: boolean }[] | null {
   const text = item.source.text;

@@ -6,7 +6,7 @@
  * Does not handle: tables whose rows are not one holder per line.
  */
 import { holderColumns, holdersOf, securityKindOf } from './clauses.js';
-import { looksLikeName, type Party } from './parties.js';
+import { looksLikeName, type Party, type PartyMention } from './parties.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence, type SecurityKind } from './types.js';
 import { headerColumns, captionRoleOf, labelAtEnd, LABEL_FRAGMENT, OWNERSHIP_PREDICATE } from './position-vocabulary.js';
@@ -25,10 +25,23 @@ export function personColumns(s: ProseSentence, ctx: ProseContext): Party[] | nu
     at = m.end;
   }
   if (!/^[\s|]*$/.test(s.raw.slice(at))) return null;
-  if (s.mentions.some((m) => m.party.group || ctx.parties.isIssuer(m.party))) return null;
-  const parties = s.mentions.map((m) => holdersOf(s, [m]));
+  return columnParties(s, s.mentions, ctx);
+}
+
+/** The parties of a header's person columns: one distinct holder per mention, no group, not the issuer; else null. */
+function columnParties(s: ProseSentence, mentions: readonly PartyMention[], ctx: ProseContext): Party[] | null {
+  if (mentions.some((m) => m.party.group || ctx.parties.isIssuer(m.party))) return null;
+  const parties = mentions.map((m) => holdersOf(s, [m]));
   if (parties.some((p) => p.length !== 1) || new Set(parties.map((p) => p[0]!.name)).size !== parties.length) return null;
   return parties.map((p) => p[0]!);
+}
+
+/** A holding row of one count a table or label list gives a holder for a role (no security, percent or date stated). */
+function statedPower(s: ProseSentence, holder: Party, role: HoldingRole, shares: number, start: number, end: number): Found<HoldingRow> {
+  return {
+    row: { ...holderColumns(holder), role, security: null, securityKind: 'common', shares, convertibleIntoShares: null, asOfDate: null, percentOfClass: null, ...provenance(s) },
+    evidence: { shares: evidence(s, start, end) },
+  };
 }
 
 /**
@@ -40,10 +53,7 @@ export function personColumnRow(s: ProseSentence, columns: Party[], counts: Toke
   const role = labelAtEnd(s.raw.slice(0, counts[0]!.start));
   if (!role) return null;
   for (let i = 1; i < counts.length; i++) if (!/^[\s|]+$/.test(s.raw.slice(counts[i - 1]!.end, counts[i]!.start))) return null;
-  return counts.map((t, i) => ({
-    row: { ...holderColumns(columns[i]!), role, security: null, securityKind: 'common', shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: null, ...provenance(s) },
-    evidence: { shares: evidence(s, t.start, t.end) },
-  }));
+  return counts.map((t, i) => statedPower(s, columns[i]!, role, t.value, t.start, t.end));
 }
 
 /**
@@ -65,10 +75,8 @@ export function flattenedPersonColumns(s: ProseSentence, ctx: ProseContext, used
     while (j < mentions.length && /^ +$/.test(s.raw.slice(mentions[j - 1]!.end, mentions[j]!.start))) j++;
     const run = mentions.slice(i, j);
     i = j;
-    if (run.length < 2 || run.some((m) => m.party.group || ctx.parties.isIssuer(m.party))) continue;
-    const parties = run.map((m) => holdersOf(s, [m]));
-    if (parties.some((p) => p.length !== 1) || new Set(parties.map((p) => p[0]!.name)).size !== parties.length) continue;
-    const columns = parties.map((p) => p[0]!);
+    const columns = run.length < 2 ? null : columnParties(s, run, ctx);
+    if (!columns) continue;
     const rows: { role: HoldingRole; cells: Token[] }[] = [];
     let at = run[run.length - 1]!.end;
     while (c < counts.length && counts[c]!.start < at) c++;
@@ -87,10 +95,7 @@ export function flattenedPersonColumns(s: ProseSentence, ctx: ProseContext, used
     for (const { role, cells } of rows) {
       cells.forEach((t, k) => {
         used.set(t.start, { holders: [columns[k]!], role });
-        out.push({
-          row: { ...holderColumns(columns[k]!), role, security: null, securityKind: 'common', shares: t.value, convertibleIntoShares: null, asOfDate: null, percentOfClass: null, ...provenance(s) },
-          evidence: { shares: evidence(s, t.start, t.end) },
-        });
+        out.push(statedPower(s, columns[k]!, role, t.value, t.start, t.end));
       });
     }
   }
@@ -144,12 +149,7 @@ export function flattenedPairList(s: ProseSentence, used: Map<number, { holders:
       const holders = mention ? holdersOf(s, [mention]) : [{ name: p.name.trim(), coverOrdinal: null, group: false, members: [] }];
       const value = Number(p.count.replace(/,/g, ''));
       used.set(p.countAt, { holders, role });
-      for (const h of holders) {
-        out.push({
-          row: { ...holderColumns(h), role, security: null, securityKind: 'common', shares: value, convertibleIntoShares: null, asOfDate: null, percentOfClass: null, ...provenance(s) },
-          evidence: { shares: evidence(s, p.countAt, p.countAt + p.count.length) },
-        });
-      }
+      for (const h of holders) out.push(statedPower(s, h, role, value, p.countAt, p.countAt + p.count.length));
     }
   }
   return out;

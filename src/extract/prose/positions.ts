@@ -240,7 +240,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   if (countFirst || /\bof\s+which\s+(?:\(\w{1,4}\)\s*)?(?:up\s+to\s+|approximately\s+)?$/i.test(raw.slice(Math.max(0, t.start - 30), t.start))) {
     const skip = countFirst ? countFirst[0].length : 0;
     // "of which 250,000 are issuable upon exercise of options": a part that is an option's shares.
-    const partRole: HoldingRole = underliesAfter(after) ? 'underlying' : 'part_of';
+    const partRole = partRoleAfter(after);
     const agent = PART_AGENT.exec(after.slice(skip));
     if (agent) {
       const at = t.end + skip + agent[0].length;
@@ -255,8 +255,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   // "N total shares consisting of M shares of Common Stock and …": the first part of the position just read, its
   // holder's (the next parts continue the list).
   if (last && BREAKDOWN_AFTER.test(raw.slice(last.token.end, t.start))) {
-    const partRole: HoldingRole = underliesAfter(after) ? 'underlying' : 'part_of';
-    return { token: t, value: t.value, role: partRole, holders: last.holders, roleAt: t.start };
+    return { token: t, value: t.value, role: partRoleAfter(after), holders: last.holders, roleAt: t.start };
   }
   // A number that is not a share count: a year, a section, a page, a small count without a share word.
   if (t.kind === 'number') {
@@ -377,6 +376,11 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   if (!holders.length) return null;
   if (role === 'beneficial' && holders.length === 1 && holders[0]!.group) role = 'group_total';
   return { token: t, value: t.value, role, holders, roleAt, morePowers };
+}
+
+/** The role of a part of a position: the shares under an option, warrant or convertible, else a plain part. */
+function partRoleAfter(after: string): HoldingRole {
+  return underliesAfter(after) ? 'underlying' : 'part_of';
 }
 
 /** Track the block the sentence opens: a heading naming its parties, a table header. */

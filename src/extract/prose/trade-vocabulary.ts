@@ -48,7 +48,12 @@ export function sideOf(text: string): TransactionAction | 'both' | null {
  * A currency other than the dollar right after a price ("at a price of 799.53 roubles", "823 roubles per QIWI ADS"):
  * the number is the trade's price, but no price in US dollars, so the trade's price is left null.
  */
-export const FOREIGN_CURRENCY_AFTER = /^\s*(?:roubles?|rubles?|euros?|pounds\s+sterling|yen|yuan|renminbi|(?:swiss\s+)?francs|kronor|kroner|rupees|pesos|reais|RUB|EUR|GBP|JPY|CHF|CNY|HKD)\b/i;
+const FOREIGN_CURRENCY_AFTER = /^\s*(?:roubles?|rubles?|euros?|pounds\s+sterling|yen|yuan|renminbi|(?:swiss\s+)?francs|kronor|kroner|rupees|pesos|reais|RUB|EUR|GBP|JPY|CHF|CNY|HKD)\b/i;
+
+/** Is the number `t` of `raw` followed by a currency other than the dollar (FOREIGN_CURRENCY_AFTER)? */
+export function inForeignCurrency(raw: string, t: { end: number }): boolean {
+  return FOREIGN_CURRENCY_AFTER.test(raw.slice(t.end, t.end + 24));
+}
 
 /** A column heading for both sides, whose cells are code letters: "PURCHASE/SALE", "Buy/Sell". */
 export const SIDE_CODE_HEADING = /\b(?:purchase|buy)\s*\/\s*(?:sale|sell)\b/i;

@@ -14,7 +14,7 @@ import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, s
 import type { Party, PartyMention } from './parties.js';
 import { flattenedTradeRows } from './flattened-trade-rows.js';
 import { firstTokenIn, type Token } from './tokens.js';
-import { FOREIGN_CURRENCY_AFTER, hasFraction, NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, SIDE_CODE_HEADING, sideCode, sideOf, tradeWordsAllIntent, withFraction } from './trade-vocabulary.js';
+import { hasFraction, inForeignCurrency, NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, SIDE_CODE_HEADING, sideCode, sideOf, tradeWordsAllIntent, withFraction } from './trade-vocabulary.js';
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
 import { isMonthWord } from '../lexicon/index.js';
 import { pushAll } from '../../arrays.js';
@@ -311,7 +311,7 @@ export function readTradeTable(sentences: ProseSentence[], ctx: ProseContext): F
     if (!rowAction || !rowHolder) continue;
     const count = counts.find((c) => c.start > date.end && !/\./.test(c.raw))!;
     const found = money.find((p) => p.start > count.end);
-    const price = found && !FOREIGN_CURRENCY_AFTER.test(s.raw.slice(found.end, found.end + 24)) ? found : null;
+    const price = found && !inForeignCurrency(s.raw, found) ? found : null;
     out.push({
       row: {
         transactionDate: date.iso,
@@ -407,8 +407,7 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
     // (A number with a dash after it is part of a range, "7.61-7.74", unless the dash leads a fraction: "4-3/8".)
     const nums = s.tokens.filter((t) => (t.kind === 'number' || t.kind === 'shares' || t.kind === 'money') && (!/^[-\u2013]/.test(raw.slice(t.end, t.end + 1)) || hasFraction(raw, t)) && !/[-\u2013]$/.test(raw.slice(t.start - 1, t.start)) && !inName(s, t));
     const count = nums.find((t) => t.kind !== 'money' && !/\./.test(t.raw) && !hasFraction(raw, t) && (t.value >= 1 && (/,/.test(t.raw) || inParenthesis(raw, t) || t.value < 1000 || nums.length >= 2)));
-    const foreign = (t: Token): boolean => FOREIGN_CURRENCY_AFTER.test(raw.slice(t.end, t.end + 24));
-    const found = nums.find((t) => t !== count && (t.kind === 'money' || /\.\d{1,6}$/.test(t.raw) || hasFraction(raw, t) || foreign(t)));
+    const found = nums.find((t) => t !== count && (t.kind === 'money' || /\.\d{1,6}$/.test(t.raw) || hasFraction(raw, t) || inForeignCurrency(raw, t)));
     const price = found ? withFraction(raw, found) : undefined;
     if (dates.length !== 1 || !count || !price || raw.length > 200) {
       // A heading: the party alone on its line, or the side of the rows below.
@@ -429,6 +428,8 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
     const said = sideOf(raw);
     const code = coded ? sideCode(raw) : null;
     const action: TransactionAction = inParenthesis(raw, count) || said === 'sale' || said === 'both' ? 'sale' : (said ?? code ?? side ?? 'purchase');
+    // (A price in another currency is the row's price cell, but no price in US dollars: stored as null.)
+    const inDollars = !inForeignCurrency(raw, price);
     out.push({
       row: {
         transactionDate: dates[0]!.iso,
@@ -437,13 +438,13 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
         security: null,
         shares: count.value,
         principalAmount: null,
-        pricePerShare: foreign(price) ? null : price.value,
+        pricePerShare: inDollars ? price.value : null,
         consideration: null,
         convertibleIntoShares: null,
         sourceOfFunds: null,
         ...provenance(s),
       },
-      evidence: { shares: evidence(s, count.start, count.end), ...(foreign(price) ? {} : { pricePerShare: evidence(s, price.start, price.end) }) },
+      evidence: { shares: evidence(s, count.start, count.end), ...(inDollars ? { pricePerShare: evidence(s, price.start, price.end) } : {}) },
     });
   }
   return out;
