@@ -30,9 +30,11 @@ interface Slot {
  * Tasks posted ahead to each worker. With one at a time, a worker sat idle from posting a result until the main
  * thread (busy storing) got round to sending the next: 20–25% of its time in a measured batch. With two, a worker
  * still ran dry while the writer committed (11% of a worker's profile idle over 2,000 filings); with four, the same
- * batch ran 0–9% faster (median 4%, six interleaved pairs) at the same peak RSS (309 MB).
+ * batch ran 0–9% faster (median 4%, six interleaved pairs) at the same peak RSS (309 MB). Four still ran dry during
+ * the writer's commits (5–23% idle per second of a worker's profile); sixteen, with the batch's window widened to
+ * match (ingest-many.ts), left them busy.
  */
-const TASKS_PER_WORKER = 4;
+const TASKS_PER_WORKER = 16;
 
 export class WorkerPool {
   readonly size: number;

@@ -38,6 +38,31 @@ describe('ingestMany', () => {
     expect(Object.keys(dump(many))).toContain('document_text');
   });
 
+  it('the window launches fewer inputs ahead of the writer when their files exceed the byte budget', async () => {
+    const inputs = FIXTURES.map((f) => ({ name: f, path: f }));
+    const launchedBeforeFirstItem = async (maxInFlightBytes?: number): Promise<number> => {
+      let launched = 0;
+      let atFirstItem = -1;
+      await ingestMany(openDatabase(':memory:'), inputs, {
+        jobs: 1,
+        window: 50,
+        ...(maxInFlightBytes === undefined ? {} : { maxInFlightBytes }),
+        detail: () => {
+          launched += 1;
+          return false;
+        },
+        onItem: () => {
+          if (atFirstItem < 0) atFirstItem = launched;
+        },
+      });
+      return atFirstItem;
+    };
+    // Every fixture is over a byte: only the two per worker that always run ahead are launched, plus the one that
+    // refills the window as the first result is taken (before it is reported).
+    expect(await launchedBeforeFirstItem(1)).toBe(3);
+    expect(await launchedBeforeFirstItem()).toBe(FIXTURES.length);
+  });
+
   it('a failed input (unreadable, or not a submission) is reported alone and the others are stored', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'edgar-batch-'));
     writeFileSync(join(dir, 'empty.txt'), '');
