@@ -1,3 +1,4 @@
+import { matchesOf } from '../../matches.js';
 /**
  * Check boxes as cover pages print them: every glyph in a piece of text and whether it is checked, and the box rows
  * (13D rows 5 and 12, 13G row 10) read as checked or not.
@@ -37,7 +38,7 @@ const GLYPH_RE = new RegExp(
 /** Every check-box glyph in a piece of text, in order, with whether it is checked. */
 export function findGlyphs(text: string): Glyph[] {
   const out: Glyph[] = [];
-  for (const m of text.matchAll(GLYPH_RE)) {
+  for (const m of matchesOf(GLYPH_RE, text)) {
     const g = m[0];
     out.push({ checked: isCheckedGlyph(g), start: m.index, end: m.index + g.length });
   }

@@ -1,3 +1,4 @@
+import { matchesOf } from '../../matches.js';
 /**
  * Typed cover pages laid out in two columns whose captions and values both wrap:
  *
@@ -25,7 +26,7 @@ export interface Remapped {
 function splitPoint(line: string): { leftEnd: number; rightStart: number } | null {
   const expanded = line.replace(/\t/g, '        ');
   if (expanded.trim() === '') return null;
-  for (const m of line.matchAll(/(?: {3,}|\t+ *)(?=\S)/g)) {
+  for (const m of matchesOf(/(?: {3,}|\t+ *)(?=\S)/g, line)) {
     const rightStart = m.index + m[0].length;
     const col = line.slice(0, rightStart).replace(/\t/g, '        ').length;
     if (col < 20) continue;

@@ -14,6 +14,7 @@ import { checkedLabels, logicalLines, type Label } from './layout.js';
 import type { HeaderDraft, RuleBox, ScheduleKind } from './types.js';
 import { findDate } from '../lexicon/index.js';
 import { collapse } from './values.js';
+import { matchesOf } from '../../matches.js';
 
 const ISSUER_CAPTION = /\(\s*Name\s+of\s+(?:the\s+)?(?:Subject\s+Company\s*\(\s*)?Issuer\s*\)?\s*\)/i;
 const CLASS_CAPTION = /\(\s*Title\s+(?:of|and)\s+(?:the\s+)?Class(?:es)?\s+(?:of|and)\s+Securit(?:y|ies)\s*\)/i;
@@ -70,7 +71,7 @@ function valueAbove(
     // Furniture earlier on the same line (the flattened sample runs "(Amendment No. 2)(1) HUDSON TECHNOLOGIES, INC."
     // and "…Communications) February 16, 2001" together): the value is what follows it, if anything.
     let cut = -1;
-    for (const m of line.text.matchAll(FURNITURE)) cut = m.index + m[0].length;
+    for (const m of matchesOf(FURNITURE, line.text)) cut = m.index + m[0].length;
     if (cut >= 0) {
       const rest = line.text.slice(cut);
       if (/[A-Za-z0-9]/.test(rest.replace(/^\s*(?:\(\s*\d{1,2}\s*\)|\*+)\s*/, ''))) {
@@ -192,7 +193,7 @@ export function readCoverHeader(text: string, options: HeaderOptions): HeaderDra
     if (v) for (const c of findCusips(text.slice(v.span.start, v.span.end))) cusips.push({ ...c, start: c.start + v.span.start, end: c.end + v.span.start });
   }
   const coversEnd = Math.min(Math.max(options.coversEnd, headerEnd), text.length);
-  for (const m of text.slice(0, coversEnd).matchAll(/(?<!\(\s*)\bCUSIP\s*(?:No\.?|Number|#|NO)?\s*[:.#]?[ \t]*/gi)) {
+  for (const m of matchesOf(/(?<!\(\s*)\bCUSIP\s*(?:No\.?|Number|#|NO)?\s*[:.#]?[ \t]*/gi, text.slice(0, coversEnd))) {
     const from = m.index + m[0].length;
     let lineEnd = text.indexOf('\n', from);
     if (lineEnd < 0) lineEnd = text.length;
@@ -254,7 +255,7 @@ function readRuleBoxes(text: string, headerEnd: number): { boxes: RuleBox[]; spa
   const labels: Label<RuleBox>[] = [];
   const region = text.slice(from, to);
   // `13d-i(c)` (letter i typed for 1) occurs; `13d-1(b)(1)(ii)` is an Item 3 reference, not a box.
-  for (const m of region.matchAll(/(?:Rule\s+)?(?:\u00a7\s*)?(?:240\.)?13d\s*-\s*[1iI]\s*\(\s*([bcd])\s*\)(?!\s*\(\s*\d)/gi)) {
+  for (const m of matchesOf(/(?:Rule\s+)?(?:\u00a7\s*)?(?:240\.)?13d\s*-\s*[1iI]\s*\(\s*([bcd])\s*\)(?!\s*\(\s*\d)/gi, region)) {
     const key = `13d-1(${m[1]!.toLowerCase()})` as RuleBox;
     if (labels.some((l) => l.key === key)) continue;
     labels.push({ key, start: from + m.index, end: from + m.index + m[0].length });

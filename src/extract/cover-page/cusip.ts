@@ -1,3 +1,4 @@
+import { matchesOf } from '../../matches.js';
 /**
  * CUSIPs as cover pages print them: the check digit, normalising one printed CUSIP, and finding every CUSIP-like run
  * in a piece of text with its offsets.
@@ -52,7 +53,7 @@ export function normalizeCusip(raw: string): string | null {
  * 10-character run is kept as printed.
  */
 export function findCusips(text: string): { cusip: string; start: number; end: number }[] {
-  const tokens = [...text.matchAll(/[0-9A-Za-z*@#]+/g)].map((m) => ({ s: m[0], start: m.index, end: m.index + m[0].length }));
+  const tokens = [...matchesOf(/[0-9A-Za-z*@#]+/g, text)].map((m) => ({ s: m[0], start: m.index, end: m.index + m[0].length }));
   const out: { cusip: string; start: number; end: number }[] = [];
   let i = 0;
   while (i < tokens.length) {

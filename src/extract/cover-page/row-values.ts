@@ -11,6 +11,7 @@ import { mask, SIDE_WORDS, VALUE_NOISE } from './captions.js';
 import { checkedLabels, logicalLines, trimLine, type Label } from './layout.js';
 import type { PersonDraft, ShareField } from './types.js';
 import { collapse, type ParsedValue } from './values.js';
+import { matchesOf } from '../../matches.js';
 
 export const SHARE_ROWS: ShareField[] = [
   'soleVotingPower',
@@ -94,7 +95,7 @@ const LEADS: RegExp[] = [
 export function readGroupBoxes(masked: string): { value: 'a' | 'b' | null; start: number | null; end: number | null } {
   const labels: Label<'a' | 'b'>[] = [];
   // "(a)", "(b.)", "(A)"; also "A." / "b)" at the start of a line (Vanguard's template).
-  for (const m of masked.matchAll(/\(\s*([abAB])\s*\.?\s*\)|(?<=^|\n)[ \t]*([abAB])[.)](?![A-Za-z0-9])/g)) {
+  for (const m of matchesOf(/\(\s*([abAB])\s*\.?\s*\)|(?<=^|\n)[ \t]*([abAB])[.)](?![A-Za-z0-9])/g, masked)) {
     const key = (m[1] ?? m[2])!.toLowerCase() as 'a' | 'b';
     if (labels.some((l) => l.key === key)) continue;
     labels.push({ key, start: m.index, end: m.index + m[0].length });

@@ -27,6 +27,7 @@ import { emptyPerson, readCitizenship, readGroupBoxes, readNumber, SHARE_ROWS } 
 import type { CoverPageRegion, PersonDraft, ReportingPersonField, ScheduleKind, ShareField, TextCoverResult } from './types.js';
 import { collapse, FUND_CODES, parseCodes, parsePercent, parseShareCount, PERSON_CODES, type ParsedValue } from './values.js';
 import { pushAll } from '../../arrays.js';
+import { matchesOf } from '../../matches.js';
 
 interface Cover {
   nameHit: CaptionHit;
@@ -129,7 +130,7 @@ function listedPersons(text: string, cover: Cover, hits: CaptionHit[]): { value:
   const span = segmentOf(hits, cover.nameHit, text.length, 'below');
   const raw = text.slice(span.start, span.end);
   const out: { value: string; start: number; end: number }[] = [];
-  for (const m of raw.matchAll(/^[ \t]*\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)\)[ \t]+(\S[^\n]*?)[ \t]*$/dgm)) {
+  for (const m of matchesOf(/^[ \t]*\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)\)[ \t]+(\S[^\n]*?)[ \t]*$/dgm, raw)) {
     const start = span.start + m.indices![1]![0];
     out.push({ value: collapse(m[1]!), start, end: start + m[1]!.length });
   }
@@ -144,7 +145,7 @@ const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi'
  * Schauer", its line breaks gone): the text after each enumerator, in the order (i), (ii), (iii) …, up to the next one.
  */
 function inlineListedPersons(raw: string, base: number): { value: string; start: number; end: number }[] {
-  const marks = [...raw.matchAll(/\((i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)\)\s+/g)];
+  const marks = [...matchesOf(/\((i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)\)\s+/g, raw)];
   if (marks.length < 2 || marks.some((m, k) => m[1] !== ROMAN[k])) return [];
   return marks.map((m, k) => {
     const from = m.index + m[0].length;

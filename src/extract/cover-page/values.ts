@@ -8,6 +8,7 @@
  * Does not handle: finding the row (captions.ts, text-reader.ts) or deciding what a missing value means.
  */
 import { BARE_DASH_SOURCE, DASH_ZERO_SOURCE, ZERO_WORD_SOURCE } from '../lexicon/zeros.js';
+import { matchesOf } from '../../matches.js';
 
 /** A parsed row value: `value` null with `text` set means the row was prose ("SEE ITEM 5"). */
 export interface ParsedValue {
@@ -211,7 +212,7 @@ export function parseCodes(raw: string, allowed: ReadonlySet<string>): ParsedCod
 /** The codes of one line and whether prose followed them. */
 function scanCodes(line: string, allowed: ReadonlySet<string>): { codes: { code: string; start: number; end: number }[]; prose: boolean } {
   const codes: { code: string; start: number; end: number }[] = [];
-  for (const m of line.matchAll(/\([^()]{0,80}\)|[A-Za-z0-9.*\u2020\u2021]+|[^\sA-Za-z0-9.*(\u2020\u2021]/g)) {
+  for (const m of matchesOf(/\([^()]{0,80}\)|[A-Za-z0-9.*\u2020\u2021]+|[^\sA-Za-z0-9.*(\u2020\u2021]/g, line)) {
     const tok = m[0];
     if (tok.startsWith('(')) continue;
     if (/^[,;/&\-\u2013\u2014:|]$/.test(tok) || /^and$/i.test(tok)) continue;

@@ -16,6 +16,7 @@ import { normalizeCusip } from './cusip.js';
 import type { HeaderDraft, PersonDraft, ReportingPersonField, RuleBox, ScheduleKind, ShareField } from './types.js';
 import { parseDate } from '../lexicon/index.js';
 import { normalizeCode, parsePercent, parseShareCount, PERSON_CODES } from './values.js';
+import { matchesOf } from '../../matches.js';
 
 /** One element of the tolerant XML tree. Offsets index the source string. */
 export interface XmlElement {
@@ -60,7 +61,7 @@ export function parseXmlTree(source: string): XmlTree {
     openCount.set(el.name, openCount.get(el.name)! - 1);
     return el;
   };
-  for (const m of source.matchAll(TOKEN)) {
+  for (const m of matchesOf(TOKEN, source)) {
     const [whole, endName, endGt, startName, , selfClose] = m;
     if (endName !== undefined) {
       if (endGt !== '>') repairs.push({ offset: m.index, what: `end tag </${endName} has no ">"` });

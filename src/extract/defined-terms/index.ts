@@ -33,6 +33,7 @@ import { collapse, normalizeKey, type DefinedTerm } from './defined-term.js';
 import { joinList, meaningBefore, referredSubject, REFERRED_AS, resolveKnown, termsInParen, TOGETHER_WITH } from './meaning.js';
 import { kindOfPhrase } from './phrase-kind.js';
 import { isEntitySuffix } from '../lexicon/index.js';
+import { matchesOf } from '../../matches.js';
 
 export type { DefinedTerm } from './defined-term.js';
 
@@ -46,7 +47,7 @@ const ACRONYM = /^\s*([A-Z][A-Z&]{1,7})\s*$/;
  */
 function acronymMeaning(text: string, parenStart: number, acronym: string): { meaning: string; start: number } | null {
   const from = Math.max(0, parenStart - 200);
-  const words = [...text.slice(from, parenStart).matchAll(/\S+/g)];
+  const words = [...matchesOf(/\S+/g, text.slice(from, parenStart))];
   let initials = '';
   let legalForm = '';
   for (let i = words.length - 1; i >= 0; i--) {
@@ -91,7 +92,7 @@ export class DefinedTerms {
       if (!known.has(key)) known.set(key, t);
     };
     const events: { at: number; run: () => void }[] = [];
-    for (const paren of text.matchAll(/\(([^()]{1,220})\)/g)) {
+    for (const paren of matchesOf(/\(([^()]{1,220})\)/g, text)) {
       const start = paren.index;
       const end = start + paren[0].length;
       // `667, L.P. ("667" and, together with Life Sciences, the "Funds")`: the first term names the party before
@@ -138,7 +139,7 @@ export class DefinedTerms {
         },
       });
     }
-    for (const m of text.matchAll(/[“"]([^"“”()]{1,80})[”"]\s+(?:shall\s+)?means?\s+/g)) {
+    for (const m of matchesOf(/[“"]([^"“”()]{1,80})[”"]\s+(?:shall\s+)?means?\s+/g, text)) {
       const start = m.index;
       events.push({
         at: start,
@@ -152,7 +153,7 @@ export class DefinedTerms {
       });
     }
     // `(Apollo Fund IV, Apollo Overseas and AIF IV are referred to collectively as the "Rare Medium Stockholders")`.
-    for (const m of text.matchAll(REFERRED_AS)) {
+    for (const m of matchesOf(REFERRED_AS, text)) {
       const at = m.index;
       events.push({
         at,

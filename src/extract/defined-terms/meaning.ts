@@ -10,6 +10,7 @@ import { bare, clauseFallback, explainsTerm, isNameToken, isSuffix, leadByTerm, 
 import { isPersonName, isPluralTerm, kindOfPhrase } from './phrase-kind.js';
 import { POST_MODIFIERS } from './post-modifiers.js';
 import { COLLECTIVE_WORDS, PAREN_WORDS, QUOTE_CLOSE, QUOTE_OPEN, QUOTED } from './vocabulary.js';
+import { matchesOf } from '../../matches.js';
 
 /** `"667" and, together with Life Sciences, the "Funds"`: a term, then a group term of it and the parties listed. */
 export const TOGETHER_WITH = new RegExp(
@@ -21,7 +22,7 @@ export function termsInParen(content: string): { terms: string[]; collective: bo
   const terms: string[] = [];
   let rest = '';
   let last = 0;
-  for (const q of content.matchAll(QUOTED)) {
+  for (const q of matchesOf(QUOTED, content)) {
     terms.push(collapse(q[1]!));
     rest += ` ${content.slice(last, q.index)} `;
     last = q.index + q[0].length;

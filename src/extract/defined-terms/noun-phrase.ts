@@ -9,6 +9,7 @@
 import { isEntitySuffix, isMonthWord } from '../lexicon/index.js';
 import { collapse, normalizeKey, type DefinedTerm } from './defined-term.js';
 import { ABBREV, CAP_STOPS, CONNECTORS, DETERMINERS, LOWER_STOPS, OBJECT_VERBS, QUANTITY_NOUNS, ROMAN, SENTENCE_ADVERBS } from './vocabulary.js';
+import { matchesOf } from '../../matches.js';
 
 export interface Token {
   text: string;
@@ -32,7 +33,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   let lineWords = '';
   let lineTokens = 0;
   let prevEnd = 0;
-  for (const m of slice.matchAll(/\S+/g)) {
+  for (const m of matchesOf(/\S+/g, slice)) {
     if (slice.slice(prevEnd, m.index).includes('\n')) {
       const last = out[out.length - 1];
       if (last && labelled) last.endsLabelValue = true;

@@ -19,6 +19,7 @@ import { summarizeAmendment } from './summaries.js';
 import type { AmendmentAmountRecord, AmendmentChangeRecord, AmendmentRecord, ValueSpans } from './types.js';
 import { AMEND_ACTION_SOURCE, amendAction, DATE_SOURCE, findDates, findMoney, parseDate } from '../lexicon/index.js';
 import { sentences, squash, coveringSpan } from './values.js';
+import { matchesOf } from '../../matches.js';
 
 export interface AmendmentExtraction {
   amendment: AmendmentRecord;
@@ -119,7 +120,7 @@ export function extractAmendment(text: string, doc: DocumentEnvelope, title: str
   ];
   const claimed: Span[] = [];
   for (const p of patterns) {
-    for (const m of text.matchAll(p.re)) {
+    for (const m of matchesOf(p.re, text)) {
       const start = m.index;
       if (claimed.some((c) => start >= c.start && start < c.end)) continue;
       let end = start + m[0].length;

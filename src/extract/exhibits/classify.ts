@@ -15,6 +15,7 @@ import { documentText } from '../../parse/body.js';
 import type { DocumentEnvelope, Span, Submission } from '../../parse/types.js';
 import { CONSENT_ANY, MONTH_WORD_SOURCE, WAIVE_ANY } from '../lexicon/index.js';
 import { squash } from './values.js';
+import { matchesOf } from '../../matches.js';
 
 /** A first line that opens with a number or a date (`June 25, 2003`) is a letter's date line, not a title. */
 const DATE_LINE = new RegExp(String.raw`^\s*(?:\d|${MONTH_WORD_SOURCE}\s+\d)`);
@@ -278,7 +279,7 @@ function findTitle(text: string, from: number): Title | null {
   if (line && !/[.;:]$/.test(line[1]!.trim()) && !DATE_LINE.test(line[1]!)) {
     return { text: squash(line[1]!), span: { start, end: start + line[1]!.length }, isSubject: false };
   }
-  for (const m of head.slice(0, 800).matchAll(/\b[A-Z]{3,}(?:[ ,&-]+[A-Z]{2,})+\b/g)) {
+  for (const m of matchesOf(/\b[A-Z]{3,}(?:[ ,&-]+[A-Z]{2,})+\b/g, head.slice(0, 800))) {
     if (/^(?:VIA|ATTENTION)\b/.test(m[0])) continue;
     const run = upperRun(head, m.index);
     if (run) return run;

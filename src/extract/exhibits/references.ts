@@ -14,6 +14,7 @@ import type { ExtractionWarning } from '../types.js';
 import type { ExhibitReferenceRecord } from './types.js';
 import { exhibitKey } from './classify.js';
 import { squash } from './values.js';
+import { matchesOf } from '../../matches.js';
 
 export interface AttachedExhibit {
   exhibitNumber: string;
@@ -64,7 +65,7 @@ export function extractExhibitReferences(
   // 1. Exhibit-list entries (`Exhibit 12 - Waiver Letter, …`), in the last Item that has them (Item 7 of a 13D).
   const entryRe = new RegExp(String.raw`\bExhibit\s+(${NUMBER})\s*(?:[-\u2013\u2014:]|\.(?=\s+[A-Z]))\s+`, 'g');
   const entries: { number: string; start: number; titleStart: number }[] = [];
-  for (const m of text.matchAll(entryRe)) {
+  for (const m of matchesOf(entryRe, text)) {
     if (externalBefore(text, m.index)) continue;
     entries.push({ number: m[1]!, start: m.index, titleStart: m.index + m[0].length });
   }
@@ -82,7 +83,7 @@ export function extractExhibitReferences(
 
   // 2. Cross-references in the prose (outside the list entries).
   const seeRe = new RegExp(String.raw`\bExhibits?\s+(${NUMBER}(?:\s*(?:,|and|&|or|through|to|-)\s*(?:Exhibit\s+)?${NUMBER})*)`, 'gi');
-  for (const m of text.matchAll(seeRe)) {
+  for (const m of matchesOf(seeRe, text)) {
     const around = entrySpans[lastStartingAtOrBefore(entrySpans, m.index)];
     if (around && m.index < around.end) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
@@ -163,7 +164,7 @@ export function expandNumbers(list: string): string[] {
   const out: string[] = [];
   // A single number (`99.1`, the common case) needs no scan.
   if (SINGLE_NUMBER.test(list)) return [list];
-  for (const m of list.matchAll(NUMBER_OR_RANGE)) {
+  for (const m of matchesOf(NUMBER_OR_RANGE, list)) {
     const a = m[1]!;
     const b = m[2];
     if (b && /^\d+$/.test(a) && /^\d+$/.test(b) && Number(b) > Number(a) && Number(b) - Number(a) < 50) {
@@ -179,7 +180,7 @@ export function expandNumbers(list: string): string[] {
 /** `Item 6.` headings, in order: each Item runs to the next. */
 function itemRegions(text: string): { item: string; start: number }[] {
   const out: { item: string; start: number }[] = [];
-  for (const m of text.matchAll(/\bItem\s+(\d{1,2})\s*[.:]\s/gi)) {
+  for (const m of matchesOf(/\bItem\s+(\d{1,2})\s*[.:]\s/gi, text)) {
     const n = Number(m[1]);
     const last = out[out.length - 1];
     if (!last || n > Number(last.item)) out.push({ item: String(n), start: m.index });

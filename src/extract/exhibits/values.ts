@@ -6,6 +6,7 @@
  * Does not handle: reading records (waivers.ts, amendments.ts).
  */
 import type { Span } from '../../parse/types.js';
+import { matchesOf } from '../../matches.js';
 
 /** Abbreviations after which a period does not end a sentence. */
 const NO_BREAK = /(?:\b(?:Inc|Co|Corp|Ltd|No|Nos|Sec|Secs|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|etc|Cos|Bros|Pty|Art|approx)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|\bU\.S|\bL\.P|\bN\.A|\bi\.e|\be\.g)$/;
@@ -83,7 +84,7 @@ export function numberedSections(text: string, from: number, to: number, quotes:
   const inQuote = (at: number): boolean => quotes.some((q) => at > q.start && at < q.end);
   const heads = new RegExp(String.raw`(?:^|\s)(\d{1,2})\.\s+(${HEADING_WORD}(?:\s+${HEADING_WORD}){0,11})\.(?=\s)`, 'gd');
   const candidates: { n: number; at: number; heading: string; bodyStart: number }[] = [];
-  for (const m of text.slice(from, to).matchAll(heads)) {
+  for (const m of matchesOf(heads, text.slice(from, to))) {
     const at = from + m.indices![1]![0];
     if (inQuote(at) || !/^[A-Z]/.test(m[2]!)) continue;
     candidates.push({ n: Number(m[1]), at, heading: m[2]!, bodyStart: from + m.index + m[0].length });
@@ -102,7 +103,7 @@ function lettered(text: string, from: number, to: number, quotes: Span[]): Secti
   const inQuote = (at: number): boolean => quotes.some((q) => at > q.start && at < q.end);
   const heads = new RegExp(String.raw`(?:^|\s)\(([a-z])\)\s+(${HEADING_WORD}(?:\s+${HEADING_WORD}){0,9})\.(?=\s)`, 'gd');
   const candidates: { letter: string; at: number; heading: string; bodyStart: number }[] = [];
-  for (const m of text.slice(from, to).matchAll(heads)) {
+  for (const m of matchesOf(heads, text.slice(from, to))) {
     // The section starts at the parenthesis just before the letter.
     const at = from + m.indices![1]![0] - 1;
     if (inQuote(at) || !/^[A-Z]/.test(m[2]!)) continue;

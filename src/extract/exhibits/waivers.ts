@@ -22,6 +22,7 @@ import { firstTermIn, termsIn } from './term-mentions.js';
 import type { ConversionPriceRuleRecord, ValueSpans, WaiverItemRecord, WaiverRecord } from './types.js';
 import { DATE_SOURCE, findDates, MONEY_SOURCE, parseDate, parseMoney, WAIVE_ACTIVE, WAIVE_PASSIVE, CONSENT_ANY } from '../lexicon/index.js';
 import { longQuotes, numberedSections, sentences, squash, coveringSpan, type Section } from './values.js';
+import { matchesOf } from '../../matches.js';
 
 export interface WaiverExtraction {
   waiver: WaiverRecord;
@@ -301,7 +302,7 @@ function unitOf(s: Section, parent: Section | null): Unit {
 /** `Discovery holds an aggregate of 100,515 shares of Preferred A Stock`: the holder's instrument and count. */
 function findHeldInstrument(text: string, terms: DefinedTerms): { term: string; shares: number; sharesSpan: Span } | null {
   const re = /\bholds?\s+(?:an\s+aggregate\s+of\s+)?(\d{1,3}(?:,\d{3})+|\d+)\s+shares\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})/dg;
-  for (const m of text.matchAll(re)) {
+  for (const m of matchesOf(re, text)) {
     const words = m[2]!.split(/\s+/);
     for (let n = words.length; n > 0; n--) {
       const def = terms.lookup(words.slice(0, n).join(' '));
@@ -385,9 +386,9 @@ function instrumentsOf(unit: Unit, sentence: string, terms: DefinedTerms, exclud
 /** Limits of one item: `solely …`, `subject to …`, `provided that …` clauses and `not a waiver` sentences. */
 function itemConditions(text: string): string | null {
   const out: string[] = [];
-  for (const m of text.matchAll(/\b(?:solely|only)\s+(?:with\s+respect\s+to|for\s+the\s+purpose\s+of|to\s+the\s+extent|in\s+connection\s+with)\b[^;]*?(?=\.(?:\s|$)|;|$)/gi)) out.push(m[0]);
-  for (const m of text.matchAll(/\bsubject\s+to\b[^,.;]*/gi)) out.push(m[0]);
-  for (const m of text.matchAll(/\bprovided(?:,\s*however,)?\s+that\b[^.;]*/gi)) out.push(m[0]);
+  for (const m of matchesOf(/\b(?:solely|only)\s+(?:with\s+respect\s+to|for\s+the\s+purpose\s+of|to\s+the\s+extent|in\s+connection\s+with)\b[^;]*?(?=\.(?:\s|$)|;|$)/gi, text)) out.push(m[0]);
+  for (const m of matchesOf(/\bsubject\s+to\b[^,.;]*/gi, text)) out.push(m[0]);
+  for (const m of matchesOf(/\bprovided(?:,\s*however,)?\s+that\b[^.;]*/gi, text)) out.push(m[0]);
   for (const s of sentences(text)) {
     const t = text.slice(s.start, s.end);
     if (/\bnot\s+a\s+waiver\b|\bavoidance\s+of\s+doubt\b|\bexpressly\s+agreed\b|\bshall\s+not\s+(?:be\s+deemed|apply)\b/i.test(t)) out.push(t);

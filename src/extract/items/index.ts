@@ -26,6 +26,7 @@ import { CANONICAL_TITLES, splitItems, type ScheduleKind } from './split-items.j
 import { xmlItems } from './xml-items.js';
 import { isEntitySuffix } from '../lexicon/index.js';
 import { pushAll } from '../../arrays.js';
+import { matchesOf } from '../../matches.js';
 
 export { itemTableViews } from './views.js';
 export { splitItems, CANONICAL_TITLES, type ItemHeading, type ScheduleKind } from './split-items.js';
@@ -175,7 +176,7 @@ function filingAnswers(items: ItemText[]): string[] {
   const item = items.find((i) => i.itemNumber === 2);
   if (!item) return [];
   const body = `${item.title ?? ''}\n${item.source.text.slice(item.source.start, Math.min(item.source.end, item.source.start + 20_000))}`;
-  const starts = [...body.matchAll(/\bname\s+of\s+(?:the\s+)?persons?\s+filing\b\s*:?/gi)].map((m) => m.index + m[0].length);
+  const starts = [...matchesOf(/\bname\s+of\s+(?:the\s+)?persons?\s+filing\b\s*:?/gi, body)].map((m) => m.index + m[0].length);
   if (!starts.length) starts.push(0);
   return starts.map((from) => {
     const rest = body.slice(from, from + 600);

@@ -1,3 +1,4 @@
+import { matchesOf } from '../../matches.js';
 /**
  * Item 5 holder tables whose line breaks are gone (tags stripped and white space collapsed, the way corpora distribute
  * filings): "… DISPOSITIVE POWER One Liberty Properties, Inc. 30,048/less than 1% Shared (1) The Georgetown Group,
@@ -124,7 +125,7 @@ function rowTail(text: string, at: number): number {
 function cellClusters(text: string): Cluster[] {
   const out: Cluster[] = [];
   let last: Cluster | null = null;
-  for (const m of text.matchAll(CELL)) {
+  for (const m of matchesOf(CELL, text)) {
     const start = m.index;
     const end = start + m[0].length;
     const adjacent = last !== null && /^\s+$/.test(text.slice(last.end, start));
@@ -168,7 +169,7 @@ function firstRowName(text: string, from: number, to: number, isName: (name: str
   const lo = Math.max(from, to - MAX_GAP);
   const before = text.slice(lo, to);
   const end = before.length - NAME_END.exec(before)![0].length;
-  const words = [...before.slice(0, end).matchAll(/\S+/g)];
+  const words = [...matchesOf(/\S+/g, before.slice(0, end))];
   let first = words.length;
   for (let k = words.length - 1; k >= 0; k--) {
     const w = words[k]![0];

@@ -37,6 +37,7 @@ import {
   RIGHT_VERB, SHARE_WORD_AFTER, SHARES_OF_AFTER, TOPIC_LEAD, TOTAL_IS, TOTAL_OF_STATEMENT, TOTAL_OWNERSHIP_WORDS, TOTAL_PRONOUN, UNDERLYING_AFTER,
   VESTING_ASIDE, WARRANT_WORD, WOULD_BEFORE_VERB, WOULD_IN_PREFIX,
 } from './holding-rules.js';
+import { matchesOf } from '../../matches.js';
 
 /** A verb's object preceded only by the means it is held through, set off by commas: ", through Fidelity, …, ". */
 const THROUGH_ASIDE = /^\s*,\s*(?:indirectly\s+)?through\s+[^;:()]{1,120},\s*$/i;
@@ -152,7 +153,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
 
   // Appositive: "Micco Corporation, (the) holder of 474,052 shares".
   // Also after a description: "PWPI, a Cayman Islands exempted company that is the holder of 112,466 Common Shares".
-  for (const m of s.raw.matchAll(HOLDER_OF_APPOSITIVE)) {
+  for (const m of matchesOf(HOLDER_OF_APPOSITIVE, s.raw)) {
     const at = m.index + m[0].length;
     const t = s.tokens.find((x) => x.kind === 'shares' && x.start >= at && x.start <= at + 2);
     if (!t || used.has(t.start)) continue;
@@ -164,7 +165,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
 
   // Totals: "the total number of … owned by Mr. Gould is 2,110,933 shares", "aggregate number of shares … that
   // Motient may … be deemed the beneficial owner of … is 26,940,499".
-  for (const m of s.raw.matchAll(TOTAL_IS)) {
+  for (const m of matchesOf(TOTAL_IS, s.raw)) {
     const at = m.index + m[0].length;
     const t = s.tokens.find((x) => (x.kind === 'shares' || x.kind === 'number') && x.start >= at && x.start <= at + 2);
     if (!t || used.has(t.start)) continue;

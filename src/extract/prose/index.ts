@@ -40,6 +40,7 @@ import {
   type TransactionRow,
 } from './types.js';
 import { pushAll } from '../../arrays.js';
+import { matchesOf } from '../../matches.js';
 
 export { PartyIndex } from './parties.js';
 export type * from './types.js';
@@ -441,7 +442,7 @@ function dedupe<Row extends object>(
 /** "5,120,558 (which is the sum of 5,085,558 and 35,000)". */
 function statedSums(s: ProseSentence): StatedSum[] {
   const out: StatedSum[] = [];
-  for (const m of s.raw.matchAll(/\(\s*(?:which\s+is\s+|being\s+)?the\s+sum\s+of\s+([^)]{1,200})\)/gid)) {
+  for (const m of matchesOf(/\(\s*(?:which\s+is\s+|being\s+)?the\s+sum\s+of\s+([^)]{1,200})\)/gid, s.raw)) {
     const total = [...s.tokens].reverse().find((t) => (t.kind === 'number' || t.kind === 'shares') && t.end <= m.index && t.end >= m.index - 3);
     if (!total) continue;
     const inner = m.indices![1]![0];

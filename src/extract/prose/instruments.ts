@@ -10,6 +10,7 @@
  */
 import { DATE_SOURCE, parseDate } from '../lexicon/index.js';
 import type { ProseSentence } from './types.js';
+import { matchesOf } from '../../matches.js';
 
 export interface Instrument {
   /** The filing's defined term ("Exchange Notes"), or null. */
@@ -144,7 +145,7 @@ export function phrasesIn(raw: string): InstrumentMention[] {
     // everything before each noun made "10% Convertible Notes due 12/20/04" × 5,715 take 19 s. A word cut by the
     // window starts 120 back, which stops the walk as the whole word did.)
     const windowStart = Math.max(0, m.index - 120);
-    const words = [...raw.slice(windowStart, m.index).matchAll(/\S+/g)];
+    const words = [...matchesOf(/\S+/g, raw.slice(windowStart, m.index))];
     let start = m.index;
     for (let i = words.length - 1; i >= 0 && m.index - (windowStart + words[i]!.index) < 120; i--) {
       const w = words[i]![0];

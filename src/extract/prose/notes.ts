@@ -18,6 +18,7 @@ import { describedTerms, singular, type Instrument, type InstrumentMention, type
 import type { Party, PartyMention } from './parties.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Evidence, type Found, type NoteRow, type OptionRow, type ProseContext, type ProseSentence, type TransactionRow } from './types.js';
+import { matchesOf } from '../../matches.js';
 
 const PRINCIPAL_BEFORE = /\b(?:principal\s+amount|face\s+amount|in\s+the\s+(?:aggregate\s+)?amount)\s+of\s*(?:about\s+|approximately\s+|up\s+to\s+)?$/i;
 const PRINCIPAL_AFTER = /^\s*(?:in\s+)?(?:(?:aggregate|original|outstanding)\s+)*principal(?:\s+amount)?\b/i;
@@ -173,7 +174,7 @@ export function completeNotes(notes: Found<NoteRow>[], sentences: ProseSentence[
     const mentions = registry.mentions(s.raw);
     // Conversion price from a term built on the instrument: `… equal to $.7924 …, subject to … (the "Exchange Note
     // Conversion Rate")`.
-    for (const def of s.raw.matchAll(/\((?:the\s+)?["\u201c]([^"\u201d]{3,80}?\s+Conversion\s+(?:Rate|Price))["\u201d]\)/g)) {
+    for (const def of matchesOf(/\((?:the\s+)?["\u201c]([^"\u201d]{3,80}?\s+Conversion\s+(?:Rate|Price))["\u201d]\)/g, s.raw)) {
       const base = registry.baseOf(def[1]!);
       if (!base) continue;
       const seg = segmentAt(s.raw, def.index);
@@ -223,11 +224,11 @@ export function completeNotes(notes: Found<NoteRow>[], sentences: ProseSentence[
       }
     }
     // `Common Stock purchase warrants ("Exchange Note Warrants") … - 44,162 with respect to the US Fund and 7,040 …`.
-    for (const def of s.raw.matchAll(/["\u201c]([^"\u201d]{3,80}?\s+Warrants)["\u201d]/g)) {
+    for (const def of matchesOf(/["\u201c]([^"\u201d]{3,80}?\s+Warrants)["\u201d]/g, s.raw)) {
       const base = registry.baseOf(def[1]!);
       if (!base) continue;
       const issuable = /\b(?:obligated\s+to\s+issue|will\s+issue|shall\s+issue|to\s+be\s+issued|agreed\s+to\s+issue)\b/i.test(s.raw);
-      for (const pair of s.raw.matchAll(/(\d{1,3}(?:,\d{3})+|\d+)\s+with\s+respect\s+to\s+(?:the\s+)?/g)) {
+      for (const pair of matchesOf(/(\d{1,3}(?:,\d{3})+|\d+)\s+with\s+respect\s+to\s+(?:the\s+)?/g, s.raw)) {
         const at = pair.index + pair[0].length;
         const party = s.mentions.find((p) => p.start >= at && p.start <= at + 2);
         const count = s.tokens.find((t) => t.start === pair.index);

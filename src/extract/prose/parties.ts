@@ -13,6 +13,7 @@
  */
 import type { DefinedTerms } from '../defined-terms/index.js';
 import { endsWithEntitySuffix, withoutLegalForm } from '../lexicon/index.js';
+import { matchesOf } from '../../matches.js';
 
 /** Does `text` put an honorific before the surname `name` ("Mr. Woodman")? One indexOf scan per honorific. */
 function honorificBefore(text: string, name: string): boolean {
@@ -404,7 +405,7 @@ function pushShortForms(text: string, coverParties: Party[], parts: Party[], sur
       firstLetters.add(core.lower[0]![0]!.toUpperCase());
     }
   }
-  for (const m of text.matchAll(/\b[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Z][A-Za-z0-9&'-]*){0,3}\b/g)) {
+  for (const m of matchesOf(/\b[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Z][A-Za-z0-9&'-]*){0,3}\b/g, text)) {
     if (!/(?:^|\s)[A-Z]{2,}(?=\s|$)/.test(m[0])) continue; // no all-capitals word: nothing to try
     const words = m[0].split(/\s+/);
     const capitals = words.map((w) => /^[A-Z]{2,}$/.test(w));

@@ -12,6 +12,7 @@ import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, ty
 import { headerColumns, captionRoleOf, labelAtEnd, LABEL_FRAGMENT, OWNERSHIP_PREDICATE } from './position-vocabulary.js';
 import { type PositionState, fuzzyCover } from './position-holders.js';
 import { flattenedHolderRows } from './flattened-holder-rows.js';
+import { matchesOf } from '../../matches.js';
 
 /**
  * A header line of one column per person: "NAM\tTCIM\tTAL" (0000930413-20-000384), two or more parties and nothing
@@ -119,7 +120,7 @@ export function flattenedPairList(s: ProseSentence, used: Map<number, { holders:
   // (Mentions in text order, walked once with the pairs.)
   const mentions = s.mentions.slice().sort((a, b) => a.start - b.start);
   let m = 0;
-  const pairs = [...s.raw.matchAll(PAIR)].map((m) => ({ start: m.index, end: m.index + m[0].length, name: m[1]!, count: m[2]!, countAt: m.index + m[0].length - m[2]!.length }));
+  const pairs = [...matchesOf(PAIR, s.raw)].map((m) => ({ start: m.index, end: m.index + m[0].length, name: m[1]!, count: m[2]!, countAt: m.index + m[0].length - m[2]!.length }));
   for (let i = 0; i < pairs.length; ) {
     let j = i + 1;
     while (j < pairs.length && pairs[j]!.start === pairs[j - 1]!.end + 1 && s.raw[pairs[j - 1]!.end] === ' ') j++;
@@ -129,7 +130,7 @@ export function flattenedPairList(s: ProseSentence, used: Map<number, { holders:
     // The first pair's words start with the label's end ("… direct the vote Franklin Resources, Inc."): cut where
     // the words before end a power label and those after are a name.
     const first = run[0]!;
-    const words = [...first.name.matchAll(/\S+/g)];
+    const words = [...matchesOf(/\S+/g, first.name)];
     let role: HoldingRole | null = null;
     for (let k = 1; k < words.length && !role; k++) {
       const cut = first.start + words[k]!.index;
@@ -402,7 +403,7 @@ function instrumentColumns(lines: string[]): { roles: HoldingRole[]; kinds: Secu
 /** The counts of a row after its name: numbers, "None" and "-0-" as 0; not footnote marks "(3)" nor "/17.23%". */
 function rowCounts(s: ProseSentence, from: number): Token[] {
   const out: Token[] = [];
-  for (const m of s.raw.slice(from).matchAll(/(?<![\d,(./])(\d{1,3}(?:,\d{3})+|\d+|None|-0-)(?![\d,)%]|\.\d)/g)) {
+  for (const m of matchesOf(/(?<![\d,(./])(\d{1,3}(?:,\d{3})+|\d+|None|-0-)(?![\d,)%]|\.\d)/g, s.raw.slice(from))) {
     const start = from + m.index;
     const value = /\d/.test(m[1]!) ? Number(m[1]!.replace(/,/g, '')) : 0;
     out.push({ kind: 'shares', value, iso: null, start, end: start + m[0].length, raw: m[0], typo: null });

@@ -7,6 +7,7 @@
  */
 import { isHypothetical } from './clauses.js';
 import type { HoldingRole, ProseSentence } from './types.js';
+import { matchesOf } from '../../matches.js';
 
 export const POWER = {
   sole_voting: /\bsole\s+(?:and\s+shared\s+)?(?:voting(?:\s+(?:and|or)\s+(?:dispositive|investment))?\s+(?:power|authority|control)|power\s+(?:to\s+vote|of\s+voting|to\s+(?:direct\s+the\s+)?vote)|power\s+over\s+the\s+voting|voting\b)/gi,
@@ -91,7 +92,7 @@ export function hypothetical(s: ProseSentence, from: number, to: number): boolea
 export function lastMatch(re: RegExp, text: string): number {
   let at = -1;
   re.lastIndex = 0;
-  for (const m of text.matchAll(re)) at = m.index;
+  for (const m of matchesOf(re, text)) at = m.index;
   return at;
 }
 
@@ -172,7 +173,7 @@ export function headerColumns(raw: string): { roles: HoldingRole[]; percent: num
   const taken = new Set<number>();
   const near = (at: number): boolean => taken.has(at) || taken.has(at - 1) || taken.has(at + 1) || taken.has(at - 2) || taken.has(at + 2);
   for (const [re, role] of HEADER_WORDS) {
-    for (const m of raw.matchAll(re)) {
+    for (const m of matchesOf(re, raw)) {
       if (near(m.index)) continue;
       found.push({ at: m.index, role });
       taken.add(m.index);
@@ -225,7 +226,7 @@ export function leadOf(raw: string, at: number, n: number): string {
 export function coordinatedPowers(words: string, role: HoldingRole): HoldingRole[] {
   const found: { at: number; end: number; role: HoldingRole }[] = [];
   for (const [name, re] of Object.entries(POWER) as [HoldingRole, RegExp][]) {
-    for (const m of words.matchAll(new RegExp(re.source, 'gi'))) found.push({ at: m.index, end: m.index + m[0].length, role: name });
+    for (const m of matchesOf(new RegExp(re.source, 'gi'), words)) found.push({ at: m.index, end: m.index + m[0].length, role: name });
   }
   if (!found.length || !POWER_ROLE_NAMES.has(role)) return [];
   found.sort((a, b) => a.at - b.at || b.end - a.end);

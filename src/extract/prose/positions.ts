@@ -29,6 +29,7 @@ import { type PositionState, accountsPhrase, anchorsFor, blockHeading, anchored,
 import { personColumnRow, personColumns, tableRow } from './position-tables.js';
 import { percentLine, percentWith } from './position-percent.js';
 import { pushAll } from '../../arrays.js';
+import { matchesOf } from '../../matches.js';
 
 const MAX_COUNTS = 200;
 
@@ -206,7 +207,7 @@ function countsOf(s: ProseSentence): Token[] {
   // A fractional count is one only with its share word ("942,779.937806 Common Shares", units of a fund).
   const list = s.tokens.filter((t) => (t.kind === 'shares' || (t.kind === 'number' && Number.isInteger(t.value) && !/\./.test(t.raw))) && !(t.kind === 'number' && isReferenceNumber(s.raw, t.start)));
   // After a label (with or without its colon or dash), or alone on a line under it (the label above); never "none of".
-  for (const m of [...s.raw.matchAll(ZERO_AFTER_LABEL), ...s.raw.matchAll(DASH_UNDER_LABEL)]) {
+  for (const m of [...matchesOf(ZERO_AFTER_LABEL, s.raw), ...matchesOf(DASH_UNDER_LABEL, s.raw)]) {
     if (list.some((t) => t.start === m.index)) continue;
     list.push({ kind: 'number', value: 0, iso: null, start: m.index, end: m.index + m[0].length, raw: m[0], typo: null });
   }
@@ -321,7 +322,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   let roleAt = -1;
   for (const [name, re] of Object.entries(POWER) as [HoldingRole, RegExp][]) {
     re.lastIndex = 0;
-    for (const m of before.matchAll(re)) {
+    for (const m of matchesOf(re, before)) {
       if (from + m.index > roleAt) {
         roleAt = from + m.index;
         role = name;

@@ -12,6 +12,7 @@
  */
 import type { Token } from './tokens.js';
 import type { TransactionAction } from './types.js';
+import { matchesOf } from '../../matches.js';
 
 /** A word that says the shares were bought. */
 export const BUY_WORD = /\b(?:purchas(?:e[sd]?|ing)|buys?|bought|acquired|acquisitions?)\b/i;
@@ -30,7 +31,7 @@ const TRADE_WORD_ALL = new RegExp(`${BUY_WORD.source}|${SELL_WORD.source}`, 'gi'
 
 /** Whether every buy or sell word of `text` is one NOT_A_TRADE_BEFORE rules out ("an order … to purchase 10,000"). */
 export function tradeWordsAllIntent(text: string): boolean {
-  const words = [...text.matchAll(TRADE_WORD_ALL)];
+  const words = [...matchesOf(TRADE_WORD_ALL, text)];
   return words.length > 0 && words.every((m) => NOT_A_TRADE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)));
 }
 

@@ -18,6 +18,7 @@ import { hasFraction, inForeignCurrency, NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, 
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
 import { isMonthWord } from '../lexicon/index.js';
 import { pushAll } from '../../arrays.js';
+import { matchesOf } from '../../matches.js';
 
 /** Trade verbs; "puchased", the common misspelling with its "r" dropped, too (0000905718-94-000018). */
 const TRADE_VERB = /\b(pur?chased|acquired|bought|sold|disposed\s+of|converted)\b/gi;
@@ -222,7 +223,7 @@ function readDividends(s: ProseSentence, ctx: ProseContext): Found<TransactionRo
   const received = /\b(?:has|have|had)?\s*(?:received|was\s+paid|were\s+paid|was\s+issued|were\s+issued)\b/i.exec(s.raw);
   const holders = received ? holdersOf(s, subjectBefore(s, received.index, 0)) : [];
   if (!holders.length) return out;
-  for (const m of s.raw.matchAll(/\ba\s+dividend\s+of\s+/gi)) {
+  for (const m of matchesOf(/\ba\s+dividend\s+of\s+/gi, s.raw)) {
     const at = m.index + m[0].length;
     const token = s.tokens.find((t) => t.kind === 'shares' && t.start >= at && t.start <= at + 2);
     if (!token) continue;
@@ -242,7 +243,7 @@ function readDividends(s: ProseSentence, ctx: ProseContext): Found<TransactionRo
  */
 function receivedInDistribution(s: ProseSentence, ctx: ProseContext): Found<TransactionRow>[] {
   const out: Found<TransactionRow>[] = [];
-  for (const m of s.raw.matchAll(/\breceived\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?/gi)) {
+  for (const m of matchesOf(/\breceived\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?/gi, s.raw)) {
     const at = m.index + m[0].length;
     const token = s.tokens.find((t) => t.kind === 'shares' && t.start === at);
     if (!token) continue;
