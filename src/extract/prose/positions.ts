@@ -345,7 +345,8 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
     role = 'part_of';
     roleAt = t.start - 1 - (/\binclud\w*\s+(?:\(\w{1,4}\)\s*)?$/i.exec(raw.slice(Math.max(0, t.start - 16), t.start))?.[0].length ?? 0);
   }
-  const ownAt = lastMatch(OWN_WORDS, before);
+  // (Words of a party's name are no ownership words: "Citadel Advisors Holdings LP: 0" states no holdings.)
+  const ownAt = lastMatch(OWN_WORDS, namesBlanked(s, before, from));
   if (!role && ownAt >= 0) {
     roleAt = from + ownAt;
     role = /aggregate|total|combined|holdings/i.test(before.slice(ownAt)) ? 'group_total' : 'beneficial';
@@ -376,6 +377,17 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   if (!holders.length) return null;
   if (role === 'beneficial' && holders.length === 1 && holders[0]!.group) role = 'group_total';
   return { token: t, value: t.value, role, holders, roleAt, morePowers };
+}
+
+/** `text` (the sentence's raw text from `from`) with the party names it holds blanked out, offsets kept. */
+function namesBlanked(s: ProseSentence, text: string, from: number): string {
+  let out = text;
+  for (const m of s.mentions) {
+    const a = Math.max(m.start, from) - from;
+    const b = Math.min(m.end, from + text.length) - from;
+    if (b > a) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+  }
+  return out;
 }
 
 /** The role of a part of a position: the shares under an option, warrant or convertible, else a plain part. */
