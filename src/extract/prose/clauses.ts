@@ -180,8 +180,10 @@ export function leadingDate(s: ProseSentence, ctx: ProseContext): string | null 
 export const CLASS_WORD = '(?:common|preferred|ordinary|capital)';
 
 // The name after "shares of": capitalised words (and "of"), never across "and" (a list: "Common Stock and Warrants").
+// A filing may drop the "of" before a class named in full: "3,697,435 shares Common Stock, $0.00001 par value"
+// (0001831942-26-000014).
 const SECURITY_AFTER = new RegExp(
-  String.raw`^\s*(?:\([^)]{0,40}\)\s*)?(?:shares?|units?|Shares|Units|SHARES)(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?:[Ii]ssuer|[Cc]ompany|Partnership|Trust)['\u2019]s\s+|its\s+|their\s+)?((?:[A-Z0-9][\w.\-'\u2019&]*|[a-z]+[0-9A-Z][\w-]*|${CLASS_WORD}(?=\s+(?:stock|shares)\b))(?:\s+(?:[A-Z0-9][\w.\-'\u2019&]*|of(?=\s+[A-Z])|stock\b|shares\b))*))?`,
+  String.raw`^\s*(?:\([^)]{0,40}\)\s*)?(?:shares?|units?|Shares|Units|SHARES)(?:\s+(?:(?:of|in)\s+|(?=(?:Class\s+[A-Z]\s+)?(?:Common|Preferred|Ordinary)\s+(?:Stock|Shares)\b))(?:the\s+)?(?:(?:[Ii]ssuer|[Cc]ompany|Partnership|Trust)['\u2019]s\s+|its\s+|their\s+)?((?:[A-Z0-9][\w.\-'\u2019&]*|[a-z]+[0-9A-Z][\w-]*|${CLASS_WORD}(?=\s+(?:stock|shares)\b))(?:\s+(?:[A-Z0-9][\w.\-'\u2019&]*|of(?=\s+[A-Z])|stock\b|shares\b))*))?`,
 );
 const LOWER_CASE_CLASS = new RegExp(String.raw`^${CLASS_WORD}\s+(?:stock|shares)$`);
 

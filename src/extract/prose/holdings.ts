@@ -30,7 +30,7 @@ import { pushAll } from '../../arrays.js';
 import { distributedNames, eachWhenAllCovers, knownAs, labelHolder } from './position-holders.js';
 import { isReferenceNumber, RE_REFERENCE } from './position-vocabulary.js';
 import {
-  ABBREVIATION_END, ADMISSION_BEFORE_VERB, BARE_PARTICIPLE, ENUMERATED_OPTION_OBJECT, CLAUSE_VERB, CONSISTING_OF, CONVERSION, CONVERSION_LEAD, COUNT_LIST_JOIN, GERUND_SUBJECT_GAP, GERUND_VERB, HELD_BY_AFTER,
+  ABBREVIATION_END, ADMISSION_BEFORE_VERB, FILERS_WORDS, RIGHT_TO_ACQUIRE_SUBJECT, underliesAfter, BARE_PARTICIPLE, ENUMERATED_OPTION_OBJECT, CLAUSE_VERB, CONSISTING_OF, CONVERSION, CONVERSION_LEAD, COUNT_LIST_JOIN, GERUND_SUBJECT_GAP, GERUND_VERB, HELD_BY_AFTER,
   HOLD_VERB, HOLDER_OF_APPOSITIVE, INSTRUMENT_COUNT, LABEL, LESS_THAN, LIST_JOIN, LISTED_POSITION_LEAD, NAME_AFTER, NAME_BEFORE, NAMED_INSTRUMENT_END,
   NEGATED_VERB, NOT_A_NAME_START, OF_AFTER_PERCENT, OPTION_WORD, OPTION_WORDS, OUTSTANDING_AFTER, PAIR_LINE, PERCENT_CELL_LINE, PERCENT_LABEL_LINE, PERCENT_NEXT_CELL,
   PERCENT_LEAD, PLAIN_INSTRUMENT_END, POSITION_TAIL, POWER_ASIDE, RELATIVE_AFTER_HOLDER, RELATIVE_PRONOUN, REREFERENCE_BEFORE_COUNT, RESPECTIVE_LIST_LEAD,
@@ -103,7 +103,8 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     const enumeratedObject = ENUMERATED_OPTION_OBJECT.test(prefix) ? prefix : '';
     for (const [k, p] of positions.entries()) {
       if (used.has(p.token.start)) continue;
-      take(buildHoldings(s, ctx, holders, p.token, k > 0 ? rightTo + enumeratedObject + p.prefix : p.prefix, seg.start, p.end, following), [p.token]);
+      const own = k > 0 ? rightHolders(s, ctx, p.token) : null;
+      take(buildHoldings(s, ctx, own ?? holders, p.token, k > 0 ? rightTo + enumeratedObject + p.prefix : p.prefix, seg.start, p.end, following), [p.token]);
     }
   }
 
@@ -283,6 +284,23 @@ function nextHoldVerb(raw: string, from: number): number {
     return m.index;
   }
   return raw.length;
+}
+
+/**
+ * Who has the right to acquire a listed part's shares, when the part names them: "(ii) 1,363,722 shares of Common
+ * Stock each Filer has the right to acquire through the exercise of a Pre-Funded Warrant" (0001831942-26-000014) is
+ * each filer's, not only the holder of the whole. A party the filing names, or the form's words for the filers; null
+ * when the part names no one.
+ */
+function rightHolders(s: ProseSentence, ctx: ProseContext, t: Token): Party[] | null {
+  const at = securityAfter(s, t, ctx).end;
+  const m = RIGHT_TO_ACQUIRE_SUBJECT.exec(s.raw.slice(at, at + 160));
+  if (!m || !underliesAfter(s.raw.slice(t.end, t.end + 200))) return null;
+  const words = m[1]!.trim();
+  if (FILERS_WORDS.test(words)) return ctx.coverParties.length ? ctx.coverParties : null;
+  const named = ctx.parties.resolve(words.replace(/^each\s+(?:of\s+)?/i, ''));
+  if (!named) return null;
+  return named.group && /^each\b/i.test(words) && named.members.length ? named.members : [named];
 }
 
 interface Position {

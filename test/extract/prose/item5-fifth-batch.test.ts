@@ -37,4 +37,21 @@ describe('13D Item 5 / 13G Item 4 shapes of the fifth golden batch', () => {
     expect(found).toContainEqual(['Thomas Brian C.', 0, 'shared_voting']);
     expect(found).toContainEqual(['Thomas Brian C.', 2762142, 'sole_dispositive']);
   });
+
+  it('reads the breakdown of "N shares Common Stock, $0.00001 par value (the …), consisting of (i) M shares" (0001831942-26-000014)', () => {
+    // Cause: the class after a count was read only after "shares of"; without the "of" the position's words ended at
+    // "shares", so "consisting of" did not follow them and the parts were never listed.
+    expect(rows('0001831942-26-000014')).toContainEqual(['Commodore Capital LP', 2333713, 'part_of']);
+  });
+
+  it('a part "each Filer has the right to acquire through the exercise of a Pre-Funded Warrant" is each filer\'s warrant (0001831942-26-000014)', () => {
+    // Cause: no rule read a relative clause without its pronoun ("N shares … each Filer has the right to acquire …")
+    // as shares under a warrant, and a listed part always went to the holder of the whole.
+    const tables = tablesOf('0001831942-26-000014');
+    const filers = ['Commodore Capital LP', 'Commodore Capital Master LP', 'Robert Egen Atkinson', 'Michael Kramarz'];
+    for (const holder of filers) expect(rows('0001831942-26-000014')).toContainEqual([holder, 1363722, 'underlying']);
+    expect((tables.options ?? []).map((o) => [o.holder, o.shares, o.kind]).sort()).toEqual(filers.map((h) => [h, 1363722, 'warrant']).sort());
+    // "The foregoing excludes 916,987 shares … underlying the Pre-Funded Warrant" is no position.
+    expect(rows('0001831942-26-000014').some(([, shares]) => shares === 916987)).toBe(false);
+  });
 });
