@@ -36,7 +36,7 @@ export function segmentAt(raw: string, at: number): Segment {
   return all.find((s) => at >= s.start && at < s.end) ?? { start: 0, end: raw.length };
 }
 
-const PREPOSITION_BEFORE = /\b(?:of|by|to|for|from|with|in|on|at|than|under|between|among|through|via|over|upon|into|behalf\s+of|respect\s+to)\s+(?:the\s+|such\s+|each\s+|its\s+)?$/i;
+const PREPOSITION_BEFORE = /\b(?:of|by|to|for|from|with|in|on|at|than|under|between|among|through|via|over|upon|into|behalf\s+of|respect\s+to)\s+(?:the\s+|such\s+|each\s+|its\s+)?(?:other\s+)?$/i;
 const QUANTIFIED_OF = /\b(?:each|both|all|any|either|none|neither|one)\s+of\s+(?:the\s+)?$/i;
 
 /** Is the mention the object of a preposition (`the general partner of the US Fund`, `director of each of A and B`)? */

@@ -249,6 +249,9 @@ function firstCount(s: ProseSentence, from: number, to: number): Token | null {
     if (OUTSTANDING_AFTER.test(s.raw.slice(t.end, t.end + 80))) return null;
     if (t.kind === 'shares') return t;
     if (t.kind === 'number' && SHARES_OF_AFTER.test(s.raw.slice(t.end, t.end + 30))) return t;
+    // A bare number whose passive names who holds it is shares: "… indirect beneficial ownership of a total of
+    // 9,697,714 owned by the Gebbia Living Trust" (john-friedman__schedule13d).
+    if (t.kind === 'number' && HELD_BY_AFTER.test(s.raw.slice(t.end, t.end + 60)) && /^\s*,?\s*(?:\w+\s+)?(?:owned|held)\b/.test(s.raw.slice(t.end, t.end + 40))) return t;
     if (t.kind === 'number' && INSTRUMENT_COUNT.test(s.raw.slice(t.end, t.end + 40))) return t;
     return null;
   }

@@ -373,10 +373,30 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   if (listed === 'skip') return null;
   const morePowers = coordinatedPowers(raw.slice(from, t.start), role);
   if (listed) return { token: t, value: t.value, role, holders: [listed], roleAt, morePowers };
-  const holders = subjectOf(s, ctx, state, t, role, roleAt, seg.start);
+  // A count that restates the object of the sentence's ownership verb is its subject's: "Each of A, …, and the Trust
+  // … may be deemed to own beneficially … the shares … owned by the other Reporting Persons, which is, in the
+  // aggregate, 16,941,323 shares" (john-friedman__schedule13d), not the nearest party's before "which is".
+  const main = role === 'group_total' || role === 'beneficial' ? restatedObjectVerb(raw, t.start) : -1;
+  const holders = main >= 0 ? subjectOf(s, ctx, state, t, role, main, 0) : subjectOf(s, ctx, state, t, role, roleAt, seg.start);
   if (!holders.length) return null;
   if (role === 'beneficial' && holders.length === 1 && holders[0]!.group) role = 'group_total';
   return { token: t, value: t.value, role, holders, roleAt, morePowers };
+}
+
+/** "…, which is, in the aggregate, N": the count restates what the sentence's verb said is owned. */
+const RESTATED_OBJECT = /,\s*which\s+(?:is|are|equals?|represents?)\s*,?\s*(?:in\s+the\s+aggregate|in\s+total|collectively)?\s*,?\s*(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?$/i;
+/** An active ownership verb ("may be deemed to own beneficially", "beneficially owns"), not the passive "owned by". */
+const ACTIVE_OWN = /\b(?:may\s+be\s+deemed\s+to\s+)?(?:beneficially\s+)?owns?\b(?!\s+by\b)/gi;
+
+/** Where the ownership verb whose object the count restates starts ("which is, in the aggregate, N"), else -1. */
+function restatedObjectVerb(raw: string, countStart: number): number {
+  const lead = RESTATED_OBJECT.exec(raw.slice(Math.max(0, countStart - 60), countStart));
+  if (!lead) return -1;
+  const upTo = countStart - lead[0].length;
+  let at = -1;
+  ACTIVE_OWN.lastIndex = 0;
+  for (let m = ACTIVE_OWN.exec(raw); m && m.index < upTo; m = ACTIVE_OWN.exec(raw)) at = m.index;
+  return at;
 }
 
 /** `text` (the sentence's raw text from `from`) with the party names it holds blanked out, offsets kept. */
@@ -426,7 +446,11 @@ export function roleOf(s: ProseSentence, row: HoldingRow, shareStart: number, gr
   if (row.securityKind === 'option' || row.securityKind === 'warrant') return 'underlying';
   if (group) return 'group_total';
   if (/\bof\s+which\s+(?:\w+\s+){0,2}$/i.test(before)) return 'part_of';
-  if (HELD_BY_AGENT.test(s.raw.slice(shareStart, shareStart + 160)) && !/\bbeneficially\s+(?:owned|held)\s+by/i.test(s.raw.slice(shareStart, shareStart + 160))) return 'direct';
+  const agent = HELD_BY_AGENT.exec(s.raw.slice(shareStart, shareStart + 160));
+  // (The agent holds them directly; a subject other than the agent owns them through it: "she may be deemed to have
+  // indirect beneficial ownership of a total of 9,697,714 owned by the Gebbia Living Trust".)
+  const other = agent ? s.mentions.find((m) => m.start >= shareStart + agent[0].length && m.start <= shareStart + agent[0].length + 6) : undefined;
+  if (agent && !/\bbeneficially\s+(?:owned|held)\s+by/i.test(s.raw.slice(shareStart, shareStart + 160)) && !(other && other.party.name !== row.holder)) return 'direct';
   if (/\bdirect\s+(?:and\s+beneficial\s+)?owner\b[^.;]{0,40}$|\bdirectly\s+(?:owns?|holds?|held|owned)\b[^.;]{0,40}$|\bof\s+record\b[^.;]{0,40}$|\brecord\s+(?:and\s+beneficial\s+)?owner/i.test(before) || /^\s*(?:shares?|Shares)?[^,;.]{0,40}?(?:owned|held)\s+directly/i.test(s.raw.slice(shareStart, shareStart + 80))) return 'direct';
   // The first part of a position's breakdown (a part held directly says so, above): "349,708 shares …, which include
   // 149,604 shares …".

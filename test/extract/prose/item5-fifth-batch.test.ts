@@ -54,4 +54,23 @@ describe('13D Item 5 / 13G Item 4 shapes of the fifth golden batch', () => {
     // "The foregoing excludes 916,987 shares … underlying the Pre-Funded Warrant" is no position.
     expect(rows('0001831942-26-000014').some(([, shares]) => shares === 916987)).toBe(false);
   });
+
+  it('"she may be deemed to have indirect beneficial ownership of a total of N owned by X" is her position, beneficially (john-friedman__schedule13d)', () => {
+    // Causes: "have indirect beneficial ownership of" was no ownership predicate (only "has beneficial ownership of");
+    // a bare number followed by "owned by" was no share count; and a count "owned by X" was the verb's subject's direct
+    // holding even when X is another party (the agent holds directly; the subject owns through it).
+    const found = rows('john-friedman__schedule13d');
+    expect(found).toContainEqual(['Gloria E. Gebbia', 9697714, 'beneficial']);
+    expect(found).toContainEqual(['John J. Gebbia', 9697714, 'beneficial']);
+  });
+
+  it('"Each of A, …, and the Trust … may be deemed to own … owned by the other Reporting Persons, which is, in the aggregate, N" is each named person\'s (john-friedman__schedule13d)', () => {
+    // Cause: the count's holder was the party nearest before it, "the other Reporting Persons" (a prepositional object
+    // after "by the other"), though "which is, in the aggregate, N" restates the object of the sentence's verb.
+    const found = rows('john-friedman__schedule13d');
+    for (const holder of ['Gloria E. Gebbia', 'John M. Gebbia', 'Richard Gebbia', 'David Gebbia', 'John J. Gebbia', 'John J & Gloria E Gebbia TTEESS UAD 12/8/94 "Gebbia Living Trust"']) {
+      expect(found).toContainEqual([holder, 16941323, 'group_total']);
+    }
+    expect(found).not.toContainEqual(['Reporting Persons', 16941323, 'group_total']);
+  });
 });
