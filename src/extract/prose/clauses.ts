@@ -254,3 +254,14 @@ export function securityKindOf(name: string | null, context = ''): 'common' | 'p
 export function holderColumns(p: Party): { holder: string; reportingPersonOrdinal: number | null } {
   return { holder: p.name, reportingPersonOrdinal: p.coverOrdinal };
 }
+
+/** `text` (the sentence's raw text from `from`) with the party names it holds blanked out, offsets kept. */
+export function namesBlanked(s: ProseSentence, text: string, from: number): string {
+  let out = text;
+  for (const m of s.mentions) {
+    const a = Math.max(m.start, from) - from;
+    const b = Math.min(m.end, from + text.length) - from;
+    if (b > a) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+  }
+  return out;
+}

@@ -251,3 +251,19 @@ export function coordinatedPowers(words: string, role: HoldingRole): HoldingRole
 }
 
 const POWER_ROLE_NAMES = new Set<HoldingRole>(['sole_voting', 'shared_voting', 'sole_dispositive', 'shared_dispositive']);
+
+/** "…, which is, in the aggregate, N": the count restates what the sentence's verb said is owned. */
+const RESTATED_OBJECT = /,\s*which\s+(?:is|are|equals?|represents?)\s*,?\s*(?:in\s+the\s+aggregate|in\s+total|collectively)?\s*,?\s*(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?$/i;
+/** An active ownership verb ("may be deemed to own beneficially", "beneficially owns"), not the passive "owned by". */
+const ACTIVE_OWN = /\b(?:may\s+be\s+deemed\s+to\s+)?(?:beneficially\s+)?owns?\b(?!\s+by\b)/gi;
+
+/** Where the ownership verb whose object the count restates starts ("which is, in the aggregate, N"), else -1. */
+export function restatedObjectVerb(raw: string, countStart: number): number {
+  const lead = RESTATED_OBJECT.exec(raw.slice(Math.max(0, countStart - 60), countStart));
+  if (!lead) return -1;
+  const upTo = countStart - lead[0].length;
+  let at = -1;
+  ACTIVE_OWN.lastIndex = 0;
+  for (let m = ACTIVE_OWN.exec(raw); m && m.index < upTo; m = ACTIVE_OWN.exec(raw)) at = m.index;
+  return at;
+}

@@ -13,18 +13,18 @@
  *      reporting persons belongs to them (the cover pages are read at 99%);
  *   3. the percent the same statement gives with it.
  * Counts that another reader already used (holdings.ts) are left to it; the caller gives them a role afterwards
- * (`roleOf`). The role words live in position-vocabulary.ts, the holder search in position-holders.ts, tables in
+ * (`roleOf`, position-roles.ts). The role words live in position-vocabulary.ts, the holder search in position-holders.ts, tables in
  * position-tables.ts.
  * Does not handle: tables whose rows are not one holder per line, and pronouns across paragraphs beyond the last
  * holder named.
  */
 import { BARE_DASH_SOURCE, isStatedZero, ZERO_WORD_SOURCE } from '../lexicon/zeros.js';
-import { holderColumns, holdersOf, PAR_VALUE_SOURCE, partiesAfter, securityAfter, securityKindOf, segmentAt } from './clauses.js';
+import { holderColumns, holdersOf, namesBlanked, partiesAfter, securityAfter, securityKindOf, segmentAt } from './clauses.js';
 import { looksLikeName, nameKey, type Party } from './parties.js';
 import { BREAKDOWN_AFTER, CONVERSION_UNDERLYING_AFTER, PAIR_LINE, underliesAfter } from './holding-rules.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { coordinatedPowers, DASH_VALUE_SEPARATOR, LABEL_END_WORDS, LABEL_SEPARATOR, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, restatedObjectVerb, DASH_VALUE_SEPARATOR, LABEL_END_WORDS, LABEL_SEPARATOR, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, accountsPhrase, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { personColumnRow, personColumns, tableRow } from './position-tables.js';
 import { percentLine, percentWith } from './position-percent.js';
@@ -383,33 +383,6 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   return { token: t, value: t.value, role, holders, roleAt, morePowers };
 }
 
-/** "…, which is, in the aggregate, N": the count restates what the sentence's verb said is owned. */
-const RESTATED_OBJECT = /,\s*which\s+(?:is|are|equals?|represents?)\s*,?\s*(?:in\s+the\s+aggregate|in\s+total|collectively)?\s*,?\s*(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?$/i;
-/** An active ownership verb ("may be deemed to own beneficially", "beneficially owns"), not the passive "owned by". */
-const ACTIVE_OWN = /\b(?:may\s+be\s+deemed\s+to\s+)?(?:beneficially\s+)?owns?\b(?!\s+by\b)/gi;
-
-/** Where the ownership verb whose object the count restates starts ("which is, in the aggregate, N"), else -1. */
-function restatedObjectVerb(raw: string, countStart: number): number {
-  const lead = RESTATED_OBJECT.exec(raw.slice(Math.max(0, countStart - 60), countStart));
-  if (!lead) return -1;
-  const upTo = countStart - lead[0].length;
-  let at = -1;
-  ACTIVE_OWN.lastIndex = 0;
-  for (let m = ACTIVE_OWN.exec(raw); m && m.index < upTo; m = ACTIVE_OWN.exec(raw)) at = m.index;
-  return at;
-}
-
-/** `text` (the sentence's raw text from `from`) with the party names it holds blanked out, offsets kept. */
-function namesBlanked(s: ProseSentence, text: string, from: number): string {
-  let out = text;
-  for (const m of s.mentions) {
-    const a = Math.max(m.start, from) - from;
-    const b = Math.min(m.end, from + text.length) - from;
-    if (b > a) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
-  }
-  return out;
-}
-
 /** The role of a part of a position: the shares under an option, warrant or convertible, else a plain part. */
 function partRoleAfter(after: string): HoldingRole {
   return underliesAfter(after) ? 'underlying' : 'part_of';
@@ -429,33 +402,6 @@ function updateState(s: ProseSentence, ctx: ProseContext, state: PositionState):
     state.columns = header.roles;
     state.percentColumn = header.percent;
   }
-}
-
-/** A count held (directly, of record) by its agent: "96,539 shares of Common Stock(, par value $.10 per share,) held by". */
-const HELD_BY_AGENT = new RegExp(
-  String.raw`^[\d,]*\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\b[^,;.()]{0,60}?(?:${PAR_VALUE_SOURCE}[^,;.()]{0,60}?)?)?\s*(?:which\s+(?:are|were)\s+)?(?:directly\s+|of\s+record\s+)?(?:owned|held)\s+(?:directly\s+|of\s+record\s+)?by\b`,
-  'i',
-);
-
-/**
- * The role of a row another reader made (holdings.ts reads ownership statements): an option or warrant position, a
- * group holder's total, an "of which" part, a direct or record holding, else beneficial ownership.
- */
-export function roleOf(s: ProseSentence, row: HoldingRow, shareStart: number, group: boolean): HoldingRole {
-  const before = s.raw.slice(Math.max(0, shareStart - 120), shareStart);
-  if (row.securityKind === 'option' || row.securityKind === 'warrant') return 'underlying';
-  if (group) return 'group_total';
-  if (/\bof\s+which\s+(?:\w+\s+){0,2}$/i.test(before)) return 'part_of';
-  const agent = HELD_BY_AGENT.exec(s.raw.slice(shareStart, shareStart + 160));
-  // (The agent holds them directly; a subject other than the agent owns them through it: "she may be deemed to have
-  // indirect beneficial ownership of a total of 9,697,714 owned by the Gebbia Living Trust".)
-  const other = agent ? s.mentions.find((m) => m.start >= shareStart + agent[0].length && m.start <= shareStart + agent[0].length + 6) : undefined;
-  if (agent && !/\bbeneficially\s+(?:owned|held)\s+by/i.test(s.raw.slice(shareStart, shareStart + 160)) && !(other && other.party.name !== row.holder)) return 'direct';
-  if (/\bdirect\s+(?:and\s+beneficial\s+)?owner\b[^.;]{0,40}$|\bdirectly\s+(?:owns?|holds?|held|owned)\b[^.;]{0,40}$|\bof\s+record\b[^.;]{0,40}$|\brecord\s+(?:and\s+beneficial\s+)?owner/i.test(before) || /^\s*(?:shares?|Shares)?[^,;.]{0,40}?(?:owned|held)\s+directly/i.test(s.raw.slice(shareStart, shareStart + 80))) return 'direct';
-  // The first part of a position's breakdown (a part held directly says so, above): "349,708 shares …, which include
-  // 149,604 shares …".
-  if (/\b(?:consisting\s+of|comprised\s+of|comprising|which\s+includes?|including)\s*:?\s*(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?$/i.test(before)) return 'part_of';
-  return 'beneficial';
 }
 
 function positionRow(s: ProseSentence, ctx: ProseContext, t: Token, holder: Party, role: HoldingRole, pct: { value: number; ev: ReturnType<typeof evidence> } | null): Found<HoldingRow> {
