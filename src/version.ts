@@ -13,5 +13,9 @@
  *        and one JSON encoding for spans: waivers.spans and amendments.spans hold {"start","end"} objects, not pairs.
  *        and Item 5 / 13G Item 4 read in more shapes (power lists, coordinated powers, introduced tables and Total rows,
  *        per-person blocks headed in capitals or in prose, "-0-" kept), options and warrants held, defined terms.
+ * 0.5.0  the fifth golden batch's XML-era shapes: a 13G power element's named lines ("Each of A, B and C: 0") are each
+ *        person's power, a bare power beside a narrative amount the only person's; listed parts of "N shares Common
+ *        Stock, …" and "each Filer has the right to acquire" warrant shares; indirect and "which is, in the aggregate"
+ *        positions; a count owned by another party is the subject's beneficial, not direct, holding.
  */
-export const PIPELINE_VERSION = '0.4.0';
+export const PIPELINE_VERSION = '0.5.0';

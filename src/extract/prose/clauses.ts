@@ -36,7 +36,7 @@ export function segmentAt(raw: string, at: number): Segment {
   return all.find((s) => at >= s.start && at < s.end) ?? { start: 0, end: raw.length };
 }
 
-const PREPOSITION_BEFORE = /\b(?:of|by|to|for|from|with|in|on|at|than|under|between|among|through|via|over|upon|into|behalf\s+of|respect\s+to)\s+(?:the\s+|such\s+|each\s+|its\s+)?$/i;
+const PREPOSITION_BEFORE = /\b(?:of|by|to|for|from|with|in|on|at|than|under|between|among|through|via|over|upon|into|behalf\s+of|respect\s+to)\s+(?:the\s+|such\s+|each\s+|its\s+)?(?:other\s+)?$/i;
 const QUANTIFIED_OF = /\b(?:each|both|all|any|either|none|neither|one)\s+of\s+(?:the\s+)?$/i;
 
 /** Is the mention the object of a preposition (`the general partner of the US Fund`, `director of each of A and B`)? */
@@ -180,8 +180,10 @@ export function leadingDate(s: ProseSentence, ctx: ProseContext): string | null 
 export const CLASS_WORD = '(?:common|preferred|ordinary|capital)';
 
 // The name after "shares of": capitalised words (and "of"), never across "and" (a list: "Common Stock and Warrants").
+// A filing may drop the "of" before a class named in full: "3,697,435 shares Common Stock, $0.00001 par value"
+// (0001831942-26-000014).
 const SECURITY_AFTER = new RegExp(
-  String.raw`^\s*(?:\([^)]{0,40}\)\s*)?(?:shares?|units?|Shares|Units|SHARES)(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?:[Ii]ssuer|[Cc]ompany|Partnership|Trust)['\u2019]s\s+|its\s+|their\s+)?((?:[A-Z0-9][\w.\-'\u2019&]*|[a-z]+[0-9A-Z][\w-]*|${CLASS_WORD}(?=\s+(?:stock|shares)\b))(?:\s+(?:[A-Z0-9][\w.\-'\u2019&]*|of(?=\s+[A-Z])|stock\b|shares\b))*))?`,
+  String.raw`^\s*(?:\([^)]{0,40}\)\s*)?(?:shares?|units?|Shares|Units|SHARES)(?:\s+(?:(?:of|in)\s+|(?=(?:Class\s+[A-Z]\s+)?(?:Common|Preferred|Ordinary)\s+(?:Stock|Shares)\b))(?:the\s+)?(?:(?:[Ii]ssuer|[Cc]ompany|Partnership|Trust)['\u2019]s\s+|its\s+|their\s+)?((?:[A-Z0-9][\w.\-'\u2019&]*|[a-z]+[0-9A-Z][\w-]*|${CLASS_WORD}(?=\s+(?:stock|shares)\b))(?:\s+(?:[A-Z0-9][\w.\-'\u2019&]*|of(?=\s+[A-Z])|stock\b|shares\b))*))?`,
 );
 const LOWER_CASE_CLASS = new RegExp(String.raw`^${CLASS_WORD}\s+(?:stock|shares)$`);
 
@@ -251,4 +253,15 @@ export function securityKindOf(name: string | null, context = ''): 'common' | 'p
 /** The full name to store for a party, and its cover page when it is a reporting person. */
 export function holderColumns(p: Party): { holder: string; reportingPersonOrdinal: number | null } {
   return { holder: p.name, reportingPersonOrdinal: p.coverOrdinal };
+}
+
+/** `text` (the sentence's raw text from `from`) with the party names it holds blanked out, offsets kept. */
+export function namesBlanked(s: ProseSentence, text: string, from: number): string {
+  let out = text;
+  for (const m of s.mentions) {
+    const a = Math.max(m.start, from) - from;
+    const b = Math.min(m.end, from + text.length) - from;
+    if (b > a) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+  }
+  return out;
 }

@@ -146,6 +146,9 @@ export const UNDERLYING_AFTER: readonly HoldingRule[] = [
   // "250,000 shares of Common Stock that may be acquired upon the exercise of stock options", "… which he has the
   // right to acquire within 60 days upon exercise of warrants".
   { name: 'acquirable upon exercise', pattern: new RegExp(String.raw`^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)?\s*${CLASS_SLOT}\s*(?:that|which)\s+(?:(?:he|she|it|they|may|can|could|has|have|the\s+right\s+to|right|to|be)\s+){1,5}(?:acquired?|purchased?|obtained?|issued)\s+(?:within\s+60\s+days\s+)?(?:upon|through|on|by|pursuant\s+to)\s+(?:the\s+)?(?:exercise|conversion)\s+of\s+((?:[\w-]+\s+){0,4}?(?:options?|warrants?))`, 'i') },
+  // "1,363,722 shares of Common Stock each Filer has the right to acquire through the exercise of a Pre-Funded
+  // Warrant" (0001831942-26-000014): a relative clause, its pronoun left out, naming who may acquire them.
+  { name: 'right to acquire upon exercise', pattern: new RegExp(String.raw`^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)?\s*${CLASS_SLOT}\s*(?:that\s+|which\s+)?(?:[\w.'\u2019-]+\s+){0,6}?(?:has|have)\s+(?:the\s+)?right\s+to\s+acquire\s+(?:within\s+60\s+days\s+)?(?:upon|through|on|by|pursuant\s+to)\s+(?:the\s+)?exercise\s+of\s+(?:an?\s+|the\s+|its\s+|their\s+)?((?:[\w'\u2019-]+\s+){0,4}?(?:options?|warrants?))\b`, 'i') },
   // "250,000 shares subject to options held by Mr. Smith", "shares subject to currently exercisable warrants".
   { name: 'subject to options', pattern: new RegExp(String.raw`^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s*${CLASS_SLOT}\s*subject\s+to\s+((?:[\w-]+\s+){0,4}?(?:options?|warrants?))\b`, 'i') },
   // "800,000 Common Shares underlying the 2010 options".
@@ -153,6 +156,15 @@ export const UNDERLYING_AFTER: readonly HoldingRule[] = [
   // "406,536 options to purchase …".
   { name: 'instruments counted', pattern: /^\s*((?:[A-Z][\w-]*\s+){0,2}(?:options?|warrants?))\b/i },
 ];
+
+/**
+ * The subject of that relative clause, group 1: "each Filer", "the Reporting Persons", "Mr. Smith" (who has the right
+ * to acquire the shares; holdings.ts resolves it).
+ */
+export const RIGHT_TO_ACQUIRE_SUBJECT = /^\s*(?:that\s+|which\s+)?((?:each\s+(?:of\s+)?)?(?:the\s+)?[^,;()]{1,60}?)\s+(?:has|have)\s+(?:the\s+)?right\s+to\s+acquire\b/i;
+
+/** The form's words for the persons filing, when the filing does not define them: "each Filer", "the Filing Persons". */
+export const FILERS_WORDS = /^(?:each\s+(?:of\s+)?)?(?:the\s+)?(?:Filers?|Filing\s+Persons?|Reporting\s+Persons?)$/i;
 
 /**
  * Shares a convertible security converts into: "436,121 shares of Common Stock issuable upon conversion of Convertible

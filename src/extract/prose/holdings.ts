@@ -29,11 +29,12 @@ import { evidence, provenance, type Found, type HoldingRow, type ProseContext, t
 import { pushAll } from '../../arrays.js';
 import { distributedNames, eachWhenAllCovers, knownAs, labelHolder } from './position-holders.js';
 import { isReferenceNumber, RE_REFERENCE } from './position-vocabulary.js';
+import { optionName, rightHolders } from './options.js';
 import {
   ABBREVIATION_END, ADMISSION_BEFORE_VERB, BARE_PARTICIPLE, ENUMERATED_OPTION_OBJECT, CLAUSE_VERB, CONSISTING_OF, CONVERSION, CONVERSION_LEAD, COUNT_LIST_JOIN, GERUND_SUBJECT_GAP, GERUND_VERB, HELD_BY_AFTER,
-  HOLD_VERB, HOLDER_OF_APPOSITIVE, INSTRUMENT_COUNT, LABEL, LESS_THAN, LIST_JOIN, LISTED_POSITION_LEAD, NAME_AFTER, NAME_BEFORE, NAMED_INSTRUMENT_END,
+  HOLD_VERB, HOLDER_OF_APPOSITIVE, INSTRUMENT_COUNT, LABEL, LESS_THAN, LIST_JOIN, LISTED_POSITION_LEAD, NAME_AFTER, NAME_BEFORE,
   NEGATED_VERB, NOT_A_NAME_START, OF_AFTER_PERCENT, OPTION_WORD, OPTION_WORDS, OUTSTANDING_AFTER, PAIR_LINE, PERCENT_CELL_LINE, PERCENT_LABEL_LINE, PERCENT_NEXT_CELL,
-  PERCENT_LEAD, PLAIN_INSTRUMENT_END, POSITION_TAIL, POWER_ASIDE, RELATIVE_AFTER_HOLDER, RELATIVE_PRONOUN, REREFERENCE_BEFORE_COUNT, RESPECTIVE_LIST_LEAD,
+  PERCENT_LEAD, POSITION_TAIL, POWER_ASIDE, RELATIVE_AFTER_HOLDER, RELATIVE_PRONOUN, REREFERENCE_BEFORE_COUNT, RESPECTIVE_LIST_LEAD,
   RIGHT_VERB, SHARE_WORD_AFTER, SHARES_OF_AFTER, TOPIC_LEAD, TOTAL_IS, TOTAL_OF_STATEMENT, TOTAL_OWNERSHIP_WORDS, TOTAL_PRONOUN, UNDERLYING_AFTER,
   VESTING_ASIDE, WARRANT_WORD, WOULD_BEFORE_VERB, WOULD_IN_PREFIX,
 } from './holding-rules.js';
@@ -104,7 +105,7 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     const enumeratedObject = ENUMERATED_OPTION_OBJECT.test(prefix) ? prefix : '';
     for (const [k, p] of positions.entries()) {
       if (used.has(p.token.start)) continue;
-      take(buildHoldings(s, ctx, holders, p.token, k > 0 ? rightTo + enumeratedObject + p.prefix : p.prefix, seg.start, p.end, following), [p.token]);
+      take(buildHoldings(s, ctx, (k > 0 ? rightHolders(s, ctx, p.token) : null) ?? holders, p.token, k > 0 ? rightTo + enumeratedObject + p.prefix : p.prefix, seg.start, p.end, following), [p.token]);
     }
   }
 
@@ -249,6 +250,8 @@ function firstCount(s: ProseSentence, from: number, to: number): Token | null {
     if (OUTSTANDING_AFTER.test(s.raw.slice(t.end, t.end + 80))) return null;
     if (t.kind === 'shares') return t;
     if (t.kind === 'number' && SHARES_OF_AFTER.test(s.raw.slice(t.end, t.end + 30))) return t;
+    // A bare number with a passive naming its holder: "… of a total of 9,697,714 owned by the Gebbia Living Trust".
+    if (t.kind === 'number' && HELD_BY_AFTER.test(s.raw.slice(t.end, t.end + 60)) && /^\s*,?\s*(?:\w+\s+)?(?:owned|held)\b/.test(s.raw.slice(t.end, t.end + 40))) return t;
     if (t.kind === 'number' && INSTRUMENT_COUNT.test(s.raw.slice(t.end, t.end + 40))) return t;
     return null;
   }
@@ -404,17 +407,6 @@ function percentLine(next: ProseSentence | undefined): { value: number; ev: Retu
   if (!p || LESS_THAN.test(next.raw.slice(0, p.start))) return null;
   return { value: p.value, ev: evidence(next, p.start, p.end) };
 }
-
-/** "fully vested and currently exercisable Fleming Options exercisable into" → "Fleming Options". */
-function optionName(prefix: string, word: RegExpExecArray): string {
-  if (/^right\b/i.test(word[1]!)) return /^Warrant\b/.test(prefix) ? 'Warrant' : /^Option\b/.test(prefix) ? 'Option' : 'right to acquire';
-  const upto = prefix.slice(0, word.index + word[1]!.length);
-  const named = NAMED_INSTRUMENT_END.exec(upto);
-  if (named && !/^(?:The|And|Such)\s/.test(named[1]!)) return `${named[1]!.trim()} ${named[2]}`;
-  const plain = PLAIN_INSTRUMENT_END.exec(upto);
-  return plain ? `${plain[1]!.replace(/\b(?:and|currently|immediately|fully|presently|vested|exercisable)\s+/gi, '').trim()} ${plain[2]}`.trim() : word[1]!;
-}
-
 
 /** Counts listed right after the verb and paired with the subjects by "respectively". */
 function respectively(s: ProseSentence, from: number, n: number): Token[] | null {

@@ -10,7 +10,8 @@
  * from any count the option vocabulary ties to an option or warrant (`tiedOptions`, option-vocabulary.ts).
  * Does not handle: vesting schedules, or warrants attached to notes (notes.ts).
  */
-import { holderColumns, holdersOf, isHypothetical, leadingDate, partiesAfter, segmentAt, segments, subjectBefore } from './clauses.js';
+import { holderColumns, holdersOf, isHypothetical, leadingDate, partiesAfter, securityAfter, segmentAt, segments, subjectBefore } from './clauses.js';
+import { FILERS_WORDS, NAMED_INSTRUMENT_END, PLAIN_INSTRUMENT_END, RIGHT_TO_ACQUIRE_SUBJECT, underliesAfter } from './holding-rules.js';
 import { optionTieMatch, type OptionTie } from './option-vocabulary.js';
 import type { Party } from './parties.js';
 import type { Token } from './tokens.js';
@@ -234,4 +235,31 @@ export function tiedOptions(s: ProseSentence, rows: Found<HoldingRow>[]): Found<
     for (const p of holders) push(p, t, tie);
   }
   return out;
+}
+
+/**
+ * Who has the right to acquire a listed part's shares, when the part names them: "(ii) 1,363,722 shares of Common
+ * Stock each Filer has the right to acquire through the exercise of a Pre-Funded Warrant" (0001831942-26-000014) is
+ * each filer's, not only the holder of the whole. A party the filing names, or the form's words for the filers; null
+ * when the part names no one.
+ */
+export function rightHolders(s: ProseSentence, ctx: ProseContext, t: Token): Party[] | null {
+  const at = securityAfter(s, t, ctx).end;
+  const m = RIGHT_TO_ACQUIRE_SUBJECT.exec(s.raw.slice(at, at + 160));
+  if (!m || !underliesAfter(s.raw.slice(t.end, t.end + 200))) return null;
+  const words = m[1]!.trim();
+  if (FILERS_WORDS.test(words)) return ctx.coverParties.length ? ctx.coverParties : null;
+  const named = ctx.parties.resolve(words.replace(/^each\s+(?:of\s+)?/i, ''));
+  if (!named) return null;
+  return named.group && /^each\b/i.test(words) && named.members.length ? named.members : [named];
+}
+
+/** "fully vested and currently exercisable Fleming Options exercisable into" → "Fleming Options". */
+export function optionName(prefix: string, word: RegExpExecArray): string {
+  if (/^right\b/i.test(word[1]!)) return /^Warrant\b/.test(prefix) ? 'Warrant' : /^Option\b/.test(prefix) ? 'Option' : 'right to acquire';
+  const upto = prefix.slice(0, word.index + word[1]!.length);
+  const named = NAMED_INSTRUMENT_END.exec(upto);
+  if (named && !/^(?:The|And|Such)\s/.test(named[1]!)) return `${named[1]!.trim()} ${named[2]}`;
+  const plain = PLAIN_INSTRUMENT_END.exec(upto);
+  return plain ? `${plain[1]!.replace(/\b(?:and|currently|immediately|fully|presently|vested|exercisable)\s+/gi, '').trim()} ${plain[2]}`.trim() : word[1]!;
 }

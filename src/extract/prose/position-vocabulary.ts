@@ -32,8 +32,9 @@ export const OWNERSHIP_PREDICATE_RULES: readonly { name: string; source: string 
   // "Wesmar is the record and beneficial owner of 1,399,096 shares", "Vertex GP … may be deemed the beneficial
   // owner of the 2,081,499 Shares owned by Vertex Opportunities", "may be deemed to be the beneficial owner of".
   { name: 'is the owner of', source: '(?:is|are|was|were|be|been|(?:may\\s+be\\s+)?deemed(?:\\s+to\\s+be)?)\\s+(?:the\\s+)?(?:record\\s+(?:and|or)\\s+)?(?:beneficial\\s+)?(?:record\\s+)?owners?\\s+of\\b' },
-  // "has acquired beneficial ownership of N shares", "has beneficial ownership of N shares".
-  { name: 'has beneficial ownership of', source: '(?:has|have|had)\\s+(?:acquired\\s+)?beneficial\\s+ownership\\s+of\\b' },
+  // "has acquired beneficial ownership of N shares", "has beneficial ownership of N shares", "she may be deemed to
+  // have indirect beneficial ownership of a total of 9,697,714 owned by the Gebbia Living Trust" (john-friedman__schedule13d).
+  { name: 'has beneficial ownership of', source: '(?:has|have|had)\\s+(?:acquired\\s+)?(?:(?:direct|indirect)\\s+)?beneficial\\s+ownership\\s+of\\b' },
 ];
 /** Any ownership predicate (case-sensitive: the words are lower case in prose). */
 export const OWNERSHIP_PREDICATE = new RegExp(OWNERSHIP_PREDICATE_RULES.map((r) => r.source).join('|'));
@@ -251,3 +252,19 @@ export function coordinatedPowers(words: string, role: HoldingRole): HoldingRole
 }
 
 const POWER_ROLE_NAMES = new Set<HoldingRole>(['sole_voting', 'shared_voting', 'sole_dispositive', 'shared_dispositive']);
+
+/** "…, which is, in the aggregate, N": the count restates what the sentence's verb said is owned. */
+const RESTATED_OBJECT = /,\s*which\s+(?:is|are|equals?|represents?)\s*,?\s*(?:in\s+the\s+aggregate|in\s+total|collectively)?\s*,?\s*(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?$/i;
+/** An active ownership verb ("may be deemed to own beneficially", "beneficially owns"), not the passive "owned by". */
+const ACTIVE_OWN = /\b(?:may\s+be\s+deemed\s+to\s+)?(?:beneficially\s+)?owns?\b(?!\s+by\b)/gi;
+
+/** Where the ownership verb whose object the count restates starts ("which is, in the aggregate, N"), else -1. */
+export function restatedObjectVerb(raw: string, countStart: number): number {
+  const lead = RESTATED_OBJECT.exec(raw.slice(Math.max(0, countStart - 60), countStart));
+  if (!lead) return -1;
+  const upTo = countStart - lead[0].length;
+  let at = -1;
+  ACTIVE_OWN.lastIndex = 0;
+  for (let m = ACTIVE_OWN.exec(raw); m && m.index < upTo; m = ACTIVE_OWN.exec(raw)) at = m.index;
+  return at;
+}

@@ -13,18 +13,18 @@
  *      reporting persons belongs to them (the cover pages are read at 99%);
  *   3. the percent the same statement gives with it.
  * Counts that another reader already used (holdings.ts) are left to it; the caller gives them a role afterwards
- * (`roleOf`). The role words live in position-vocabulary.ts, the holder search in position-holders.ts, tables in
+ * (`roleOf`, position-roles.ts). The role words live in position-vocabulary.ts, the holder search in position-holders.ts, tables in
  * position-tables.ts.
  * Does not handle: tables whose rows are not one holder per line, and pronouns across paragraphs beyond the last
  * holder named.
  */
 import { BARE_DASH_SOURCE, isStatedZero, ZERO_WORD_SOURCE } from '../lexicon/zeros.js';
-import { holderColumns, holdersOf, PAR_VALUE_SOURCE, partiesAfter, securityAfter, securityKindOf, segmentAt } from './clauses.js';
+import { holderColumns, holdersOf, namesBlanked, partiesAfter, securityAfter, securityKindOf, segmentAt } from './clauses.js';
 import { looksLikeName, nameKey, type Party } from './parties.js';
 import { BREAKDOWN_AFTER, CONVERSION_UNDERLYING_AFTER, PAIR_LINE, underliesAfter } from './holding-rules.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
-import { coordinatedPowers, DASH_VALUE_SEPARATOR, LABEL_END_WORDS, LABEL_SEPARATOR, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
+import { coordinatedPowers, restatedObjectVerb, DASH_VALUE_SEPARATOR, LABEL_END_WORDS, LABEL_SEPARATOR, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
 import { type PositionState, accountsPhrase, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, printedName, passiveAgent } from './position-holders.js';
 import { personColumnRow, personColumns, tableRow } from './position-tables.js';
 import { percentLine, percentWith } from './position-percent.js';
@@ -346,7 +346,8 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
     role = 'part_of';
     roleAt = t.start - 1 - (/\binclud\w*\s+(?:\(\w{1,4}\)\s*)?$/i.exec(raw.slice(Math.max(0, t.start - 16), t.start))?.[0].length ?? 0);
   }
-  const ownAt = lastMatch(OWN_WORDS, before);
+  // (Words of a party's name are no ownership words: "Citadel Advisors Holdings LP: 0" states no holdings.)
+  const ownAt = lastMatch(OWN_WORDS, namesBlanked(s, before, from));
   if (!role && ownAt >= 0) {
     roleAt = from + ownAt;
     role = /aggregate|total|combined|holdings/i.test(before.slice(ownAt)) ? 'group_total' : 'beneficial';
@@ -373,7 +374,11 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   if (listed === 'skip') return null;
   const morePowers = coordinatedPowers(raw.slice(from, t.start), role);
   if (listed) return { token: t, value: t.value, role, holders: [listed], roleAt, morePowers };
-  const holders = subjectOf(s, ctx, state, t, role, roleAt, seg.start);
+  // A count that restates the object of the sentence's ownership verb is its subject's: "Each of A, …, and the Trust
+  // … may be deemed to own beneficially … the shares … owned by the other Reporting Persons, which is, in the
+  // aggregate, 16,941,323 shares" (john-friedman__schedule13d), not the nearest party's before "which is".
+  const main = role === 'group_total' || role === 'beneficial' ? restatedObjectVerb(raw, t.start) : -1;
+  const holders = main >= 0 ? subjectOf(s, ctx, state, t, role, main, 0) : subjectOf(s, ctx, state, t, role, roleAt, seg.start);
   if (!holders.length) return null;
   if (role === 'beneficial' && holders.length === 1 && holders[0]!.group) role = 'group_total';
   return { token: t, value: t.value, role, holders, roleAt, morePowers };
@@ -398,29 +403,6 @@ function updateState(s: ProseSentence, ctx: ProseContext, state: PositionState):
     state.columns = header.roles;
     state.percentColumn = header.percent;
   }
-}
-
-/** A count held (directly, of record) by its agent: "96,539 shares of Common Stock(, par value $.10 per share,) held by". */
-const HELD_BY_AGENT = new RegExp(
-  String.raw`^[\d,]*\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\b[^,;.()]{0,60}?(?:${PAR_VALUE_SOURCE}[^,;.()]{0,60}?)?)?\s*(?:which\s+(?:are|were)\s+)?(?:directly\s+|of\s+record\s+)?(?:owned|held)\s+(?:directly\s+|of\s+record\s+)?by\b`,
-  'i',
-);
-
-/**
- * The role of a row another reader made (holdings.ts reads ownership statements): an option or warrant position, a
- * group holder's total, an "of which" part, a direct or record holding, else beneficial ownership.
- */
-export function roleOf(s: ProseSentence, row: HoldingRow, shareStart: number, group: boolean): HoldingRole {
-  const before = s.raw.slice(Math.max(0, shareStart - 120), shareStart);
-  if (row.securityKind === 'option' || row.securityKind === 'warrant') return 'underlying';
-  if (group) return 'group_total';
-  if (/\bof\s+which\s+(?:\w+\s+){0,2}$/i.test(before)) return 'part_of';
-  if (HELD_BY_AGENT.test(s.raw.slice(shareStart, shareStart + 160)) && !/\bbeneficially\s+(?:owned|held)\s+by/i.test(s.raw.slice(shareStart, shareStart + 160))) return 'direct';
-  if (/\bdirect\s+(?:and\s+beneficial\s+)?owner\b[^.;]{0,40}$|\bdirectly\s+(?:owns?|holds?|held|owned)\b[^.;]{0,40}$|\bof\s+record\b[^.;]{0,40}$|\brecord\s+(?:and\s+beneficial\s+)?owner/i.test(before) || /^\s*(?:shares?|Shares)?[^,;.]{0,40}?(?:owned|held)\s+directly/i.test(s.raw.slice(shareStart, shareStart + 80))) return 'direct';
-  // The first part of a position's breakdown (a part held directly says so, above): "349,708 shares …, which include
-  // 149,604 shares …".
-  if (/\b(?:consisting\s+of|comprised\s+of|comprising|which\s+includes?|including)\s*:?\s*(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?$/i.test(before)) return 'part_of';
-  return 'beneficial';
 }
 
 function positionRow(s: ProseSentence, ctx: ProseContext, t: Token, holder: Party, role: HoldingRole, pct: { value: number; ev: ReturnType<typeof evidence> } | null): Found<HoldingRow> {

@@ -15,6 +15,7 @@ import { holderColumns } from './clauses.js';
 import { PAIR_LINE } from './holding-rules.js';
 import { eachWhenAllCovers } from './position-holders.js';
 import { isStatedZero } from '../lexicon/zeros.js';
+import type { Party } from './parties.js';
 import type { Found, HoldingRole, HoldingRow, ProseContext } from './types.js';
 
 export interface XmlFieldsItem {
@@ -43,7 +44,11 @@ export function readXmlFields(items: XmlFieldsItem[], kind: '13D' | '13G', ctx: 
   if (found.length && amount !== null) return [];
   const amounts = amount === null ? listedAmounts(amountLeaf, item, ctx, null) : amountRows(amountLeaf, amount, item, ctx);
   const out = found.length ? [] : amounts;
-  const block = uniqueHolders(amounts);
+  // (An amount element the prose read as a narrative lists no one: a bare power is then the only reporting person's,
+  // 0001193125-26-387853's "<sharedPowerOrDirectToVote>0<…>" under "The Reporting Person is deemed to be the beneficial
+  // owner of 2,762,142 shares …".)
+  const only = ctx.coverParties.length === 1 ? ctx.coverParties[0]! : null;
+  const block = amounts.length || !only ? uniqueHolders(amounts) : found.filter((r) => r.row.holder === only.name).slice(0, 1);
   // The 13G's powers beside the amount (`numberOfSharesPersonHas`): a count (or a stated zero, "None.") is that
   // power of each holder of the block; lines naming persons are each person's.
   for (const [name, role] of POWER_ELEMENTS) {
@@ -51,7 +56,11 @@ export function readXmlFields(items: XmlFieldsItem[], kind: '13D' | '13G', ctx: 
     if (!leaf) continue;
     const value = countOf(leaf.text);
     if (value === null) {
-      if (!found.length) out.push(...listedAmounts(leaf, item, ctx, role));
+      // Lines naming persons are each named person's power, which the prose cannot read: the element's name is the
+      // only label they have (0001104659-25-045128: "1. Each of Citadel Advisors LLC, … and Citadel GP LLC: 0").
+      // A line the prose read too, as the same holder, count and power, is not repeated.
+      const have = new Set(found.map((r) => `${r.row.holder}|${r.row.shares}|${r.row.role}`));
+      out.push(...listedAmounts(leaf, item, ctx, role).filter((r) => !have.has(`${r.row.holder}|${r.row.shares}|${r.row.role}`)));
       continue;
     }
     for (const r of block) {
@@ -117,13 +126,13 @@ function listedAmounts(leaf: XmlLeaf, item: XmlFieldsItem, ctx: ProseContext, ro
     at += line.length + 1;
     const m = PAIR_LINE.exec(line);
     if (!m) continue;
-    const party = ctx.parties.resolve(m[1]!.trim());
-    if (!party) continue;
+    const parties = namedParties(m[1]!, ctx);
+    if (!parties.length) continue;
     const numberAt = line.lastIndexOf(m[2]!);
     const trimmed = line.trim();
     const start = lineStart + line.indexOf(trimmed);
     const shares = Number(m[2]!.replace(/,/g, ''));
-    out.push({
+    for (const party of parties) out.push({
       row: {
         ...holderColumns(party),
         ...(role ? { role } : {}),
@@ -143,4 +152,28 @@ function listedAmounts(leaf: XmlLeaf, item: XmlFieldsItem, ctx: ProseContext, ro
     });
   }
   return out;
+}
+
+/** A line's enumerator ("1.", "(a)", "a)") and "Each of" before the names it lists. */
+const LINE_LEAD = /^\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:each\s+of\s+)?(?:the\s+)?/i;
+
+/**
+ * The persons a line's name part names: one party ("Mr. Griffin"), or a list of them ("Each of Citadel Advisors LLC,
+ * Citadel Advisors Holdings LP and Citadel GP LLC"), each holding the line's count. Empty unless the names are all
+ * the part holds (a sentence with a number at its end is no such line).
+ */
+function namedParties(namePart: string, ctx: ProseContext): Party[] {
+  const text = namePart.replace(LINE_LEAD, '');
+  const one = ctx.parties.resolve(text);
+  if (one) return [one];
+  const mentions = ctx.parties.mentions(text);
+  if (mentions.length < 2) return [];
+  let at = 0;
+  for (const m of mentions) {
+    const gap = text.slice(at, m.start);
+    if (at === 0 ? gap.trim() : !/^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$/i.test(gap)) return [];
+    at = m.end;
+  }
+  if (text.slice(at).replace(/[\s.,;]+$/, '')) return [];
+  return [...new Set(mentions.flatMap((m) => (m.party.group ? m.party.members : [m.party])))];
 }

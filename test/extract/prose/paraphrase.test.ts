@@ -97,11 +97,14 @@ describe('paraphrases', () => {
     // 0x80-0x9F read as windows-1252 (the “&#147;…&#148;” quotes of defined terms) 116; a table ended by "The shares
     // of …" 113; rules across the page ending a form's rows (" 9,101,402 ------ (ii) …") 108; one cover page's
     // enumerated names ("(i) Gerald F. Fitzgerald (ii) …") 104; an I.R.S. number before a cover name 103. Trades: a
-    // side or class cell in a flattened row ("12/13/2024 2,809 Purchase 13.4979") 70. A ceiling, so that nothing
-    // loses more.
+    // side or class cell in a flattened row ("12/13/2024 2,809 Purchase 13.4979") 70. The fifth batch of XML-era
+    // golden files (five tune files, December 2026) added 39 holdings and 5 options that the reader finds on them
+    // (after the fixes made on that batch) and that flattening loses whole, as it loses every XML-era filing's items
+    // (their element names are their only structure): holdings 103 -> 142, options 3 -> 8; the other files lose what
+    // they lost before. A ceiling, so that nothing loses more.
     const lost = (measure: 'holdings' | 'transactions' | 'options') => measureParaphrases('test/fixtures/golden/items', process.cwd(), [FLATTENED], measure)[0]!.changed.reduce((n, c) => n + c.lost.length, 0);
-    expect(lost('holdings')).toBeLessThanOrEqual(103);
+    expect(lost('holdings')).toBeLessThanOrEqual(142);
     expect(lost('transactions')).toBeLessThanOrEqual(70);
-    expect(lost('options')).toBeLessThanOrEqual(3);
+    expect(lost('options')).toBeLessThanOrEqual(8);
   }, 120_000);
 });

@@ -50,13 +50,20 @@ describe('XML item elements', () => {
 
   it('reads "Name - N shares" lines as one position per reporting person', () => {
     const { tables, text } = run('0001420506-24-002350');
-    const lines = tables.holdings!.filter((h) => h.shares === 807223);
+    const lines = tables.holdings!.filter((h) => h.shares === 807223 && h.role === 'beneficial');
     expect(lines.map((h) => [h.holder, h.reportingPersonOrdinal, h.shares])).toEqual([
       ['FJ Capital Management LLC', 1, 807223],
       ['Financial Opportunity Fund LLC', 2, 807223],
       ['Martin Friedman', 3, 807223],
     ]);
     for (const h of lines) expect(text.slice(h.spanStart as number, h.spanEnd as number)).toBe(`${h.holder} - 807,223 shares`);
+    // The same lines in the shared power elements are each person's shared powers (0001104659-25-045128's fix: a
+    // power element's named lines are read beside the prose's rows), each with its line as the span.
+    const shared = tables.holdings!.filter((h) => h.role === 'shared_voting' || h.role === 'shared_dispositive');
+    expect(shared.map((h) => [h.holder, h.role, h.shares])).toEqual(
+      ['shared_voting', 'shared_dispositive'].flatMap((role) => ['FJ Capital Management LLC', 'Financial Opportunity Fund LLC', 'Martin Friedman'].map((holder) => [holder, role, 807223])),
+    );
+    for (const h of shared) expect(text.slice(h.spanStart as number, h.spanEnd as number)).toBe(`${h.holder} - 807,223 shares`);
     // The bare "0" sole powers are each listed person's (item4-fifth-batch.test.ts), the element their span.
     const zeros = tables.holdings!.filter((h) => h.shares === 0);
     expect(zeros.map((h) => [h.holder, h.role])).toContainEqual(['Martin Friedman', 'sole_voting']);
