@@ -17,5 +17,8 @@
  *        person's power, a bare power beside a narrative amount the only person's; listed parts of "N shares Common
  *        Stock, …" and "each Filer has the right to acquire" warrant shares; indirect and "which is, in the aggregate"
  *        positions; a count owned by another party is the subject's beneficial, not direct, holding.
+ * 0.6.0  the trades of the item a 13D's Item 5(c) refers to ("(c) The information set forth in Item 4 is incorporated
+ *        herein by reference"); "exchanged" a trade verb, with both sides of "exchanged N and M shares of Common Stock,
+ *        respectively, for A and B Prefunded Warrants, respectively".
  */
-export const PIPELINE_VERSION = '0.5.0';
+export const PIPELINE_VERSION = '0.6.0';

@@ -6,8 +6,10 @@
  * every item; duplicates (Item 5 restating Item 3's purchases) merged, with the differences kept for the checks;
  * sentences with numbers that no reader could use reported as `PROSE_UNREAD` warnings, and typos such as
  * "$42,478 shares" as `PROSE_TYPO` warnings.
- * Does not handle: Items 4 and 6 (intent and agreements: their numbers are mostly conditional), exhibits, or tables
- * laid out as HTML grids of positions.
+ * Also the trades of the items a 13D's Item 5(c) refers to for its transactions (incorporated-trades.ts), with the trade
+ * readers only.
+ * Does not handle: Items 4 and 6 otherwise (intent and agreements: their numbers are mostly conditional), exhibits, or
+ * tables laid out as HTML grids of positions.
  */
 import type { ExtractionWarning } from '../types.js';
 import type { ProseSource } from '../items/prose-source.js';
@@ -25,6 +27,7 @@ import { readDivision, readOwnershipBasis } from './ownership-basis.js';
 import { MAX_SENTENCE_CHARS, splitSentences } from './sentences.js';
 import { scanTokens, type Token } from './tokens.js';
 import { flattenedScheduleLines } from './flattened-trade-rows.js';
+import { incorporatedTrades } from './incorporated-trades.js';
 import { applySourceOfFunds, readScheduleTradeLines, readTradeTable, readTransactions } from './transactions.js';
 import {
   evidence,
@@ -324,6 +327,8 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
     pushAll(result.transactions, tradeLines(readTradeTable(sentences, ctx)));
     if (item.itemNumber === positionItem) pushAll(positions, readTableLines(item.source, item.itemNumber, item.documentSequence, ctx, (start, end) => lineSentence(item, ctx, start, end)));
   }
+  // The trades of the items a 13D's Item 5(c) refers to for its transactions (never their positions or terms).
+  if (kind === '13D') pushAll(result.transactions, incorporatedTrades(prose.filter((p) => p.item.itemNumber === positionItem).flatMap((p) => p.sentences), bySection, proseNumbers, ctx));
   if (appendix && /\b(?:schedule|annex|appendix|exhibit)\s+[A-Z0-9]{1,3}\b/i.test(prose.map((p) => p.item.source.text.slice(p.item.source.start, p.item.source.end)).join(' ').slice(0, 200_000))) {
     const flattenedHeadings = new Set<ProseSentence>();
     const lines = appendixLines(appendix, ctx, flattenedHeadings);

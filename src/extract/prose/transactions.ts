@@ -13,6 +13,7 @@
 import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, segmentAt, segments, subjectBefore } from './clauses.js';
 import type { Party, PartyMention } from './parties.js';
 import { flattenedTradeRows } from './flattened-trade-rows.js';
+import { receivedCounts, respectiveCounts } from './respective-lists.js';
 import { firstTokenIn, type Token } from './tokens.js';
 import { hasFraction, inForeignCurrency, NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, SIDE_CODE_HEADING, sideCode, sideOf, tradeWordsAllIntent, withFraction } from './trade-vocabulary.js';
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
@@ -20,8 +21,12 @@ import { isMonthWord } from '../lexicon/index.js';
 import { pushAll } from '../../arrays.js';
 import { matchesOf } from '../../matches.js';
 
-/** Trade verbs; "puchased", the common misspelling with its "r" dropped, too (0000905718-94-000018). */
-const TRADE_VERB = /\b(pur?chased|acquired|bought|sold|disposed\s+of|converted)\b/gi;
+/**
+ * Trade verbs; "puchased", the common misspelling with its "r" dropped, too (0000905718-94-000018); "exchanged" (shares
+ * given up for another security: "667 and Life Sciences exchanged 4,776 and 52,881 shares of Common Stock,
+ * respectively, for …").
+ */
+const TRADE_VERB = /\b(pur?chased|acquired|bought|sold|disposed\s+of|converted|exchanged)\b/gi;
 
 /** A finite verb of holding: a line with one states a position ("PWIMF holds 527,194 Common Shares"). */
 const HOLDING_STATEMENT = /\b(?:holds|owns|(?:is|are)\s+(?:the\s+)?(?:record\s+(?:and\s+)?)?(?:beneficial\s+)?owners?\s+of)\b/i;
@@ -58,6 +63,9 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
       if (token.value < 1) continue;
     }
     let subject = holdersOf(s, subjectBefore(s, m.index, seg.start));
+    // The issuer exchanging its holders' shares ("the Issuer exchanged an aggregate of 57,657 shares … held by the
+    // Funds for 57,705 Prefunded Warrants") issues a security: the trades are the holders', stated from their side.
+    if (actionOf(m[1]!) === 'exchange' && subject.some((p) => ctx.parties.isIssuer(p))) continue;
     const coordinated = !subject.length && lastSubject.length > 0 && COORDINATED_VERB_LEAD.test(s.raw.slice(seg.start, m.index));
     // A second verb of the same subject: "the Reporting Person bought 300 Shares at …; and sold 450 Shares at …".
     if (coordinated) subject = lastSubject;
@@ -90,6 +98,10 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
       const perShare = perShareIn(s, sec.end, seg.end);
       const date = tradeDate(s, ctx, seg);
       listed.forEach((t, k) => out.push(row(s, parties[k]!.party, action, date, sec.name, t, null, perShare, null)));
+      if (action === 'exchange') {
+        const received = receivedCounts(s, sec.end, seg.end, listed.length);
+        received?.counts.forEach((t, k) => out.push(row(s, parties[k]!.party, action, date, received.security, t, null, null, null)));
+      }
       continue;
     }
     const action = actionOf(m[1]!);
@@ -126,7 +138,7 @@ function tradeDate(s: ProseSentence, ctx: ProseContext, seg: { start: number; en
 
 function actionOf(verb: string): TransactionAction {
   const v = verb.toLowerCase();
-  return v === 'sold' || v.startsWith('disposed') ? 'sale' : v === 'converted' ? 'conversion' : 'purchase';
+  return v === 'sold' || v.startsWith('disposed') ? 'sale' : v === 'converted' ? 'conversion' : v === 'exchanged' ? 'exchange' : 'purchase';
 }
 
 /** An enumerator at the start of a clause, then the lot's count: "(a) 15,000 shares", "(ii) 3,000 Shares". */
@@ -149,21 +161,6 @@ function enumeratedLots(s: ProseSentence, verbEnd: number, segEnd: number): { to
     if (!/(?:,|\band)\s*$/i.test(s.raw.slice(t.end, seg.end))) break;
   }
   return out.length >= 2 ? out : null;
-}
-
-/**
- * The counts of a list that ends at `last` and is paired by "respectively" right after it ("322,809, 63,957 and 4,400
- * shares, respectively"), from the verb on; null when `last` is a count of its own.
- */
-function respectiveCounts(s: ProseSentence, verbEnd: number, last: Token): Token[] | null {
-  if (!/^\s*(?:shares?|Shares|units?|Units)?\s*,?\s*respectively\b/i.test(s.raw.slice(last.end, last.end + 30))) return null;
-  const list: Token[] = [last];
-  for (let i = s.tokens.indexOf(last) - 1; i >= 0; i--) {
-    const t = s.tokens[i]!;
-    if (t.end <= verbEnd || (t.kind !== 'number' && t.kind !== 'shares') || !/^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(s.raw.slice(t.end, list[0]!.start))) break;
-    list.unshift(t);
-  }
-  return list.length >= 2 ? list : null;
 }
 
 /** Whether a number lies inside a party's name in the sentence ("667, L.P."). */
