@@ -25,7 +25,8 @@ import { readDivision, readOwnershipBasis } from './ownership-basis.js';
 import { MAX_SENTENCE_CHARS } from './sentences.js';
 import { appendixLines, itemLines, lineSentence, sentencesOf, type ProseItem } from './item-sentences.js';
 import { incorporatedTrades } from './incorporated-trades.js';
-import { applySourceOfFunds, readScheduleTradeLines, readTradeTable, readTransactions } from './transactions.js';
+import { applySourceOfFunds, readTransactions } from './transactions.js';
+import { readScheduleTradeLines, readTradeTable } from './trade-tables.js';
 import {
   evidence,
   sentenceSpan,
