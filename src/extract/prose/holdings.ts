@@ -27,7 +27,8 @@ import { looksLikeName, type Party, type PartyMention } from './parties.js';
 import { firstTokenIn, type Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
 import { pushAll } from '../../arrays.js';
-import { distributedNames, eachWhenAllCovers, knownAs, labelHolder } from './position-holders.js';
+import { distributedNames, eachWhenAllCovers, labelHolder } from './position-holders.js';
+import { knownAs } from './printed-names.js';
 import { isReferenceNumber, RE_REFERENCE } from './position-vocabulary.js';
 import { optionName, rightHolders } from './options.js';
 import {

@@ -10,7 +10,8 @@ import { looksLikeName, type Party, type PartyMention } from './parties.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence, type SecurityKind } from './types.js';
 import { headerColumns, captionRoleOf, labelAtEnd, LABEL_FRAGMENT, OWNERSHIP_PREDICATE } from './position-vocabulary.js';
-import { type PositionState, fuzzyCover } from './position-holders.js';
+import type { PositionState } from './position-holders.js';
+import { fuzzyCover } from './printed-names.js';
 import { flattenedHolderRows } from './flattened-holder-rows.js';
 import { matchesOf } from '../../matches.js';
 
