@@ -31,11 +31,12 @@ import { distributedNames, eachWhenAllCovers, labelHolder } from './position-hol
 import { knownAs } from './printed-names.js';
 import { isReferenceNumber, RE_REFERENCE } from './position-vocabulary.js';
 import { optionName, rightHolders } from './options.js';
+import { positionList, respectively } from './position-lists.js';
 import {
-  ABBREVIATION_END, ADMISSION_BEFORE_VERB, BARE_PARTICIPLE, ENUMERATED_OPTION_OBJECT, CLAUSE_VERB, CONSISTING_OF, CONVERSION, CONVERSION_LEAD, COUNT_LIST_JOIN, GERUND_SUBJECT_GAP, GERUND_VERB, HELD_BY_AFTER,
-  HOLD_VERB, HOLDER_OF_APPOSITIVE, INSTRUMENT_COUNT, LABEL, LESS_THAN, LIST_JOIN, LISTED_POSITION_LEAD, NAME_AFTER, NAME_BEFORE,
+  ABBREVIATION_END, ADMISSION_BEFORE_VERB, BARE_PARTICIPLE, ENUMERATED_OPTION_OBJECT, CLAUSE_VERB, CONVERSION, CONVERSION_LEAD, COUNT_LIST_JOIN, GERUND_SUBJECT_GAP, GERUND_VERB, HELD_BY_AFTER,
+  HOLD_VERB, HOLDER_OF_APPOSITIVE, INSTRUMENT_COUNT, LABEL, LESS_THAN, NAME_AFTER, NAME_BEFORE,
   NEGATED_VERB, NOT_A_NAME_START, OF_AFTER_PERCENT, OPTION_WORD, OPTION_WORDS, OUTSTANDING_AFTER, PAIR_LINE, PERCENT_CELL_LINE, PERCENT_LABEL_LINE, PERCENT_NEXT_CELL,
-  PERCENT_LEAD, POSITION_TAIL, POWER_ASIDE, RELATIVE_AFTER_HOLDER, RELATIVE_PRONOUN, REREFERENCE_BEFORE_COUNT, RESPECTIVE_LIST_LEAD,
+  PERCENT_LEAD, POWER_ASIDE, RELATIVE_AFTER_HOLDER, RELATIVE_PRONOUN, REREFERENCE_BEFORE_COUNT,
   RIGHT_VERB, SHARE_WORD_AFTER, SHARES_OF_AFTER, TOPIC_LEAD, TOTAL_IS, TOTAL_OF_STATEMENT, TOTAL_OWNERSHIP_WORDS, TOTAL_PRONOUN, UNDERLYING_AFTER,
   VESTING_ASIDE, WARRANT_WORD, WOULD_BEFORE_VERB, WOULD_IN_PREFIX,
 } from './holding-rules.js';
@@ -290,55 +291,6 @@ function nextHoldVerb(raw: string, from: number): number {
   return raw.length;
 }
 
-interface Position {
-  token: Token;
-  prefix: string;
-  end: number;
-}
-
-/**
- * The positions a verb governs: the first count, then each count joined to it by "and", "plus" or an enumerator,
- * optionally introduced by option/warrant words ("and Warrants to purchase 116,070 shares") or a definite article
- * ("(ii) the 96,539 shares … held by Goldman Sachs"). "consisting of (i) …" lists the parts of the first position.
- */
-function positionList(s: ProseSentence, ctx: ProseContext, first: Token, firstPrefix: string, limit: number): Position[] {
-  const out: Position[] = [{ token: first, prefix: firstPrefix, end: limit }];
-  let cursor = afterPosition(s, ctx, first);
-  for (let guard = 0; guard < 12; guard++) {
-    let rest = s.raw.slice(cursor, limit);
-    const consisting = CONSISTING_OF.exec(rest);
-    if (consisting) {
-      cursor += consisting[0].length;
-      rest = s.raw.slice(cursor, limit);
-    }
-    const join = LIST_JOIN.exec(rest);
-    if (!join || (!join[0].trim() && !consisting)) break;
-    const from = cursor + join[0].length;
-    const next = s.tokens.find((t) => t.start >= from && t.start < limit && (t.kind === 'shares' || t.kind === 'number' || t.kind === 'money' || t.kind === 'percent'));
-    if (!next || (next.kind !== 'shares' && !(next.kind === 'number' && INSTRUMENT_COUNT.test(s.raw.slice(next.end, next.end + 40))))) break;
-    const between = s.raw.slice(from, next.start);
-    if (between.length > 70 || !LISTED_POSITION_LEAD.test(between)) break;
-    out.push({ token: next, prefix: between, end: limit });
-    cursor = afterPosition(s, ctx, next);
-  }
-  for (let i = 0; i < out.length - 1; i++) out[i]!.end = out[i + 1]!.token.start;
-  return out;
-}
-
-/** Where a position's words end: its security, conversion, "issuable upon exercise of …", "held (directly) by …". */
-function afterPosition(s: ProseSentence, ctx: ProseContext, t: Token): number {
-  let end = securityAfter(s, t, ctx).end;
-  // A count of instruments that are no security name ("16,341 RSUs and 34,151 Share Options"): the instrument word
-  // ends the position, so the list goes on after it.
-  if (end === t.end) {
-    const instrument = INSTRUMENT_COUNT.exec(s.raw.slice(t.end, t.end + 60));
-    if (instrument) end += instrument[0].length;
-  }
-  const tail = POSITION_TAIL.exec(s.raw.slice(end));
-  if (tail) end += tail[0].length;
-  return end;
-}
-
 function buildHoldings(s: ProseSentence, ctx: ProseContext, holders: Party[], token: Token, prefix: string, segStart: number, segEnd: number, following: ProseSentence[], securityFrom: Token = token): Found<HoldingRow>[] {
   const optionWord = OPTION_WORDS.exec(prefix);
   const sec = securityAfter(s, securityFrom, ctx);
@@ -407,25 +359,6 @@ function percentLine(next: ProseSentence | undefined): { value: number; ev: Retu
   const p = next.tokens.find((t) => t.kind === 'percent');
   if (!p || LESS_THAN.test(next.raw.slice(0, p.start))) return null;
   return { value: p.value, ev: evidence(next, p.start, p.end) };
-}
-
-/** Counts listed right after the verb and paired with the subjects by "respectively". */
-function respectively(s: ProseSentence, from: number, n: number): Token[] | null {
-  const rest = s.raw.slice(from);
-  const end = rest.search(/\brespectively\b/i);
-  if (end < 0 || end > 400) return null;
-  const list: Token[] = [];
-  let cursor = from;
-  for (const t of s.tokens) {
-    if (t.start < cursor || t.start > from + end) continue;
-    if (t.kind !== 'number' && t.kind !== 'shares') break;
-    const gap = s.raw.slice(cursor, t.start);
-    if (list.length === 0 ? !RESPECTIVE_LIST_LEAD.test(gap) : !COUNT_LIST_JOIN.test(gap)) break;
-    list.push(t);
-    cursor = t.end;
-    if (t.kind === 'shares') break;
-  }
-  return list.length === n && list[n - 1]!.kind === 'shares' ? list : null;
 }
 
 /**
