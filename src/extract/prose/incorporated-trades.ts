@@ -18,7 +18,7 @@ import { matchesOf } from '../../matches.js';
 const SUB_ITEM_START = /^\W{0,3}\(\s*([a-g])\s*\)/i;
 
 /** The rules under which a sentence of Item 5 is about its transactions (and a reference in it refers trades). */
-export const TRADE_REFERENCE_RULES: { name: string; applies: (s: ProseSentence, inSubItemC: boolean) => boolean }[] = [
+const TRADE_REFERENCE_RULES: { name: string; applies: (s: ProseSentence, inSubItemC: boolean) => boolean }[] = [
   { name: 'inside-sub-item-c', applies: (_s, inSubItemC) => inSubItemC },
   { name: 'names-item-5c', applies: (s) => /\bItem\s*5\s*\(\s*c\s*\)/i.test(s.raw) },
   { name: 'transactions-effected', applies: (s) => /\btransactions?\b/i.test(s.raw) && /\beffected\b|\b(?:60|sixty)\s+days\b/i.test(s.raw) },

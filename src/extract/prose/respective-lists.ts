@@ -4,6 +4,7 @@
  * 4,780 and 52,925 Prefunded Warrants, respectively" (both sides of an exchange).
  * Does not handle: the parties' list (the caller pairs the counts with the subject), or a list without "respectively".
  */
+import { COUNT_LIST_JOIN } from './holding-rules.js';
 import type { Token } from './tokens.js';
 import type { ProseSentence } from './types.js';
 
@@ -19,7 +20,7 @@ export function respectiveCounts(s: ProseSentence, verbEnd: number, last: Token)
   const list: Token[] = [last];
   for (let i = s.tokens.indexOf(last) - 1; i >= 0; i--) {
     const t = s.tokens[i]!;
-    if (t.end <= verbEnd || (t.kind !== 'number' && t.kind !== 'shares') || !/^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(s.raw.slice(t.end, list[0]!.start))) break;
+    if (t.end <= verbEnd || (t.kind !== 'number' && t.kind !== 'shares') || !COUNT_LIST_JOIN.test(s.raw.slice(t.end, list[0]!.start))) break;
     list.unshift(t);
   }
   return list.length >= 2 ? list : null;
@@ -40,7 +41,7 @@ export function receivedCounts(s: ProseSentence, from: number, to: number, parti
   const list = [first];
   for (let i = s.tokens.indexOf(first) + 1; i < s.tokens.length; i++) {
     const t = s.tokens[i]!;
-    if (t.start >= to || (t.kind !== 'number' && t.kind !== 'shares') || !/^\s*(?:,\s*(?:and\s+)?|and\s+)$/.test(s.raw.slice(list[list.length - 1]!.end, t.start))) break;
+    if (t.start >= to || (t.kind !== 'number' && t.kind !== 'shares') || !COUNT_LIST_JOIN.test(s.raw.slice(list[list.length - 1]!.end, t.start))) break;
     list.push(t);
   }
   const last = list[list.length - 1]!;
