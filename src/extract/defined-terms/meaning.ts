@@ -8,7 +8,7 @@
 import { collapse, normalizeKey, type DefinedTerm } from './defined-term.js';
 import { bare, clauseFallback, explainsTerm, isNameToken, isSuffix, leadByTerm, listWalk, lowerWalk, nameWalk, quantityBefore, tokenize } from './noun-phrase.js';
 import { isPersonName, isPluralTerm, kindOfPhrase } from './phrase-kind.js';
-import { POST_MODIFIERS } from './post-modifiers.js';
+import { endingOf, POST_MODIFIERS } from './post-modifiers.js';
 import { COLLECTIVE_WORDS, PAREN_WORDS, QUOTE_CLOSE, QUOTE_OPEN, QUOTED } from './vocabulary.js';
 import { matchesOf } from '../../matches.js';
 
@@ -75,13 +75,15 @@ export function meaningBefore(text: string, parenStart: number, terms: string[],
   let coreEnd = end;
   let appositive = false;
   const dropped: [number, number][] = [];
+  const words = new WindowWords(text, windowStart, end);
   for (let guard = 0; guard < 8; guard++) {
     const slice = text.slice(windowStart, coreEnd);
     // The first modifier (in order) ending the slice; later ones are not run (each scans the whole slice).
     let pm: { p: (typeof POST_MODIFIERS)[number]; m: RegExpExecArray } | undefined;
-    const lower = slice.toLowerCase();
+    const ending = endingOf(slice);
     for (const p of POST_MODIFIERS) {
-      if (!p.needs.some((w) => lower.includes(w))) continue;
+      if (p.endsLike && !p.endsLike.test(ending)) continue;
+      if (!p.needs.some((w) => words.within(w, slice.length))) continue;
       const m = p.re.exec(slice);
       if (m && m.index > 0) {
         pm = { p, m };
@@ -203,6 +205,35 @@ export function meaningBefore(text: string, parenStart: number, terms: string[],
   const alias = known.get(normalizeKey(meaning));
   if (alias) return { meaning: alias.meaning, kind: alias.kind, start: fallback, ...(alias.members ? { members: alias.members } : {}) };
   return { meaning, kind: kindOfPhrase(meaning, termText, false), start: fallback };
+}
+
+/**
+ * Whether a lower-case word occurs in the lower-cased text from `from` up to some end before `to`: what
+ * `text.slice(from, end).toLowerCase().includes(word)` says, from one lower-casing and one search per word for all the
+ * ends meaningBefore tries (up to eight per parenthesis, each a 600-character window).
+ */
+class WindowWords {
+  readonly #lower: string;
+  /** False when lower-casing changed the length (`İ` → `i̇`): offsets differ, and each end is lower-cased anew. */
+  readonly #sameOffsets: boolean;
+  readonly #firstAt = new Map<string, number>();
+
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+    to: number,
+  ) {
+    this.#lower = text.slice(from, to).toLowerCase();
+    this.#sameOffsets = this.#lower.length === to - from;
+  }
+
+  /** Whether `word` (lower-case ASCII) occurs within the first `length` characters. */
+  within(word: string, length: number): boolean {
+    if (!this.#sameOffsets) return this.text.slice(this.from, this.from + length).toLowerCase().includes(word);
+    let at = this.#firstAt.get(word);
+    if (at === undefined) this.#firstAt.set(word, (at = this.#lower.indexOf(word)));
+    return at >= 0 && at + word.length <= length;
+  }
 }
 
 /**
