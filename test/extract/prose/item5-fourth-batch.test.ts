@@ -119,4 +119,17 @@ describe('13D Item 5 shapes of the fourth golden batch', () => {
     const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
     expect((tables.transactions ?? []).some((r) => r.shares === 22176000)).toBe(false);
   });
+
+  it('reads "the Fund" of (the "Fund," and together with …, the "Funds") in Item 3\'s purchase and holding (0001213900-25-001739)', () => {
+    // Cause: a "together with" definition was read only when its first term stood right after the parenthesis, not
+    // after "the", so "the Fund" named nobody and Item 3's "the Fund purchased … 75,000 shares … at $20.19" and "the
+    // Fund holds 150,000 shares … and Warrants exercisable for 15,000 shares" were dropped.
+    const path = 'test/fixtures/ext13d/0001213900-25-001739.xml';
+    const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+    const fund = 'Strome Mezzanine Fund II, LP';
+    expect(rows('0001213900-25-001739')).toContainEqual([fund, 150000]);
+    expect(rows('0001213900-25-001739')).toContainEqual([fund, 15000]);
+    expect((tables.options ?? []).map((o) => [o.holder, o.shares, o.kind])).toContainEqual([fund, 15000, 'warrant']);
+    expect((tables.transactions ?? []).map((t) => [t.holder, t.transactionDate, t.shares, t.pricePerShare])).toContainEqual([fund, '2024-12-26', 75000, 20.19]);
+  });
 });
