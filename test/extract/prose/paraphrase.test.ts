@@ -101,10 +101,12 @@ describe('paraphrases', () => {
     // golden files (five tune files, December 2026) added 39 holdings and 5 options that the reader finds on them
     // (after the fixes made on that batch) and that flattening loses whole, as it loses every XML-era filing's items
     // (their element names are their only structure): holdings 103 -> 142, options 3 -> 8; the other files lose what
-    // they lost before. A ceiling, so that nothing loses more.
+    // they lost before. Reading "the Fund" of (the "Fund," and together with …) (0001213900-25-001739, XML-era) found
+    // its Item 3 holding and warrant (2 holdings, 1 option), which flattening loses with the rest of that file: holdings
+    // 142 -> 144, options 8 -> 9. A ceiling, so that nothing loses more.
     const lost = (measure: 'holdings' | 'transactions' | 'options') => measureParaphrases('test/fixtures/golden/items', process.cwd(), [FLATTENED], measure)[0]!.changed.reduce((n, c) => n + c.lost.length, 0);
-    expect(lost('holdings')).toBeLessThanOrEqual(142);
+    expect(lost('holdings')).toBeLessThanOrEqual(144);
     expect(lost('transactions')).toBeLessThanOrEqual(70);
-    expect(lost('options')).toBeLessThanOrEqual(8);
+    expect(lost('options')).toBeLessThanOrEqual(9);
   }, 120_000);
 });
