@@ -132,4 +132,16 @@ describe('13D Item 5 shapes of the fourth golden batch', () => {
     expect((tables.options ?? []).map((o) => [o.holder, o.shares, o.kind])).toContainEqual([fund, 15000, 'warrant']);
     expect((tables.transactions ?? []).map((t) => [t.holder, t.transactionDate, t.shares, t.pricePerShare])).toContainEqual([fund, '2024-12-26', 75000, 20.19]);
   });
+
+  it('gives a part of "consisting of (i) … (ii) 1,129,944 shares … held directly by The Woodman Family Trust" to the Trust alone (0001104659-26-106446)', () => {
+    // Cause: every part listed after "consisting of" went to the subject of the whole ("Mr. Woodman may be deemed to
+    // beneficially own an aggregate of 46,238,278 shares …"), also a part the list says another party holds.
+    const found = rows('0001104659-26-106446');
+    const trust = 'Woodman Family Trust under Trust Agreement dated March 11, 2011';
+    expect(found).toContainEqual([trust, 1129944]);
+    expect(found).toContainEqual([trust, 25036070]);
+    expect(found).toContainEqual(['Woodman Nicholas', 792059]);
+    expect(found).not.toContainEqual(['Woodman Nicholas', 1129944]);
+    expect(found).not.toContainEqual(['Woodman Nicholas', 25036070]);
+  });
 });
