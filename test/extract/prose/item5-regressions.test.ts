@@ -403,4 +403,14 @@ describe('a party defined by an unquoted abbreviation and misspelt where it hold
     expect(found).toContainEqual(['Fidelity Venture Associates Limited', 172404, 'direct']);
     expect(found.map(([h]) => h)).not.toContain('Fidelity Ventures Associates Limited');
   });
+
+  it('reads the exhibit that Item 5(a) and (b) point at, "(a) See Exhibit A hereto, which is incorporated herein by reference" (0001140361-17-047815)', () => {
+    // Cause: the text after the items was read for trade lines only, so the per-person table of "EXHIBIT A / Item
+    // 5(a)&(b) – Interest in Securities of the Issuer" that answers (a) and (b) gave no position.
+    const found = rows('0001140361-17-047815');
+    const bank = 'Public Joint-Stock Company «Bank Otkritie Financial Corporation»';
+    expect(found).toContainEqual([bank, 21426733, 'beneficial']);
+    expect(found).toContainEqual([bank, 21426733, 'sole_voting']);
+    expect(found).toContainEqual([bank, 0, 'shared_voting']);
+  });
 });
