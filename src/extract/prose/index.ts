@@ -8,6 +8,7 @@
  * "$42,478 shares" as `PROSE_TYPO` warnings.
  * Also the trades of the items a 13D's Item 5(c) refers to for its transactions (incorporated-trades.ts), with the trade
  * readers only.
+ * Also the issuer's sales to a holder that a later sentence says closed (issuer-sales.ts), as the holder's purchases.
  * Also the exhibit after the items that the position item's (a) or (b) points at ("(a) See Exhibit A hereto",
  * incorporated-positions.ts), read as more of that item.
  * Does not handle: Items 4 and 6 otherwise (intent and agreements: their numbers are mostly conditional), other
@@ -29,6 +30,7 @@ import { appendixLines, itemLines, lineSentence, sentencesOf, type ProseItem } f
 import { incorporatedTrades } from './incorporated-trades.js';
 import { incorporatedExhibit } from './incorporated-positions.js';
 import { applySourceOfFunds, readTransactions } from './transactions.js';
+import { readIssuerSales } from './issuer-sales.js';
 import { readScheduleTradeLines, readTradeTable } from './trade-tables.js';
 import {
   evidence,
@@ -192,6 +194,7 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
       }
     });
     pushAll(result.transactions, tradeLines(readTradeTable(sentences, ctx)));
+    pushAll(result.transactions, readIssuerSales(sentences, ctx));
     if (item.itemNumber === positionItem) pushAll(positions, readTableLines(item.source, item.itemNumber, item.documentSequence, ctx, (start, end) => lineSentence(item, ctx, start, end)));
   }
   // The trades of the items a 13D's Item 5(c) refers to for its transactions (never their positions or terms).

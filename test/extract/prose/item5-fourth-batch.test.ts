@@ -144,4 +144,16 @@ describe('13D Item 5 shapes of the fourth golden batch', () => {
     expect(found).not.toContainEqual(['Woodman Nicholas', 1129944]);
     expect(found).not.toContainEqual(['Woodman Nicholas', 25036070]);
   });
+
+  it('reads "the Issuer agreed to issue and sell in a private placement ("Private Placement I") N shares to X at $P" as X\'s purchase on the date "Private Placement I closed" (0001140361-25-017533)', () => {
+    // Causes: no reader took the issuer's sale to a holder for the holder's purchase, nor a later sentence's closing
+    // for its date; and "at an offering price of $9.14 per share" was no price.
+    const path = 'test/fixtures/ext13d/0001140361-25-017533.xml';
+    const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+    const trades = (tables.transactions ?? []).map((t) => [t.holder, t.transactionDate, t.action, t.shares, t.pricePerShare]);
+    expect(trades).toContainEqual(['Affinity Partners Parallel Fund I LP', '2024-07-25', 'purchase', 16247069, 9.14]);
+    expect(trades).toContainEqual(['Affinity Partners Fund I LP', '2024-07-25', 'purchase', 164310, 9.14]);
+    expect(trades).toContainEqual(['Affinity QXO 1 LLC', '2025-04-29', 'purchase', 16260163, 12.3]);
+    expect(trades).toHaveLength(3);
+  });
 });

@@ -102,11 +102,13 @@ describe('paraphrases', () => {
     // (after the fixes made on that batch) and that flattening loses whole, as it loses every XML-era filing's items
     // (their element names are their only structure): holdings 103 -> 142, options 3 -> 8; the other files lose what
     // they lost before. Reading "the Fund" of (the "Fund," and together with …) (0001213900-25-001739, XML-era) found
-    // its Item 3 holding and warrant (2 holdings, 1 option), which flattening loses with the rest of that file: holdings
-    // 142 -> 144, options 8 -> 9. A ceiling, so that nothing loses more.
+    // its Item 3 holding, warrant and purchase (2 holdings, 1 option, 1 trade), and the issuer's sales closed later
+    // ("agreed to issue and sell … ("Private Placement I") … On July 25, 2024, Private Placement I closed",
+    // 0001140361-25-017533, XML-era) 3 trades, all of which flattening loses with the rest of those files: holdings
+    // 142 -> 144, options 8 -> 9, trades 70 -> 74. A ceiling, so that nothing loses more.
     const lost = (measure: 'holdings' | 'transactions' | 'options') => measureParaphrases('test/fixtures/golden/items', process.cwd(), [FLATTENED], measure)[0]!.changed.reduce((n, c) => n + c.lost.length, 0);
     expect(lost('holdings')).toBeLessThanOrEqual(144);
-    expect(lost('transactions')).toBeLessThanOrEqual(70);
+    expect(lost('transactions')).toBeLessThanOrEqual(74);
     expect(lost('options')).toBeLessThanOrEqual(9);
   }, 120_000);
 });
