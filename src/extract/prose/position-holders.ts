@@ -195,6 +195,10 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
     // zero adds up to the group's ("(ii) shared power to vote …" / "-" under 0000913414-09-003235's summed block).
     const all = ctx.parties.reportingPersons();
     if (labelled && all && state.lastHolder?.length === 1 && state.lastHolder[0] === all && coverSum(ctx, role) === t.value) return [all];
+    // An amount for "such person" that some covers give but not all stays the reporting persons' together, as
+    // `eachWhenAllCovers` keeps it (0000038777-98-000161: 10,287,268 on three of four covers).
+    const some = anchors.length >= 2 && anchors.length < (ctx.cover ?? []).length && (role === 'beneficial' || role === 'group_total');
+    if (some && all && !filerOf(anchors, ctx)) return [all];
     if (anchors.length) return filerOf(anchors, ctx) ?? anchors;
     const group = groupSumAnchor(ctx, t.value, role);
     if (group) return [group];

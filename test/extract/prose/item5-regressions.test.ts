@@ -413,4 +413,16 @@ describe('a party defined by an unquoted abbreviation and misspelt where it hold
     expect(found).toContainEqual([bank, 21426733, 'sole_voting']);
     expect(found).toContainEqual([bank, 0, 'shared_voting']);
   });
+
+  it('keeps "(a) Amount Beneficially Owned: 10,287,268" the reporting persons\' when three of four covers give it (0000038777-98-000161)', () => {
+    // Cause: the structural reader gave a labelled amount to every cover person whose amount equals it, so three of the
+    // four persons got it besides the group, though the amount reader keeps a "such person" amount that not every
+    // cover gives the group's (eachWhenAllCovers).
+    const found = rows('0000038777-98-000161');
+    expect(found.some(([holder, shares]) => shares === 10287268 && holder === 'Reporting Persons')).toBe(true);
+    for (const holder of ['Franklin Resources, Inc.', 'Charles B. Johnson', 'Rupert H. Johnson, Jr.']) {
+      expect(found.some(([h, shares]) => h === holder && shares === 10287268)).toBe(false);
+      expect(found).toContainEqual([holder, 0, 'sole_voting']);
+    }
+  });
 });
