@@ -425,4 +425,12 @@ describe('a party defined by an unquoted abbreviation and misspelt where it hold
       expect(found).toContainEqual([holder, 0, 'sole_voting']);
     }
   });
+
+  it('gives "… owned of record by Rose\'s wife and 41,662 shares by Rose\'s wife as trustee …" to the wife, the verb left out (0000712770-96-000005)', () => {
+    // Cause: the passive agent was read only after "owned by" or "held by"; with the verb left out after "and", the
+    // count went to the party the possessive names, Marshall Rose.
+    const found = rows('0000712770-96-000005');
+    expect(found.some(([holder, shares]) => holder === "Rose's wife" && shares === 41662)).toBe(true);
+    expect(found.some(([holder, shares]) => holder === 'Marshall Rose' && shares === 41662)).toBe(false);
+  });
 });
