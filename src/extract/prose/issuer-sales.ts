@@ -63,7 +63,7 @@ export function readIssuerSales(sentences: ProseSentence[], ctx: ProseContext): 
 function closingDate(sentences: ProseSentence[], term: string): string | null {
   const name = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   const closed = String.raw`(?:closed|was\s+consummated|was\s+completed)`;
-  const before = new RegExp(String.raw`^\W*On\s+([^;:]{6,40}?),\s+(?:the\s+)?${name}\s+${closed}\b`, 'i');
+  const before = new RegExp(String.raw`^\W*On\s+([^;:]{6,40}?),?\s+(?:the\s+)?${name}\s+${closed}\b`, 'i');
   const after = new RegExp(String.raw`\b${name}\s+${closed}\s+on\s+`, 'i');
   for (const s of sentences) {
     const lead = before.exec(s.raw);

@@ -23,6 +23,8 @@ describe('readIssuerSales', () => {
   it('makes the buyer\'s purchase on the closing date, stated before or after the term', () => {
     expect(sales(`${ISSUER}${AGREEMENT} On May 3, 2025, the Placement closed.`)).toEqual([['Alpha Fund LP', '2025-05-03', 10000, 2.5]]);
     expect(sales(`${ISSUER}${AGREEMENT} The Placement was consummated on May 4, 2025.`)).toEqual([['Alpha Fund LP', '2025-05-04', 10000, 2.5]]);
+    // The date set off by no comma (the paraphrase bench's prose-date-no-comma).
+    expect(sales(`${ISSUER}${AGREEMENT} On May 3 2025 the Placement closed.`)).toEqual([['Alpha Fund LP', '2025-05-03', 10000, 2.5]]);
   });
 
   it('makes none for an agreement whose closing no sentence states, or a sale the issuer does not make', () => {
