@@ -20,5 +20,9 @@
  * 0.6.0  the trades of the item a 13D's Item 5(c) refers to ("(c) The information set forth in Item 4 is incorporated
  *        herein by reference"); "exchanged" a trade verb, with both sides of "exchanged N and M shares of Common Stock,
  *        respectively, for A and B Prefunded Warrants, respectively".
+ * 0.7.0  tune misses read as general shapes: "(the "Fund," and together with …)" definitions; a "consisting of" part
+ *        another party holds is that party's alone; the exhibit Item 5(a)/(b) points at; the issuer's sale closed
+ *        later as the buyer's purchase; a "such person" amount only some covers give stays the group's; a passive
+ *        verb left out after "and".
  */
-export const PIPELINE_VERSION = '0.6.0';
+export const PIPELINE_VERSION = '0.7.0';

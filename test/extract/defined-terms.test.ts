@@ -225,4 +225,12 @@ describe('DefinedTerms regressions (real filings in test/fixtures/sc13)', () => 
     expect(terms.lookup('TCIM')).toMatchObject({ meaning: 'TIAA-CREF Investment Management, LLC', kind: 'party' });
     expect(terms.lookup('TAL')).toMatchObject({ meaning: 'Teachers Advisors, LLC', kind: 'party' });
   });
+
+  it('reads (the "Fund," and together with the Strome Mezzanine Fund, LP, the "Funds"): "the" before the first term (0001213900-25-001739)', () => {
+    // Causes: the first term had to open the parenthesis, so neither term was defined; and the listed members were
+    // split at every comma, the legal form "LP" taken for a member of its own.
+    const terms = DefinedTerms.fromText('Mark E. Strome; Strome Group, Inc.; Strome Mezzanine Fund, LP and Strome Mezzanine Fund II, LP (the "Fund," and together with the Strome Mezzanine Fund, LP, the "Funds").');
+    expect(terms.lookup('Fund')).toMatchObject({ meaning: 'Strome Mezzanine Fund II, LP', kind: 'party' });
+    expect(terms.lookup('Funds')?.members).toEqual(['Strome Mezzanine Fund II, LP', 'Strome Mezzanine Fund, LP']);
+  });
 });

@@ -106,7 +106,11 @@ export class DefinedTerms {
             if (!def) return;
             // `("Life Sciences," and together with 667, the "Funds")`: the comma inside the quotes is no part of the term.
             add({ term: collapse(joint[1]!).replace(/[,;]$/, ''), meaning: def.meaning, kind: def.kind, documentSequence, span: { start: def.start, end } });
-            const others = collapse(joint[2]!).split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((x) => resolveKnown(x.replace(/^the\s+/i, ''), known));
+            // `together with the Strome Mezzanine Fund, LP`: a legal form after a comma is the name's own.
+            const others = collapse(joint[2]!)
+              .split(/\s*,\s*(?:and\s+)?|\s+and\s+/)
+              .reduce<string[]>((names, x) => (names.length > 0 && isEntitySuffix(x) ? [...names.slice(0, -1), `${names[names.length - 1]!}, ${x}`] : [...names, x]), [])
+              .map((x) => resolveKnown(x.replace(/^the\s+/i, ''), known));
             const members = [def.meaning, ...others];
             add({ term: collapse(joint[3]!), meaning: joinList(members), kind: def.kind, documentSequence, span: { start: def.start, end }, members });
           },

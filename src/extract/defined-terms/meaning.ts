@@ -12,9 +12,12 @@ import { endingOf, POST_MODIFIERS } from './post-modifiers.js';
 import { COLLECTIVE_WORDS, PAREN_WORDS, QUOTE_CLOSE, QUOTE_OPEN, QUOTED } from './vocabulary.js';
 import { matchesOf } from '../../matches.js';
 
-/** `"667" and, together with Life Sciences, the "Funds"`: a term, then a group term of it and the parties listed. */
+/**
+ * `"667" and, together with Life Sciences, the "Funds"` (also `the "Fund," and together with …`): a term, then a group
+ * term of it and the parties listed.
+ */
 export const TOGETHER_WITH = new RegExp(
-  `^\\s*[${QUOTE_OPEN}]([^${QUOTE_OPEN}()]{1,60}?)[${QUOTE_CLOSE}]\\s*,?\\s*and\\s*,?\\s*(?:together|collectively)\\s+with\\s+([^${QUOTE_OPEN}()]{1,120}?)\\s*,\\s*(?:the\\s+)?[${QUOTE_OPEN}]([^${QUOTE_OPEN}()]{1,60}?)[${QUOTE_CLOSE}]\\s*$`,
+  `^\\s*(?:the\\s+)?[${QUOTE_OPEN}]([^${QUOTE_OPEN}()]{1,60}?)[${QUOTE_CLOSE}]\\s*,?\\s*and\\s*,?\\s*(?:together|collectively)\\s+with\\s+([^${QUOTE_OPEN}()]{1,120}?)\\s*,\\s*(?:the\\s+)?[${QUOTE_OPEN}]([^${QUOTE_OPEN}()]{1,60}?)[${QUOTE_CLOSE}]\\s*$`,
 );
 
 /** The quoted terms of a parenthesis if it is a definition (`the "Company" or "Hudson"`), else null. */

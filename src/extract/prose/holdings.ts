@@ -50,6 +50,27 @@ const RELATIVE_LEAD = /^\s*,?\s*(?:that|which)\s+(?:the\s+)?/i;
 /** The clause's verb after its party: "has the right to acquire", "has the immediately exercisable right to acquire". */
 const RIGHT_AFTER_HOLDER = /^\s+(?:has|have)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?right\s+to\s+acquire\b/i;
 
+/** "held (directly) by the ": the holder of a listed part follows. */
+const PART_HELD_BY = /\b(?:owned|held)\s+(?:directly\s+|indirectly\s+|of\s+record\s+)*by\s+(?:the\s+)?/gi;
+
+/**
+ * Whether a party other than the verb's subject holds a listed part, as its words say up to its end or a semicolon:
+ * "Mr. Woodman may be deemed to beneficially own an aggregate of 46,238,278 shares …, consisting of (i) 792,059 shares
+ * … held directly by Mr. Woodman; (ii) 1,129,944 shares … held directly by The Woodman Family Trust; …" makes (ii) the
+ * Trust's part, not Mr. Woodman's (0001104659-26-106446). False when the part names no holder or the subject's own.
+ */
+function heldByOther(s: ProseSentence, t: Token, end: number, subject: Party[]): boolean {
+  const semicolon = s.raw.indexOf(';', t.end);
+  const words = s.raw.slice(t.end, semicolon >= 0 && semicolon < end ? semicolon : end);
+  for (const m of matchesOf(PART_HELD_BY, words)) {
+    const at = t.end + m.index + m[0].length;
+    const who = s.mentions.find((x) => x.start === at);
+    if (!who) continue;
+    return !holdersOf(s, [who]).some((h) => subject.includes(h));
+  }
+  return false;
+}
+
 /** The most positions one "… held by" list can join (real lists have a handful). */
 const MAX_LISTED_POSITIONS = 50;
 
@@ -107,7 +128,12 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     const enumeratedObject = ENUMERATED_OPTION_OBJECT.test(prefix) ? prefix : '';
     for (const [k, p] of positions.entries()) {
       if (used.has(p.token.start)) continue;
-      take(buildHoldings(s, ctx, (k > 0 ? rightHolders(s, ctx, p.token) : null) ?? holders, p.token, k > 0 ? rightTo + enumeratedObject + p.prefix : p.prefix, seg.start, p.end, following), [p.token]);
+      const right = k > 0 ? rightHolders(s, ctx, p.token) : null;
+      // A part of the subject's total that another party holds is that party's, which the readers of "held by" give
+      // it (a list of what the subject is deemed to own, "(ii) 71,268 Shares beneficially owned by LionEye Onshore",
+      // with no total, stays the subject's).
+      if (p.part && !right && heldByOther(s, p.token, p.end, holders)) continue;
+      take(buildHoldings(s, ctx, right ?? holders, p.token, k > 0 ? rightTo + enumeratedObject + p.prefix : p.prefix, seg.start, p.end, following), [p.token]);
     }
   }
 

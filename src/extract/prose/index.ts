@@ -8,8 +8,11 @@
  * "$42,478 shares" as `PROSE_TYPO` warnings.
  * Also the trades of the items a 13D's Item 5(c) refers to for its transactions (incorporated-trades.ts), with the trade
  * readers only.
- * Does not handle: Items 4 and 6 otherwise (intent and agreements: their numbers are mostly conditional), exhibits, or
- * tables laid out as HTML grids of positions.
+ * Also the issuer's sales to a holder that a later sentence says closed (issuer-sales.ts), as the holder's purchases.
+ * Also the exhibit after the items that the position item's (a) or (b) points at ("(a) See Exhibit A hereto",
+ * incorporated-positions.ts), read as more of that item.
+ * Does not handle: Items 4 and 6 otherwise (intent and agreements: their numbers are mostly conditional), other
+ * exhibits, or tables laid out as HTML grids of positions.
  */
 import type { ExtractionWarning } from '../types.js';
 import { nameKey, type Party } from './parties.js';
@@ -25,7 +28,9 @@ import { readDivision, readOwnershipBasis } from './ownership-basis.js';
 import { MAX_SENTENCE_CHARS } from './sentences.js';
 import { appendixLines, itemLines, lineSentence, sentencesOf, type ProseItem } from './item-sentences.js';
 import { incorporatedTrades } from './incorporated-trades.js';
+import { incorporatedExhibit } from './incorporated-positions.js';
 import { applySourceOfFunds, readTransactions } from './transactions.js';
+import { readIssuerSales } from './issuer-sales.js';
 import { readScheduleTradeLines, readTradeTable } from './trade-tables.js';
 import {
   evidence,
@@ -110,6 +115,12 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
   const all = bySection.flatMap((b) => b.sentences);
   const proseNumbers = proseItemNumbers(kind);
   const prose = bySection.filter((b) => proseNumbers.includes(b.item.itemNumber));
+  const positionItem = kind === '13G' ? 4 : 5;
+  // The exhibit after the items that the position item's (a) or (b) answers with ("(a) See Exhibit A hereto") is more
+  // of that item.
+  const positionSection = prose.find((b) => b.item.itemNumber === positionItem);
+  const exhibit = positionSection ? incorporatedExhibit(positionSection.item, positionSection.sentences, appendix) : null;
+  if (exhibit) prose.push({ item: exhibit, sentences: sentencesOf(exhibit, ctx.parties) });
   const registry = new InstrumentRegistry();
   registry.learn(all);
 
@@ -125,7 +136,6 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
     const span = s.source.toDocument(s.start, s.end);
     result.warnings.push({ code: 'PROSE_SENTENCE_CUT', message: `Item ${s.itemNumber}: ${MAX_SENTENCE_CHARS} characters without a sentence end; read in pieces`, documentSequence: s.documentSequence, span });
   }
-  const positionItem = kind === '13G' ? 4 : 5;
   const positions: Found<HoldingRow>[] = [];
   // Options and warrants whose counts the option vocabulary ties to them, with the holders the readers gave.
   const tied: Found<OptionRow>[] = [];
@@ -184,6 +194,7 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
       }
     });
     pushAll(result.transactions, tradeLines(readTradeTable(sentences, ctx)));
+    pushAll(result.transactions, readIssuerSales(sentences, ctx));
     if (item.itemNumber === positionItem) pushAll(positions, readTableLines(item.source, item.itemNumber, item.documentSequence, ctx, (start, end) => lineSentence(item, ctx, start, end)));
   }
   // The trades of the items a 13D's Item 5(c) refers to for its transactions (never their positions or terms).

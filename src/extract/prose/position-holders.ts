@@ -195,6 +195,10 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
     // zero adds up to the group's ("(ii) shared power to vote …" / "-" under 0000913414-09-003235's summed block).
     const all = ctx.parties.reportingPersons();
     if (labelled && all && state.lastHolder?.length === 1 && state.lastHolder[0] === all && coverSum(ctx, role) === t.value) return [all];
+    // An amount for "such person" that some covers give but not all stays the reporting persons' together, as
+    // `eachWhenAllCovers` keeps it (0000038777-98-000161: 10,287,268 on three of four covers).
+    const some = anchors.length >= 2 && anchors.length < (ctx.cover ?? []).length && (role === 'beneficial' || role === 'group_total');
+    if (some && all && !filerOf(anchors, ctx)) return [all];
     if (anchors.length) return filerOf(anchors, ctx) ?? anchors;
     const group = groupSumAnchor(ctx, t.value, role);
     if (group) return [group];
@@ -220,13 +224,20 @@ const LIST_GAP = new RegExp(String.raw`^\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|
  * Trust" (a count joined by "and" to the next takes that count's agent), "held of record by Julie F. Schauer's
  * spouse".
  */
+/** A passive clause with its agent, then "and" right before a count: "… are owned of record by Rose's wife and ". */
+const GAPPED_PASSIVE_BEFORE = /\b(?:owned|held)\s+(?:(?:beneficially|directly|indirectly|of\s+record)\s+)*by\s+[^;.()]{2,80}?\s+and\s+$/i;
+/** A count's words, then its agent without the verb: "41,662 shares by ". */
+const GAPPED_AGENT_AFTER = /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s+by\s+(?:the\s+)?/;
+
 export function passiveAgent(s: ProseSentence, t: Token, counts: Token[], ctx: ProseContext): { holders: Party[]; words: string } | null {
   const raw = s.raw;
   let k = counts.indexOf(t);
   let cur = t;
   for (let hop = 0; hop < 4; hop++) {
     const after = raw.slice(cur.end, cur.end + 200);
-    const m = AGENT_AFTER.exec(after);
+    // "1600 Beneficial Shares are owned of record by Rose's wife and 41,662 shares by Rose's wife as trustee …": the
+    // verb of the clause before, left out after "and", governs this count too.
+    const m = AGENT_AFTER.exec(after) ?? (GAPPED_PASSIVE_BEFORE.test(raw.slice(Math.max(0, cur.start - 200), cur.start)) ? GAPPED_AGENT_AFTER.exec(after) : null);
     const heldIn = /^\s*(?:shares?|Shares)?\s*(?:are|were|is)?\s*held\s+in\s+(?:the\s+)?/i.exec(after);
     if (heldIn) {
       const named = printedName(raw, cur.end + heldIn[0].length, 'after');

@@ -14,6 +14,8 @@ interface Position {
   token: Token;
   prefix: string;
   end: number;
+  /** A part of the position before it, listed after "consisting of" (the subject's total is the whole). */
+  part?: boolean;
 }
 
 /**
@@ -24,12 +26,14 @@ interface Position {
 export function positionList(s: ProseSentence, ctx: ProseContext, first: Token, firstPrefix: string, limit: number): Position[] {
   const out: Position[] = [{ token: first, prefix: firstPrefix, end: limit }];
   let cursor = afterPosition(s, ctx, first);
+  let parts = false;
   for (let guard = 0; guard < 12; guard++) {
     let rest = s.raw.slice(cursor, limit);
     const consisting = CONSISTING_OF.exec(rest);
     if (consisting) {
       cursor += consisting[0].length;
       rest = s.raw.slice(cursor, limit);
+      parts = true;
     }
     const join = LIST_JOIN.exec(rest);
     if (!join || (!join[0].trim() && !consisting)) break;
@@ -38,7 +42,7 @@ export function positionList(s: ProseSentence, ctx: ProseContext, first: Token, 
     if (!next || (next.kind !== 'shares' && !(next.kind === 'number' && INSTRUMENT_COUNT.test(s.raw.slice(next.end, next.end + 40))))) break;
     const between = s.raw.slice(from, next.start);
     if (between.length > 70 || !LISTED_POSITION_LEAD.test(between)) break;
-    out.push({ token: next, prefix: between, end: limit });
+    out.push({ token: next, prefix: between, end: limit, ...(parts ? { part: true } : {}) });
     cursor = afterPosition(s, ctx, next);
   }
   for (let i = 0; i < out.length - 1; i++) out[i]!.end = out[i + 1]!.token.start;

@@ -123,7 +123,7 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
 const PER_SHARE_LEAD = new RegExp(String.raw`(?:${PRICE_LEAD_SOURCE}|\d\s*\(\s*(?:approximately\s+|about\s+)?)$`, 'i');
 
 /** The price per share stated in `[from, to)` of the sentence ("at $5.25 per share"), or null. */
-function perShareIn(s: ProseSentence, from: number, to: number): Token | null {
+export function perShareIn(s: ProseSentence, from: number, to: number): Token | null {
   return moneyMatching(s, from, to, PER_SHARE_LEAD, null, /^\s+per\s+(?:share|unit)/i);
 }
 
@@ -157,6 +157,11 @@ function enumeratedLots(s: ProseSentence, verbEnd: number, segEnd: number): { to
     if (!/(?:,|\band)\s*$/i.test(s.raw.slice(t.end, seg.end))) break;
   }
   return out.length >= 2 ? out : null;
+}
+
+/** A purchase of `shares` by `p` that the issuer's sale to it states (issuer-sales.ts). */
+export function saleRow(s: ProseSentence, p: Party, date: string, security: string | null, shares: Token, perShare: Token | null): Found<TransactionRow> {
+  return row(s, p, 'purchase', date, security, shares, null, perShare, null);
 }
 
 function row(s: ProseSentence, p: Party, action: TransactionAction, date: string | null, security: string | null, shares: Token, convertible: Token | null, perShare: Token | null, consideration: Token | null): Found<TransactionRow> {

@@ -119,4 +119,41 @@ describe('13D Item 5 shapes of the fourth golden batch', () => {
     const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
     expect((tables.transactions ?? []).some((r) => r.shares === 22176000)).toBe(false);
   });
+
+  it('reads "the Fund" of (the "Fund," and together with …, the "Funds") in Item 3\'s purchase and holding (0001213900-25-001739)', () => {
+    // Cause: a "together with" definition was read only when its first term stood right after the parenthesis, not
+    // after "the", so "the Fund" named nobody and Item 3's "the Fund purchased … 75,000 shares … at $20.19" and "the
+    // Fund holds 150,000 shares … and Warrants exercisable for 15,000 shares" were dropped.
+    const path = 'test/fixtures/ext13d/0001213900-25-001739.xml';
+    const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+    const fund = 'Strome Mezzanine Fund II, LP';
+    expect(rows('0001213900-25-001739')).toContainEqual([fund, 150000]);
+    expect(rows('0001213900-25-001739')).toContainEqual([fund, 15000]);
+    expect((tables.options ?? []).map((o) => [o.holder, o.shares, o.kind])).toContainEqual([fund, 15000, 'warrant']);
+    expect((tables.transactions ?? []).map((t) => [t.holder, t.transactionDate, t.shares, t.pricePerShare])).toContainEqual([fund, '2024-12-26', 75000, 20.19]);
+  });
+
+  it('gives a part of "consisting of (i) … (ii) 1,129,944 shares … held directly by The Woodman Family Trust" to the Trust alone (0001104659-26-106446)', () => {
+    // Cause: every part listed after "consisting of" went to the subject of the whole ("Mr. Woodman may be deemed to
+    // beneficially own an aggregate of 46,238,278 shares …"), also a part the list says another party holds.
+    const found = rows('0001104659-26-106446');
+    const trust = 'Woodman Family Trust under Trust Agreement dated March 11, 2011';
+    expect(found).toContainEqual([trust, 1129944]);
+    expect(found).toContainEqual([trust, 25036070]);
+    expect(found).toContainEqual(['Woodman Nicholas', 792059]);
+    expect(found).not.toContainEqual(['Woodman Nicholas', 1129944]);
+    expect(found).not.toContainEqual(['Woodman Nicholas', 25036070]);
+  });
+
+  it('reads "the Issuer agreed to issue and sell in a private placement ("Private Placement I") N shares to X at $P" as X\'s purchase on the date "Private Placement I closed" (0001140361-25-017533)', () => {
+    // Causes: no reader took the issuer's sale to a holder for the holder's purchase, nor a later sentence's closing
+    // for its date; and "at an offering price of $9.14 per share" was no price.
+    const path = 'test/fixtures/ext13d/0001140361-25-017533.xml';
+    const tables = extractItemsAndProse(parseSubmission(readFileSync(path), { sourceName: path })).tables;
+    const trades = (tables.transactions ?? []).map((t) => [t.holder, t.transactionDate, t.action, t.shares, t.pricePerShare]);
+    expect(trades).toContainEqual(['Affinity Partners Parallel Fund I LP', '2024-07-25', 'purchase', 16247069, 9.14]);
+    expect(trades).toContainEqual(['Affinity Partners Fund I LP', '2024-07-25', 'purchase', 164310, 9.14]);
+    expect(trades).toContainEqual(['Affinity QXO 1 LLC', '2025-04-29', 'purchase', 16260163, 12.3]);
+    expect(trades).toHaveLength(3);
+  });
 });

@@ -403,4 +403,34 @@ describe('a party defined by an unquoted abbreviation and misspelt where it hold
     expect(found).toContainEqual(['Fidelity Venture Associates Limited', 172404, 'direct']);
     expect(found.map(([h]) => h)).not.toContain('Fidelity Ventures Associates Limited');
   });
+
+  it('reads the exhibit that Item 5(a) and (b) point at, "(a) See Exhibit A hereto, which is incorporated herein by reference" (0001140361-17-047815)', () => {
+    // Cause: the text after the items was read for trade lines only, so the per-person table of "EXHIBIT A / Item
+    // 5(a)&(b) – Interest in Securities of the Issuer" that answers (a) and (b) gave no position.
+    const found = rows('0001140361-17-047815');
+    const bank = 'Public Joint-Stock Company «Bank Otkritie Financial Corporation»';
+    expect(found).toContainEqual([bank, 21426733, 'beneficial']);
+    expect(found).toContainEqual([bank, 21426733, 'sole_voting']);
+    expect(found).toContainEqual([bank, 0, 'shared_voting']);
+  });
+
+  it('keeps "(a) Amount Beneficially Owned: 10,287,268" the reporting persons\' when three of four covers give it (0000038777-98-000161)', () => {
+    // Cause: the structural reader gave a labelled amount to every cover person whose amount equals it, so three of the
+    // four persons got it besides the group, though the amount reader keeps a "such person" amount that not every
+    // cover gives the group's (eachWhenAllCovers).
+    const found = rows('0000038777-98-000161');
+    expect(found.some(([holder, shares]) => shares === 10287268 && holder === 'Reporting Persons')).toBe(true);
+    for (const holder of ['Franklin Resources, Inc.', 'Charles B. Johnson', 'Rupert H. Johnson, Jr.']) {
+      expect(found.some(([h, shares]) => h === holder && shares === 10287268)).toBe(false);
+      expect(found).toContainEqual([holder, 0, 'sole_voting']);
+    }
+  });
+
+  it('gives "… owned of record by Rose\'s wife and 41,662 shares by Rose\'s wife as trustee …" to the wife, the verb left out (0000712770-96-000005)', () => {
+    // Cause: the passive agent was read only after "owned by" or "held by"; with the verb left out after "and", the
+    // count went to the party the possessive names, Marshall Rose.
+    const found = rows('0000712770-96-000005');
+    expect(found.some(([holder, shares]) => holder === "Rose's wife" && shares === 41662)).toBe(true);
+    expect(found.some(([holder, shares]) => holder === 'Marshall Rose' && shares === 41662)).toBe(false);
+  });
 });

@@ -101,10 +101,17 @@ describe('paraphrases', () => {
     // golden files (five tune files, December 2026) added 39 holdings and 5 options that the reader finds on them
     // (after the fixes made on that batch) and that flattening loses whole, as it loses every XML-era filing's items
     // (their element names are their only structure): holdings 103 -> 142, options 3 -> 8; the other files lose what
-    // they lost before. A ceiling, so that nothing loses more.
+    // they lost before. Reading "the Fund" of (the "Fund," and together with …) (0001213900-25-001739, XML-era) found
+    // its Item 3 holding, warrant and purchase (2 holdings, 1 option, 1 trade), and the issuer's sales closed later
+    // ("agreed to issue and sell … ("Private Placement I") … On July 25, 2024, Private Placement I closed",
+    // 0001140361-25-017533, XML-era) 3 trades, all of which flattening loses with the rest of those files: holdings
+    // 142 -> 144, options 8 -> 9, trades 70 -> 74. The exhibit that 0001140361-17-047815's Item 5(a) and (b) point at
+    // is found by its heading's line ("EXHIBIT A" alone on it), which flattening removes: its 2 holdings found since
+    // are lost; 0000038777-98-000161's amount, the group's since a such-person amount only some covers give stays
+    // the group's, is now read flattened too (1 fewer lost): 144 -> 145. A ceiling, so that nothing loses more.
     const lost = (measure: 'holdings' | 'transactions' | 'options') => measureParaphrases('test/fixtures/golden/items', process.cwd(), [FLATTENED], measure)[0]!.changed.reduce((n, c) => n + c.lost.length, 0);
-    expect(lost('holdings')).toBeLessThanOrEqual(142);
-    expect(lost('transactions')).toBeLessThanOrEqual(70);
-    expect(lost('options')).toBeLessThanOrEqual(8);
+    expect(lost('holdings')).toBeLessThanOrEqual(145);
+    expect(lost('transactions')).toBeLessThanOrEqual(74);
+    expect(lost('options')).toBeLessThanOrEqual(9);
   }, 120_000);
 });
