@@ -100,6 +100,12 @@ const LIST: Paraphrase[] = [
       'currently exercisable $1$2 to purchase ',
     ]),
   },
+  {
+    name: 'opt-acquirable',
+    says: '"N shares issuable upon (the) exercise of / underlying X warrants" → "N shares acquirable upon exercise of X warrants"',
+    seenIn: '0000914760-99-000090 ("shares of Common Stock acquirable upon complete conversion of this")',
+    rewrite: swap([new RegExp(String.raw`(${COUNT})\s+(?:${UNDERLYING}|${ISSUABLE})(?=${INSTRUMENT})`, 'g'), '$1 acquirable upon exercise of ']),
+  },
 ];
 
 /** Every option paraphrase, XML primary documents without an envelope included (several labelled options are). */

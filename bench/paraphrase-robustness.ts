@@ -48,6 +48,13 @@ const swap =
   (text: string): string =>
     pairs.reduce((t, [pattern, to]) => t.replace(pattern, to as string), text);
 
+/**
+ * Not a form's label: no enumerator right before ("(i) Sole power to vote …", "iv) shared power …", tags and spaces
+ * between) and not opening its line or element ("Sole power to dispose …" alone on its line). For paraphrases of
+ * prose wordings that the form's labels never use.
+ */
+const PROSE_ONLY = String.raw`(?<!(?:^|[\s(>])(?:[a-h]|[ivx]{1,4}|\d)\s*\)\.?(?:\s|&nbsp;|&#160;|<[^<>]*>)*)(?<!(?:^|>)(?:[ \t]|&nbsp;|&#160;)*)`;
+
 export const PARAPHRASES: Paraphrase[] = [
   {
     name: 'deemed-owner',
@@ -253,6 +260,38 @@ export const PARAPHRASES: Paraphrase[] = [
       /(\(\s*(?:i|ii|iii|iv)\s*\)\.?\s*(sole|shared)\s+power\s+to\s+(vote|dispose)\b[^:\n<]{0,60}?:)([ \t]*)(\d[\d,]*)(?:\s+(?:shares|Shares))?(?![\d,]*\s*%)(?=[ \t]*(?:\n|<|$))/gim,
       (_m, label: string, which: string, verb: string, gap: string, count: string) => `${label}${gap || ' '}Such person has ${which.toLowerCase()} ${verb.toLowerCase() === 'vote' ? 'voting' : 'dispositive'} power over ${count} shares.`,
     ]),
+  },
+  {
+    name: 'investment-power',
+    says: '"sole/shared dispositive power" → "sole/shared investment power" (and "voting and dispositive power" → "voting and investment power")',
+    seenIn: '0000912057-00-043726 ("shared voting power, sole investment power and shared investment power with"), 0001140361-21-010426 ("have sole voting and investment power with respect to all of our ordinary shares")',
+    // Prose only (lower case, not the form's label after its enumerator or opening its line): cover pages and 13G
+    // labels keep the form's words.
+    rewrite: swap([new RegExp(String.raw`${PROSE_ONLY}\b((?:sole|shared)\s+(?:voting\s+and\s+)?)dispositive(\s+power)\b`, 'gm'), '$1investment$2']),
+  },
+  {
+    name: 'power-vote-and-dispose',
+    says: '"sole/shared voting and dispositive power over/with respect to N" → "sole/shared power to vote and to dispose of N"',
+    seenIn: '0001193125-10-137857 ("Mrs. Shaw has shared power to vote and to dispose of 189,664 shares of Common Stock"), 0000950123-07-015741 ("The Reporting Persons have the sole power to vote and dispose of")',
+    rewrite: swap([/\b(sole|shared)\s+voting\s+and\s+dispositive\s+power\s+(?:over|with\s+respect\s+to)\b/gi, '$1 power to vote and to dispose of']),
+  },
+  {
+    name: 'collectively',
+    says: '"the Reporting Persons (may be deemed to) beneficially own N" → "the Reporting Persons collectively (may be deemed to) beneficially own N"',
+    seenIn: '0001140361-21-010426 ("Our initial shareholders, who will collectively beneficially own 20% of our ordinary shares")',
+    rewrite: swap([/\b(Reporting\s+Persons)\s+(may\s+be\s+deemed\s+to\s+)?beneficially\s+own\b/g, '$1 collectively $2beneficially own']),
+  },
+  {
+    name: 'breakdown-comprised',
+    says: '"N shares, consisting of (i) M shares …" / "N shares, which include(s) M shares …" → "N shares, comprised of (i) M shares …"',
+    seenIn: '0000950133-02-003348 ("The 13,942,451 shares are comprised of 13,348,353 issued and outstanding shares of o2wireless Common Stock and 594,098 …")',
+    rewrite: swap([/\b(?:consisting\s+of|which\s+includes?)(:?\s+(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?\d)/g, 'comprised of$1']),
+  },
+  {
+    name: 'breakdown-consisting',
+    says: '"N shares, comprised of (i) M shares …" / "N shares, which include(s) M shares …" → "N shares, consisting of (i) M shares …"',
+    seenIn: '0001004680-99-000001 ("709,128 total shares consisting of 268,007 shares of Common Stock and 436,121 shares of Common Stock issuable upon …")',
+    rewrite: swap([/\b(?:(?:are\s+)?comprised\s+of|which\s+includes?)(:?\s+(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?\d)/g, 'consisting of$1']),
   },
 ];
 
