@@ -262,6 +262,16 @@ export const PARAPHRASES: Paraphrase[] = [
     ]),
   },
   {
+    name: 'power-authority',
+    says: '"sole/shared power to vote or (to) direct the vote of N" → "sole/shared authority to vote (or direct the vote of) N" (and dispose → "authority to dispose (or direct the disposal) of")',
+    seenIn: '0000950170-24-140615 ("The GP … also has sole authority to vote (or direct the vote of), and to dispose (or direct the disposal) of, these shares")',
+    rewrite: swap(
+      // In prose only, as the filing cited says it.
+      [new RegExp(String.raw`${PROSE_ONLY}\b(sole|shared)\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+the\s+vote\s+of\b`, 'gim'), '$1 authority to vote (or direct the vote of)'],
+      [new RegExp(String.raw`${PROSE_ONLY}\b(sole|shared)\s+power\s+to\s+dispose\s+(?:of\s+)?or\s+(?:to\s+)?direct\s+the\s+disposition\s+of\b`, 'gim'), '$1 authority to dispose (or direct the disposal) of'],
+    ),
+  },
+  {
     name: 'investment-power',
     says: '"sole/shared dispositive power" → "sole/shared investment power" (and "voting and dispositive power" → "voting and investment power")',
     seenIn: '0000912057-00-043726 ("shared voting power, sole investment power and shared investment power with"), 0001140361-21-010426 ("have sole voting and investment power with respect to all of our ordinary shares")',

@@ -10,10 +10,10 @@ import type { HoldingRole, ProseSentence } from './types.js';
 import { matchesOf } from '../../matches.js';
 
 export const POWER = {
-  sole_voting: /\bsole\s+(?:and\s+shared\s+)?(?:voting(?:\s+(?:and|or)\s+(?:dispositive|investment))?\s+(?:power|authority|control)|power\s+(?:to\s+vote|of\s+voting|to\s+(?:direct\s+the\s+)?vote)|power\s+over\s+the\s+voting|voting\b)/gi,
-  shared_voting: /\bshared?\s+(?:the\s+)?(?:voting(?:\s+(?:and|or)\s+(?:dispositive|investment))?\s+(?:power|authority|control)|power\s+(?:to\s+vote|of\s+voting|to\s+(?:direct\s+the\s+)?vote)|voting\b)/gi,
-  sole_dispositive: /\bsole\s+(?:dispositive|investment|disposition)\s+(?:power|authority|control)|\bsole\s+power\s+(?:to\s+(?:direct\s+the\s+)?dispos|of\s+disposition|to\s+sell|over\s+the\s+disposition)|\bsole\s+(?:dispositive|investment)\b/gi,
-  shared_dispositive: /\bshared?\s+(?:dispositive|investment|disposition)\s+(?:power|authority|control)|\bshared?\s+(?:the\s+)?power\s+(?:to\s+(?:direct\s+the\s+)?dispos|of\s+disposition|to\s+sell|over\s+the\s+disposition)|\bshared?\s+(?:dispositive|investment)\b/gi,
+  sole_voting: /\bsole\s+(?:and\s+shared\s+)?(?:voting(?:\s+(?:and|or)\s+(?:dispositive|investment))?\s+(?:power|authority|control)|(?:power|authority)\s+(?:to\s+vote|of\s+voting|to\s+(?:direct\s+the\s+)?vote)|power\s+over\s+the\s+voting|voting\b)/gi,
+  shared_voting: /\bshared?\s+(?:the\s+)?(?:voting(?:\s+(?:and|or)\s+(?:dispositive|investment))?\s+(?:power|authority|control)|(?:power|authority)\s+(?:to\s+vote|of\s+voting|to\s+(?:direct\s+the\s+)?vote)|voting\b)/gi,
+  sole_dispositive: /\bsole\s+(?:dispositive|investment|disposition)\s+(?:power|authority|control)|\bsole\s+(?:power|authority)\s+(?:to\s+(?:direct\s+the\s+)?dispos|of\s+disposition|to\s+sell|over\s+the\s+disposition)|\bsole\s+(?:dispositive|investment)\b/gi,
+  shared_dispositive: /\bshared?\s+(?:dispositive|investment|disposition)\s+(?:power|authority|control)|\bshared?\s+(?:the\s+)?(?:power|authority)\s+(?:to\s+(?:direct\s+the\s+)?dispos|of\s+disposition|to\s+sell|over\s+the\s+disposition)|\bshared?\s+(?:dispositive|investment)\b/gi,
 } as const;
 
 /** Adverbs before an ownership verb (a comma only after one: the comma before the first is the subject's aside's). */

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { paraphraseFiling, PARAPHRASES } from '../../../bench/paraphrase-robustness.js';
 import { extractItemsAndProse } from '../../../src/extract/items/index.js';
 import { parseSubmission } from '../../../src/parse/index.js';
-import { labelAtEnd, OWNERSHIP_PREDICATE } from '../../../src/extract/prose/position-vocabulary.js';
+import { coordinatedPowers, labelAtEnd, OWNERSHIP_PREDICATE, POWER } from '../../../src/extract/prose/position-vocabulary.js';
 
 /** [holder, shares, role] of every holdings row of the fixture, after the named paraphrase. */
 function rows(accession: string, paraphrase: string): unknown[][] {
@@ -61,6 +61,7 @@ const CASES: Case[] = [
   { name: 'a list of positions goes on past "N Shares which are beneficially owned by X" ("the (i) 686,997 Shares which are beneficially owned by LionEye Master Fund, (ii) 71,268 Shares …")', cause: 'a position\'s words after its security took "owned by X" or "held by X" but not the same after "which are", so the list ended at the first position', accession: '0000902664-15-004619', paraphrase: 'which-are', has: [['LIONEYE CAPITAL MANAGEMENT LLC', 71268, 'beneficial'], ['LIONEYE CAPITAL MANAGEMENT LLC', 324305, 'beneficial'], ['STEPHEN RANERI', 324305, 'beneficial']] },
   { name: '"consisting of (i) 451,590 shares of Common Stock which are held directly by the Reporting Person, …, (iii) 98,251 shares … issuable upon exercise of warrants" goes on to (iii) and (iv)', cause: 'as above', accession: '0001144204-14-035580', paraphrase: 'which-are', has: [['Charles W. Horsey', 98251, 'underlying'], ['Charles W. Horsey', 714963, 'underlying']] },
   { name: '"(i) the 9,418,231 shares … and Warrants to purchase 116,070 shares … which are held by Water Street and (ii) the 96,539 shares … which are held by Goldman Sachs"', cause: 'as above', accession: '0000895345-94-000020', paraphrase: 'which-are', has: [['The Goldman Sachs Group, L.P.', 96539, 'beneficial']] },
+  { name: '"Torchmark has sole authority to vote (or direct the vote of), and to dispose or direct the disposition of, N shares" gives both sole powers', cause: 'the power vocabulary knew "voting authority" but not "authority to vote" or "authority to dispose", so the count had no power and was dropped', accession: '0000950109-94-000302', paraphrase: 'power-authority', has: [['Torchmark Corporation', 4677243, 'sole_voting'], ['Torchmark Corporation', 4677243, 'sole_dispositive']] },
 ];
 
 describe('Item 5 readers under paraphrase', () => {
@@ -83,6 +84,13 @@ describe('Item 5 readers under paraphrase', () => {
     ]) {
       expect({ line, match: OWNERSHIP_PREDICATE.test(line) }).toEqual({ line, match: true });
     }
+  });
+
+  it('powers worded "authority to vote" and "authority to dispose" in a real filing are powers (0000950170-24-140615)', () => {
+    // Cause: the power vocabulary had "authority" only after "voting" or "dispositive" ("sole voting authority").
+    const line = 'The GP, as sole general partner of the Fund, also has sole authority to vote (or direct the vote of), and to dispose (or direct the disposal) of, these shares on behalf of the Fund, and Mr. Lynch has shared authority to vote (or direct the vote of)';
+    expect(coordinatedPowers(line.slice(0, line.indexOf(' these shares')), 'sole_voting')).toEqual(['sole_dispositive']);
+    expect(new RegExp(POWER.shared_voting.source, 'i').test(line)).toBe(true);
   });
 
   it('label ends of real filings: "with respect to" (0000950142-96-000297) and "--" (0000354204-01-001100)', () => {
