@@ -101,6 +101,12 @@ const LIST: Paraphrase[] = [
     ]),
   },
   {
+    name: 'opt-may-be-acquired',
+    says: '"N shares issuable upon (the) exercise of / underlying X options" → "N shares which may be acquired upon exercise of X options"',
+    seenIn: '0000072333-23-000015 ("shares of Company Common Stock which may be acquired upon exercise of this Option")',
+    rewrite: swap([new RegExp(String.raw`(${COUNT})\s+(?:${UNDERLYING}|${ISSUABLE})(?=${INSTRUMENT})`, 'g'), '$1 which may be acquired upon exercise of ']),
+  },
+  {
     name: 'opt-acquirable',
     says: '"N shares issuable upon (the) exercise of / underlying X warrants" → "N shares acquirable upon exercise of X warrants"',
     seenIn: '0000914760-99-000090 ("shares of Common Stock acquirable upon complete conversion of this")',

@@ -215,6 +215,9 @@ function countsOf(s: ProseSentence): Token[] {
   return list.sort((a, b) => a.start - b.start);
 }
 
+/** Words that make shares the object of an option's exercise, not of a trade: "may be acquired upon exercise of". */
+const ACQUIRABLE_TIE = /\b(?:may|can|could)\s+be\s+acquired\s+(?:within\s+(?:60|sixty)\s+days\s+)?(?:upon|through|on|by|pursuant\s+to)\s+(?:the\s+)?(?:exercise|conversion)\b/gi;
+
 /**
  * A count that continues a list after an accepted one: "800,000 Common Shares underlying the 2010 options granted to
  * the Reporting Person on April 15, 2010 and 600,000 Common Shares underlying …" — same holder, same kind of role.
@@ -223,7 +226,8 @@ export function continued(s: ProseSentence, t: Token, last: { token: Token; hold
   if (!last) return null;
   const gap = s.raw.slice(last.token.end, t.start);
   if (gap.length > 240 || /[;]|\.\s+[A-Z]/.test(gap) || !/(?:\band|,)\s+(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?$/i.test(gap)) return null;
-  if (/\b(?:sold|sells?|purchased|bought|acquired|disposed|transferred|outstanding|disclaims?|respectively|whom|other\s+than|except)\b/i.test(gap)) return null;
+  // (Not the words that tie the last count to its option: "… which may be acquired upon exercise of the options … and".)
+  if (/\b(?:sold|sells?|purchased|bought|acquired|disposed|transferred|outstanding|disclaims?|respectively|whom|other\s+than|except)\b/i.test(gap.replace(ACQUIRABLE_TIE, ' '))) return null;
   if (NOT_POSITION_AFTER.test(s.raw.slice(t.end, t.end + 160)) || !/^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares|were|are)\b/.test(s.raw.slice(t.end, t.end + 40))) return null;
   const role: HoldingRole = underliesAfter(s.raw.slice(t.end, t.end + 160)) ? 'underlying' : last.role;
   // "A and B have … N1 and N2 Shares, respectively": the list pairs this count with its own holder.

@@ -58,6 +58,12 @@ describe('options a holder has', () => {
     expect(optionsAfter('test/fixtures/sc13/0000937242-95-000001.txt', 'opt-right-to-acquire')).toContain('Naomi Bodner | 200104');
   });
 
+  it('goes on listing option positions past "N Common Shares which may be acquired upon exercise of the 2010 … options … and 600,000 Common Shares …" (0001144204-12-020756 paraphrased)', () => {
+    // Cause: a list stopped at a trade verb between its counts, and "acquired" of "which may be acquired upon exercise
+    // of" is the option's tie, not a trade: the 600,000 shares under the second grant were lost.
+    expect(optionsAfter('test/fixtures/sc13/0001144204-12-020756.txt', 'opt-may-be-acquired')).toEqual(expect.arrayContaining(['Scott Feldhacker | 800000', 'Scott Feldhacker | 600000']));
+  });
+
   it('reads no option count from the year naming a grant, "the amended 2011 non-qualified stock options to purchase …" (0001144204-12-020756 paraphrased)', () => {
     // Cause: a number before option words was a count of options ("406,536 options to purchase …"), so "the 2010
     // non-qualified stock options" held 2,010 options.
