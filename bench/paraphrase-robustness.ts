@@ -292,6 +292,12 @@ export const PARAPHRASES: Paraphrase[] = [
     rewrite: swap([/\b(Reporting\s+Persons)\s+(may\s+be\s+deemed\s+to\s+)?beneficially\s+own\b/g, '$1 collectively $2beneficially own']),
   },
   {
+    name: 'is-holder',
+    says: '"X owns / holds N" → "X is the holder of N" (never "beneficially owns" or "directly owns", whose adverb says more)',
+    seenIn: '0000905718-14-000108 ("PWIMF, a Cayman Islands exempted company that is the holder of 527,194 shares of common stock")',
+    rewrite: swap([/(?<!(?:beneficially|directly)\s)\b(?:owns|holds)\s+(?=(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?\d)/g, 'is the holder of ']),
+  },
+  {
     name: 'breakdown-comprised',
     says: '"N shares, consisting of (i) M shares …" / "N shares, which include(s) M shares …" → "N shares, comprised of (i) M shares …"',
     seenIn: '0000950133-02-003348 ("The 13,942,451 shares are comprised of 13,348,353 issued and outstanding shares of o2wireless Common Stock and 594,098 …")',

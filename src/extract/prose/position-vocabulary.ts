@@ -30,8 +30,9 @@ export const OWNERSHIP_PREDICATE_RULES: readonly { name: string; source: string 
   // 9,418,231 shares of Common Stock", "resulting in EFM beneficially owning …" (not "held by": a passive).
   { name: 'owns or holds', source: `(?:may\\s+be\\s+deemed\\s+to\\s+(?:have\\s+)?)?${OWN_ADVERBS}(?:owns?|owned|owning|holds?|held|hold|holding)\\b(?!\\s+by\\b)` },
   // "Wesmar is the record and beneficial owner of 1,399,096 shares", "Vertex GP … may be deemed the beneficial
-  // owner of the 2,081,499 Shares owned by Vertex Opportunities", "may be deemed to be the beneficial owner of".
-  { name: 'is the owner of', source: '(?:is|are|was|were|be|been|(?:may\\s+be\\s+)?deemed(?:\\s+to\\s+be)?)\\s+(?:the\\s+)?(?:record\\s+(?:and|or)\\s+)?(?:beneficial\\s+)?(?:record\\s+)?owners?\\s+of\\b' },
+  // owner of the 2,081,499 Shares owned by Vertex Opportunities", "may be deemed to be the beneficial owner of", and
+  // the same with "holder" ("a Cayman Islands exempted company that is the holder of 527,194 shares", 0000905718-14-000108).
+  { name: 'is the owner of', source: '(?:is|are|was|were|be|been|(?:may\\s+be\\s+)?deemed(?:\\s+to\\s+be)?)\\s+(?:the\\s+)?(?:record\\s+(?:and|or)\\s+)?(?:beneficial\\s+)?(?:record\\s+)?(?:owners?|holders?)\\s+of\\b' },
   // "has acquired beneficial ownership of N shares", "has beneficial ownership of N shares", "she may be deemed to
   // have indirect beneficial ownership of a total of 9,697,714 owned by the Gebbia Living Trust" (john-friedman__schedule13d).
   { name: 'has beneficial ownership of', source: '(?:has|have|had)\\s+(?:acquired\\s+)?(?:(?:direct|indirect)\\s+)?beneficial\\s+ownership\\s+of\\b' },

@@ -62,6 +62,8 @@ const CASES: Case[] = [
   { name: '"consisting of (i) 451,590 shares of Common Stock which are held directly by the Reporting Person, …, (iii) 98,251 shares … issuable upon exercise of warrants" goes on to (iii) and (iv)', cause: 'as above', accession: '0001144204-14-035580', paraphrase: 'which-are', has: [['Charles W. Horsey', 98251, 'underlying'], ['Charles W. Horsey', 714963, 'underlying']] },
   { name: '"(i) the 9,418,231 shares … and Warrants to purchase 116,070 shares … which are held by Water Street and (ii) the 96,539 shares … which are held by Goldman Sachs"', cause: 'as above', accession: '0000895345-94-000020', paraphrase: 'which-are', has: [['The Goldman Sachs Group, L.P.', 96539, 'beneficial']] },
   { name: '"Torchmark has sole authority to vote (or direct the vote of), and to dispose or direct the disposition of, N shares" gives both sole powers', cause: 'the power vocabulary knew "voting authority" but not "authority to vote" or "authority to dispose", so the count had no power and was dropped', accession: '0000950109-94-000302', paraphrase: 'power-authority', has: [['Torchmark Corporation', 4677243, 'sole_voting'], ['Torchmark Corporation', 4677243, 'sole_dispositive']] },
+  { name: '"The Trust is the holder of 3,114,570 shares of Common Stock, as to which it may be deemed to have shared voting and dispositive power" is the Trust\'s position', cause: 'the ownership predicate had "is the owner of" but not "is the holder of", so the count took the power words after it and its ownership was lost', accession: '0000950144-94-000357', paraphrase: 'is-holder', has: [['Wachovia Bank of North Carolina, N.A., as Trustee for the M.A. Hanna Company Associates Ownership Trust', 3114570, 'beneficial']] },
+  { name: '"Gould is the holder of 189,185 shares as to which he has sole voting and dispositive power" is Gould\'s position', cause: 'as above', accession: '0000712770-96-000005', paraphrase: 'is-holder', has: [['Fredric H. Gould', 189185, 'beneficial'], ['Marshall Rose', 169715, 'beneficial']] },
 ];
 
 describe('Item 5 readers under paraphrase', () => {
@@ -73,7 +75,7 @@ describe('Item 5 readers under paraphrase', () => {
     });
   }
 
-  it('every ownership predicate of real filings is one (0000902664-96-000076, 0000950152-00-002768, 0000895345-94-000020)', () => {
+  it('every ownership predicate of real filings is one (0000902664-96-000076, 0000950152-00-002768, 0000895345-94-000020, 0000905718-14-000108)', () => {
     // Cause: each reader kept its own list of ownership verbs; they are one vocabulary now.
     for (const line of [
       'therefore, David Shaw may be deemed to be the beneficial owner of such shares.',
@@ -81,6 +83,7 @@ describe('Item 5 readers under paraphrase', () => {
       'and, therefore, is deemed to beneficially own such shares.',
       'As of the date hereof, Water Street beneficially owns 9,418,231 shares of Common Stock',
       'In addition, GS Group may be deemed to be the beneficial owner \nof (i) the 9,418,231 shares of Common Stock',
+      'a Cayman Islands exempted company that is the holder of 527,194 shares of common stock, par value $0.01 per share',
     ]) {
       expect({ line, match: OWNERSHIP_PREDICATE.test(line) }).toEqual({ line, match: true });
     }
