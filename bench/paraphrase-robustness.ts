@@ -298,6 +298,12 @@ export const PARAPHRASES: Paraphrase[] = [
     rewrite: swap([/(?<!(?:beneficially|directly)\s)\b(?:owns|holds)\s+(?=(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?\d)/g, 'is the holder of ']),
   },
   {
+    name: 'group-held-in-aggregate',
+    says: '"N Shares (beneficially) owned/held by the Reporting Persons" → "N Shares held in the aggregate by the Reporting Persons"',
+    seenIn: '0000905718-14-000108 ("The 639,660 Common Shares held in the aggregate by the PW Funds, which constitute 3.0% of the Common Shares")',
+    rewrite: swap([/(\d(?:\s+(?:shares|Shares)(?:\s+of\s+(?:the\s+)?[A-Z][\w']*(?:\s+[A-Z][\w']*){0,3})?)?)\s+(?:beneficially\s+)?(?:owned|held)\s+by(\s+the\s+Reporting\s+Persons)\b/g, '$1 held in the aggregate by$2']),
+  },
+  {
     name: 'breakdown-comprised',
     says: '"N shares, consisting of (i) M shares …" / "N shares, which include(s) M shares …" → "N shares, comprised of (i) M shares …"',
     seenIn: '0000950133-02-003348 ("The 13,942,451 shares are comprised of 13,348,353 issued and outstanding shares of o2wireless Common Stock and 594,098 …")',

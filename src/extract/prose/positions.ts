@@ -285,10 +285,11 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   const from = Math.max(seg.start, prevEnd, t.start - 260);
   const before = raw.slice(from, t.start);
 
-  // 1. A passive agent: "N Shares (beneficially) owned (directly) by X", "N shares are held of record by X".
+  // 1. A passive agent: "N Shares (beneficially) owned (directly) by X", "N shares are held of record by X". Held "in
+  //    the aggregate" or "collectively" by X is X's whole position (0000905718-14-000108), not a holding of record.
   const agent = passiveAgent(s, t, counts, ctx);
   if (agent && !RE_REFERENCE.test(lead) && !hypothetical(s, seg.start, t.end)) {
-    const role: HoldingRole = /issuable|exercis|convert|warrants?|options?/i.test(agent.words) ? 'underlying' : saysIncludes(raw.slice(seg.start, t.start)) ? 'part_of' : /beneficially/i.test(agent.words) ? 'beneficial' : 'direct';
+    const role: HoldingRole = /issuable|exercis|convert|warrants?|options?/i.test(agent.words) ? 'underlying' : saysIncludes(raw.slice(seg.start, t.start)) ? 'part_of' : /in\s+the\s+aggregate|collectively/i.test(agent.words) ? (agent.holders.length === 1 && agent.holders[0]!.group ? 'group_total' : 'beneficial') : /beneficially/i.test(agent.words) ? 'beneficial' : 'direct';
     const c: Candidate = { token: t, value: t.value, role, holders: agent.holders, roleAt: t.start };
     // A power named before the count belongs to the clause's subject.
     for (const [name, re] of Object.entries(POWER) as [HoldingRole, RegExp][]) {

@@ -129,7 +129,11 @@ describe('a 13G/A whose blocks are introduced in prose (0000905718-14-000108)', 
   it('reads "held in the aggregate by the PW Funds" and "PWPI, a … company that is the holder of N"', () => {
     // Cause: "in the aggregate" was not among the passive's adverbs; the appositive needed "holder of" right after
     // the comma.
-    expect(found).toContainEqual(['PW Funds', 639660, 'direct']);
+    // Then a count held "in the aggregate" (or "collectively") by a group was still the group's holding of record
+    // ('direct', the role of any count with a passive agent unless the verb said "beneficially"): it is the group's
+    // whole position, as the label has it.
+    expect(found).toContainEqual(['PW Funds', 639660, 'group_total']);
+    expect(found).not.toContainEqual(['PW Funds', 639660, 'direct']);
     expect(found).toContainEqual(['Park West Partners International, Limited', 112466, 'beneficial']);
   });
 });
