@@ -24,5 +24,8 @@
  *        another party holds is that party's alone; the exhibit Item 5(a)/(b) points at; the issuer's sale closed
  *        later as the buyer's purchase; a "such person" amount only some covers give stays the group's; a passive
  *        verb left out after "and".
+ * 0.8.0  paraphrase-bench wordings: "sole/shared authority to vote" and "authority to dispose" are powers; "is the
+ *        holder of N" owns N; a list of option shares goes on past "which may be acquired upon exercise of"; a count
+ *        "held in the aggregate" (or "collectively") by a group is the group's total, not its holding of record.
  */
-export const PIPELINE_VERSION = '0.7.0';
+export const PIPELINE_VERSION = '0.8.0';
