@@ -5,6 +5,7 @@
  * a bare `<SEC-HEADER>` or `<DOCUMENT>`) and ends with that root's closing tag, so a missing closing tag is the
  * signature of truncation (reference §1.3). This is a cheap envelope check on the raw bytes, not a parse.
  */
+import { escapeRegExp } from '../regexp-escape.js';
 
 export type SubmissionProblem = 'EMPTY_BODY' | 'NOT_A_FILING' | 'TRUNCATED_SUBMISSION';
 
@@ -50,10 +51,6 @@ function startsWithRoot(text: string, open: string, afterPem: boolean): boolean 
   // Inside a PEM wrapper the root follows the key and MIC lines, so look for it on any line of the head.
   if (afterPem) return new RegExp(`(^|\\n)\\s*${escapeRegExp(open)}`, 'i').test(text);
   return text.slice(0, open.length).toUpperCase() === open;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Name what arrived instead of a filing, so the report tells the user something useful. */

@@ -11,6 +11,7 @@
  */
 import { BLOCK_NAMES, ENTITY_ROLES, FLAT_HEADER_KEYS, TOP_LEVEL_KEYS } from './header-keys.js';
 import type { SourceText } from './source-text.js';
+import { escapeRegExp } from '../regexp-escape.js';
 
 export interface FlatField {
   key: string;
@@ -56,7 +57,6 @@ export interface FlatDocument {
 const PEM_BEGIN = '-----BEGIN PRIVACY-ENHANCED MESSAGE-----';
 const PEM_END = '-----END PRIVACY-ENHANCED MESSAGE-----';
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const KEY_ALTERNATION = FLAT_HEADER_KEYS.map(escapeRegExp).join('|');
 /** A known key at an exact position (sticky), or anywhere after a space (global). */
 const KEY_AT = new RegExp(`(${KEY_ALTERNATION}):`, 'y');

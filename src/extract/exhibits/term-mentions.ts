@@ -9,6 +9,7 @@
 import type { Span } from '../../parse/types.js';
 import type { DefinedTerm, DefinedTerms } from '../defined-terms/index.js';
 import { matchesOf } from '../../matches.js';
+import { escapeRegExp } from '../../regexp-escape.js';
 
 /** Defined terms mentioned in `s` (longest first, no overlaps), in order of appearance. */
 export function termsIn(s: string, terms: DefinedTerms, keep: (t: DefinedTerm) => boolean): DefinedTerm[] {
@@ -16,7 +17,7 @@ export function termsIn(s: string, terms: DefinedTerms, keep: (t: DefinedTerm) =
   const taken: Span[] = [];
   const hits: { at: number; def: DefinedTerm }[] = [];
   for (const def of candidates) {
-    const re = new RegExp(String.raw`(?<![\w-])${def.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\w-])`, 'g');
+    const re = new RegExp(String.raw`(?<![\w-])${escapeRegExp(def.term)}(?![\w-])`, 'g');
     for (const m of matchesOf(re, s)) {
       const span = { start: m.index, end: m.index + m[0].length };
       if (taken.some((t) => span.start < t.end && span.end > t.start)) continue;

@@ -16,6 +16,7 @@ import { securityAfter, segmentAt, subjectBefore } from './clauses.js';
 import { perShareIn, saleRow } from './transactions.js';
 import type { Found, ProseContext, ProseSentence, TransactionRow } from './types.js';
 import { matchesOf } from '../../matches.js';
+import { escapeRegExp } from '../../regexp-escape.js';
 
 /** The issuer's verb of a sale: "agreed to issue and sell", "will sell and issue". */
 const ISSUE_AND_SELL = /\b(?:issue\s+and\s+sell|sell\s+and\s+issue)\b/gi;
@@ -61,7 +62,7 @@ export function readIssuerSales(sentences: ProseSentence[], ctx: ProseContext): 
 
 /** The date of the first sentence stating that the sale `term` closed: "On July 25, 2024, Private Placement I closed". */
 function closingDate(sentences: ProseSentence[], term: string): string | null {
-  const name = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const name = escapeRegExp(term).replace(/\s+/g, '\\s+');
   const closed = String.raw`(?:closed|was\s+consummated|was\s+completed)`;
   const before = new RegExp(String.raw`^\W*On\s+([^;:]{6,40}?),?\s+(?:the\s+)?${name}\s+${closed}\b`, 'i');
   const after = new RegExp(String.raw`\b${name}\s+${closed}\s+on\s+`, 'i');
