@@ -65,6 +65,19 @@ function acronymMeaning(text: string, parenStart: number, acronym: string): { me
   return null;
 }
 
+/**
+ * The names of a list ("A, B and C"), a legal form after a comma kept with the name before it: `the Strome Mezzanine
+ * Fund, LP` is one name.
+ */
+function listedNames(list: string): string[] {
+  const names: string[] = [];
+  for (const part of list.split(/\s*,\s*(?:and\s+)?|\s+and\s+/)) {
+    if (names.length > 0 && isEntitySuffix(part)) names[names.length - 1] += `, ${part}`;
+    else names.push(part);
+  }
+  return names;
+}
+
 export class DefinedTerms {
   private readonly terms: DefinedTerm[];
   private readonly index = new Map<string, DefinedTerm>();
@@ -106,11 +119,7 @@ export class DefinedTerms {
             if (!def) return;
             // `("Life Sciences," and together with 667, the "Funds")`: the comma inside the quotes is no part of the term.
             add({ term: collapse(joint[1]!).replace(/[,;]$/, ''), meaning: def.meaning, kind: def.kind, documentSequence, span: { start: def.start, end } });
-            // `together with the Strome Mezzanine Fund, LP`: a legal form after a comma is the name's own.
-            const others = collapse(joint[2]!)
-              .split(/\s*,\s*(?:and\s+)?|\s+and\s+/)
-              .reduce<string[]>((names, x) => (names.length > 0 && isEntitySuffix(x) ? [...names.slice(0, -1), `${names[names.length - 1]!}, ${x}`] : [...names, x]), [])
-              .map((x) => resolveKnown(x.replace(/^the\s+/i, ''), known));
+            const others = listedNames(collapse(joint[2]!)).map((x) => resolveKnown(x.replace(/^the\s+/i, ''), known));
             const members = [def.meaning, ...others];
             add({ term: collapse(joint[3]!), meaning: joinList(members), kind: def.kind, documentSequence, span: { start: def.start, end }, members });
           },

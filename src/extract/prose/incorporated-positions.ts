@@ -22,8 +22,8 @@ const POINTER = /^\W{0,3}(?:\(\s*[ab]\s*\)\s*)?see\s+(?:the\s+)?(exhibit|schedul
 const SUB_ITEM_A_OR_B = /\(\s*[ab]\s*\)[\s:.\u2013\u2014-]*$/i;
 const OPENS_WITH_A_OR_B = /^\W{0,3}\(\s*[ab]\s*\)/i;
 
-/** A line that is only an exhibit's heading. */
-const HEADING_LINE = /^[ \t]*(?:exhibit|schedule|annex|appendix)[ \t]+([A-Z0-9]{1,3})[ \t.:]*$/gim;
+/** A line that is only an exhibit's heading: group 1 its kind, group 2 its name. */
+const HEADING_LINE = /^[ \t]*(exhibit|schedule|annex|appendix)[ \t]+([A-Z0-9]{1,3})[ \t.:]*$/gim;
 
 /**
  * The section of `appendix` that a sentence of the position item (`item`) points its (a) or (b) at, as an item of that
@@ -49,7 +49,7 @@ function headedSection(appendix: ProseItem, kind: string, name: string): { start
   let from = -1;
   for (const m of matchesOf(HEADING_LINE, body)) {
     if (from < 0) {
-      if (m[0].trim().toLowerCase().startsWith(kind.toLowerCase()) && m[1]!.toLowerCase() === name.toLowerCase()) from = m.index;
+      if (m[1]!.toLowerCase() === kind.toLowerCase() && m[2]!.toLowerCase() === name.toLowerCase()) from = m.index;
       continue;
     }
     return { start: start + from, end: start + m.index };

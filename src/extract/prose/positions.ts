@@ -202,6 +202,15 @@ function saysIncludes(lead: string): boolean {
   return /\binclud(?:e|es|ing)\b/i.test(lead) && !/\bnot\s+includ/i.test(lead);
 }
 
+/** The role of a count a passive agent holds ("N Shares owned by X"), from the agent's words and the clause before the count. */
+function passiveRole(agent: { holders: Party[]; words: string }, clauseBefore: string): HoldingRole {
+  if (/issuable|exercis|convert|warrants?|options?/i.test(agent.words)) return 'underlying';
+  if (saysIncludes(clauseBefore)) return 'part_of';
+  // Held "in the aggregate" or "collectively" by X is X's whole position, not a holding of record.
+  if (/in\s+the\s+aggregate|collectively/i.test(agent.words)) return agent.holders.length === 1 && agent.holders[0]!.group ? 'group_total' : 'beneficial';
+  return /beneficially/i.test(agent.words) ? 'beneficial' : 'direct';
+}
+
 /** Share counts of the sentence, plus a zero written "-0-", "None" or "-" after a power or amount label. */
 function countsOf(s: ProseSentence): Token[] {
   // A reference ("** see Note 1 **", "Section 13(d)") is no count: a label's line "1046400 **see Note 1**" holds one.
@@ -289,7 +298,7 @@ function candidate(s: ProseSentence, ctx: ProseContext, state: PositionState, t:
   //    the aggregate" or "collectively" by X is X's whole position (0000905718-14-000108), not a holding of record.
   const agent = passiveAgent(s, t, counts, ctx);
   if (agent && !RE_REFERENCE.test(lead) && !hypothetical(s, seg.start, t.end)) {
-    const role: HoldingRole = /issuable|exercis|convert|warrants?|options?/i.test(agent.words) ? 'underlying' : saysIncludes(raw.slice(seg.start, t.start)) ? 'part_of' : /in\s+the\s+aggregate|collectively/i.test(agent.words) ? (agent.holders.length === 1 && agent.holders[0]!.group ? 'group_total' : 'beneficial') : /beneficially/i.test(agent.words) ? 'beneficial' : 'direct';
+    const role = passiveRole(agent, raw.slice(seg.start, t.start));
     const c: Candidate = { token: t, value: t.value, role, holders: agent.holders, roleAt: t.start };
     // A power named before the count belongs to the clause's subject.
     for (const [name, re] of Object.entries(POWER) as [HoldingRole, RegExp][]) {
