@@ -2,7 +2,8 @@
  * The exhibit or schedule after the items that a position item's (a) or (b) answers with, as more of that item:
  * "(a) See Exhibit A hereto, which is incorporated herein by reference." and, after the signatures, "EXHIBIT A / Item
  * 5(a)&(b) – Interest in Securities of the Issuer" with the per-person table of amounts and powers (0001140361-17-047815).
- * The position readers read the section as they read the item.
+ * The position readers read the section as they read the item, and its sentences are the item's wherever every item's
+ * sentences are used (instrument terms learnt, cut sentences reported, notes completed).
  *
  * Handles: a sentence that is only the pointer ("See Exhibit A hereto", "See Schedule I attached hereto, which is
  * incorporated herein by reference"), under a sub-item (a) or (b) of the position item (the sub-item's letter opening

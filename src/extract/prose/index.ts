@@ -112,15 +112,17 @@ function coverNoteOptions(coverNotes: ProseItem | null, ctx: ProseContext): Foun
  */
 export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseContext, appendix: ProseItem | null = null, coverNotes: ProseItem | null = null): ProseResult {
   const bySection = items.map((item) => ({ item, sentences: sentencesOf(item, ctx.parties) }));
-  const all = bySection.flatMap((b) => b.sentences);
   const proseNumbers = proseItemNumbers(kind);
   const prose = bySection.filter((b) => proseNumbers.includes(b.item.itemNumber));
   const positionItem = kind === '13G' ? 4 : 5;
   // The exhibit after the items that the position item's (a) or (b) answers with ("(a) See Exhibit A hereto") is more
-  // of that item.
+  // of that item: read with it, and among the sentences every item's are (terms learnt, cut sentences reported, notes
+  // completed).
   const positionSection = prose.find((b) => b.item.itemNumber === positionItem);
   const exhibit = positionSection ? incorporatedExhibit(positionSection.item, positionSection.sentences, appendix) : null;
-  if (exhibit) prose.push({ item: exhibit, sentences: sentencesOf(exhibit, ctx.parties) });
+  const exhibitSection = exhibit ? { item: exhibit, sentences: sentencesOf(exhibit, ctx.parties) } : null;
+  if (exhibitSection) prose.push(exhibitSection);
+  const all = [...bySection, ...(exhibitSection ? [exhibitSection] : [])].flatMap((b) => b.sentences);
   const registry = new InstrumentRegistry();
   registry.learn(all);
 
