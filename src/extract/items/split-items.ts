@@ -43,11 +43,18 @@ const TITLES_13G: Record<number, RegExp> = {
   4: /^ownership/i,
   5: /^ownership\s+of\s+(?:five|5)\s+percent\s+or\s+less/i,
   6: /^ownership\s+of\s+more\s+than\s+(?:five|5)\s+percent\s+on\s+behalf/i,
-  7: /^identification\s+and\s+classification\s+of\s+(?:the\s+)?subsidiary/i,
+  7: /^identification\s+and\s+classification\s+of\s+(?:the\s+)?subsidiar(?:y|ies)/i,
   8: /^identification\s+and\s+classification\s+of\s+(?:the\s+)?members/i,
   9: /^notice\s+of\s+dissolution/i,
   10: /^certifications?/i,
 };
+
+/**
+ * A 13G's Item 4 printed without its title, its first label right after the number: "ITEM 4 (a) AMOUNT BENEFICIALLY
+ * OWNED: 152,350 SHARES" (0000068100-95-000016). As good as a title for telling the heading from a cross-reference
+ * (a flattened body has no line start to go by), but the label stays in the body, where the readers take its count.
+ */
+const ITEM_4_FIRST_LABEL = /^(?:\(a\)\.?\s*)?amount\s+beneficially\s+owned/i;
 
 /** The canonical titles (for XML schedules, which carry no titles, and for documentation). */
 export const CANONICAL_TITLES: Record<ScheduleKind, Record<number, string>> = {
@@ -85,6 +92,8 @@ interface Candidate {
   /** Where the title (or body) may begin: after "Item 5" and its punctuation. */
   afterNumber: number;
   titleEnd: number | null;
+  /** No title, but the item's first label follows the number (ITEM_4_FIRST_LABEL). */
+  labelHeaded: boolean;
   punctuated: boolean;
   lineStart: boolean;
   score: number;
@@ -125,19 +134,21 @@ export function splitItems(text: string, options: SplitOptions): ItemHeading[] {
     const lead = text.slice(after, after + 400).length - titleText.length;
     const titleMatch = titles[itemNumber]!.exec(titleText);
     const titleEnd = titleMatch ? after + lead + titleMatch[0].length : null;
-    if (options.flattened && !titleMatch) continue;
-    if (!lineStart && !titleMatch) continue;
+    const labelHeaded = !titleMatch && options.kind === '13G' && itemNumber === 4 && ITEM_4_FIRST_LABEL.test(titleText);
+    const named = titleMatch !== null || labelHeaded;
+    if (options.flattened && !named) continue;
+    if (!lineStart && !named) continue;
     // A heading that continues a sentence ("described in\nItem 3. The …") is a wrapped cross-reference.
     const prev = text.slice(Math.max(0, pos - 80), pos);
     const continuesSentence = lineStart && /[a-z,]\s*$/.test(prev) && !/\n[ \t]*\n\s*$/.test(prev);
     let score = 1;
-    if (titleMatch) score += 4;
+    if (named) score += 4;
     if (punct) score += 1;
     if (lineStart) score += 1;
     if (continuesSentence) score -= 3;
     if (m[3]) score -= 1;
     if (m[1] === 'item') score -= 1;
-    candidates.push({ pos, itemNumber, subItem: m[3] ?? null, afterNumber: after, titleEnd, punctuated: !!punct, lineStart, score });
+    candidates.push({ pos, itemNumber, subItem: m[3] ?? null, afterNumber: after, titleEnd, labelHeaded, punctuated: !!punct, lineStart, score });
   }
   const chain = bestChain(candidates);
   const end = signatureStart(text, chain.length ? chain[chain.length - 1]!.afterNumber : text.length) ?? text.length;
@@ -203,6 +214,7 @@ function signatureStart(text: string, from: number): number | null {
 
 /** The printed title of a heading and where the body starts. */
 function headingTitle(text: string, c: Candidate, limit: number, flattened: boolean): { title: string | null; bodyStart: number } {
+  if (c.labelHeaded) return { title: null, bodyStart: c.afterNumber };
   if (c.titleEnd !== null) {
     let end = c.titleEnd;
     if (!flattened) {

@@ -9,7 +9,7 @@ import { holderColumns, holdersOf, securityKindOf } from './clauses.js';
 import { looksLikeName, type Party, type PartyMention } from './parties.js';
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence, type SecurityKind } from './types.js';
-import { headerColumns, captionRoleOf, labelAtEnd, LABEL_FRAGMENT, OWNERSHIP_PREDICATE } from './position-vocabulary.js';
+import { headerColumns, captionRoleOf, labelAtEnd, LABEL_FRAGMENT, OWNERSHIP_PREDICATE, REFERENCE_BEFORE } from './position-vocabulary.js';
 import type { PositionState } from './position-holders.js';
 import { fuzzyCover } from './printed-names.js';
 import { flattenedHolderRows } from './flattened-holder-rows.js';
@@ -230,7 +230,9 @@ export function readTableLines(source: ProseSentence['source'], itemNumber: numb
     const inTable = rowsInBlock > 0;
     // "Total  97,314  3,078,009" under rows: the group the introduction names ("held by each of the Funds").
     const total = row && inTable && /^\s*Total\b/i.test(row[1]!) ? totalHolder(blockHolders, caption, ctx) : null;
-    let name = row ? (total ? total.name : cleanRowName(row[1]!, pending.length > 0, inTable)) : null;
+    // "See Item 9 above" under "Amount beneficially owned:" points at a cover row: its number is no count.
+    const reference = row !== null && !total && REFERENCE_BEFORE.test(row[1]!.trimEnd());
+    let name = row && !reference ? (total ? total.name : cleanRowName(row[1]!, pending.length > 0, inTable)) : null;
     if (row && name && /\b(?:Inc|Corp|Co|Ltd|Jr|Sr|L\.P|N\.A)$/.test(name) && line[row[1]!.length] === '.') name += '.';
     if (row && name) {
       // A name cell wrapped over the lines above the row ("One Liberty" / "Properties, Inc.  30,048/…").

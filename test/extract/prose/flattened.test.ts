@@ -27,6 +27,31 @@ describe('flattened filings', () => {
     );
   });
 
+  it('find a 13G Item 4 printed without its title, its first label after the number (0000068100-95-000016)', () => {
+    // Cause: flattened, a heading counts only when its title follows it, and "ITEM 4 (a) AMOUNT BENEFICIALLY OWNED:
+    // 152,350 SHARES … (i) SOLE POWER TO VOTE: 49,750 SHARES" has none: Item 4 was not found and its rows were lost.
+    const path = 'test/fixtures/sc13/0000068100-95-000016.txt';
+    const items = (extractItemsAndProse(flattened(path)).tables.items ?? []).map((r) => r.itemNumber);
+    expect(items).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['J. P. MORGAN & CO., INCORPORATED', 'beneficial', 152350],
+        ['J. P. MORGAN & CO., INCORPORATED', 'sole_voting', 49750],
+        ['J. P. MORGAN & CO., INCORPORATED', 'sole_dispositive', 152350],
+      ]),
+    );
+    // The same positions as the filing as filed.
+    expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+  });
+
+  it('take no holder row from "See Item 9 above" under "Amount beneficially owned" (0001019432-20-000011)', () => {
+    // Cause: once the Item 4 label stayed in the body, the table-line reader read "See Item 9 above" under it as a
+    // row naming "See Item" with 9 shares; a name cell ending in Item (Row, Section …) points at a number.
+    const path = 'test/fixtures/sc13/0001019432-20-000011.txt';
+    expect(holderShares(asFiled(path)).filter((r) => /See Item/.test(r))).toEqual([]);
+    expect(holderShares(flattened(path)).filter((r) => /See Item/.test(r))).toEqual([]);
+  });
+
   it('read a trade table whose rows and headings run on one line (0001056569-11-000015)', () => {
     // Cause: the trade-table reader took one date, count and price per line; flattened, the three tables of Item 5(c)
     // ("Loeb Arbitrage Fund Date Shares Average Price 2/15/2011 1,657 5.2988 2/14/2011 8,315 5.2825 …") are one
