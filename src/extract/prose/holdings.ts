@@ -225,7 +225,11 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
     const at = m.index + m[0].length;
     const holder = labelHolder(s, ctx, heading);
     if (!holder.length) continue;
-    const here = s.tokens.find((t) => (t.kind === 'shares' || t.kind === 'number') && t.start >= at && t.start <= at + 3);
+    // Flattened, a grid's header words run on after the label: "… owned by the filing person: Number of Shares
+    // Percentage 764,546 8.98 %" (0001193125-10-137857 flattened).
+    const header = GRID_HEADER_WORDS.exec(s.raw.slice(at));
+    const countAt = at + (header ? header[0].length : 0);
+    const here = s.tokens.find((t) => (t.kind === 'shares' || t.kind === 'number') && t.start >= countAt && t.start <= countAt + 3);
     if (here) {
       if (used.has(here.start)) continue;
       take(buildHoldings(s, ctx, eachWhenAllCovers(holder, here.value, ctx), here, '', 0, s.raw.length, following), [here]);
@@ -248,6 +252,9 @@ export function readHoldings(s: ProseSentence, ctx: ProseContext, following: Pro
   }
   return out;
 }
+
+/** A grid's column headings after a count's label, up to its first number: "Number of Shares Percentage ". */
+const GRID_HEADER_WORDS = /^(?:(?:number\s+of\s+shares|shares|amount|percent(?:age)?(?:\s+of\s+class)?)\s+){1,4}(?=\d)/i;
 
 /**
  * The subject of a verb phrase coordinated by "and" with the clause's first one: "Pursuant to an investment management

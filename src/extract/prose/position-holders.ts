@@ -14,11 +14,14 @@ import { knownAs, printedName } from './printed-names.js';
 
 /** A form row's last words right before its count (position-vocabulary.ts's strict list). */
 const LABEL_END_BEFORE_COUNT = new RegExp(`\\b${FORM_LABEL_END_WORDS}\\s*$`, 'i');
+/** A footnote mark after a count: "** see Note 1 **", "(see Note 1)", "*". */
+const FOOTNOTE_MARK = String.raw`(?:\*{1,3}[ \t]*(?:see[ \t]+)?(?:foot)?note[ \t]*\w{1,3}[ \t]*\*{0,3}|\(\s*see[ \t]+(?:foot)?note[ \t]*\w{1,3}\s*\)|\*{1,3})[ \t]*`;
 /**
  * The start of the form's next row right after a count: an enumerator ("(ii)", "4.") or a label's first word ("Shared
- * power to vote", "Percent of class", "Item 5"), the count's own "shares" allowed before it.
+ * power to vote", "Percent of class", "Item 5"), the count's own "shares" and a footnote mark allowed before it
+ * ("… direct the vote 715,775 ** see Note 1 ** (ii) shared power …", 0000354204-21-000224 flattened).
  */
-const NEXT_FORM_ROW = /^[ \t]*(?:shares\b[ \t]*)?(?:\(\s*[a-z0-9]{1,4}\s*\)|\d{1,2}\.[ \t]|(?:sole|shared?|percent(?:age)?|amount|aggregate|number|item)\b)/i;
+const NEXT_FORM_ROW = new RegExp(String.raw`^[ \t]*(?:shares\b[ \t]*)?(?:${FOOTNOTE_MARK})?(?:\(\s*[a-z0-9]{1,4}\s*\)|\d{1,2}\.[ \t]|(?:sole|shared?|percent(?:age)?|amount|aggregate|number|item)\b)`, 'i');
 /** Between a name and its count: "Armistice Capital, LLC - 2,574,000", "Franklin Resources, Inc.: 0". */
 const NAME_COUNT_GAP = new RegExp(`^\\s*${LABEL_SEPARATOR}\\s*$`);
 

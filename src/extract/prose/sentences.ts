@@ -50,7 +50,7 @@ export function splitSentences(text: string, start: number, end: number, linesAr
     const ch = text[i]!;
     if (sentenceStart < 0) {
       // A bullet dash ("- Holders of …") is not part of the sentence it introduces.
-      if (!/\s/.test(ch) && !(ch === '-' && /^-\s+[A-Z]/.test(text.slice(i, i + 3)))) sentenceStart = i;
+      if (!/\s/.test(ch) && !(ch === '-' && /^-\s+[A-Z]/.test(text.slice(i, Math.min(i + 3, end))))) sentenceStart = i;
       continue;
     }
     if (i - sentenceStart >= MAX_SENTENCE_CHARS && /\s/.test(ch)) {
@@ -96,7 +96,8 @@ export function splitSentences(text: string, start: number, end: number, linesAr
       }
     }
     // Flattened bullets: "…Events\"): - Holders of the …".
-    if (ch === '-' && /[:;.]["')\u201d]*\s+$/.test(text.slice(Math.max(start, i - 12), i)) && /^-\s+[A-Z]/.test(text.slice(i, i + 3))) {
+    // (Only within `end`: past it is the next item's heading, "… disposition of: - Item 5", where the dash is the count.)
+    if (ch === '-' && /[:;.]["')\u201d]*\s+$/.test(text.slice(Math.max(start, i - 12), i)) && /^-\s+[A-Z]/.test(text.slice(i, Math.min(i + 3, end)))) {
       close(i);
       sentenceStart = -1;
       continue;

@@ -52,6 +52,38 @@ describe('flattened filings', () => {
     expect(holderShares(flattened(path)).filter((r) => /See Item/.test(r))).toEqual([]);
   });
 
+  it('read a power row whose count a footnote mark follows before the next row (0000354204-21-000224)', () => {
+    // Cause: flattened, a form row's count ends its row only when the next row starts right after it; "(i) sole power
+    // to vote or to direct the vote 715,775 ** see Note 1 ** (ii) shared power …" has the note between, and the sole
+    // voting row was lost.
+    const path = 'test/fixtures/sc13/0000354204-21-000224.txt';
+    expect(holdings(path)).toContainEqual(['Dimensional Fund Advisors LP', 'sole_voting', 715775]);
+    expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+  });
+
+  it('read a dash as zero when the next row or the next item follows it on the line (0001207017-05-000031)', () => {
+    // Cause: a bare dash counted as the form's zero only when it ended its line; flattened, "(ii)Shared power to vote or
+    // to direct the vote: - (iii)Sole power …" has the next row after it. And the last row's dash, "… disposition of: -"
+    // right before "Item 5:Ownership", was dropped as a bullet because the sentence splitter looked past the item's end.
+    const path = 'test/fixtures/sc13/0001207017-05-000031.txt';
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['Lazard Asset Management LLC', 'shared_voting', 0],
+        ['Lazard Asset Management LLC', 'shared_dispositive', 0],
+      ]),
+    );
+    expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+  });
+
+  it('read a labelled count whose grid headings run on after the label (0001193125-10-137857)', () => {
+    // Cause: a label's count was taken right after the label or alone on the lines under it (a grid's headings on a
+    // line of their own); flattened, "… beneficially owned by the filing person: Number of Shares Percentage 764,546
+    // 8.98 %" has the headings between on the same line, and the position was lost.
+    const path = 'test/fixtures/sc13/0001193125-10-137857.txt';
+    expect(holdings(path)).toContainEqual(['Minor M. Shaw', 'beneficial', 764546]);
+    expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+  });
+
   it('read a trade table whose rows and headings run on one line (0001056569-11-000015)', () => {
     // Cause: the trade-table reader took one date, count and price per line; flattened, the three tables of Item 5(c)
     // ("Loeb Arbitrage Fund Date Shares Average Price 2/15/2011 1,657 5.2988 2/14/2011 8,315 5.2825 …") are one
