@@ -296,12 +296,8 @@ function spouseName(raw: string, surname: string, relation: string): string | nu
 export function blockHeading(s: ProseSentence, ctx: ProseContext): Party[] | null {
   const raw = s.raw;
   // "the ownership information with respect to each of PWAM and Mr. Park is as follows:": the parties it introduces.
-  const intro = INTRODUCED_BLOCK.exec(raw);
-  if (intro) {
-    const at = intro.index + intro[0].indexOf(intro[1]!);
-    const listed = s.mentions.filter((m) => m.start >= at && m.end <= at + intro[1]!.length);
-    if (listed.length && !/\b(?:and|or)\s*$/.test(intro[1]!)) return holdersOf(s, listed);
-  }
+  const introduced = introducedBlockBetween(s, 0, raw.length);
+  if (introduced) return introduced;
   // The form's (c) lead naming one person, the labels under it theirs: "Number of shares as to which Newland Capital
   // Management, LLC has:" (0000919574-11-001978 repeats the block for each of its four persons).
   const asToWhich = AS_TO_WHICH_BLOCK.exec(raw);
@@ -331,6 +327,20 @@ export function blockHeading(s: ProseSentence, ctx: ProseContext): Party[] | nul
   // is unknown; the previous block's person must not carry over.
   if (line && line[1] && /^[A-Z][A-Z0-9.&'-]+(?:\s+[A-Z][A-Z0-9.&'-]*){0,3}$/.test(line[2]!) && !FORM_WORDS.test(line[2]!)) return [];
   return null;
+}
+
+/**
+ * The parties of the first "… with respect to X is as follows:" in `from`–`to` of the sentence, or null. Also asked
+ * between two counts of one sentence: flattened, the next person's block runs on after the last count of the one
+ * before ("… the disposition of 0 As reported in the cover pages …, the ownership information with respect to PWIMF is
+ * as follows: (a) Amount Beneficially Owned: 527,194* …", 0000905718-14-000108).
+ */
+export function introducedBlockBetween(s: ProseSentence, from: number, to: number): Party[] | null {
+  const intro = INTRODUCED_BLOCK.exec(s.raw.slice(from, to));
+  if (!intro) return null;
+  const at = from + intro.index + intro[0].indexOf(intro[1]!);
+  const listed = s.mentions.filter((m) => m.start >= at && m.end <= at + intro[1]!.length);
+  return listed.length && !/\b(?:and|or)\s*$/.test(intro[1]!) ? holdersOf(s, listed) : null;
 }
 
 /** "… with respect to (each of) A and B is as follows:", group 1 the parties' words. */

@@ -25,7 +25,7 @@ import { BREAKDOWN_AFTER, CONVERSION_UNDERLYING_AFTER, PAIR_LINE, underliesAfter
 import type { Token } from './tokens.js';
 import { evidence, provenance, type Found, type HoldingRole, type HoldingRow, type ProseContext, type ProseSentence } from './types.js';
 import { coordinatedPowers, restatedObjectVerb, DASH_VALUE_SEPARATOR, LABEL_END_WORDS, LABEL_SEPARATOR, RE_REFERENCE, REPORTED_HEREIN, OF_WHICH_AFTER, PART_AGENT, POWER, OWN_WORDS, TRADE_WORDS, NEGATION, UNDERLYING, NOT_POSITION_AFTER, hypothetical, isReferenceNumber, lastMatch, labelAtEnd, headerColumns, leadOf } from './position-vocabulary.js';
-import { type PositionState, anchorsFor, blockHeading, anchored, respectivelyHolders, subjectOf, passiveAgent } from './position-holders.js';
+import { type PositionState, anchorsFor, blockHeading, anchored, introducedBlockBetween, respectivelyHolders, subjectOf, passiveAgent } from './position-holders.js';
 import { accountsPhrase, printedName } from './printed-names.js';
 import { personColumnRow, personColumns, tableRow } from './position-tables.js';
 import { percentLine, percentWith } from './position-percent.js';
@@ -106,6 +106,12 @@ export function readPositions(s: ProseSentence, ctx: ProseContext, state: Positi
   }
   for (let i = from; i < counts.length; i++) {
     const t = counts[i]!;
+    // The next person's block starting inside the sentence: its counts are that person's (introducedBlockBetween).
+    const introduced = i > 0 ? introducedBlockBetween(s, counts[i - 1]!.end, t.start) : null;
+    if (introduced) {
+      state.heading = introduced;
+      state.lastHolder = null;
+    }
     const other = used.get(t.start);
     if (other) {
       last = { token: t, ...other };

@@ -84,6 +84,17 @@ describe('flattened filings', () => {
     expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
   });
 
+  it('give the counts of a person block that starts inside the sentence to that person (0000905718-14-000108)', () => {
+    // Cause: a block's person was read from the sentence's start only; flattened, "… the disposition of 0 As reported
+    // in the cover pages …, the ownership information with respect to PWIMF is as follows: (a) Amount Beneficially
+    // Owned: 527,194* …" runs on from PWAM's and Mr. Park's block, and PWIMF's rows went to them.
+    const path = 'test/fixtures/sc13/0000905718-14-000108.txt';
+    const rows = holdings(path);
+    expect(rows).toContainEqual(['Park West Investors Master Fund, Ltd.', 'shared_voting', 0]);
+    expect(rows).not.toContainEqual(['Park West Asset Management LLC', 'sole_voting', 527194]);
+    expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+  });
+
   it('read a trade table whose rows and headings run on one line (0001056569-11-000015)', () => {
     // Cause: the trade-table reader took one date, count and price per line; flattened, the three tables of Item 5(c)
     // ("Loeb Arbitrage Fund Date Shares Average Price 2/15/2011 1,657 5.2988 2/14/2011 8,315 5.2825 …") are one
