@@ -10,7 +10,8 @@
  * the sentence or right before it); the section from a line that is only its heading ("EXHIBIT A") to the next such
  * heading line or the end of the text after the items.
  * Does not handle: pointers under (c) (the trades: the appendix reader reads schedules of trades), pointers to other
- * documents of the submission, or a section whose heading shares its line with other words.
+ * documents of the submission, or a section whose heading shares its line with other words (except in capitals right
+ * after a sentence, as flattened text runs it in).
  */
 import type { ProseItem } from './item-sentences.js';
 import type { ProseSentence } from './types.js';
@@ -25,6 +26,13 @@ const OPENS_WITH_A_OR_B = /^\W{0,3}\(\s*[ab]\s*\)/i;
 
 /** A line that is only an exhibit's heading: group 1 its kind, group 2 its name. */
 const HEADING_LINE = /^[ \t]*(exhibit|schedule|annex|appendix)[ \t]+([A-Z0-9]{1,3})[ \t.:]*$/gim;
+
+/**
+ * The same heading in a flattened text, whose lines are gone: in capitals, right after a sentence's end and before a
+ * capital ("… such securities. EXHIBIT A Item 5(a)&(b) - Interest in Securities of the Issuer …", 0001140361-17-047815
+ * flattened). Case-sensitive, so that a sentence that merely begins "Exhibit A sets forth …" is no heading.
+ */
+const RUN_IN_HEADING = /(?<=[.!?]["')\u201d]?[ \t]{1,3})(EXHIBIT|SCHEDULE|ANNEX|APPENDIX)[ \t]+([A-Z0-9]{1,3})(?=[ \t]+[A-Z])/g;
 
 /**
  * The section of `appendix` that a sentence of the position item (`item`) points its (a) or (b) at, as an item of that
@@ -48,7 +56,8 @@ function headedSection(appendix: ProseItem, kind: string, name: string): { start
   const { text, start, end } = appendix.source;
   const body = text.slice(start, end);
   let from = -1;
-  for (const m of matchesOf(HEADING_LINE, body)) {
+  const headings = [...matchesOf(HEADING_LINE, body), ...matchesOf(RUN_IN_HEADING, body)].sort((a, b) => a.index - b.index);
+  for (const m of headings) {
     if (from < 0) {
       if (m[1]!.toLowerCase() === kind.toLowerCase() && m[2]!.toLowerCase() === name.toLowerCase()) from = m.index;
       continue;

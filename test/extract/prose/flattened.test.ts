@@ -95,6 +95,15 @@ describe('flattened filings', () => {
     expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
   });
 
+  it('find the exhibit Item 5(a)/(b) points at when its heading has no line of its own (0001140361-17-047815)', () => {
+    // Cause: the exhibit's heading counted only alone on its line; flattened, "… such securities. EXHIBIT A Item
+    // 5(a)&(b) - Interest in Securities of the Issuer …" runs on from the sentence before, and the exhibit's
+    // positions were lost.
+    const path = 'test/fixtures/sc13/0001140361-17-047815.txt';
+    expect(holdings(path)).toContainEqual(['Public Joint-Stock Company «Bank Otkritie Financial Corporation»', 'sole_voting', 21426733]);
+    expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+  });
+
   it('read a trade table whose rows and headings run on one line (0001056569-11-000015)', () => {
     // Cause: the trade-table reader took one date, count and price per line; flattened, the three tables of Item 5(c)
     // ("Loeb Arbitrage Fund Date Shares Average Price 2/15/2011 1,657 5.2988 2/14/2011 8,315 5.2825 …") are one
