@@ -389,8 +389,16 @@ function introducedGroup(caption: string, ctx: ProseContext): Party | null {
 function instrumentColumns(lines: string[]): { roles: HoldingRole[]; kinds: SecurityKind[] } | null {
   const cells = lines.map((l) => l.trim().split(/\t+|\s{2,}/).filter(Boolean));
   const header = cells[cells.length - 1];
-  if (!header || header.length < 3 || !/^name\b/i.test(header[0]!)) return null;
-  const names = header.slice(1);
+  const names = header && header.length >= 3 && /^name\b/i.test(header[0]!) ? stackedNames(cells) : runInNames(lines[lines.length - 1] ?? '');
+  if (!names) return null;
+  const roles = names.map((n): HoldingRole | null => (/\b(?:warrants?|options?|rights?)\b/i.test(n) ? 'underlying' : /\b(?:stock|shares|units)\b/i.test(n) ? 'direct' : null));
+  if (!roles.every((r) => r !== null)) return null;
+  return { roles: roles as HoldingRole[], kinds: names.map((n) => securityKindOf(n)) };
+}
+
+/** Column names of a header whose cells stand apart, the cells of the lines above prefixed from the right. */
+function stackedNames(cells: string[][]): string[] {
+  const names = cells[cells.length - 1]!.slice(1);
   for (const above of cells.slice(0, -1).reverse()) {
     if (above.length > names.length) break;
     above.forEach((c, i) => {
@@ -398,9 +406,21 @@ function instrumentColumns(lines: string[]): { roles: HoldingRole[]; kinds: Secu
       names[k] = `${c} ${names[k]}`;
     });
   }
-  const roles = names.map((n): HoldingRole | null => (/\b(?:warrants?|options?|rights?)\b/i.test(n) ? 'underlying' : /\b(?:stock|shares|units)\b/i.test(n) ? 'direct' : null));
-  if (!roles.every((r) => r !== null)) return null;
-  return { roles: roles as HoldingRole[], kinds: names.map((n) => securityKindOf(n)) };
+  return names;
+}
+
+/**
+ * Column names of a two-line header run into one line when the line breaks went (flattened text): the top line's
+ * words, then "Name" and the bottom line's, one word per column on each ("… Agreement: Common Prefunded Name Stock
+ * Warrants" is "Common Stock" and "Prefunded Warrants", go-edgar__vtv_13d_item4 flattened). Null unless both lines
+ * have the same two to four words.
+ */
+function runInNames(line: string): string[] | null {
+  const m = /(?:^|\s)((?:[A-Z][\w-]*\s+){2,4})Name((?:\s+[A-Z][\w-]*){2,4})\s*:?\s*$/.exec(line);
+  if (!m) return null;
+  const top = m[1]!.trim().split(/\s+/);
+  const bottom = m[2]!.trim().split(/\s+/);
+  return top.length === bottom.length ? top.map((w, i) => `${w} ${bottom[i]}`) : null;
 }
 
 /** The counts of a row after its name: numbers, "None" and "-0-" as 0; not footnote marks "(3)" nor "/17.23%". */

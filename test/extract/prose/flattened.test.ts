@@ -104,6 +104,20 @@ describe('flattened filings', () => {
     expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
   });
 
+  it('read the warrant column of a table whose two-line header runs into one line (go-edgar__vtv_13d_item4)', () => {
+    // Cause: a table's column kinds came from a header whose cells stand apart; flattened, "Common Prefunded Name Stock
+    // Warrants" is the two lines "Common / Prefunded" over "Name / Stock / Warrants" run together, and the prefunded
+    // warrants were read as common shares (no option rows).
+    const path = 'test/fixtures/html/go-edgar__vtv_13d_item4.htm';
+    const options = (extractItemsAndProse(flattened(path)).tables.options ?? []).map((r) => [r.holder, r.kind, r.shares]);
+    expect(options).toEqual(
+      expect.arrayContaining([
+        ['667, L.P.', 'warrant', 254948],
+        ['Baker Brothers Life Sciences, L.P.', 'warrant', 2823061],
+      ]),
+    );
+  });
+
   it('read a trade table whose rows and headings run on one line (0001056569-11-000015)', () => {
     // Cause: the trade-table reader took one date, count and price per line; flattened, the three tables of Item 5(c)
     // ("Loeb Arbitrage Fund Date Shares Average Price 2/15/2011 1,657 5.2988 2/14/2011 8,315 5.2825 …") are one
