@@ -197,7 +197,12 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
     });
     pushAll(result.transactions, tradeLines(readTradeTable(sentences, ctx)));
     pushAll(result.transactions, readIssuerSales(sentences, ctx));
-    if (item.itemNumber === positionItem) pushAll(positions, readTableLines(item.source, item.itemNumber, item.documentSequence, ctx, (start, end) => lineSentence(item, ctx, start, end)));
+    if (item.itemNumber === positionItem) {
+      const tableRows = readTableLines(item.source, item.itemNumber, item.documentSequence, ctx, (start, end) => lineSentence(item, ctx, start, end));
+      dropOtherHolders(positions, tableRows);
+      dropOtherHolders(result.holdings, tableRows);
+      pushAll(positions, tableRows);
+    }
   }
   // The trades of the items a 13D's Item 5(c) refers to for its transactions (never their positions or terms).
   if (kind === '13D') pushAll(result.transactions, incorporatedTrades(prose.filter((p) => p.item.itemNumber === positionItem).flatMap((p) => p.sentences), bySection, proseNumbers, ctx));
@@ -376,4 +381,31 @@ function unreadWarnings(sentences: ProseSentence[], r: ProseResult): ExtractionW
     out.push({ code: 'PROSE_UNREAD', message: `Item ${s.itemNumber}: a sentence with numbers yielded no record: "${preview}"`, documentSequence: s.documentSequence, span });
   }
   return out;
+}
+
+/**
+ * A count that a table line gives to the holder of its row is that holder's: the rows the sentence readers made of the
+ * same count for someone else are removed from `rows` (in place). Flattened, a table's rows run on in one sentence
+ * ("… Baker Brothers Life Sciences, L.P. 9,983,274 17,840,603 Total 10,885,357 19,437,944 …"), and the sentence
+ * reader gave the Total row's count to the name before it (go-edgar__13d_2024_1 flattened); the table reader gives it
+ * to the funds together.
+ */
+function dropOtherHolders(rows: Found<HoldingRow>[], tableRows: readonly Found<HoldingRow>[]): void {
+  if (tableRows.length === 0) return;
+  const holdersAt = new Map<number, Set<string>>();
+  for (const t of tableRows) {
+    const at = t.evidence.shares?.span.start;
+    if (at === undefined) continue;
+    let names = holdersAt.get(at);
+    if (!names) holdersAt.set(at, (names = new Set()));
+    names.add(nameKey(t.row.holder));
+  }
+  let kept = 0;
+  for (const r of rows) {
+    const at = r.evidence.shares?.span.start;
+    const names = at === undefined ? undefined : holdersAt.get(at);
+    if (names && !names.has(nameKey(r.row.holder))) continue;
+    rows[kept++] = r;
+  }
+  rows.length = kept;
 }

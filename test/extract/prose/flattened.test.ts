@@ -118,6 +118,15 @@ describe('flattened filings', () => {
     );
   });
 
+  it('leave a table row’s count to the table’s holder when the rows run on in a sentence (go-edgar__13d_2024_1)', () => {
+    // Cause: flattened, "… Baker Brothers Life Sciences, L.P. 9,983,274 17,840,603 Total 10,885,357 19,437,944 …" is
+    // also one sentence, and the sentence reader gave the Total row's 10,885,357 to Life Sciences as well as the table
+    // reader to the Funds.
+    const path = 'test/fixtures/html/go-edgar__13d_2024_1.htm';
+    expect(holdings(path)).not.toContainEqual(['Baker Brothers Life Sciences, L.P.', 'group_total', 10885357]);
+    expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+  });
+
   it('read a trade table whose rows and headings run on one line (0001056569-11-000015)', () => {
     // Cause: the trade-table reader took one date, count and price per line; flattened, the three tables of Item 5(c)
     // ("Loeb Arbitrage Fund Date Shares Average Price 2/15/2011 1,657 5.2988 2/14/2011 8,315 5.2825 …") are one
