@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flattenSubmission } from '../../../bench/flatten.js';
+import { extractCoverPages } from '../../../src/extract/cover-page/index.js';
 import { extractItemsAndProse } from '../../../src/extract/items/index.js';
 import { flattenedHolderRows } from '../../../src/extract/prose/flattened-holder-rows.js';
 import { parseSubmission } from '../../../src/parse/index.js';
@@ -242,6 +243,31 @@ describe('flattened form rules', () => {
     // sentence with every row, and the sole voting count was lost.
     const path = 'test/fixtures/sc13/0000913414-08-003796.txt';
     expect(holdings(path)).toEqual(expect.arrayContaining([['Reporting Persons', 'sole_voting', 9101402]]));
+  });
+
+  it('read a lone dash over a rule, run onto its label, as the row\'s zero, flattened (0000913414-08-003796, -09-003235, -09-003236)', () => {
+    // Cause: as filed, a dash on its own line between the label and the rule ("(ii) shared power to vote or to direct
+    // the vote" / "-" / "------") is the form's zero, in Item 4 and on each cover ("(6) Shared Voting Power" / "-").
+    // Flattened, "… direct the vote - ------ (iii) …": a single hyphen after a label was only its separator, in Item 4
+    // and on the covers ("(6) Shared Voting Power - ------ (7) …"), so both zeros were lost (the covers' zeros also tie
+    // Item 4's group zero to the covers' sum).
+    for (const acc of ['0000913414-08-003796', '0000913414-09-003235', '0000913414-09-003236']) {
+      const path = `test/fixtures/sc13/${acc}.txt`;
+      const covers = (sub: ReturnType<typeof parseSubmission>) => extractCoverPages(sub).reportingPersons.map((p) => [p.sharedVotingPower, p.sharedDispositivePower]);
+      expect(covers(flattened(path))).toEqual(covers(asFiled(path)));
+      expect(covers(flattened(path)).flat().every((v) => v === 0)).toBe(true);
+      expect(holdings(path)).toEqual(
+        expect.arrayContaining([
+          ['Reporting Persons', 'shared_voting', 0],
+          ['Reporting Persons', 'shared_dispositive', 0],
+        ]),
+      );
+      expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+    }
+    // A blank row over a dash-escaped rule ("10 SHARED DISPOSITIVE POWER" / "REPORTING" / "PERSON WITH" / "- -----",
+    // flattened "… POWER REPORTING PERSON WITH - -----") stays blank: the dash is the rule's escape, not a zero.
+    const blank = 'test/fixtures/sc13/0000950123-07-015741.txt';
+    for (const sub of [asFiled(blank), flattened(blank)]) expect(extractCoverPages(sub).reportingPersons.map((p) => p.sharedDispositivePower)).toEqual([null, null]);
   });
 });
 
