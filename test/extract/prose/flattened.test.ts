@@ -271,6 +271,16 @@ describe('flattened form rules', () => {
   });
 });
 
+describe('flattened running headers', () => {
+  it('read "An aggregate of N Shares … are reported in this Schedule 13D" after a running header "CUSIP NO. …" (0000921895-15-002195)', () => {
+    // Cause: as filed the header "CUSIP NO. 86858W101" is a line of its own, blanked as page furniture; flattened,
+    // "18 CUSIP NO. 86858W101 An aggregate of 5,715,813 Shares, …" is one sentence, and its "NO." read as a negation
+    // before the count, so the group's total was lost.
+    const path = 'test/fixtures/sc13/0000921895-15-002195.txt';
+    expect(holdings(path)).toEqual(expect.arrayContaining([['Reporting Persons', 'group_total', 5715813]]));
+  });
+});
+
 describe('flattened person columns', () => {
   const path = 'test/fixtures/sc13/0000930413-20-000384.txt';
 
