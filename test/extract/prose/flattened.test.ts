@@ -328,6 +328,32 @@ describe('flattened pairs under a power label', () => {
   });
 });
 
+describe('flattened "Name - N shares" pairs', () => {
+  const path = 'test/fixtures/sc13/0000929638-13-000159.txt';
+
+  it('read "Name - N shares" pairs that run on one line under their power label (0000929638-13-000159)', () => {
+    // Cause: the run-on pairs reader took only "Name: N"; flattened, "(i) sole power to vote or to direct the vote DG
+    // Capital Management, LLC - 0 shares Dov Gertzulin - 0 shares (ii) …" gave the label's power to the first pair only,
+    // and Dov Gertzulin's powers were lost.
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['Dov Gertzulin', 'sole_voting', 0],
+        ['Dov Gertzulin', 'shared_voting', 1327570],
+        ['Dov Gertzulin', 'sole_dispositive', 0],
+        ['Dov Gertzulin', 'shared_dispositive', 1327570],
+      ]),
+    );
+    const rows = (sub: ReturnType<typeof parseSubmission>) => (extractItemsAndProse(sub).tables.holdings ?? []).map((r) => [r.holder, r.role, r.shares].join(' | ')).sort();
+    expect(rows(flattened(path))).toEqual(rows(asFiled(path)));
+  });
+
+  it('take no passive agent across a footnote mark opening a note ("… 1,327,570 shares *** Shares reported herein are held by …")', () => {
+    // Cause: flattened, the last pair runs into the note under the table, and "shares *** Shares reported herein are
+    // held by DG Value Partners, LP, …" read the whole list of funds as the holder of record of Dov Gertzulin's count.
+    expect(holdings(path).filter((r) => String(r[0]).startsWith('DG Value Partners'))).toEqual([]);
+  });
+});
+
 describe('flattened quotes', () => {
   it('read the defined terms whose quotes were character references 147 and 148 (0001193125-11-035272)', () => {
     // Cause: flattened, “&#147;VC&#148;” is the bytes 0x93 and 0x94, which the body's windows-1252 fallback decoded to
