@@ -281,6 +281,17 @@ describe('flattened running headers', () => {
   });
 });
 
+describe('flattened running headers with their page', () => {
+  it('take no count from a running header "CUSIP: 360921100 Page 3 of 5" after an empty label (0000949308-05-000074)', () => {
+    // Cause: as filed the header is a line of its own after the empty "(iv) Shared power to dispose or to direct the
+    // disposition of:"; flattened, "… disposition of: CUSIP: 360921100 Page 3 of 5 Capital Group International, Inc.
+    // ("CGII") is …" read the CUSIP as the label's count. A CUSIP then "Page N of M" inside a line is page furniture.
+    const path = 'test/fixtures/sc13/0000949308-05-000074.txt';
+    expect(holdings(path).filter((r) => r[2] === 360921100)).toEqual([]);
+    expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+  });
+});
+
 describe('flattened person columns', () => {
   const path = 'test/fixtures/sc13/0000930413-20-000384.txt';
 
