@@ -104,6 +104,9 @@ export function flattenedPersonColumns(s: ProseSentence, ctx: ProseContext, used
   return out;
 }
 
+/** "as of September 30, 2024" (or "as of 9/30/2024") ending a label, before its colon. */
+const LABEL_DATE_AT_END = /\s+as\s+of\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4})(?=\s*:?\s*$)/;
+
 /**
  * "Name: N" or "Name - N shares" in a run of pairs: the name (no digits, colon or parenthesis) and the count, its share
  * word after it.
@@ -146,7 +149,8 @@ export function flattenedPairList(s: ProseSentence, used: Map<number, { holders:
         first.start = cut;
       }
     }
-    if (!role && (role = labelAtEnd(s.raw.slice(Math.max(0, first.start - 160), first.start))) === null) continue;
+    // (A label dated at its end is the label: "(a) Amount beneficially owned as of September 30, 2024:".)
+    if (!role && (role = labelAtEnd(s.raw.slice(Math.max(0, first.start - 160), first.start).replace(LABEL_DATE_AT_END, ''))) === null) continue;
     if (!run.every((p) => looksLikeName(p.name))) continue;
     for (const p of run) {
       const nameEnd = p.start + p.name.trimEnd().length;

@@ -365,6 +365,23 @@ describe('flattened "Name - N shares" pairs', () => {
   });
 });
 
+describe('flattened pairs under a dated label', () => {
+  it('read "Name - N" pairs under "(a) Amount beneficially owned as of September 30, 2024:" (0001172661-24-005104)', () => {
+    // Cause: flattened, "(a) Amount beneficially owned as of September 30, 2024: Armistice Capital, LLC - 2,574,000
+    // Steven Boyd - 2,574,000 (b) …" is one sentence; the date ending the label hid it from the run-on pairs reader,
+    // and the second pair's count had no role, so Steven Boyd's amount was lost (and the 0s under the power labels,
+    // "… direct the vote Armistice Capital, LLC - 0 Steven Boyd - 0", were lost until "Name - N" pairs were read).
+    const path = 'test/fixtures/sc13/0001172661-24-005104.txt';
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['Steven Boyd', 'beneficial', 2574000],
+        ['Steven Boyd', 'sole_voting', 0],
+        ['Steven Boyd', 'sole_dispositive', 0],
+      ]),
+    );
+  });
+});
+
 describe('flattened quotes', () => {
   it('read the defined terms whose quotes were character references 147 and 148 (0001193125-11-035272)', () => {
     // Cause: flattened, “&#147;VC&#148;” is the bytes 0x93 and 0x94, which the body's windows-1252 fallback decoded to
