@@ -55,6 +55,16 @@ export function emptyPerson(): PersonDraft {
  * followed by a number is a caption tail, not the value.
  */
 export function readNumber(raw: string, parse: (s: string) => ParsedValue, afterColon = false): ParsedValue {
+  // A lone dash right after the caption, then a rule across the page ("(6) Shared Voting Power - ------ (7) …", or
+  // "- - ------" before a dash-escaped rule): the row flattened from a dash on its own line over the rule, its zero.
+  // (Not a separator: nothing follows it in the row. Side words between caption and dash leave it to the reading
+  // below: "SHARED DISPOSITIVE POWER REPORTING PERSON WITH - ------" is a blank row over a dash-escaped rule.)
+  const dashOverRule = DASH_OVER_RULE.exec(raw);
+  if (dashOverRule) {
+    const at = dashOverRule[0].indexOf('-');
+    const v = parse('-');
+    if (v.value !== null) return { value: v.value, text: null, start: at, end: at + 1 };
+  }
   // "SOLE VOTING POWER - 189,185": a dash after the caption on its line separates caption and value (1996 layout).
   // After a colon ("SHARED VOTING POWER: -") a lone dash is the value: zero.
   const separator = /^[ \t]+-{1,2}[ \t]+(?=\S|$)|^[ \t]+-{1,2}[ \t]*(?=\n|$)|^[ \t]+[\u2013\u2014][ \t]+/;
@@ -84,6 +94,9 @@ export function readNumber(raw: string, parse: (s: string) => ParsedValue, after
   }
   return parsed;
 }
+
+/** A caption's row that is a lone dash and then a rule (`readNumber`'s flattened zero); a dash-escaped rule too. */
+const DASH_OVER_RULE = /^[ \t]+-[ \t]+(?:-[ \t])?(?:-{10,}|={10,}|_{10,})(?!\S)/;
 
 const LABEL_LEAD = /^\s*[A-Z][\w.&'\u2019-]*(?:[ \t]+[\w.&'\u2019-]+){0,3}[ \t]*:[ \t]*/;
 const LEADS: RegExp[] = [

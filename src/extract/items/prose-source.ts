@@ -63,6 +63,14 @@ const PAGE_FURNITURE: FurnitureRule[] = [
   { name: 'page-number', pattern: /^[ \t]*(?:-[ \t]*)?[1-9]\d{0,2}[ \t]*(?:-[ \t]*)?$/m, first: '-123456789' },
 ];
 
+/**
+ * Flattened bodies: a running header inside a line, `CUSIP: 360921100 Page 3 of 5` (the page number makes it furniture:
+ * prose never writes a CUSIP then "Page N of M"). As filed it is mostly a line of its own (`cusip-page-header`), but
+ * that rule misses "CUSIP: 360921100" and "CUSIP No.874080104"; this one blanks those too. Blank runs are bounded (a
+ * header pads to 80 columns), so a hostile run of spaces after many CUSIPs is no quadratic rescan.
+ */
+const INLINE_CUSIP_PAGE_HEADER = /CUSIP(?:[ \t]{1,120}(?:No\.?|NO\.?|Number|#))?[ \t]{0,120}:?[ \t]{0,120}(?=[0-9A-Z]{0,3}\d)[0-9A-Z][0-9A-Z -]{5,14}?[ \t]{1,120}(?:(?:SCHEDULE[ \t]{1,120})?13[DG](?:\/A)?[ \t]{1,120})?Page[ \t]{1,120}\d{1,3}[ \t]{1,120}of[ \t]{1,120}\d{1,3}(?:[ \t]{1,120}Pages)?(?=\s|$)/iy;
+
 /** Flattened bodies: ` -5- ` between words (always dashes on both sides there, so plain numbers stay). */
 const DASHED_PAGE_NUMBER = /(?<=\s)-[1-9]\d{0,2}-(?=\s)/y;
 
@@ -76,7 +84,21 @@ export function blankPageFurniture(text: string): string {
   PAGE_FURNITURE.forEach((rule, k) => {
     out = blankAtLineStarts(out, starts, rule, STICKY[k]!);
   });
-  return blankDashedPageNumbers(out);
+  return blankDashedPageNumbers(blankInlineCusipHeaders(out));
+}
+
+/** INLINE_CUSIP_PAGE_HEADER over `text`, tried only where a `cusip` (any case) starts. */
+function blankInlineCusipHeaders(text: string): string {
+  const found: RegExpExecArray[] = [];
+  CUSIP.lastIndex = 0;
+  for (let c = CUSIP.exec(text); c; c = CUSIP.exec(text)) {
+    INLINE_CUSIP_PAGE_HEADER.lastIndex = c.index;
+    const m = INLINE_CUSIP_PAGE_HEADER.exec(text);
+    if (!m) continue;
+    found.push(m);
+    CUSIP.lastIndex = c.index + m[0].length;
+  }
+  return blankMatches(text, found);
 }
 
 /**

@@ -229,6 +229,8 @@ const LIST_GAP = new RegExp(String.raw`^\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|
  */
 /** A passive clause with its agent, then "and" right before a count: "… are owned of record by Rose's wife and ". */
 const GAPPED_PASSIVE_BEFORE = /\b(?:owned|held)\s+(?:(?:beneficially|directly|indirectly|of\s+record)\s+)*by\s+[^;.()]{2,80}?\s+and\s+$/i;
+/** A footnote mark and then a capital: a note starting ("*** Shares reported herein …"), not a mark on a count. */
+const NOTE_OPENS = /\*+\s+[A-Z]/;
 /** A count's words, then its agent without the verb: "41,662 shares by ". */
 const GAPPED_AGENT_AFTER = /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s+by\s+(?:the\s+)?/;
 
@@ -240,7 +242,10 @@ export function passiveAgent(s: ProseSentence, t: Token, counts: Token[], ctx: P
     const after = raw.slice(cur.end, cur.end + 200);
     // "1600 Beneficial Shares are owned of record by Rose's wife and 41,662 shares by Rose's wife as trustee …": the
     // verb of the clause before, left out after "and", governs this count too.
-    const m = AGENT_AFTER.exec(after) ?? (GAPPED_PASSIVE_BEFORE.test(raw.slice(Math.max(0, cur.start - 200), cur.start)) ? GAPPED_AGENT_AFTER.exec(after) : null);
+    const found = AGENT_AFTER.exec(after) ?? (GAPPED_PASSIVE_BEFORE.test(raw.slice(Math.max(0, cur.start - 200), cur.start)) ? GAPPED_AGENT_AFTER.exec(after) : null);
+    // (Not across a footnote mark opening a note: "… 1,327,570 shares *** Shares reported herein are held by …", a
+    // table's last row run onto the note under it, flattened; the note's verb is its own subject's.)
+    const m = found && !NOTE_OPENS.test(found[0]) ? found : null;
     const heldIn = /^\s*(?:shares?|Shares)?\s*(?:are|were|is)?\s*held\s+in\s+(?:the\s+)?/i.exec(after);
     if (heldIn) {
       const named = printedName(raw, cur.end + heldIn[0].length, 'after');

@@ -104,24 +104,31 @@ export function flattenedPersonColumns(s: ProseSentence, ctx: ProseContext, used
   return out;
 }
 
-/** "Name: N" in a run of pairs: the name (no digits, colon or parenthesis) and the count. */
-const PAIR = /([A-Z][^:\d()\n]{0,80}?)\s*:\s*(\d{1,3}(?:,\d{3})+|\d+)(?![\d,.%])/g;
+/** "as of September 30, 2024" (or "as of 9/30/2024") ending a label, before its colon. */
+const LABEL_DATE_AT_END = /\s+as\s+of\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{2,4})(?=\s*:?\s*$)/;
+
+/**
+ * "Name: N" or "Name - N shares" in a run of pairs: the name (no digits, colon or parenthesis) and the count, its share
+ * word after it.
+ */
+const PAIR = /([A-Z][^:\d()\n]{0,80}?)(?:\s*:|\s+[-\u2013\u2014])\s*(\d{1,3}(?:,\d{3})+|\d+)(?![\d,.%])(?:\s+(?:shares|Shares|SHARES)\b)?/g;
 
 /**
  * "Name: N" pairs under a power label once their line breaks are gone, in one sentence: "(i) Sole power to vote or to
  * direct the vote Franklin Resources, Inc.: 0 Charles B. Johnson: 0 … Templeton Global Advisors Limited: 9,987,768
- * (ii) …" (0000038777-98-000161 flattened): two or more pairs one after the other, each count the power of the
+ * (ii) …" (0000038777-98-000161 flattened; "… direct the vote DG Capital Management, LLC - 0 shares Dov Gertzulin - 0
+ * shares (ii) …", 0000929638-13-000159): two or more pairs one after the other, each count the power of the
  * party its pair names (the name as printed when it names none). As filed each pair is a line (`pairLine` in
  * positions.ts); only a sentence without line breaks is read here. Counts read are added to `used`. Linear: one
  * scan for pairs, each name at most 80 characters.
  */
 export function flattenedPairList(s: ProseSentence, used: Map<number, { holders: Party[]; role: HoldingRole }>): Found<HoldingRow>[] {
   const out: Found<HoldingRow>[] = [];
-  if (/\n/.test(s.raw) || !s.raw.includes(':')) return out;
+  if (/\n/.test(s.raw) || !/:|\s[-\u2013\u2014]/.test(s.raw)) return out;
   // (Mentions in text order, walked once with the pairs.)
   const mentions = s.mentions.slice().sort((a, b) => a.start - b.start);
   let m = 0;
-  const pairs = [...matchesOf(PAIR, s.raw)].map((m) => ({ start: m.index, end: m.index + m[0].length, name: m[1]!, count: m[2]!, countAt: m.index + m[0].length - m[2]!.length }));
+  const pairs = [...matchesOf(PAIR, s.raw)].map((m) => ({ start: m.index, end: m.index + m[0].length, name: m[1]!, count: m[2]!, countAt: m.index + m[0].indexOf(m[2]!, m[1]!.length) }));
   for (let i = 0; i < pairs.length; ) {
     let j = i + 1;
     while (j < pairs.length && pairs[j]!.start === pairs[j - 1]!.end + 1 && s.raw[pairs[j - 1]!.end] === ' ') j++;
@@ -142,7 +149,8 @@ export function flattenedPairList(s: ProseSentence, used: Map<number, { holders:
         first.start = cut;
       }
     }
-    if (!role && (role = labelAtEnd(s.raw.slice(Math.max(0, first.start - 160), first.start))) === null) continue;
+    // (A label dated at its end is the label: "(a) Amount beneficially owned as of September 30, 2024:".)
+    if (!role && (role = labelAtEnd(s.raw.slice(Math.max(0, first.start - 160), first.start).replace(LABEL_DATE_AT_END, ''))) === null) continue;
     if (!run.every((p) => looksLikeName(p.name))) continue;
     for (const p of run) {
       const nameEnd = p.start + p.name.trimEnd().length;

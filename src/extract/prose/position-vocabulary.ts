@@ -44,7 +44,8 @@ export const OWN_WORDS = /\b(?:beneficially\s+own\w*|beneficial\s+own\w*|benefic
 
 export const TRADE_WORDS = /\b(?:purchas\w*|bought|buys?|sold|sells?|sales?|acquired|acquisitions?|acquire|disposed|transferr?\w*|exercised|converted|conversion\s+of|gift\w*|distribut\w*|paid|price|cost|consideration|issued|granted|awarded|received|receive|exchang\w*|tender\w*|redeem\w*|lend|loan\w*|pledg\w*|reduced|increased|decreased)\b/i;
 
-export const NEGATION = /\b(?:no|not|neither|nor|none|disclaims?|disclaimed|except|excluding|other\s+than|without)\b/i;
+/** Words that deny or leave out. ("No." before a number is the abbreviation: "CUSIP No. 86858W101", "Amendment No. 2".) */
+export const NEGATION = /\b(?:no(?!\.\s*\w*\d)|not|neither|nor|none|disclaims?|disclaimed|except|excluding|other\s+than|without)\b/i;
 
 export const UNDERLYING = /\b(?:options?|warrants?|convertible|conversion|exercis\w+|underlying|issuable|rights?\s+to\s+(?:purchase|acquire)|notes?|debentures?)\b/i;
 

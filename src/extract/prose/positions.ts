@@ -184,6 +184,23 @@ const DASH_UNDER_LABEL = new RegExp(
   'gim',
 );
 
+/**
+ * A single hyphen ending a label's sentence right before a rule across the page: "(ii) shared power to vote or to direct
+ * the vote - ------" (0000913414-08-003796 flattened, as filed "… the vote" / "-" / "-----"). Apart from the rule a
+ * single hyphen could be the label's separator with the count after it; with the rule next, nothing follows it in the
+ * slot, so it is the form's nil value. The rule itself is checked after the sentence (`dashBeforeRule`).
+ */
+const HYPHEN_ENDING_LABEL = new RegExp(String.raw`-$(?<=${LABEL_END_WORDS}[ \t]{1,40}-)`, 'i');
+
+/** A rule across the page (ten or more of one of - = _) right after `s` in its source. */
+const RULE_AFTER = /^\s*(?:-{10,}|={10,}|_{10,})(?!\S)/;
+
+/** The single hyphen that ends `s` as its label's nil value (HYPHEN_ENDING_LABEL), or null. */
+function dashBeforeRule(s: ProseSentence): RegExpExecArray | null {
+  const m = HYPHEN_ENDING_LABEL.exec(s.raw);
+  return m && RULE_AFTER.test(s.source.text.slice(s.end, Math.min(s.source.end, s.end + 200))) ? m : null;
+}
+
 /** The next line holding only a dash (the shared vocabulary's bare dash). */
 const DASH_LINE_AFTER = new RegExp(String.raw`^[ \t]*\n[ \t]*(${BARE_DASH_SOURCE})[ \t]*(?=\n|$)`);
 
@@ -229,7 +246,8 @@ function countsOf(s: ProseSentence): Token[] {
   // A fractional count is one only with its share word ("942,779.937806 Common Shares", units of a fund).
   const list = s.tokens.filter((t) => (t.kind === 'shares' || (t.kind === 'number' && Number.isInteger(t.value) && !/\./.test(t.raw))) && !(t.kind === 'number' && isReferenceNumber(s.raw, t.start)));
   // After a label (with or without its colon or dash), or alone on a line under it (the label above); never "none of".
-  for (const m of [...matchesOf(ZERO_AFTER_LABEL, s.raw), ...matchesOf(DASH_UNDER_LABEL, s.raw)]) {
+  const beforeRule = dashBeforeRule(s);
+  for (const m of [...matchesOf(ZERO_AFTER_LABEL, s.raw), ...matchesOf(DASH_UNDER_LABEL, s.raw), ...(beforeRule ? [beforeRule] : [])]) {
     if (list.some((t) => t.start === m.index)) continue;
     list.push({ kind: 'number', value: 0, iso: null, start: m.index, end: m.index + m[0].length, raw: m[0], typo: null });
   }

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flattenSubmission } from '../../../bench/flatten.js';
+import { extractCoverPages } from '../../../src/extract/cover-page/index.js';
 import { extractItemsAndProse } from '../../../src/extract/items/index.js';
 import { flattenedHolderRows } from '../../../src/extract/prose/flattened-holder-rows.js';
 import { parseSubmission } from '../../../src/parse/index.js';
@@ -318,6 +319,52 @@ describe('flattened form rules', () => {
     const path = 'test/fixtures/sc13/0000913414-08-003796.txt';
     expect(holdings(path)).toEqual(expect.arrayContaining([['Reporting Persons', 'sole_voting', 9101402]]));
   });
+
+  it('read a lone dash over a rule, run onto its label, as the row\'s zero, flattened (0000913414-08-003796, -09-003235, -09-003236)', () => {
+    // Cause: as filed, a dash on its own line between the label and the rule ("(ii) shared power to vote or to direct
+    // the vote" / "-" / "------") is the form's zero, in Item 4 and on each cover ("(6) Shared Voting Power" / "-").
+    // Flattened, "… direct the vote - ------ (iii) …": a single hyphen after a label was only its separator, in Item 4
+    // and on the covers ("(6) Shared Voting Power - ------ (7) …"), so both zeros were lost (the covers' zeros also tie
+    // Item 4's group zero to the covers' sum).
+    for (const acc of ['0000913414-08-003796', '0000913414-09-003235', '0000913414-09-003236']) {
+      const path = `test/fixtures/sc13/${acc}.txt`;
+      const covers = (sub: ReturnType<typeof parseSubmission>) => extractCoverPages(sub).reportingPersons.map((p) => [p.sharedVotingPower, p.sharedDispositivePower]);
+      expect(covers(flattened(path))).toEqual(covers(asFiled(path)));
+      expect(covers(flattened(path)).flat().every((v) => v === 0)).toBe(true);
+      expect(holdings(path)).toEqual(
+        expect.arrayContaining([
+          ['Reporting Persons', 'shared_voting', 0],
+          ['Reporting Persons', 'shared_dispositive', 0],
+        ]),
+      );
+      expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+    }
+    // A blank row over a dash-escaped rule ("10 SHARED DISPOSITIVE POWER" / "REPORTING" / "PERSON WITH" / "- -----",
+    // flattened "… POWER REPORTING PERSON WITH - -----") stays blank: the dash is the rule's escape, not a zero.
+    const blank = 'test/fixtures/sc13/0000950123-07-015741.txt';
+    for (const sub of [asFiled(blank), flattened(blank)]) expect(extractCoverPages(sub).reportingPersons.map((p) => p.sharedDispositivePower)).toEqual([null, null]);
+  });
+});
+
+describe('flattened running headers', () => {
+  it('read "An aggregate of N Shares … are reported in this Schedule 13D" after a running header "CUSIP NO. …" (0000921895-15-002195)', () => {
+    // Cause: as filed the header "CUSIP NO. 86858W101" is a line of its own, blanked as page furniture; flattened,
+    // "18 CUSIP NO. 86858W101 An aggregate of 5,715,813 Shares, …" is one sentence, and its "NO." read as a negation
+    // before the count, so the group's total was lost.
+    const path = 'test/fixtures/sc13/0000921895-15-002195.txt';
+    expect(holdings(path)).toEqual(expect.arrayContaining([['Reporting Persons', 'group_total', 5715813]]));
+  });
+});
+
+describe('flattened running headers with their page', () => {
+  it('take no count from a running header "CUSIP: 360921100 Page 3 of 5" after an empty label (0000949308-05-000074)', () => {
+    // Cause: as filed the header is a line of its own after the empty "(iv) Shared power to dispose or to direct the
+    // disposition of:"; flattened, "… disposition of: CUSIP: 360921100 Page 3 of 5 Capital Group International, Inc.
+    // ("CGII") is …" read the CUSIP as the label's count. A CUSIP then "Page N of M" inside a line is page furniture.
+    const path = 'test/fixtures/sc13/0000949308-05-000074.txt';
+    expect(holdings(path).filter((r) => r[2] === 360921100)).toEqual([]);
+    expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+  });
 });
 
 describe('flattened person columns', () => {
@@ -364,6 +411,49 @@ describe('flattened pairs under a power label', () => {
     // readers as filed and flattened, with roles beneficial and group_total.)
     const rows = (sub: ReturnType<typeof parseSubmission>) => (extractItemsAndProse(sub).tables.holdings ?? []).filter((r) => /_(?:voting|dispositive)$/.test(String(r.role))).map((r) => [r.holder, r.role, r.shares]);
     expect(rows(flattened(path))).toEqual(rows(asFiled(path)));
+  });
+});
+
+describe('flattened "Name - N shares" pairs', () => {
+  const path = 'test/fixtures/sc13/0000929638-13-000159.txt';
+
+  it('read "Name - N shares" pairs that run on one line under their power label (0000929638-13-000159)', () => {
+    // Cause: the run-on pairs reader took only "Name: N"; flattened, "(i) sole power to vote or to direct the vote DG
+    // Capital Management, LLC - 0 shares Dov Gertzulin - 0 shares (ii) …" gave the label's power to the first pair only,
+    // and Dov Gertzulin's powers were lost.
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['Dov Gertzulin', 'sole_voting', 0],
+        ['Dov Gertzulin', 'shared_voting', 1327570],
+        ['Dov Gertzulin', 'sole_dispositive', 0],
+        ['Dov Gertzulin', 'shared_dispositive', 1327570],
+      ]),
+    );
+    const rows = (sub: ReturnType<typeof parseSubmission>) => (extractItemsAndProse(sub).tables.holdings ?? []).map((r) => [r.holder, r.role, r.shares].join(' | ')).sort();
+    expect(rows(flattened(path))).toEqual(rows(asFiled(path)));
+  });
+
+  it('take no passive agent across a footnote mark opening a note ("… 1,327,570 shares *** Shares reported herein are held by …")', () => {
+    // Cause: flattened, the last pair runs into the note under the table, and "shares *** Shares reported herein are
+    // held by DG Value Partners, LP, …" read the whole list of funds as the holder of record of Dov Gertzulin's count.
+    expect(holdings(path).filter((r) => String(r[0]).startsWith('DG Value Partners'))).toEqual([]);
+  });
+});
+
+describe('flattened pairs under a dated label', () => {
+  it('read "Name - N" pairs under "(a) Amount beneficially owned as of September 30, 2024:" (0001172661-24-005104)', () => {
+    // Cause: flattened, "(a) Amount beneficially owned as of September 30, 2024: Armistice Capital, LLC - 2,574,000
+    // Steven Boyd - 2,574,000 (b) …" is one sentence; the date ending the label hid it from the run-on pairs reader,
+    // and the second pair's count had no role, so Steven Boyd's amount was lost (and the 0s under the power labels,
+    // "… direct the vote Armistice Capital, LLC - 0 Steven Boyd - 0", were lost until "Name - N" pairs were read).
+    const path = 'test/fixtures/sc13/0001172661-24-005104.txt';
+    expect(holdings(path)).toEqual(
+      expect.arrayContaining([
+        ['Steven Boyd', 'beneficial', 2574000],
+        ['Steven Boyd', 'sole_voting', 0],
+        ['Steven Boyd', 'sole_dispositive', 0],
+      ]),
+    );
   });
 });
 
