@@ -29,5 +29,8 @@
  *        "held in the aggregate" (or "collectively") by a group is the group's total, not its holding of record.
  * 0.8.1  the exhibit Item 5(a)/(b) points at is among every item's sentences: its instruments are defined, its cut
  *        sentences warned of, its notes' terms read (no row of the 376 unreserved corpus files changes).
+ * 0.9.0  flattened-shape reading: a 13G Item 4 headed by its first label; running headers inside a line blanked;
+ *        "See Item 9 above" no table row; footnote marks, dashes and rules between form rows; person blocks and
+ *        exhibit headings run into a sentence; run-in stacked table headers; a table row's count kept to its holder.
  */
-export const PIPELINE_VERSION = '0.8.1';
+export const PIPELINE_VERSION = '0.9.0';
