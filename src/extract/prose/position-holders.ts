@@ -212,9 +212,14 @@ export function subjectOf(s: ProseSentence, ctx: ProseContext, state: PositionSt
   return [];
 }
 
-/** The words after a count up to its passive agent: "… shares (of Common Stock, par value $.10 per share,) held by". */
+/**
+ * The words after a count up to its passive agent: "… shares (of Common Stock, par value $.10 per share,) held by".
+ * The words before "shares" name a class ("Class A", "Common"), never a determiner: flattened, "… Steven Boyd -
+ * 2,574,000 The percentage of Shares reported to be beneficially owned by the Reporting Persons …" is the next
+ * sentence, not the count's agent (0001172661-24-005104).
+ */
 const AGENT_AFTER = new RegExp(
-  String.raw`^\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares|units?|Units|ADSs?)\b[^,;.()]{0,90}?(?:${PAR_VALUE_SOURCE}[^,;.()]{0,90}?)?)?\s*,?\s*(?:which\s+(?:are|were)\s+|that\s+(?:are|were)\s+|are\s+|is\s+|were\s+)?(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly)\s+)*(?:owned|held)\s+(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly|in\s+the\s+aggregate)\s+)*by\s+(?:each\s+of\s+)?(?:the\s+)?`,
+  String.raw`^\s*(?:(?:(?!(?:the|an|such|these|those|each|all|this|that)\s)[A-Z][\w-]*\s+){0,3}(?:shares?|Shares|units?|Units|ADSs?)\b[^,;.()]{0,90}?(?:${PAR_VALUE_SOURCE}[^,;.()]{0,90}?)?)?\s*,?\s*(?:which\s+(?:are|were)\s+|that\s+(?:are|were)\s+|are\s+|is\s+|were\s+)?(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly)\s+)*(?:owned|held)\s+(?:(?:beneficially|directly|indirectly|of\s+record|collectively|jointly|in\s+the\s+aggregate)\s+)*by\s+(?:each\s+of\s+)?(?:the\s+)?`,
   'i',
 );
 

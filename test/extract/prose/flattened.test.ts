@@ -128,6 +128,15 @@ describe('flattened filings', () => {
     expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
   });
 
+  it('take no passive agent from the next sentence run on after a count (0001172661-24-005104)', () => {
+    // Cause: flattened, "… Steven Boyd - 2,574,000 The percentage of Shares reported to be beneficially owned by the
+    // Reporting Persons …" has no full stop after the count, and "The percentage of Shares … owned by" was read as the
+    // count's own words, giving it to the Reporting Persons as well.
+    const path = 'test/fixtures/sc13/0001172661-24-005104.txt';
+    expect(holdings(path).filter(([holder]) => holder === 'Reporting Persons')).toEqual([]);
+    expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+  });
+
   it('read a trade table whose rows and headings run on one line (0001056569-11-000015)', () => {
     // Cause: the trade-table reader took one date, count and price per line; flattened, the three tables of Item 5(c)
     // ("Loeb Arbitrage Fund Date Shares Average Price 2/15/2011 1,657 5.2988 2/14/2011 8,315 5.2825 …") are one
