@@ -84,7 +84,24 @@ export function blankPageFurniture(text: string): string {
   PAGE_FURNITURE.forEach((rule, k) => {
     out = blankAtLineStarts(out, starts, rule, STICKY[k]!);
   });
-  return blankDashedPageNumbers(blankInlineCusipHeaders(out));
+  return blankPageBreakNumbers(blankDashedPageNumbers(blankInlineCusipHeaders(out)));
+}
+
+/**
+ * Flattened bodies: a page break inside a sentence leaves the page's number and the next page's, "N N+1", between
+ * two words in lower case ("… currently exercisable options to 7 8 purchase 67,500 shares …", 0000950152-00-002768
+ * flattened, where the 7 was read as a count). Only two numbers that follow each other: a single number there may
+ * be prose.
+ */
+const PAGE_BREAK_NUMBERS = /(?<=[a-z,;] )([1-9]\d{0,2}) ([1-9]\d{0,2})(?= [a-z])/g;
+
+function blankPageBreakNumbers(text: string): string {
+  const found: RegExpExecArray[] = [];
+  PAGE_BREAK_NUMBERS.lastIndex = 0;
+  for (let m = PAGE_BREAK_NUMBERS.exec(text); m; m = PAGE_BREAK_NUMBERS.exec(text)) {
+    if (Number(m[2]) === Number(m[1]) + 1) found.push(m);
+  }
+  return blankMatches(text, found);
 }
 
 /** INLINE_CUSIP_PAGE_HEADER over `text`, tried only where a `cusip` (any case) starts. */

@@ -137,6 +137,16 @@ describe('flattened filings', () => {
     expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
   });
 
+  it('blank the two page numbers a page break leaves inside a sentence (0000950152-00-002768)', () => {
+    // Cause: flattened, "… currently exercisable options to 7 8 purchase 67,500 shares …" keeps the page's number and
+    // the next page's; the 7 was read as Mr. Maurer's count and the option's words were cut, so his 67,500 lost its role.
+    const path = 'test/fixtures/sc13/0000950152-00-002768.txt';
+    const rows = holdings(path);
+    expect(rows).toContainEqual(['Richard M. Maurer', 'underlying', 67500]);
+    expect(rows.filter(([, , shares]) => shares === 7)).toEqual([]);
+    expect(holderShares(flattened(path))).toEqual(holderShares(asFiled(path)));
+  });
+
   it('read a trade table whose rows and headings run on one line (0001056569-11-000015)', () => {
     // Cause: the trade-table reader took one date, count and price per line; flattened, the three tables of Item 5(c)
     // ("Loeb Arbitrage Fund Date Shares Average Price 2/15/2011 1,657 5.2988 2/14/2011 8,315 5.2825 …") are one

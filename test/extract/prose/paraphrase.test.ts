@@ -115,10 +115,10 @@ describe('paraphrases', () => {
     // the group's, is now read flattened too (1 fewer lost): 144 -> 145. The flattened-shape fixes of December 2026
     // (an Item 4 headed by its first label, footnote marks and dashes between form rows, a person block starting
     // inside a sentence, a run-in exhibit heading, run-in stacked headers, 'Name - N' pairs, dashes before a rule,
-    // running headers inside a line, table rows kept to the table's holder): holdings 145 -> 130, options 9 -> 7 (the
+    // running headers inside a line, table rows kept to the table's holder, page-break numbers): holdings 145 -> 129, options 9 -> 7 (the
     // rest nearly all XML-era). A ceiling, so that nothing loses more.
     const lost = (measure: 'holdings' | 'transactions' | 'options') => measureParaphrases('test/fixtures/golden/items', process.cwd(), [FLATTENED], measure)[0]!.changed.reduce((n, c) => n + c.lost.length, 0);
-    expect(lost('holdings')).toBeLessThanOrEqual(130);
+    expect(lost('holdings')).toBeLessThanOrEqual(129);
     expect(lost('transactions')).toBeLessThanOrEqual(74);
     expect(lost('options')).toBeLessThanOrEqual(7);
   }, 120_000);
