@@ -161,6 +161,9 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
       continue;
     }
     if (tradeWordsAllIntent(raw)) continue;
+    // The rest of a date wrapped from the line above ("… on or about December" / "15, 1993 at a price of $22.75 per
+    // share. On or about December 16, 1993,"): prose, whose "15" is a day, not a row's count.
+    if (WRAPPED_DATE_REST.test(raw)) continue;
     // A row that starts with a party's name is that party's trade (and heads the rows after it).
     const lead = s.mentions.find((m) => m.start <= 2 && m.end <= dates[0]!.start && !m.party.group);
     if (lead) holder = lead.party;
@@ -189,6 +192,9 @@ export function readScheduleTradeLines(lines: ProseSentence[], ctx: ProseContext
   }
   return out;
 }
+
+/** A line that opens with the day and year of a date whose month ends the line above: "15, 1993 at a price …". */
+const WRAPPED_DATE_REST = /^\s*(?:[1-9]|[12]\d|3[01]),\s*(?:19|20)\d{2}\b/;
 
 /** A line that is a proper name alone, in capitals or capitalised words ("GAM", "Cramer Associates"). */
 const NAME_ALONE = /^[ \t]*([A-Z][A-Za-z0-9&'.,-]*(?:[ \t]+(?:[A-Z&][A-Za-z0-9&'.,-]*|of|and))*)[ \t]*:?[ \t]*$/;

@@ -33,6 +33,15 @@ describe('trade dates', () => {
     expect(findDates('10-K-05 and 1-Mayor-24 and 3-Mar-2024-1')).toEqual([]);
   });
 
+  it('reads no trade line out of a date wrapped across lines (0000905718-94-000018 paraphrased)', () => {
+    // Cause: "The Company bought 2,000 Shares in the open market on or about December" / "15, 1993 at a price of $22.75
+    // per share. On or about December 16, 1993," — the line reader of Item 5's trade rows took the second line for a
+    // row: 15 shares on December 16 at $22.75, an extra trade beside the sentence's.
+    const trades = tradesAfter('test/fixtures/sc13/0000905718-94-000018.txt', 'prose-date-after');
+    expect(trades).toContain('1993-12-15 | 2000 | 22.75');
+    expect(trades.filter((t) => t.includes('| 15 |'))).toEqual([]);
+  });
+
   it('reads Schedule B lines whose dates are printed "6-Jul-94" (0000315066-94-001425 paraphrased)', () => {
     // Cause: as above; the schedule's seven trades were all lost.
     const trades = tradesAfter('test/fixtures/sc13/0000315066-94-001425.txt', 'date-dmy');
