@@ -112,6 +112,19 @@ const LIST: Paraphrase[] = [
     seenIn: '0000914760-99-000090 ("shares of Common Stock acquirable upon complete conversion of this")',
     rewrite: swap([new RegExp(String.raw`(${COUNT})\s+(?:${UNDERLYING}|${ISSUABLE})(?=${INSTRUMENT})`, 'g'), '$1 acquirable upon exercise of ']),
   },
+  {
+    name: 'opt-right-to-purchase',
+    says: '"options/warrants to purchase N shares" → "options/warrants with the right to purchase N shares"',
+    seenIn: '0001144204-13-040868 ("stock warrants with the right to purchase 18,374, 3,640 and 250 shares, respectively, of the Issuer’s Common Stock")',
+    rewrite: swap([/\b(options?|warrants?|Options?|Warrants?)\s+to\s+purchase\s+(?=(?:up\s+to\s+|an\s+aggregate\s+of\s+)?\d)/g, '$1 with the right to purchase ']),
+  },
+  {
+    name: 'opt-vested',
+    says: '"N shares underlying / issuable upon exercise of (the) options" → "N shares underlying vested options"',
+    seenIn: 'full/0001213900-21-035033 ("(ii) 7,995 shares of common stock underlying vested options to purchase shares of common stock")',
+    // Not options already said to be exercisable now ("currently exercisable stock options").
+    rewrite: swap([new RegExp(String.raw`(${COUNT})\s+(?:${UNDERLYING}|${ISSUABLE})(?!(?:currently|immediately|presently)\s+exercisable|vested)((?:[\w-]+\s+){0,4}?(?:options|Options|option|Option))\b`, 'g'), '$1 underlying vested $2']),
+  },
 ];
 
 /** Every option paraphrase, XML primary documents without an envelope included (several labelled options are). */

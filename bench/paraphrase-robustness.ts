@@ -22,6 +22,7 @@
 import { resolve } from 'node:path';
 import { scoreGoldenSet, totals, type FilingScore, type Split } from './accuracy-prose.js';
 import { flattenSubmission } from './flatten.js';
+import { MORE_HOLDING_PARAPHRASES, PROSE_ONLY } from './holding-paraphrases.js';
 import { OPTION_PARAPHRASES } from './option-paraphrases.js';
 import { TRADE_PARAPHRASES } from './trade-paraphrases.js';
 
@@ -48,12 +49,6 @@ const swap =
   (text: string): string =>
     pairs.reduce((t, [pattern, to]) => t.replace(pattern, to as string), text);
 
-/**
- * Not a form's label: no enumerator right before ("(i) Sole power to vote …", "iv) shared power …", tags and spaces
- * between) and not opening its line or element ("Sole power to dispose …" alone on its line). For paraphrases of
- * prose wordings that the form's labels never use.
- */
-const PROSE_ONLY = String.raw`(?<!(?:^|[\s(>])(?:[a-h]|[ivx]{1,4}|\d)\s*\)\.?(?:\s|&nbsp;|&#160;|<[^<>]*>)*)(?<!(?:^|>)(?:[ \t]|&nbsp;|&#160;)*)`;
 
 export const PARAPHRASES: Paraphrase[] = [
   {
@@ -315,6 +310,7 @@ export const PARAPHRASES: Paraphrase[] = [
     seenIn: '0001004680-99-000001 ("709,128 total shares consisting of 268,007 shares of Common Stock and 436,121 shares of Common Stock issuable upon …")',
     rewrite: swap([/\b(?:(?:are\s+)?comprised\s+of|which\s+includes?)(:?\s+(?:\((?:[ivx]{1,4}|[a-h]|\d)\)\s*)?\d)/g, 'consisting of$1']),
   },
+  ...MORE_HOLDING_PARAPHRASES,
 ];
 
 /**

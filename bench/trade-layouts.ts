@@ -81,6 +81,9 @@ const DATE_HEADING = /\b(?:Trade\s+Date|Transaction\s+Date|Date\s+of\s+(?:Purcha
 /** A heading's price words ("Price", "Price Per Share", "Purchase Price per Share ($)"), not a price range. */
 const PRICE_HEADING = /\b(?:(?:Purchase|Sale|Sales)\s+)?Price(?:\s*(?:per|\/)\s*Share)?(?:\s*\(\$\))?(?!\s+Range|\s*\(\$\)|\s*\/)/gi;
 
+/** A heading's count words ("Shares", "Number of Shares", "No. of Shares", "Amount of Shares", "Quantity"), not "Shares" of a longer name. */
+const COUNT_HEADING = /\b(?:(?:Number|No\.|Amount)\s+of\s+Shares|Shares(?!\s+(?:of|Purchased|Sold|Acquired))|Quantity)(?![\w.])/gi;
+
 /** The first count of a trade row's text outside its dates: an integer, no price (no decimals), no percent. */
 const ROW_COUNT = /(?<![\d$.,(\w'])(\d{1,3}(?:[,']\d{3})+|\d{2,})(?![\d.,)%\w])/;
 /** A sale word of a row ("Sale", "Sold", "Sell", "Disposed", a lone "S" cell). */
@@ -274,6 +277,18 @@ export const TRADE_LAYOUT_PARAPHRASES: Paraphrase[] = [
     says: 'a trade table\'s price heading ("Price Per Share ($)", "Purchase Price per Share") → "Price"',
     seenIn: '0000315066-94-001425 ("DATE  SHARES  PRICE"), 0000891836-94-000030 ("Transaction Date  Shares  Price")',
     rewrite: inTradeHeadings((t) => t.replace(PRICE_HEADING, (w) => inCaseOf(w, 'Price'))),
+  },
+  {
+    name: 'head-no-of-shares',
+    says: 'a trade table\'s count heading ("Shares", "Number of Shares", "Amount of Shares", "Quantity") → "No. of Shares"',
+    seenIn: '0001313250-08-000037 ("TRADE DATE  NO. OF SHARES DISPOSED OF  PRICE PER SHARE ($)")',
+    rewrite: inTradeHeadings((t) => t.replace(COUNT_HEADING, (w) => inCaseOf(w, 'No. of Shares'))),
+  },
+  {
+    name: 'head-average-price',
+    says: 'a trade table\'s price heading ("Price", "Price Per Share ($)", "Purchase Price per Share") → "Average Price"',
+    seenIn: '0000950123-07-015741 ("Transaction Date  Number of Shares Sold  Average Price")',
+    rewrite: inTradeHeadings((t) => t.replace(PRICE_HEADING, (w) => inCaseOf(w, 'Average Price'))),
   },
   {
     name: 'head-caps',

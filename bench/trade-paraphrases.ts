@@ -194,6 +194,12 @@ const LIST: Paraphrase[] = [
     seenIn: '0001140361-26-005810 ("11/24/2025: 20,000 shares for a weighted average price of $5.0865 per share")',
     rewrite: swap(/(\d\s+(?:shares|Shares)\b[^.;$]{0,80}?\s)(?:at|for)(?:\s+a\s+(?:purchase\s+|sale\s+)?price\s+of)?(\s+)(?=\$[\d.,]+(?:-\d+\/\d+)?\s+per\s+share)/g, '$1for a weighted average price of$2'),
   },
+  {
+    name: 'prose-price-per-share-of',
+    says: '"… N shares at (a price of) $P per share" → "… N shares at a price per share of $P"',
+    seenIn: '0001104659-25-002604 ("… common stock, par value $0.01 per share, at a price per share of $18.25 (the “Offer”)")',
+    rewrite: swap(/(\d\s+(?:shares|Shares)\b[^.;$]{0,80}?\s)(?:at|for)(?:\s+a\s+(?:purchase\s+|sale\s+)?price\s+of)?(\s+)(\$[\d.,]*\d(?:-\d+\/\d+)?)\s+per\s+share\b/g, '$1at a price per share of$2$3'),
+  },
   { name: 'columns-wide', says: 'text-table columns re-laid 20 wide', seenIn: '0000930661-00-000395 (columns about 24 wide)', rewrite: relayColumns(20) },
   { name: 'columns-narrow', says: 'text-table columns re-laid with two spaces between cells', seenIn: '0000891836-94-000030 (two to four spaces between cells)', rewrite: relayColumns(0) },
   {

@@ -18,7 +18,12 @@ export interface OptionTieRule {
 const NOUN = String.raw`(?:options?|warrants?|Options?|Warrants?|OPTIONS?|WARRANTS?)(?!\s+(?:Agreements?|agreements?|Shares|Plan|plan|holders?|[Pp]eriod|[Pp]rice)\b)`;
 /** Up to four words before the noun ("the 2010 non-qualified stock", "currently exercisable", "Second"). */
 const WORD = String.raw`(?!(?:and|or|of|to|in|for|with|by)\b)[\w'\u2019-]+(?:\s|&nbsp;)+`;
-const INSTRUMENT = String.raw`(?<instrument>(?<![\w'\u2019-])(?:${WORD}){0,4}?${NOUN})\b`;
+/**
+ * Whether the instrument can be exercised now, before its name's words ("vested amended 2011 non-qualified stock
+ * options", "currently exercisable Series A warrants"): it does not count against the name's four words.
+ */
+const STATUS = String.raw`(?:(?:(?:currently|immediately|presently)(?:\s|&nbsp;)+exercisable|(?:fully(?:\s|&nbsp;)+)?vested)(?:\s|&nbsp;)+)?`;
+const INSTRUMENT = String.raw`(?<instrument>(?<![\w'\u2019-])${STATUS}(?:${WORD}){0,4}?${NOUN})\b`;
 /** The class after a count: "shares", "Common Shares", "shares of the Issuer's Common Stock". */
 const COUNTED = String.raw`^\s*(?:\([^)]{0,40}\)\s*)?(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares|SHARES|ADSs?)?\s*(?:of\s+[A-Za-z'\u2019\s]{0,50}?)?\s*`;
 

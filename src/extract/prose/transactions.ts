@@ -15,7 +15,7 @@ import { holderColumns, holdersOf, isHypothetical, leadingDate, securityAfter, s
 import type { Party } from './parties.js';
 import { receivedCounts, respectiveCounts } from './respective-lists.js';
 import { firstTokenIn, type Token } from './tokens.js';
-import { NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, withFraction } from './trade-vocabulary.js';
+import { NOT_A_TRADE_BEFORE, PRICE_LEAD_SOURCE, PRICE_PER_SHARE_LEAD_SOURCE, withFraction } from './trade-vocabulary.js';
 import { evidence, provenance, type Found, type ProseContext, type ProseSentence, type TransactionAction, type TransactionRow } from './types.js';
 import { pushAll } from '../../arrays.js';
 import { matchesOf } from '../../matches.js';
@@ -122,9 +122,12 @@ export function readTransactions(s: ProseSentence, ctx: ProseContext): Found<Tra
  */
 const PER_SHARE_LEAD = new RegExp(String.raw`(?:${PRICE_LEAD_SOURCE}|\d\s*\(\s*(?:approximately\s+|about\s+)?)$`, 'i');
 
-/** The price per share stated in `[from, to)` of the sentence ("at $5.25 per share"), or null. */
+/** The words before a price that say "per share" before it: "at a price per share of $18.25". */
+const PER_SHARE_OF_LEAD = new RegExp(String.raw`${PRICE_PER_SHARE_LEAD_SOURCE}$`, 'i');
+
+/** The price per share stated in `[from, to)` of the sentence ("at $5.25 per share", "at a price per share of $5.25"), or null. */
 export function perShareIn(s: ProseSentence, from: number, to: number): Token | null {
-  return moneyMatching(s, from, to, PER_SHARE_LEAD, null, /^\s+per\s+(?:share|unit)/i);
+  return moneyMatching(s, from, to, PER_SHARE_LEAD, null, /^\s+per\s+(?:share|unit)/i) ?? moneyMatching(s, from, to, PER_SHARE_OF_LEAD, null);
 }
 
 /** A trade's date: the sentence's leading date, else the first date of the verb's clause. */

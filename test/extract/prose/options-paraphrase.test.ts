@@ -64,6 +64,14 @@ describe('options a holder has', () => {
     expect(optionsAfter('test/fixtures/sc13/0001144204-12-020756.txt', 'opt-may-be-acquired')).toEqual(expect.arrayContaining(['Scott Feldhacker | 800000', 'Scott Feldhacker | 600000']));
   });
 
+  it('reads option shares stated "N Common Shares underlying vested amended 2011 non-qualified stock options" (0001144204-12-020756 paraphrased)', () => {
+    // Cause: an instrument's name took at most four words before "options", and "vested" (full/0001213900-21-035033:
+    // "7,995 shares of common stock underlying vested options") made it five, so the 2,000,000 shares of the 2011 grant
+    // were plain stock.
+    expect(optionsAfter('test/fixtures/sc13/0001144204-12-020756.txt', 'opt-vested')).toEqual(expect.arrayContaining(['Scott Feldhacker | 2000000', 'Scott Feldhacker | 800000', 'Scott Feldhacker | 41152']));
+    expect(tieOf('2,000,000 Common Shares underlying vested amended 2011 non-qualified stock options granted', '2,000,000')?.kind).toBe('option');
+  });
+
   it('reads no option count from the year naming a grant, "the amended 2011 non-qualified stock options to purchase …" (0001144204-12-020756 paraphrased)', () => {
     // Cause: a number before option words was a count of options ("406,536 options to purchase …"), so "the 2010
     // non-qualified stock options" held 2,010 options.

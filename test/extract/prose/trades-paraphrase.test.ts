@@ -67,6 +67,15 @@ describe('trade prices', () => {
   });
 });
 
+describe('a price per share said before the price', () => {
+  it('reads the price of "sold N shares … at a price per share of $P" (0000937242-95-000001, 0000905718-94-000018 paraphrased)', () => {
+    // Cause: a sentence's price per share was read only with "per share" after it ("at $3-13/16 per share"), so with
+    // "per share" in the lead ("at a price per share of $18.25", 0001104659-25-002604) each trade came out unpriced.
+    expect(tradesAfter('test/fixtures/sc13/0000937242-95-000001.txt', 'prose-price-per-share-of')).toEqual(expect.arrayContaining(['1995-08-02 | 100000 | 3.8125', '1995-08-10 | 18000 | 5.9175']));
+    expect(tradesAfter('test/fixtures/sc13/0000905718-94-000018.txt', 'prose-price-per-share-of')).toEqual(expect.arrayContaining(['1993-12-15 | 2000 | 22.75', '1993-12-31 | 90000 | 23.656']));
+  });
+});
+
 describe('prices in sixteenths', () => {
   it('reads a fraction after a whole number of dollars, never a date after a count ("$3-13/16", "41 1/2", "5,000 3/8/96")', () => {
     const priceOf = (raw: string): number => withFraction(raw, scanTokens(raw).find((t) => t.kind === 'money' || t.kind === 'number')!).value;
