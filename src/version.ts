@@ -32,5 +32,7 @@
  * 0.9.0  flattened-shape reading: a 13G Item 4 headed by its first label; running headers inside a line blanked;
  *        "See Item 9 above" no table row; footnote marks, dashes and rules between form rows; person blocks and
  *        exhibit headings run into a sentence; run-in stacked table headers; a table row's count kept to its holder.
+ * 0.9.1  "at a price per share of $P" is a trade's price; "vested" or "currently exercisable" before an instrument's
+ *        name leaves it an option; a line opening with a wrapped date's day and year is no trade row.
  */
-export const PIPELINE_VERSION = '0.9.0';
+export const PIPELINE_VERSION = '0.9.1';
