@@ -199,8 +199,9 @@ export function readProse(items: ProseItem[], kind: '13D' | '13G', ctx: ProseCon
     pushAll(result.transactions, readIssuerSales(sentences, ctx));
     if (item.itemNumber === positionItem) {
       const tableRows = readTableLines(item.source, item.itemNumber, item.documentSequence, ctx, (start, end) => lineSentence(item, ctx, start, end));
-      dropOtherHolders(positions, tableRows);
-      dropOtherHolders(result.holdings, tableRows);
+      const tableHolders = holdersByCount(tableRows);
+      dropOtherHolders(positions, tableHolders);
+      dropOtherHolders(result.holdings, tableHolders);
       pushAll(positions, tableRows);
     }
   }
@@ -383,15 +384,8 @@ function unreadWarnings(sentences: ProseSentence[], r: ProseResult): ExtractionW
   return out;
 }
 
-/**
- * A count that a table line gives to the holder of its row is that holder's: the rows the sentence readers made of the
- * same count for someone else are removed from `rows` (in place). Flattened, a table's rows run on in one sentence
- * ("… Baker Brothers Life Sciences, L.P. 9,983,274 17,840,603 Total 10,885,357 19,437,944 …"), and the sentence
- * reader gave the Total row's count to the name before it (go-edgar__13d_2024_1 flattened); the table reader gives it
- * to the funds together.
- */
-function dropOtherHolders(rows: Found<HoldingRow>[], tableRows: readonly Found<HoldingRow>[]): void {
-  if (tableRows.length === 0) return;
+/** The holders (name keys) that table lines give each count, by the count's document offset. */
+function holdersByCount(tableRows: readonly Found<HoldingRow>[]): Map<number, Set<string>> {
   const holdersAt = new Map<number, Set<string>>();
   for (const t of tableRows) {
     const at = t.evidence.shares?.span.start;
@@ -400,6 +394,18 @@ function dropOtherHolders(rows: Found<HoldingRow>[], tableRows: readonly Found<H
     if (!names) holdersAt.set(at, (names = new Set()));
     names.add(nameKey(t.row.holder));
   }
+  return holdersAt;
+}
+
+/**
+ * A count that a table line gives to the holder of its row is that holder's: the rows the sentence readers made of the
+ * same count for someone else are removed from `rows` (in place). Flattened, a table's rows run on in one sentence
+ * ("… Baker Brothers Life Sciences, L.P. 9,983,274 17,840,603 Total 10,885,357 19,437,944 …"), and the sentence
+ * reader gave the Total row's count to the name before it (go-edgar__13d_2024_1 flattened); the table reader gives it
+ * to the funds together.
+ */
+function dropOtherHolders(rows: Found<HoldingRow>[], holdersAt: ReadonlyMap<number, ReadonlySet<string>>): void {
+  if (holdersAt.size === 0) return;
   let kept = 0;
   for (const r of rows) {
     const at = r.evidence.shares?.span.start;

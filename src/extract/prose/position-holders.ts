@@ -226,12 +226,6 @@ const AGENT_AFTER = new RegExp(
 /** Between two counts of one list: "N1 Class A shares and", "N1 shares of Common Stock, par value $.001 per share, and". */
 const LIST_GAP = new RegExp(String.raw`^\s*(?:(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\b[^,;.()\d]{0,40}?(?:${PAR_VALUE_SOURCE}[^,;.()\d]{0,40}?)?)?\s*(?:,\s*(?:and\s+)?|and\s+)$`);
 
-/**
- * The passive agent of a count: "N Shares (beneficially) owned (directly) by X", "N shares … issuable upon the exercise
- * of the Second Warrants owned by X", "N Class A shares and M Class B shares owned by the Celine McMahon Fitzgerald
- * Trust" (a count joined by "and" to the next takes that count's agent), "held of record by Julie F. Schauer's
- * spouse".
- */
 /** A passive clause with its agent, then "and" right before a count: "… are owned of record by Rose's wife and ". */
 const GAPPED_PASSIVE_BEFORE = /\b(?:owned|held)\s+(?:(?:beneficially|directly|indirectly|of\s+record)\s+)*by\s+[^;.()]{2,80}?\s+and\s+$/i;
 /** A footnote mark and then a capital: a note starting ("*** Shares reported herein …"), not a mark on a count. */
@@ -239,6 +233,12 @@ const NOTE_OPENS = /\*+\s+[A-Z]/;
 /** A count's words, then its agent without the verb: "41,662 shares by ". */
 const GAPPED_AGENT_AFTER = /^\s*(?:[A-Z][\w-]*\s+){0,3}(?:shares?|Shares)\s+by\s+(?:the\s+)?/;
 
+/**
+ * The passive agent of a count: "N Shares (beneficially) owned (directly) by X", "N shares … issuable upon the exercise
+ * of the Second Warrants owned by X", "N Class A shares and M Class B shares owned by the Celine McMahon Fitzgerald
+ * Trust" (a count joined by "and" to the next takes that count's agent), "held of record by Julie F. Schauer's
+ * spouse".
+ */
 export function passiveAgent(s: ProseSentence, t: Token, counts: Token[], ctx: ProseContext): { holders: Party[]; words: string } | null {
   const raw = s.raw;
   let k = counts.indexOf(t);

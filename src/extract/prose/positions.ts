@@ -173,11 +173,11 @@ const NEXT_ROW_AFTER_DASH = String.raw`[ \t]{1,3}(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2
 
 /**
  * A bare dash that ends the line of a power or amount label after its colon or dashes ("(ii)Shared power to vote or to
- * direct the vote:-", 0001207017-05-000031; "… the vote -- -", run together "… the vote ---"), or stands alone on the line under it (0000913414-09-003235: "(ii) shared power
- * to vote or to direct the vote" / "-"), or that the form's next row follows on its line: the form's number slot left at none — unless a count follows on the next line (the dashes were
- * the separator). The lookbehind sits after the dash, so
- * it runs only at a dash that ends its line; its runs of blanks are bounded, so a hostile run of spaces is no
- * quadratic rescan.
+ * direct the vote:-", 0001207017-05-000031; "… the vote -- -", run together "… the vote ---"), or stands alone on the
+ * line under it (0000913414-09-003235: "(ii) shared power to vote or to direct the vote" / "-"), or that the form's
+ * next row follows on its line: the form's number slot left at none — unless a count follows on the next line (the
+ * dashes were the separator). The lookbehind sits after the dash, so it runs only at a dash that ends its line or
+ * comes before the next row; its runs of blanks are bounded, so a hostile run of spaces is no quadratic rescan.
  */
 const DASH_UNDER_LABEL = new RegExp(
   String.raw`${BARE_DASH_SOURCE}(?=[ \t]{0,40}$|${NEXT_ROW_AFTER_DASH})(?![ \t]{0,40}\n[ \t]{0,40}\d)(?<=${LABEL_END_WORDS}[ \t]{0,40}(?:${DASH_VALUE_SEPARATOR}|${DASH_VALUE_SEPARATOR}?[ \t]{0,40}\n)[ \t]{0,40}${BARE_DASH_SOURCE})`,

@@ -65,19 +65,22 @@ export function sideCode(row: string): TransactionAction | null {
   return m ? (m[1] === 'S' ? 'sale' : 'purchase') : null;
 }
 
+/** "a price", "the weighted average sale price", "an offering price": the noun of both price leads below. */
+const PRICE_NOUN = String.raw`(?:(?:a|an|the)\s+)?(?:(?:weighted[-\s]+)?average\s+)?(?:(?:purchase|sale|sales|selling|offering)\s+)?price`;
+
 /**
  * The words between a count and its price per share, as a regex source without captures: "at", "for", "at a price
  * of", "at a purchase price of", "at an offering price of", "at an average price of", "for a weighted average sale
  * price of", "at approximately", and the article left out: "at price of" (0000905718-94-000018 prints "at at price of
  * $22.375 per share").
  */
-export const PRICE_LEAD_SOURCE = String.raw`\b(?:at|for)\s+(?:(?:(?:a|an|the)\s+)?(?:(?:weighted[-\s]+)?average\s+)?(?:(?:purchase|sale|sales|selling|offering)\s+)?price\s+of\s+)?(?:approximately\s+|about\s+)?`;
+export const PRICE_LEAD_SOURCE = String.raw`\b(?:at|for)\s+(?:${PRICE_NOUN}\s+of\s+)?(?:approximately\s+|about\s+)?`;
 
 /**
  * The words before a price that say "per share" themselves, so none follows the price: "at a price per share of
  * $18.25" (0001104659-25-002604), "for a purchase price per share of", as a regex source without captures.
  */
-export const PRICE_PER_SHARE_LEAD_SOURCE = String.raw`\b(?:at|for)\s+(?:(?:a|an|the)\s+)?(?:(?:weighted[-\s]+)?average\s+)?(?:(?:purchase|sale|sales|selling|offering)\s+)?price\s+per\s+(?:share|unit)\s+of\s+(?:approximately\s+|about\s+)?`;
+export const PRICE_PER_SHARE_LEAD_SOURCE = String.raw`\b(?:at|for)\s+${PRICE_NOUN}\s+per\s+(?:share|unit)\s+of\s+(?:approximately\s+|about\s+)?`;
 
 /** The fraction after a whole number of dollars: "-13/16", " 7/8" (binary fractions, never the start of a date "3/8/96"). */
 const FRACTION_AFTER = /^(?:-|\s)(\d{1,2})\/(2|4|8|16|32|64)(?!\d|\/)/;
