@@ -93,13 +93,25 @@ export function blankPageFurniture(text: string): string {
  * flattened, where the 7 was read as a count). Only two numbers that follow each other: a single number there may
  * be prose.
  */
-const PAGE_BREAK_NUMBERS = /(?<=[a-z,;] )([1-9]\d{0,2}) ([1-9]\d{0,2})(?= [a-z])/g;
+const PAGE_BREAK_NUMBERS = /([1-9]\d{0,2}) ([1-9]\d{0,2})(?= [a-z])/g;
 
-function blankPageBreakNumbers(text: string): string {
+/**
+ * The pair must follow a lower-case letter, comma or semicolon and a space. That is tested here, not by a lookbehind
+ * in the pattern: a pattern that starts with a lookbehind is tried at every character (a hundredth of a batch worker's
+ * time went to it), one that starts with a digit only where a digit is. The search may go on after a pair
+ * that fails the test: no pair that passes starts inside it (each of its digits follows a digit or a digit and a space).
+ */
+function followsWord(text: string, at: number): boolean {
+  if (at < 2 || text.charCodeAt(at - 1) !== 32) return false;
+  const c = text.charCodeAt(at - 2);
+  return (c >= 97 && c <= 122) || c === 44 || c === 59;
+}
+
+export function blankPageBreakNumbers(text: string): string {
   const found: RegExpExecArray[] = [];
   PAGE_BREAK_NUMBERS.lastIndex = 0;
   for (let m = PAGE_BREAK_NUMBERS.exec(text); m; m = PAGE_BREAK_NUMBERS.exec(text)) {
-    if (Number(m[2]) === Number(m[1]) + 1) found.push(m);
+    if (followsWord(text, m.index) && Number(m[2]) === Number(m[1]) + 1) found.push(m);
   }
   return blankMatches(text, found);
 }

@@ -25,11 +25,28 @@ export interface ProseItem {
  * The tokens and party mentions of a sentence's text, read once per distinct text: every line is read as a sentence,
  * then again as a table line and a trade line, and a document may repeat one line tens of thousands of times
  * ("See Exhibit 99.1."). Both readers are pure functions of the text (and of the filing's parties, hence one cache
- * per PartyIndex); the arrays are shared between sentences, which only read them.
+ * per PartyIndex); the arrays are shared between sentences, which only read them. Each is read when first asked for.
  */
-const readingsByParties = new WeakMap<PartyIndex, Map<string, { tokens: Token[]; mentions: PartyMention[] }>>();
+class Reading {
+  private tokenList: Token[] | null = null;
+  private mentionList: PartyMention[] | null = null;
+  constructor(
+    private readonly raw: string,
+    private readonly parties: PartyIndex,
+  ) {}
 
-function readingOf(raw: string, parties: PartyIndex): { tokens: Token[]; mentions: PartyMention[] } {
+  get tokens(): Token[] {
+    return (this.tokenList ??= scanTokens(this.raw));
+  }
+
+  get mentions(): PartyMention[] {
+    return (this.mentionList ??= this.parties.mentions(this.raw));
+  }
+}
+
+const readingsByParties = new WeakMap<PartyIndex, Map<string, Reading>>();
+
+function readingOf(raw: string, parties: PartyIndex): Reading {
   let cache = readingsByParties.get(parties);
   if (!cache) {
     cache = new Map();
@@ -37,10 +54,38 @@ function readingOf(raw: string, parties: PartyIndex): { tokens: Token[]; mention
   }
   let reading = cache.get(raw);
   if (!reading) {
-    reading = { tokens: scanTokens(raw), mentions: parties.mentions(raw) };
+    reading = new Reading(raw, parties);
     cache.set(raw, reading);
   }
   return reading;
+}
+
+/**
+ * A sentence or line of an item. Its tokens and party mentions are read on first use, not when it is made: the
+ * sentences of every item are made (instrument terms are learnt from all of them), but only the position items' are
+ * read through: reading the others' too was about 3% of a batch worker's time (cpuprofile over 600 filings).
+ */
+class ItemSentence implements ProseSentence {
+  constructor(
+    readonly itemNumber: number,
+    readonly documentSequence: number | null,
+    readonly source: ProseSource,
+    readonly start: number,
+    readonly end: number,
+    readonly raw: string,
+    readonly text: string,
+    readonly index: number,
+    readonly cut: boolean,
+    private readonly reading: Reading,
+  ) {}
+
+  get tokens(): Token[] {
+    return this.reading.tokens;
+  }
+
+  get mentions(): PartyMention[] {
+    return this.reading.mentions;
+  }
 }
 
 /**
@@ -54,18 +99,7 @@ export function sentencesOf(item: ProseItem, parties: PartyIndex, keep?: (raw: s
   splitSentences(src.text, src.start, src.end, src.linesAreBlocks).forEach((sn, index) => {
     const raw = src.text.slice(sn.start, sn.end);
     if (keep && !keep(raw)) return;
-    out.push({
-      itemNumber: item.itemNumber,
-      documentSequence: item.documentSequence,
-      source: src,
-      start: sn.start,
-      end: sn.end,
-      raw,
-      text: sn.text,
-      ...readingOf(raw, parties),
-      index,
-      ...(sn.cut ? { cut: true } : {}),
-    });
+    out.push(new ItemSentence(item.itemNumber, item.documentSequence, src, sn.start, sn.end, raw, sn.text, index, sn.cut === true, readingOf(raw, parties)));
   });
   return out;
 }
@@ -150,5 +184,5 @@ function flattenedLine(item: ProseItem, ctx: ProseContext, start: number, end: n
 /** One line of an item as a sentence (table rows: their provenance is the line). */
 export function lineSentence(item: ProseItem, ctx: ProseContext, start: number, end: number): ProseSentence {
   const raw = item.source.text.slice(start, end);
-  return { itemNumber: item.itemNumber, documentSequence: item.documentSequence, source: item.source, start, end, raw, text: raw.replace(/\s+/g, ' ').trim(), ...readingOf(raw, ctx.parties), index: -1 };
+  return new ItemSentence(item.itemNumber, item.documentSequence, item.source, start, end, raw, raw.replace(/\s+/g, ' ').trim(), -1, false, readingOf(raw, ctx.parties));
 }

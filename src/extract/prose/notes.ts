@@ -205,8 +205,9 @@ export function completeNotes(notes: Found<NoteRow>[], sentences: ProseSentence[
         }
       }
     }
-    // "the Exchange Notes held by the US Fund would be convertible into 441,619 shares".
-    if (!/^\W*(?:assuming|if)\b/i.test(s.raw)) {
+    // "the Exchange Notes held by the US Fund would be convertible into 441,619 shares". (Only after an instrument the
+    // sentence names: without one its tokens are not read.)
+    if (mentions.length && !/^\W*(?:assuming|if)\b/i.test(s.raw)) {
       for (const t of s.tokens) {
         if (t.kind !== 'shares' && !(t.kind === 'money' && t.typo)) continue;
         const lead = s.raw.slice(Math.max(0, t.start - 40), t.start);
