@@ -1,5 +1,5 @@
 /**
- * HTML rendered to readable lines, in one pass over htmlparser2's tokenizer — no DOM, no recursion, so the time is
+ * HTML rendered to readable lines, in one pass over htmlparser2's tokenizer (html-tokenizer.ts) — no DOM, no recursion, so the time is
  * linear in the input and the nesting depth costs nothing but an array slot (40,000 nested `<div>`s, or tables nested
  * 1,200 deep, used to take seconds in cheerio and then overflow the stack of a recursive walk).
  *
@@ -25,7 +25,7 @@
  *     glued to a number it changed the number (`$22.00<sup>1</sup>` read "$22.001", `1,000<sup>2</sup>` "1,0002";
  *     a name "Smith1"). An ordinal suffix after a digit (`1<sup>st</sup>`) is part of its word and stays glued.
  */
-import { Tokenizer } from 'htmlparser2';
+import { SkippingTokenizer } from './html-tokenizer.js';
 import {
   BLOCK_TAGS,
   SKIP_TAGS,
@@ -144,7 +144,7 @@ class HtmlTextRenderer {
   }
 
   run(): string {
-    const tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: true }, this);
+    const tokenizer = new SkippingTokenizer({ xmlMode: false, decodeEntities: true }, this);
     tokenizer.write(this.html);
     tokenizer.end();
     this.flushText();
