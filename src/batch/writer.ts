@@ -15,11 +15,7 @@ import type { EdgarDatabase, StoreOutcome } from '../store/database.js';
 import { finishBatchTransaction, newBatchTransaction, storePreparedFiling, type BatchTransaction, type PreparedFiling } from '../pipeline.js';
 
 export interface WriterOptions {
-  /**
-   * Commit after this many filings (default 256). In practice the age limit below ends a transaction first (a batch
-   * stores under 200 filings a second): 64 ended it sooner, and the writer's commits and full-text flushes per commit
-   * cost 0.3 s more of its 3.8 s of CPU over 2,000 filings (two interleaved pairs of runs).
-   */
+  /** Commit after this many filings (default 64). */
   filingsPerTransaction?: number;
   /** …or once the open transaction is this old (default 1000 ms), so a slow batch still commits regularly. */
   maxTransactionMs?: number;
@@ -46,7 +42,7 @@ export class BatchWriter {
 
   constructor(db: EdgarDatabase, options: WriterOptions = {}) {
     this.#db = db;
-    this.#perTransaction = Math.max(1, options.filingsPerTransaction ?? 256);
+    this.#perTransaction = Math.max(1, options.filingsPerTransaction ?? 64);
     this.#maxMs = options.maxTransactionMs ?? 1000;
     this.#maxBytes = options.maxTransactionBytes ?? 64 * 1024 * 1024;
     this.#now = options.now ?? Date.now;

@@ -62,7 +62,7 @@ function statementFor(sqlite: Database.Database, table: string, columns: readonl
  * Why: each INSERT into such a table runs in a statement journal, which flushes every FTS5 index written in the
  * transaction to a new small segment. A filing at a time that was a segment per filing per index, and merging them
  * was most of the writer's full-text time: over 600 filings, items took 570 ms to insert (3 MB of text) against 50 ms
- * without their trigger. Held, a batch transaction's rows go in one statement per 256 rows.
+ * without their trigger. Held, a transaction of 64 filings makes one statement per 256 rows.
  */
 export class HeldRows {
   /** By filing, in the order filings were (last) held; by table, in the order tables were held. */
