@@ -64,6 +64,9 @@ interface OpenElement {
   mark: { at: number; flushes: number } | null;
 }
 
+/** White space that `\s+ → ' '` would change: a run of two or more, or one blank that is not a space. */
+const COLLAPSIBLE_SPACE = /\s{2,}|[^\S ]/g;
+
 /** An ordinal suffix, superscript after a digit in "1<sup>st</sup>". */
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/i;
 
@@ -316,7 +319,8 @@ class HtmlTextRenderer {
         sink.append(part);
       });
     } else {
-      sink.append(text.replace(/[\s]+/g, ' '));
+      // (Only runs of two or more and blanks other than a space: the single spaces between words, most of the runs, stay.)
+      sink.append(text.replace(COLLAPSIBLE_SPACE, ' '));
     }
   }
 

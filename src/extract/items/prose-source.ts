@@ -163,6 +163,9 @@ function blankAtLineStarts(text: string, starts: number[], rule: FurnitureRule, 
     if (cusips.length === 0) return text;
   }
   let cusip = 0;
+  // Separator rule: where the next `/` and `\\` are at or after the last line tried (the text's length for none).
+  let nextSlash = -1;
+  let nextBackslash = -1;
   const found: RegExpExecArray[] = [];
   let last = 0;
   for (let j = 0; j < starts.length; j++) {
@@ -181,9 +184,12 @@ function blankAtLineStarts(text: string, starts: number[], rule: FurnitureRule, 
       if (cusips[cusip]! > s + 60) continue;
     }
     if (separator) {
-      // (A line ends at or before the next start: a terminator, or the space an earlier rule blanked it to.)
-      const line = text.slice(s, j + 1 < starts.length ? starts[j + 1]! : text.length);
-      if (line.indexOf('/') < 0 && line.indexOf('\\') < 0) continue;
+      // (A line ends at or before the next start: a terminator, or the space an earlier rule blanked it to.) Found
+      // without slicing each line: the next separator's position is kept until the lines pass it.
+      const lineEnd = j + 1 < starts.length ? starts[j + 1]! : text.length;
+      if (nextSlash < s) nextSlash = positionOf(text, '/', s);
+      if (nextBackslash < s) nextBackslash = positionOf(text, '\\', s);
+      if (nextSlash >= lineEnd && nextBackslash >= lineEnd) continue;
     }
     sticky.lastIndex = s;
     const m = sticky.exec(text);
@@ -192,6 +198,12 @@ function blankAtLineStarts(text: string, starts: number[], rule: FurnitureRule, 
     last = s + m[0].length;
   }
   return blankMatches(text, found);
+}
+
+/** The first `needle` in `text` at or after `from`; the text's length when there is none. */
+function positionOf(text: string, needle: string, from: number): number {
+  const at = text.indexOf(needle, from);
+  return at < 0 ? text.length : at;
 }
 
 /** DASHED_PAGE_NUMBER over `text`, as a global replace would, tried only where a `-` is. */

@@ -5,7 +5,7 @@
  * index.ts, which runs the record readers over these and merges what they find.
  * Does not handle: reading records from them.
  */
-import type { ProseSource } from '../items/prose-source.js';
+import { collapseSpace, type ProseSource } from '../items/prose-source.js';
 import type { XmlLeaf } from '../items/xml-items.js';
 import type { PartyIndex, PartyMention } from './parties.js';
 import { splitSentences } from './sentences.js';
@@ -184,5 +184,5 @@ function flattenedLine(item: ProseItem, ctx: ProseContext, start: number, end: n
 /** One line of an item as a sentence (table rows: their provenance is the line). */
 export function lineSentence(item: ProseItem, ctx: ProseContext, start: number, end: number): ProseSentence {
   const raw = item.source.text.slice(start, end);
-  return new ItemSentence(item.itemNumber, item.documentSequence, item.source, start, end, raw, raw.replace(/\s+/g, ' ').trim(), -1, false, readingOf(raw, ctx.parties));
+  return new ItemSentence(item.itemNumber, item.documentSequence, item.source, start, end, raw, collapseSpace(raw), -1, false, readingOf(raw, ctx.parties));
 }

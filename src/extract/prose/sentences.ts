@@ -8,6 +8,7 @@
  * flattened bodies.
  * Does not handle: clauses inside a sentence (the record readers work on clauses themselves).
  */
+import { collapseSpace } from '../items/prose-source.js';
 
 export interface Sentence {
   /** Offsets into the prose source's text, end exclusive. */
@@ -43,7 +44,7 @@ export function splitSentences(text: string, start: number, end: number, linesAr
     while (e > sentenceStart && /\s/.test(text[e - 1]!)) e--;
     const raw = text.slice(sentenceStart, e);
     // Rules, underlines and lone bullets are not sentences.
-    if (/[A-Za-z0-9]/.test(raw)) out.push({ start: sentenceStart, end: e, text: raw.replace(/\s+/g, ' ').trim(), ...(cut ? { cut } : {}) });
+    if (/[A-Za-z0-9]/.test(raw)) out.push({ start: sentenceStart, end: e, text: collapseSpace(raw), ...(cut ? { cut } : {}) });
     sentenceStart = -1;
   };
   for (let i = start; i < end; i++) {
