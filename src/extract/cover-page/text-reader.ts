@@ -221,6 +221,10 @@ const PLAUSIBLE = 5;
  */
 function maskOwnRowNumber(raw: string, n: number | undefined): string {
   if (n === undefined) return raw;
+  // Masking the segment is the cost, so first the cheap test that its number is printed in it at all (as "7" or "07";
+  // a number with a 1 in it may be printed with an "l" or "I", and is always looked for).
+  const digits = String(n);
+  if (!digits.includes('1') && !raw.includes(digits)) return raw;
   // Look past the side caption's words and caption tails ("BENEFICIALLY   6", "(See Instructions)  12").
   const probe = mask(raw, [...VALUE_NOISE, SIDE_WORDS, ...ID_CAPTIONS]);
   const m = /^(\s*)[[(]?([0-9lI]{1,2})[\])]?[.)]?(?=[ \t\n])/.exec(probe);

@@ -48,6 +48,12 @@ export function splitSentences(text: string, start: number, end: number, linesAr
     sentenceStart = -1;
   };
   for (let i = start; i < end; i++) {
+    if (sentenceStart >= 0) {
+      // Inside a sentence only a line break, . ! ? - = _ or the length limit can do anything: skip to the next of them.
+      const limit = Math.min(end, sentenceStart + MAX_SENTENCE_CHARS);
+      while (i < limit && !mayEndSentence(text.charCodeAt(i))) i++;
+      if (i >= end) break;
+    }
     const ch = text[i]!;
     if (sentenceStart < 0) {
       // A bullet dash ("- Holders of …") is not part of the sentence it introduces.
@@ -106,6 +112,11 @@ export function splitSentences(text: string, start: number, end: number, linesAr
   }
   close(end);
   return out;
+}
+
+/** A line break, `.`, `!`, `?`, `-`, `=` or `_`: the characters splitSentences looks at inside a sentence. */
+function mayEndSentence(c: number): boolean {
+  return c === 10 || c === 46 || c === 33 || c === 63 || c === 45 || c === 61 || c === 95;
 }
 
 /** The longest heading an underline on its line makes one: a few words in capitals. */
