@@ -15,7 +15,7 @@ import { documentText } from './parse/body.js';
 import type { BodyFormat, Submission } from './parse/types.js';
 import type { EdgarDatabase, FilingRows, StoreOutcome } from './store/database.js';
 import { updateChains, updateChainsOf, type ChainUpdate } from './store/chains.js';
-import { gzipSource } from './store/database.js';
+import { compressSource, type CompressedSource } from './store/database.js';
 import { DOCUMENT_TEXT_COLUMNS, documentTextValues, writeDocumentText, type DocumentTextRow } from './store/document-text.js';
 import { HeldRows } from './store/multi-row-insert.js';
 import { filingKey, submissionRows } from './store/rows.js';
@@ -36,10 +36,10 @@ export interface PreparedFiling {
   /** Parse and extraction warnings, counted by code (for a batch's summary). */
   warningCodes: Record<string, number>;
   /**
-   * The input itself, gzip-compressed, kept by the store so `reprocess` needs no network. Compressed here (a worker
-   * thread in a batch), not by the store: gzip was a third of the single writer thread's time per filing.
+   * The input itself, compressed, kept by the store so `reprocess` needs no network. Compressed here (a worker thread
+   * in a batch), not by the store: compressing was a third of the single writer thread's time per filing.
    */
-  sourceGzip: Uint8Array;
+  sourceCompressed: CompressedSource;
 }
 
 export interface PrepareOptions {
@@ -79,7 +79,7 @@ export function prepareRows(submission: Submission, extracted: ExtractedFiling, 
     rows,
     derived: derivedFilingData(submission),
     warningCodes,
-    sourceGzip: gzipSource(source),
+    sourceCompressed: compressSource(source),
   };
 }
 
@@ -95,7 +95,7 @@ export function storePreparedFiling(db: EdgarDatabase, prepared: PreparedFiling,
   const { accessionNumber, derived } = prepared;
   if (!batch) {
     // storeFiling's transaction already makes the filing atomic, so no savepoint of its own for the derived rows.
-    return db.storeFiling(prepared.rows, { afterWrite: () => writeDerivedRows(db, accessionNumber, derived, { inTransaction: true }), sourceGzip: prepared.sourceGzip });
+    return db.storeFiling(prepared.rows, { afterWrite: () => writeDerivedRows(db, accessionNumber, derived, { inTransaction: true }), sourceCompressed: prepared.sourceCompressed });
   }
   return db.storeFiling(prepared.rows, {
     // (A filing stored before has had its document_texts rows deleted by storeFiling with its other per-filing rows.)
@@ -103,7 +103,7 @@ export function storePreparedFiling(db: EdgarDatabase, prepared: PreparedFiling,
       batch.held.hold(accessionNumber, 'document_texts', DOCUMENT_TEXT_COLUMNS, documentTextValues(accessionNumber, derived.documentTexts));
       batch.chainUpdates.push({ accessionNumber, declared: derived.declaredPrevious });
     },
-    sourceGzip: prepared.sourceGzip,
+    sourceCompressed: prepared.sourceCompressed,
     undoneByCaller: true,
     held: batch.held,
   });

@@ -128,7 +128,7 @@ export class BatchWriter {
 
 /** What a kept filing costs in memory, roughly: its texts (the bulk of its rows) and its compressed source. */
 function heldBytes(prepared: PreparedFiling): number {
-  let bytes = prepared.sourceGzip.byteLength;
+  let bytes = prepared.sourceCompressed.content.byteLength;
   for (const text of prepared.derived.documentTexts) bytes += text.text.length * 2;
   return bytes;
 }

@@ -172,6 +172,25 @@ END`,
     name: 'every ordinal counts from 1: filing_entities, former_names, group_members, documents, warnings and the exhibit tables shifted by one',
     sql: ordinalsFromOne,
   },
+  {
+    // Sources are written Brotli-compressed (compressSource: half gzip's time, a little smaller); the rows already
+    // stored stay gzip, and `encoding` says which. SQLite cannot change a CHECK in place: the table is renamed, made
+    // again with the wider CHECK and refilled. No view, trigger or index but its key reads it.
+    version: 9,
+    name: "sources.encoding may be 'br' (Brotli), what this version writes; stored gzip rows are kept as they are",
+    sql: [
+      'ALTER TABLE sources RENAME TO sources__gzip_only',
+      `CREATE TABLE sources (
+  accession_number TEXT NOT NULL,
+  encoding TEXT NOT NULL CHECK (encoding IN ('br', 'gzip')),
+  content BLOB NOT NULL,
+  PRIMARY KEY (accession_number),
+  FOREIGN KEY (accession_number) REFERENCES filings (accession_number) ON DELETE CASCADE
+)`,
+      'INSERT INTO sources (accession_number, encoding, content) SELECT accession_number, encoding, content FROM sources__gzip_only ORDER BY rowid',
+      'DROP TABLE sources__gzip_only',
+    ],
+  },
 ];
 
 /** The schema version this build writes: the last migration. A database with a higher user_version is refused. */

@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestSubmission } from '../../src/pipeline.js';
-import { openDatabase } from '../../src/store/database.js';
+import { EdgarDatabase, openDatabase } from '../../src/store/database.js';
 import { APPLICATION_ID } from '../../src/store/identity.js';
 import { MIGRATIONS, SCHEMA_VERSION, allTables } from '../../src/store/migrations.js';
 import type { TableModel } from '../../src/store/model.js';
@@ -114,6 +114,40 @@ describe('databases made by earlier releases', () => {
     const again = openDatabase(path);
     expect(again.sqlite.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
     again.close();
+  });
+});
+
+describe('sources written before schema version 9 (gzip)', () => {
+  it('keeps a stored gzip source readable through migration 9, and stores the next ones as Brotli', () => {
+    // A database as schema version 8 left it: the sample stored, its source gzip-compressed under the old CHECK.
+    const path = join(dir, 'gzip-sources.db');
+    const sample = new Uint8Array(readFileSync('samples/0001125282-03-003998.txt'));
+    const made = openDatabase(path);
+    const accession = ingestSubmission(made, sample, { sourceName: 'sample' }).accessionNumber;
+    made.close();
+    const raw = new Database(path);
+    raw.exec(`DROP TABLE sources;
+CREATE TABLE sources (
+  accession_number TEXT NOT NULL,
+  encoding TEXT NOT NULL CHECK (encoding IN ('gzip')),
+  content BLOB NOT NULL,
+  PRIMARY KEY (accession_number),
+  FOREIGN KEY (accession_number) REFERENCES filings (accession_number) ON DELETE CASCADE
+);
+DELETE FROM schema_migrations WHERE version = 9;`);
+    raw.prepare("INSERT INTO sources (accession_number, encoding, content) VALUES (?, 'gzip', ?)").run(accession, gzipSync(sample));
+    raw.pragma('user_version = 8');
+    raw.close();
+
+    const db = new EdgarDatabase(path);
+    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.sqlite.prepare('SELECT encoding FROM sources WHERE accession_number = ?').pluck().get(accession)).toBe('gzip');
+    expect(Buffer.from(db.readSource(accession)!).equals(Buffer.from(sample))).toBe(true);
+    const other = new Uint8Array(readFileSync('test/fixtures/sc13/0000902664-04-001527.txt'));
+    const next = ingestSubmission(db, other, { sourceName: 'other' }).accessionNumber;
+    expect(db.sqlite.prepare('SELECT encoding FROM sources WHERE accession_number = ?').pluck().get(next)).toBe('br');
+    expect(Buffer.from(db.readSource(next)!).equals(Buffer.from(other))).toBe(true);
+    db.close();
   });
 });
 
