@@ -105,7 +105,9 @@ export class DefinedTerms {
       if (!known.has(key)) known.set(key, t);
     };
     const events: { at: number; run: () => void }[] = [];
-    for (const paren of matchesOf(/\(([^()]{1,220})\)/g, text)) {
+    // (An exec loop, not matchesOf: every parenthesis of the schedule is tried, and the iterator's bookkeeping counted.)
+    const parens = /\(([^()]{1,220})\)/g;
+    for (let paren = parens.exec(text); paren; paren = parens.exec(text)) {
       const start = paren.index;
       const end = start + paren[0].length;
       // `667, L.P. ("667" and, together with Life Sciences, the "Funds")`: the first term names the party before

@@ -6,7 +6,6 @@
  * Does not handle: defined terms, or the leading words and honorifics of a cover name (parties.ts).
  */
 import { withoutLegalForm } from '../lexicon/index.js';
-import { matchesOf } from '../../matches.js';
 import type { Party, Surface } from './party.js';
 
 /** The significant words of a name: no punctuation, "The", or legal forms at its end (`…, L.P.`, `… Co., Inc.`). */
@@ -53,7 +52,9 @@ export function pushShortForms(text: string, coverParties: Party[], parts: Party
       firstLetters.add(core.lower[0]![0]!.toUpperCase());
     }
   }
-  for (const m of matchesOf(/\b[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Z][A-Za-z0-9&'-]*){0,3}\b/g, text)) {
+  // (An exec loop, not matchesOf: this runs over the whole schedule, and the iterator's bookkeeping per match counted.)
+  const runs = /\b[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Z][A-Za-z0-9&'-]*){0,3}\b/g;
+  for (let m = runs.exec(text); m; m = runs.exec(text)) {
     if (!/(?:^|\s)[A-Z]{2,}(?=\s|$)/.test(m[0])) continue; // no all-capitals word: nothing to try
     const words = m[0].split(/\s+/);
     const capitals = words.map((w) => /^[A-Z]{2,}$/.test(w));
