@@ -80,9 +80,10 @@ const STICKY = PAGE_FURNITURE.map((rule) => new RegExp(rule.pattern.source, `${r
 /** Replace page furniture by spaces so offsets do not move. */
 export function blankPageFurniture(text: string): string {
   const starts = lineStarts(text);
+  const firsts = firstNonBlanks(text, starts);
   let out = text;
   PAGE_FURNITURE.forEach((rule, k) => {
-    out = blankAtLineStarts(out, starts, rule, STICKY[k]!);
+    out = blankAtLineStarts(out, starts, firsts, rule, STICKY[k]!);
   });
   return blankPageBreakNumbers(blankDashedPageNumbers(blankInlineCusipHeaders(out)));
 }
@@ -144,6 +145,24 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * For each line start, where its first character other than a space or tab is (the text's length for none), in the
+ * text as given. Found once for all the rules instead of once per rule and line: fixed-width filings indent most
+ * lines. A rule blanks whole lines, first character included, so in the text a later rule sees that position holds a
+ * blank, which no rule's `first` has, exactly when the line was blanked (and the line's own first character would
+ * then be its terminator, which no `first` has either).
+ */
+function firstNonBlanks(text: string, starts: number[]): Int32Array {
+  const firsts = new Int32Array(starts.length);
+  for (let j = 0; j < starts.length; j++) {
+    let i = starts[j]!;
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 9) c = text.charCodeAt(++i);
+    firsts[j] = Math.min(i, text.length);
+  }
+  return firsts;
+}
+
 function isLineTerminator(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
@@ -151,7 +170,7 @@ function isLineTerminator(c: number): boolean {
 const CUSIP = /cusip/gi;
 
 /** One anchored rule over `text`, as `text.replace` with its global form would, trying only the starts it can match. */
-function blankAtLineStarts(text: string, starts: number[], rule: FurnitureRule, sticky: RegExp): string {
+function blankAtLineStarts(text: string, starts: number[], firsts: Int32Array, rule: FurnitureRule, sticky: RegExp): string {
   // The rule's fields are read once: rules differ in shape, and reading them on every line was most of the time.
   const first = rule.first ?? null;
   const separator = rule.separator === true;
@@ -173,9 +192,7 @@ function blankAtLineStarts(text: string, starts: number[], rule: FurnitureRule, 
     if (s < last) continue;
     if (s > 0 && !isLineTerminator(text.charCodeAt(s - 1))) continue;
     if (first !== null) {
-      let i = s;
-      let c = text.charCodeAt(i);
-      while (c === 32 || c === 9) c = text.charCodeAt(++i);
+      const i = firsts[j]!;
       if (i >= text.length || first.indexOf(text[i]!) < 0) continue;
     }
     if (cusips !== null) {
