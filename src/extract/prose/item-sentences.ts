@@ -63,9 +63,11 @@ function readingOf(raw: string, parties: PartyIndex): Reading {
 /**
  * A sentence or line of an item. Its tokens and party mentions are read on first use, not when it is made: the
  * sentences of every item are made (instrument terms are learnt from all of them), but only the position items' are
- * read through: reading the others' too was about 3% of a batch worker's time (cpuprofile over 600 filings).
+ * read through: reading the others' too was about 3% of a batch worker's time (cpuprofile over 600 filings). Its
+ * collapsed text, too, is made only for the sentences a record quotes.
  */
 class ItemSentence implements ProseSentence {
+  private collapsed: string | null = null;
   constructor(
     readonly itemNumber: number,
     readonly documentSequence: number | null,
@@ -73,11 +75,14 @@ class ItemSentence implements ProseSentence {
     readonly start: number,
     readonly end: number,
     readonly raw: string,
-    readonly text: string,
     readonly index: number,
     readonly cut: boolean,
     private readonly reading: Reading,
   ) {}
+
+  get text(): string {
+    return (this.collapsed ??= collapseSpace(this.raw));
+  }
 
   get tokens(): Token[] {
     return this.reading.tokens;
@@ -99,7 +104,7 @@ export function sentencesOf(item: ProseItem, parties: PartyIndex, keep?: (raw: s
   splitSentences(src.text, src.start, src.end, src.linesAreBlocks).forEach((sn, index) => {
     const raw = src.text.slice(sn.start, sn.end);
     if (keep && !keep(raw)) return;
-    out.push(new ItemSentence(item.itemNumber, item.documentSequence, src, sn.start, sn.end, raw, sn.text, index, sn.cut === true, readingOf(raw, parties)));
+    out.push(new ItemSentence(item.itemNumber, item.documentSequence, src, sn.start, sn.end, raw, index, sn.cut === true, readingOf(raw, parties)));
   });
   return out;
 }
@@ -184,5 +189,5 @@ function flattenedLine(item: ProseItem, ctx: ProseContext, start: number, end: n
 /** One line of an item as a sentence (table rows: their provenance is the line). */
 export function lineSentence(item: ProseItem, ctx: ProseContext, start: number, end: number): ProseSentence {
   const raw = item.source.text.slice(start, end);
-  return new ItemSentence(item.itemNumber, item.documentSequence, item.source, start, end, raw, collapseSpace(raw), -1, false, readingOf(raw, ctx.parties));
+  return new ItemSentence(item.itemNumber, item.documentSequence, item.source, start, end, raw, -1, false, readingOf(raw, ctx.parties));
 }

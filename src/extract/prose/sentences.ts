@@ -15,9 +15,24 @@ export interface Sentence {
   start: number;
   end: number;
   /** The sentence with white space collapsed. */
-  text: string;
+  readonly text: string;
   /** Cut at MAX_SENTENCE_CHARS: the text ran on without a sentence end. */
   cut?: boolean;
+}
+
+/** A sentence as splitSentences finds it; its collapsed text is made when asked for (most sentences never are). */
+class FoundSentence implements Sentence {
+  private collapsed: string | null = null;
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+    readonly cut: boolean,
+  ) {}
+
+  get text(): string {
+    return (this.collapsed ??= collapseSpace(this.source.slice(this.start, this.end)));
+  }
 }
 
 /**
@@ -44,7 +59,7 @@ export function splitSentences(text: string, start: number, end: number, linesAr
     while (e > sentenceStart && /\s/.test(text[e - 1]!)) e--;
     const raw = text.slice(sentenceStart, e);
     // Rules, underlines and lone bullets are not sentences.
-    if (/[A-Za-z0-9]/.test(raw)) out.push({ start: sentenceStart, end: e, text: collapseSpace(raw), ...(cut ? { cut } : {}) });
+    if (/[A-Za-z0-9]/.test(raw)) out.push(new FoundSentence(text, sentenceStart, e, cut));
     sentenceStart = -1;
   };
   for (let i = start; i < end; i++) {
