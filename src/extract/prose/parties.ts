@@ -18,10 +18,39 @@ import { pushShortForms, trustAndTrustee } from './short-forms.js';
 
 export type { CoverPerson, Party, PartyMention } from './party.js';
 
-/** Does `text` put an honorific before the surname `name` ("Mr. Woodman")? One indexOf scan per honorific. */
+const HONORIFICS = ['Mr. ', 'Ms. ', 'Mrs. ', 'Dr. '];
+
+/**
+ * The words right after an honorific in `text` ("Mr. Woodman" → Woodman), each the whole run of letters, apostrophes
+ * and hyphens there. Kept for the last text asked about: PartyIndex.build asks for every individual on the cover pages
+ * of one filing, and scanning the whole schedule four times per person was a hundredth of a worker's time.
+ */
+let honorificText: string | null = null;
+let honorificWords = new Set<string>();
+
+function wordsAfterHonorifics(text: string): Set<string> {
+  if (text === honorificText) return honorificWords;
+  const words = new Set<string>();
+  for (const h of HONORIFICS) {
+    for (let i = text.indexOf(h); i >= 0; i = text.indexOf(h, i + 1)) {
+      let end = i + h.length;
+      while (end < text.length && NAME_CHAR.test(text.charAt(end))) end++;
+      words.add(text.slice(i + h.length, end));
+    }
+  }
+  honorificText = text;
+  honorificWords = words;
+  return words;
+}
+
+const NAME_CHAR = /[A-Za-z'-]/;
+
+/** Does `text` put an honorific before the surname `name` ("Mr. Woodman")? */
 function honorificBefore(text: string, name: string): boolean {
   const title = name.charAt(0).toUpperCase() + name.slice(1).toLowerCase();
-  return ['Mr. ', 'Ms. ', 'Mrs. ', 'Dr. '].some((h) => {
+  // A surname of letters, apostrophes and hyphens is one of the words after an honorific, or is not there at all.
+  if (/^[A-Za-z'-]+$/.test(title)) return wordsAfterHonorifics(text).has(title);
+  return HONORIFICS.some((h) => {
     const needle = h + title;
     for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
       if (!/[A-Za-z'-]/.test(text.charAt(i + needle.length))) return true;
