@@ -109,7 +109,8 @@ const NAME_CONTINUES = /^ (?:Funds?|Accounts?|Associates|Partners|Ventures|Capit
 const ISSUER_TERM = /^(?:Issuer|Company|Corporation|Registrant)$/;
 /** The quoted part of a cover name, after its legal form: «Bank Otkritie Financial Corporation», “Acron”. */
 const QUOTED_NAME = /^[^«»\u201c\u201d"]{4,80}[«\u201c"]([A-Z][^«»\u201c\u201d"]{2,80})[»\u201d"]\s*$/;
-const WHITE_SPACE_RUN = /\s+/g;
+/** White space that collapsing to one space changes: a run of two or more, or one blank that is not a space. */
+const COLLAPSIBLE_SPACE = /\s{2,}|[^\S ]/g;
 const GROUP_TERM = /\b(?:persons|funds|entities|parties|partnerships|members|filers|holders|companies|investors|purchasers|stockholders|shareholders|group)\b/i;
 
 export class PartyIndex {
@@ -300,19 +301,39 @@ export class PartyIndex {
    */
   mentions(text: string): PartyMention[] {
     if (!/\s\s|[\t\n\r\u00a0]/.test(text)) return this.mentionsIn(text);
-    const found = this.mentionsIn(text.replace(WHITE_SPACE_RUN, ' '));
+    const found = this.mentionsIn(text.replace(COLLAPSIBLE_SPACE, ' '));
     if (found.length === 0) return found;
-    // Each character of the collapsed text → its offset in `text` (a run of white space → where the run starts).
-    const at: number[] = [];
-    let from = 0;
-    WHITE_SPACE_RUN.lastIndex = 0;
-    for (let run = WHITE_SPACE_RUN.exec(text); run; run = WHITE_SPACE_RUN.exec(text)) {
-      for (let i = from; i <= run.index; i++) at.push(i);
-      from = run.index + run[0].length;
+    // A character of the collapsed text → its offset in `text`; a run of white space → where the run starts. Only the
+    // runs that collapsing shortens or changes are kept (a single space is where it was, less what went before it),
+    // and only the mentions' ends are looked up: a table of every character's offset, built for each sentence with a
+    // line break in it, was most of this method's time.
+    const runStarts: number[] = [];
+    const spaceAt: number[] = [];
+    const removedAfter: number[] = [];
+    let removed = 0;
+    COLLAPSIBLE_SPACE.lastIndex = 0;
+    for (let run = COLLAPSIBLE_SPACE.exec(text); run; run = COLLAPSIBLE_SPACE.exec(text)) {
+      runStarts.push(run.index);
+      spaceAt.push(run.index - removed);
+      removed += run[0].length - 1;
+      removedAfter.push(removed);
     }
-    for (let i = from; i < text.length; i++) at.push(i);
-    at.push(text.length);
-    return found.map((m) => ({ ...m, start: at[m.start]!, end: at[m.end - 1]! + 1 }));
+    const inText = (at: number): number => {
+      // The last kept run whose space is at or before `at` (binary search: the runs are in order).
+      let lo = 0;
+      let hi = spaceAt.length - 1;
+      let k = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (spaceAt[mid]! <= at) {
+          k = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (k < 0) return at;
+      return spaceAt[k] === at ? runStarts[k]! : at + removedAfter[k]!;
+    };
+    return found.map((m) => ({ ...m, start: inText(m.start), end: inText(m.end - 1) + 1 }));
   }
 
   private mentionsIn(text: string): PartyMention[] {
