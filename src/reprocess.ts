@@ -1,7 +1,7 @@
 /**
  * Re-extracting what an older edgar-extract stored. Every filing whose `pipeline_version` is older than this build's
  * PIPELINE_VERSION is read again from its source and stored again (the store outcome is then `refreshed`). The
- * source is, in order: the input kept gzip-compressed in `sources` (every filing stored since schema 2), else the
+ * source is, in order: the input kept compressed in `sources` (every filing stored since schema 2), else the
  * file `filings.source_name` names, when it still exists and still has the bytes that were stored (its SHA-256 is
  * checked); else the filing is reported "cannot reprocess: source not kept" and its rows stay as they are. No network.
  */

@@ -43,6 +43,7 @@ import {
   FOSTERING_PARTS,
 } from './html-elements.js';
 import { flatten, Sink } from './html-sink.js';
+import { collapseRuns } from '../white-space.js';
 
 /** A table's two sinks: `before` continues the line the table interrupted and takes foster-parented content. */
 interface TableSinks {
@@ -63,9 +64,6 @@ interface OpenElement {
   /** `<sup>`/`<sub>`: where its text starts on `sink.line`, and `sink.flushes` then (a flush since moves the text). */
   mark: { at: number; flushes: number } | null;
 }
-
-/** White space that `\s+ → ' '` would change: a run of two or more, or one blank that is not a space. */
-const COLLAPSIBLE_SPACE = /\s{2,}|[^\S ]/g;
 
 /** An ordinal suffix, superscript after a digit in "1<sup>st</sup>". */
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/i;
@@ -319,8 +317,7 @@ class HtmlTextRenderer {
         sink.append(part);
       });
     } else {
-      // (Only runs of two or more and blanks other than a space: the single spaces between words, most of the runs, stay.)
-      sink.append(text.replace(COLLAPSIBLE_SPACE, ' '));
+      sink.append(collapseRuns(text));
     }
   }
 

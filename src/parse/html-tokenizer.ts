@@ -46,8 +46,9 @@ export class SkippingTokenizer extends Tokenizer {
   private searchedOffset = -1;
 
   /**
-   * Move `index` to just before the first of `a` or `b` after it (the parse loop then steps onto it), or to the last
-   * character when there is none, as the tokenizer's own fast-forward does.
+   * Move `index` to just before the next `<` (text), `"` or `'` (a value in those quotes), or `&`, whichever comes
+   * first (the parse loop then steps onto it), or to the last character when there is none, as the tokenizer's own
+   * fast-forward does.
    */
   private skipTo(a: 'lt' | 'dq' | 'sq'): void {
     const self = this as unknown as TokenizerInternals;

@@ -8,7 +8,8 @@
  *     (not even `stored_at`); under a newer one it re-extracts them. A different input with an accession already
  *     stored goes through the duplicate rule (duplicates.ts): the more complete submission wins, and between equals
  *     the newest input. The outcome says which happened.
- *   - The input bytes are kept gzip-compressed in `sources`, so `reprocess` can re-extract without the files.
+ *   - The input bytes are kept compressed in `sources` (Brotli; gzip in rows stored before schema version 9), so
+ *     `reprocess` can re-extract without the files.
  *   - WAL mode, so readers (the sqlite3 shell, Datasette) never block a running batch.
  */
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync } from 'node:zlib';
@@ -86,7 +87,7 @@ export function compressSource(bytes: Uint8Array): CompressedSource {
 }
 
 /** A `sources` row's content decompressed, whichever encoding wrote it. */
-export function decompressSource(encoding: string, content: Uint8Array): Uint8Array {
+function decompressSource(encoding: string, content: Uint8Array): Uint8Array {
   if (encoding === 'br') return new Uint8Array(brotliDecompressSync(content));
   if (encoding === 'gzip') return new Uint8Array(gunzipSync(content));
   throw new Error(`sources: unknown encoding ${JSON.stringify(encoding)}`);

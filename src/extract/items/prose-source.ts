@@ -8,6 +8,7 @@
  * source (entities such as `&amp;` make the two lengths differ).
  * Does not handle: finding items (split-items.ts, xml-items.ts) or reading sentences (prose/).
  */
+import { collapseRuns } from '../../white-space.js';
 
 export interface ProseSource {
   /** The string sentences are cut from. */
@@ -286,9 +287,5 @@ export function mappedSource(text: string, starts: number[], ends: number[]): Pr
 
 /** White space collapsed, for the readable `text`/`sentence` columns. */
 export function collapseSpace(text: string): string {
-  // The same as replacing every run of white space by one space, without rewriting the single spaces between words
-  // (most of the runs, and each one a match): a run of two or more, or one blank that is not a space.
-  return text.replace(COLLAPSIBLE_SPACE, ' ').trim();
+  return collapseRuns(text).trim();
 }
-
-const COLLAPSIBLE_SPACE = /\s{2,}|[^\S ]/g;

@@ -15,6 +15,7 @@ import type { DefinedTerms } from '../defined-terms/index.js';
 import { endsWithEntitySuffix, withoutLegalForm } from '../lexicon/index.js';
 import type { CoverPerson, Party, PartyMention, Surface } from './party.js';
 import { pushShortForms, trustAndTrustee } from './short-forms.js';
+import { COLLAPSIBLE_SPACE, collapseRuns } from '../../white-space.js';
 
 export type { CoverPerson, Party, PartyMention } from './party.js';
 
@@ -109,8 +110,6 @@ const NAME_CONTINUES = /^ (?:Funds?|Accounts?|Associates|Partners|Ventures|Capit
 const ISSUER_TERM = /^(?:Issuer|Company|Corporation|Registrant)$/;
 /** The quoted part of a cover name, after its legal form: «Bank Otkritie Financial Corporation», “Acron”. */
 const QUOTED_NAME = /^[^«»\u201c\u201d"]{4,80}[«\u201c"]([A-Z][^«»\u201c\u201d"]{2,80})[»\u201d"]\s*$/;
-/** White space that collapsing to one space changes: a run of two or more, or one blank that is not a space. */
-const COLLAPSIBLE_SPACE = /\s{2,}|[^\S ]/g;
 const GROUP_TERM = /\b(?:persons|funds|entities|parties|partnerships|members|filers|holders|companies|investors|purchasers|stockholders|shareholders|group)\b/i;
 
 export class PartyIndex {
@@ -301,7 +300,7 @@ export class PartyIndex {
    */
   mentions(text: string): PartyMention[] {
     if (!/\s\s|[\t\n\r\u00a0]/.test(text)) return this.mentionsIn(text);
-    const found = this.mentionsIn(text.replace(COLLAPSIBLE_SPACE, ' '));
+    const found = this.mentionsIn(collapseRuns(text));
     if (found.length === 0) return found;
     // A character of the collapsed text → its offset in `text`; a run of white space → where the run starts. Only the
     // runs that collapsing shortens or changes are kept (a single space is where it was, less what went before it),
